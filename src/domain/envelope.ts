@@ -1,0 +1,56 @@
+/**
+ * The sync envelope every synced record carries on the device (SYNC.md §2), and the outbox entry
+ * written in the same transaction as each record change.
+ */
+import { z } from 'zod';
+import { LocalDateTimeSchema } from './dates';
+import { HlcSchema } from './hlc';
+import { SYNCED_TABLES } from './tables';
+
+export const SYNC_STATUSES = ['pending', 'synced', 'rejected', 'conflict'] as const;
+export type SyncStatus = (typeof SYNC_STATUSES)[number];
+
+/** Why the server (or the device itself) refused a record; shown to her beside the record. */
+export const SyncErrorSchema = z.looseObject({
+  code: z.string(),
+  message: z.string(),
+  details: z.array(z.looseObject({ path: z.string(), message: z.string() })).nullish(),
+});
+
+/** A synced record as the device stores it: the envelope, with `data` checked per table elsewhere. */
+export const StoredRecordSchema = z.looseObject({
+  id: z.string().min(1),
+  data: z.record(z.string(), z.unknown()),
+  schemaVersion: z.number().int().min(1),
+  hlc: HlcSchema,
+  deviceId: z.string().nullable(),
+  createdAt: LocalDateTimeSchema,
+  updatedAt: LocalDateTimeSchema,
+  deleted: z.union([z.literal(0), z.literal(1)]),
+  version: z.number().int().nonnegative(),
+  serverSeq: z.number().int().nonnegative().nullable(),
+  syncStatus: z.enum(SYNC_STATUSES),
+  syncError: SyncErrorSchema.nullish(),
+});
+export type StoredRecord<D = Record<string, unknown>> = Omit<z.infer<typeof StoredRecordSchema>, 'data'> & { data: D };
+
+export const OUTBOX_OPS = ['create', 'update', 'delete'] as const;
+export type OutboxOp = (typeof OUTBOX_OPS)[number];
+
+/** One waiting change (SYNC.md §2). `seq` is assigned by IndexedDB and sent as `deviceSeq`. */
+export const OutboxEntrySchema = z.looseObject({
+  seq: z.number().int().positive().optional(),
+  mutationId: z.string().min(1),
+  table: z.enum(SYNCED_TABLES),
+  recordId: z.string().min(1),
+  op: z.enum(OUTBOX_OPS),
+  /** Null while a predecessor for the same record is still in flight (filled when it is acknowledged). */
+  baseVersion: z.number().int().nonnegative().nullable(),
+  changedFields: z.array(z.string()),
+  hlc: HlcSchema,
+  state: z.enum(['pending', 'inflight']),
+  inflightUntil: z.number().nullish(),
+  attempts: z.number().int().nonnegative(),
+  payload: z.record(z.string(), z.unknown()).nullish(),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;

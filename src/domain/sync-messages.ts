@@ -1,0 +1,192 @@
+/**
+ * The messages of sync protocol v1 (SYNC.md §3, §6, §7, §8), shared by the device and the server so
+ * that no check is written twice. Outer shapes decide 400 BAD_REQUEST; each mutation is then checked
+ * on its own so that one bad record is one `rejected` result and never blocks the others.
+ */
+import { z } from 'zod';
+import { LocalDateTimeSchema } from './dates';
+import { HlcSchema } from './hlc';
+
+export const PROTOCOL_VERSION = 1;
+export const MIN_PROTOCOL_VERSION = 1;
+
+export const LIMITS = {
+  pushBodyBytes: 1024 * 1024,
+  pushMutations: 500,
+  smallBodyBytes: 64 * 1024,
+  recordDataBytes: 64 * 1024,
+  pullDefault: 500,
+  pullMax: 1000,
+  pullPageBytes: 1024 * 1024,
+  clockAheadMs: 10 * 60 * 1000,
+} as const;
+
+/** Stable error codes of HTTP answers (SYNC.md §8). */
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'DEVICE_REVOKED',
+  'ENROLLMENT_CODE_INVALID',
+  'NOT_FOUND',
+  'PAYLOAD_TOO_LARGE',
+  'UPGRADE_REQUIRED',
+  'PROTOCOL_UNSUPPORTED',
+  'RATE_LIMITED',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ErrorBodySchema = z.object({
+  error: z.looseObject({ code: z.string(), message: z.string(), retryAfterMs: z.number().optional() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+/** Codes of a `rejected` mutation result. */
+export const REJECT_CODES = ['VALIDATION_FAILED', 'FORBIDDEN', 'UNKNOWN_TABLE', 'RECORD_TOO_LARGE'] as const;
+export type RejectCode = (typeof REJECT_CODES)[number];
+
+/** The outer push body: what decides 400 BAD_REQUEST. */
+export const PushRequestSchema = z.looseObject({
+  protocol: z.number(),
+  deviceId: z.string(),
+  clientHlc: z.string().nullish(),
+  mutations: z.array(z.looseObject({ mutationId: z.string() })),
+});
+
+const Deleted = z.union([z.literal(0), z.literal(1)]);
+
+/** One mutation, checked on its own (a failure is a `rejected VALIDATION_FAILED` result). */
+export const MutationSchema = z
+  .looseObject({
+    mutationId: z.string().min(1).max(100),
+    deviceSeq: z.number().int().nonnegative().nullish(),
+    table: z.string(),
+    op: z.enum(['create', 'update', 'delete']),
+    id: z.string().min(1).max(100),
+    baseVersion: z.number().int().nonnegative(),
+    hlc: HlcSchema,
+    schemaVersion: z.number().int().min(1),
+    createdAt: LocalDateTimeSchema.nullish(),
+    deleted: Deleted.nullish(),
+    data: z.record(z.string(), z.unknown()).nullish(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.op === 'create') {
+      if (m.createdAt == null) ctx.addIssue({ code: 'custom', path: ['createdAt'], message: 'required on create' });
+      if (m.deleted == null) ctx.addIssue({ code: 'custom', path: ['deleted'], message: 'required on create' });
+      if (m.data == null) ctx.addIssue({ code: 'custom', path: ['data'], message: 'required on create' });
+    }
+    if (m.op === 'delete' && m.data != null && Object.keys(m.data).length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['data'], message: 'a delete carries no data' });
+    }
+  });
+export type Mutation = z.infer<typeof MutationSchema>;
+
+/** A record as the server stores and sends it (a pull row, a merged or conflict result). */
+export const ServerRecordSchema = z.looseObject({
+  table: z.string(),
+  id: z.string(),
+  version: z.number().int().nonnegative(),
+  serverSeq: z.number().int().nonnegative(),
+  hlc: HlcSchema,
+  deviceId: z.string().nullable(),
+  deleted: Deleted,
+  schemaVersion: z.number().int().min(1),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type ServerRecord = z.infer<typeof ServerRecordSchema>;
+
+const Written = { version: z.number().int(), serverSeq: z.number().int(), hlc: HlcSchema };
+
+export const AppliedResultSchema = z.looseObject({ mutationId: z.string(), status: z.literal('applied'), ...Written });
+export const MergedResultSchema = z.looseObject({
+  mutationId: z.string(),
+  status: z.literal('merged'),
+  ...Written,
+  record: ServerRecordSchema,
+});
+export const ConflictResultSchema = z.looseObject({
+  mutationId: z.string(),
+  status: z.literal('conflict'),
+  ...Written,
+  record: ServerRecordSchema,
+  conflictId: z.string(),
+  conflict: ServerRecordSchema,
+});
+export const RejectedResultSchema = z.looseObject({
+  mutationId: z.string(),
+  status: z.literal('rejected'),
+  code: z.enum(REJECT_CODES),
+  message: z.string(),
+  details: z.array(z.object({ path: z.string(), message: z.string() })),
+  quarantineId: z.string(),
+});
+const TerminalResultSchema = z.discriminatedUnion('status', [
+  AppliedResultSchema,
+  MergedResultSchema,
+  ConflictResultSchema,
+  RejectedResultSchema,
+]);
+export const DuplicateResultSchema = z.looseObject({
+  mutationId: z.string(),
+  status: z.literal('duplicate'),
+  original: TerminalResultSchema,
+});
+export const MutationResultSchema = z.discriminatedUnion('status', [
+  AppliedResultSchema,
+  MergedResultSchema,
+  ConflictResultSchema,
+  RejectedResultSchema,
+  DuplicateResultSchema,
+]);
+export type MutationResult = z.infer<typeof MutationResultSchema>;
+export type TerminalResult = z.infer<typeof TerminalResultSchema>;
+
+export const ClockWarningSchema = z.looseObject({
+  code: z.literal('CLOCK_AHEAD'),
+  mutationId: z.string(),
+  clientHlc: z.string(),
+  hlc: z.string(),
+});
+
+export const PushResponseSchema = z.looseObject({
+  results: z.array(MutationResultSchema),
+  serverHlc: HlcSchema,
+  warnings: z.array(ClockWarningSchema),
+});
+export type PushResponse = z.infer<typeof PushResponseSchema>;
+
+export const PullRequestSchema = z.looseObject({
+  protocol: z.number(),
+  deviceId: z.string(),
+  cursor: z.string().nullable(),
+  limit: z.number().nullish(),
+});
+export type PullRequest = z.infer<typeof PullRequestSchema>;
+
+export const PullResponseSchema = z.union([
+  z.looseObject({
+    changes: z.array(ServerRecordSchema),
+    cursor: z.string(),
+    hasMore: z.boolean(),
+    serverHlc: HlcSchema,
+  }),
+  z.looseObject({ reset: z.literal(true) }),
+]);
+export type PullResponse = z.infer<typeof PullResponseSchema>;
+
+export const EnrollRequestSchema = z.looseObject({
+  code: z.string().min(1).max(64),
+  deviceName: z.string().trim().min(1).max(100),
+});
+export const EnrollResponseSchema = z.looseObject({
+  deviceId: z.string(),
+  deviceToken: z.string(),
+  providerId: z.string(),
+  providerName: z.string(),
+  agencyId: z.string(),
+  agencyName: z.string(),
+  serverHlc: HlcSchema,
+});
+export type EnrollResponse = z.infer<typeof EnrollResponseSchema>;

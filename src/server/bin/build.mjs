@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Builds what is missing or stale: the app (vite, into dist/app) and the server (esbuild, into
+// dist/server, better-sqlite3 and the other packages left external). `--force` rebuilds both.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+const stamp = join(root, 'dist', '.build-stamp');
+const inputs = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'];
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry.endsWith('.test.ts') || entry.endsWith('.test.tsx')) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+/** True when dist is missing or older than any input. */
+export function isBuildStale() {
+  if (!existsSync(stamp) || !existsSync(join(root, 'dist/app/index.html')) || !existsSync(join(root, 'dist/server/main.js'))) return true;
+  const built = statSync(stamp).mtimeMs;
+  return inputs.some((p) => newestMtime(join(root, p)) > built);
+}
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`build failed: ${cmd} ${args.join(' ')}`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+/** Builds the app and the server. */
+export function build() {
+  run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
+  run(process.execPath, [
+    join(root, 'node_modules/esbuild/bin/esbuild'),
+    'src/server/main.ts',
+    'src/server/admin.ts',
+    '--bundle',
+    '--platform=node',
+    '--target=node20',
+    '--format=esm',
+    '--packages=external',
+    '--outdir=dist/server',
+    '--log-level=warning',
+  ]);
+  writeFileSync(stamp, new Date().toISOString());
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (process.argv.includes('--force') || isBuildStale()) build();
+  else console.log('build is up to date');
+}

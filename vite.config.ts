@@ -1,0 +1,68 @@
+/// <reference types="vitest/config" />
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// DESIGN.md "Supported": current Chromium browsers, Safari 15.4+, Firefox.
+const BROWSER_TARGET = ['chrome109', 'edge109', 'firefox115', 'safari15.4'];
+
+export default defineConfig({
+  resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
+  build: { outDir: 'dist/app', emptyOutDir: true, target: BROWSER_TARGET, sourcemap: false },
+  plugins: [
+    preact(),
+    VitePWA({
+      // The update waits for her: "Update ready" appears and she chooses when (STYLE.md 13).
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'Naptime',
+        short_name: 'Naptime',
+        description: 'Toddler observation notes, weekly check-ins and run charts, offline.',
+        lang: 'en',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#2f4f6f',
+        background_color: '#fbf8f3',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // Everything the app needs offline: the shell, every lazy chunk, both catalogues, icons.
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,woff2}'],
+        navigateFallback: '/index.html',
+        // The API is never answered from the cache.
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        runtimeCaching: [],
+      },
+    }),
+  ],
+  test: {
+    projects: [
+      {
+        resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
