@@ -8,7 +8,7 @@ const BROWSER_TARGET = ['chrome109', 'edge109', 'firefox115', 'safari15.4'];
 
 export default defineConfig({
   resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
-  build: { outDir: 'dist/app', emptyOutDir: true, target: BROWSER_TARGET, sourcemap: false },
+  build: { outDir: 'dist/app', emptyOutDir: true, target: BROWSER_TARGET, sourcemap: false, manifest: true },
   plugins: [
     preact(),
     VitePWA({
