@@ -1,0 +1,59 @@
+/**
+ * Issue 2, Proof (browser): a half-written note survives a killed browser. A persistent profile
+ * keeps IndexedDB on disk; the browser process gets SIGKILL (no unload, no flush), and a new
+ * browser on the same profile finds the draft in the note form.
+ */
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import {
+  cleanupTempDirs,
+  killBrowser,
+  launchPersistent,
+  makeTempDir,
+  startServer,
+  waitForDraftSaved,
+  waitForServiceWorkerControl,
+  type ServerHandle,
+} from './harness';
+import { App } from './pages';
+
+let server: ServerHandle | undefined;
+let context: BrowserContext | undefined;
+
+afterEach(async () => {
+  await context?.close().catch(() => undefined);
+  await server?.stop();
+  context = undefined;
+  server = undefined;
+});
+afterAll(() => cleanupTempDirs());
+
+describe('a draft', () => {
+  it('survives a SIGKILLed browser and is waiting in the note form when she comes back', async () => {
+    server = await startServer();
+    const profile = makeTempDir('profile');
+    const text = 'Ana pointed at the bird and said "pío pío" twice';
+
+    context = await launchPersistent(profile, 'phone');
+    let page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(server.url);
+    await waitForServiceWorkerControl(page);
+    let app = new App(page);
+    await app.waitForShell();
+    await app.openNoteForm();
+    await app.noteText().pressSequentially(text, { delay: 5 });
+    // Autosave (≤ 500 ms) must have committed the text before the kill; nothing else gets a chance.
+    await waitForDraftSaved(page, text);
+
+    await killBrowser(context, profile);
+    context = undefined;
+
+    context = await launchPersistent(profile, 'phone');
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(server.url);
+    app = new App(page);
+    await app.waitForShell();
+    await app.openNoteForm();
+    expect(await app.noteText().inputValue()).toBe(text);
+  });
+});

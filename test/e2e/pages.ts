@@ -1,0 +1,184 @@
+/**
+ * Page models: every selector the browser tests use, in one place, by the accessible names the
+ * issue fixes (issue 2: nav `Home` `Notes` `Children` `Settings`; `New note`, `Save note`,
+ * `Add child`, `Save child`; fields `Child`, `What I saw and heard`, `Idea to try next`, `Name`;
+ * "Saved on this device"; "Update ready" / `Update now`; Settings `Language`). In Spanish the
+ * same names are looked up through the catalogues (the key whose English value is the name).
+ */
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { ROOT } from './harness';
+
+export type Lang = 'en' | 'es';
+export type Screen = 'Home' | 'Notes' | 'Children' | 'Settings';
+type Catalogue = Record<string, string>;
+
+export interface Catalogues {
+  en: Catalogue;
+  es: Catalogue;
+  /** Values allowed to read the same in both languages (glossary allow-list, e.g. "Naptime"). */
+  sameInBoth: readonly string[];
+}
+
+/** Imports a module of the app by path (the test project does not reference src/app for tsc). */
+async function importApp(relativePath: string): Promise<Record<string, unknown>> {
+  const path = join(ROOT, 'src/app', relativePath);
+  return (await import(/* @vite-ignore */ path)) as Record<string, unknown>;
+}
+
+function catalogueOf(mod: Record<string, unknown>, name: Lang): Catalogue {
+  const value = mod.default ?? mod[name] ?? mod.messages;
+  if (!value || typeof value !== 'object') throw new Error(`src/app/i18n/${name}.ts exports no catalogue`);
+  return value as Catalogue;
+}
+
+let cached: Catalogues | null = null;
+/** The English and Spanish catalogues (src/app/i18n/en.ts, es.ts). */
+export async function loadCatalogues(): Promise<Catalogues> {
+  if (cached) return cached;
+  const [en, es] = await Promise.all([importApp('i18n/en.ts'), importApp('i18n/es.ts')]);
+  let sameInBoth: readonly string[] = [];
+  try {
+    const glossary = await importApp('i18n/glossary.ts');
+    if (Array.isArray(glossary.SAME_IN_BOTH_LANGUAGES)) sameInBoth = glossary.SAME_IN_BOTH_LANGUAGES as string[];
+  } catch {
+    // no allow-list: every value must differ
+  }
+  cached = { en: catalogueOf(en, 'en'), es: catalogueOf(es, 'es'), sameInBoth };
+  return cached;
+}
+
+/** The text shown in `lang` for an English UI string (via the key whose English value it is). */
+export function inLanguage(catalogues: Catalogues, lang: Lang, english: string): string {
+  if (lang === 'en') return english;
+  for (const [key, value] of Object.entries(catalogues.en)) {
+    if (value === english && typeof catalogues.es[key] === 'string') return catalogues.es[key]!;
+  }
+  throw new Error(`no catalogue key has the English value "${english}"`);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Matchers for English catalogue values that must never show in Spanish: those that differ from
+ * their Spanish value, are not a Spanish value elsewhere, and are not allow-listed. `{name}`
+ * placeholders match anything; values with no letters outside placeholders are left out.
+ */
+export function englishOnlyMatchers(c: Catalogues): { english: string; pattern: RegExp }[] {
+  const spanishValues = new Set(Object.values(c.es));
+  const out = new Map<string, RegExp>();
+  for (const [key, english] of Object.entries(c.en)) {
+    if (c.es[key] === english || spanishValues.has(english) || c.sameInBoth.includes(english)) continue;
+    const parts = english.split(/\{\w+\}/);
+    if (!parts.some((p) => /\p{L}/u.test(p))) continue;
+    out.set(english, new RegExp(`^${parts.map(escapeRegExp).join('.+?')}$`, 's'));
+  }
+  return [...out].map(([english, pattern]) => ({ english, pattern }));
+}
+
+/** The app, driven by its accessible names in the current language. */
+export class App {
+  /** `catalogues` are needed only to drive the app in Spanish. */
+  constructor(
+    readonly page: Page,
+    readonly catalogues: Catalogues | null = null,
+    public lang: Lang = 'en',
+  ) {}
+
+  /** A UI string in the current language. */
+  t(english: string): string {
+    if (this.lang === 'en') return english;
+    if (!this.catalogues) throw new Error('App needs the catalogues to be driven in Spanish');
+    return inLanguage(this.catalogues, this.lang, english);
+  }
+
+  navLink(screen: Screen): Locator {
+    return this.page.getByRole('link', { name: this.t(screen), exact: true }).first();
+  }
+
+  /** Waits until the shell is on screen (the Home link of the navigation). */
+  async waitForShell(timeout = 30_000): Promise<void> {
+    await this.navLink('Home').waitFor({ state: 'visible', timeout });
+  }
+
+  async goTo(screen: Screen): Promise<void> {
+    await this.navLink(screen).click();
+    await this.page.waitForLoadState('domcontentloaded');
+  }
+
+  /** "New note" may be a button or a link. */
+  newNoteButton(): Locator {
+    const name = this.t('New note');
+    return this.page.getByRole('button', { name, exact: true }).or(this.page.getByRole('link', { name, exact: true })).first();
+  }
+
+  noteText(): Locator {
+    return this.page.getByLabel(this.t('What I saw and heard'), { exact: true });
+  }
+
+  noteIdea(): Locator {
+    return this.page.getByLabel(this.t('Idea to try next'), { exact: true });
+  }
+
+  /** Opens the note form, unless it is already on screen (an interrupted note may reopen by itself). */
+  async openNoteForm(): Promise<void> {
+    if (!(await this.noteText().isVisible())) {
+      if (!(await this.newNoteButton().isVisible())) await this.goTo('Home');
+      await this.newNoteButton().click();
+    }
+    await this.noteText().waitFor({ state: 'visible' });
+  }
+
+  /** Picks a child in the note form: a group of checkboxes named "Child", or a select labelled "Child". */
+  async chooseChild(name: string): Promise<void> {
+    const group = this.page.getByRole('group', { name: this.t('Child'), exact: true });
+    if ((await group.count()) > 0) {
+      const box = group.getByRole('checkbox', { name });
+      if ((await box.count()) > 0) await box.first().check();
+      else await group.getByText(name).first().click();
+      return;
+    }
+    const select = this.page.getByLabel(this.t('Child'), { exact: true });
+    await select.first().selectOption({ label: name });
+  }
+
+  async writeNote(note: { child: string; text: string; idea?: string }): Promise<void> {
+    await this.openNoteForm();
+    await this.chooseChild(note.child);
+    await this.noteText().fill(note.text);
+    if (note.idea) await this.noteIdea().fill(note.idea);
+    await this.page.getByRole('button', { name: this.t('Save note'), exact: true }).click();
+    await this.waitForSaved();
+  }
+
+  async addChild(name: string): Promise<void> {
+    const add = this.t('Add child');
+    await this.page.getByRole('button', { name: add, exact: true }).or(this.page.getByRole('link', { name: add, exact: true })).first().click();
+    await this.page.getByLabel(this.t('Name'), { exact: true }).fill(name);
+    await this.page.getByRole('button', { name: this.t('Save child'), exact: true }).click();
+    await this.waitForSaved();
+  }
+
+  /** "Saved on this device" (shown only once the transaction has committed). */
+  async waitForSaved(): Promise<void> {
+    await this.page.getByText(this.t('Saved on this device')).first().waitFor({ state: 'visible', timeout: 10_000 });
+  }
+
+  /** Switches the language in Settings (select "Language": English / Español). */
+  async switchLanguage(lang: Lang): Promise<void> {
+    await this.goTo('Settings');
+    await this.page.getByLabel(this.t('Language'), { exact: true }).selectOption({ label: lang === 'es' ? 'Español' : 'English' });
+    this.lang = lang;
+    await this.waitForShell(10_000);
+  }
+
+  updateReady(): Locator {
+    return this.page.getByText(this.t('Update ready')).first();
+  }
+
+  updateNow(): Locator {
+    return this.page.getByRole('button', { name: this.t('Update now'), exact: true });
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * Issue 2, Proof (browser): every screen (Home, Notes, New note form, Children, Add child form,
+ * Settings) at phone and tablet size, in English and Spanish: a screenshot of each
+ * (test-results/screenshots/<size>-<lang>-<screen>.png), no serious or critical axe-core
+ * violation, and in Spanish no visible text or accessible name equal to an English-only
+ * catalogue value. Spanish comes from the Settings switch at phone size and from the browser's
+ * languages (first run) at tablet size.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  accessibleTexts,
+  cleanupTempDirs,
+  launchBrowser,
+  newContext,
+  runAxe,
+  screenshot,
+  startServer,
+  waitForServiceWorkerControl,
+  type AxeViolation,
+  type ServerHandle,
+  type Size,
+} from './harness';
+import { App, englishOnlyMatchers, loadCatalogues, type Catalogues, type Lang } from './pages';
+
+let browser: Browser;
+let catalogues: Catalogues;
+let server: ServerHandle | undefined;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  catalogues = await loadCatalogues();
+});
+afterEach(async () => {
+  await context?.close();
+  await server?.stop();
+  context = undefined;
+  server = undefined;
+});
+afterAll(async () => {
+  await browser?.close();
+  cleanupTempDirs();
+});
+
+interface Findings {
+  axe: Record<string, AxeViolation[]>;
+  english: Record<string, string[]>;
+  lang: Record<string, string>;
+}
+
+/** The screens, each reached from the navigation; returns once it is on screen. */
+const SCREENS: { name: string; open: (app: App) => Promise<void> }[] = [
+  { name: 'home', open: (app) => app.goTo('Home') },
+  { name: 'notes', open: (app) => app.goTo('Notes') },
+  {
+    name: 'new-note',
+    open: async (app) => {
+      await app.goTo('Home');
+      await app.openNoteForm();
+    },
+  },
+  { name: 'children', open: (app) => app.goTo('Children') },
+  {
+    name: 'add-child',
+    open: async (app) => {
+      await app.goTo('Children');
+      const add = app.t('Add child');
+      await app.page.getByRole('button', { name: add, exact: true }).or(app.page.getByRole('link', { name: add, exact: true })).first().click();
+      await app.page.getByLabel(app.t('Name'), { exact: true }).waitFor({ state: 'visible' });
+    },
+  },
+  { name: 'settings', open: (app) => app.goTo('Settings') },
+];
+
+/** One child and one note, so that lists and pickers are not empty on the screenshots. */
+async function seed(app: App): Promise<void> {
+  await app.goTo('Children');
+  await app.addChild('Sofía');
+  await app.goTo('Home');
+  await app.writeNote({ child: 'Sofía', text: 'Sofía fed her doll with a spoon.', idea: 'Put the spoons by the play kitchen.' });
+}
+
+async function visitEveryScreen(app: App, size: Size, findings: Findings): Promise<void> {
+  const matchers = app.lang === 'es' ? englishOnlyMatchers(catalogues) : [];
+  for (const screen of SCREENS) {
+    const label = `${size}-${app.lang}-${screen.name}`;
+    await screen.open(app);
+    await app.page.waitForLoadState('networkidle');
+    await screenshot(app.page, label);
+    const violations = await runAxe(app.page);
+    if (violations.length > 0) findings.axe[label] = violations;
+    if (app.lang === 'es') {
+      const texts = await accessibleTexts(app.page);
+      const english = texts.filter((text) => matchers.some((m) => m.pattern.test(text)));
+      if (english.length > 0) findings.english[label] = english;
+      const lang = await app.page.evaluate(() => document.documentElement.lang);
+      if (!lang.startsWith('es')) findings.lang[label] = lang;
+    }
+  }
+}
+
+async function open(size: Size, locale: string): Promise<{ page: Page; app: App }> {
+  server = await startServer();
+  context = await newContext(browser, size, { locale });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await waitForServiceWorkerControl(page);
+  const app = new App(page, catalogues, locale.startsWith('es') ? 'es' : 'en');
+  await app.waitForShell();
+  return { page, app };
+}
+
+function expectClean(findings: Findings): void {
+  expect(findings.axe, 'serious or critical axe-core violations, by screen').toEqual({});
+  expect(findings.english, 'English-only catalogue values on Spanish screens').toEqual({});
+  expect(findings.lang, '<html lang> on Spanish screens').toEqual({});
+}
+
+describe('every screen at phone size', () => {
+  it('has no serious or critical axe violation in English, and none in Spanish after switching in Settings, with no English left', async () => {
+    const { app } = await open('phone', 'en-US');
+    await seed(app);
+    const findings: Findings = { axe: {}, english: {}, lang: {} };
+    await visitEveryScreen(app, 'phone', findings);
+    await app.switchLanguage('es' satisfies Lang);
+    await visitEveryScreen(app, 'phone', findings);
+    expectClean(findings);
+  });
+});
+
+describe('every screen at tablet size', () => {
+  it('has no serious or critical axe violation in English', async () => {
+    const { app } = await open('tablet', 'en-US');
+    await seed(app);
+    const findings: Findings = { axe: {}, english: {}, lang: {} };
+    await visitEveryScreen(app, 'tablet', findings);
+    expectClean(findings);
+  });
+
+  it('opens in Spanish on first run when the browser prefers Spanish, with no English left and no axe violation', async () => {
+    const { app } = await open('tablet', 'es-MX');
+    await seed(app);
+    const findings: Findings = { axe: {}, english: {}, lang: {} };
+    await visitEveryScreen(app, 'tablet', findings);
+    expectClean(findings);
+  });
+});
