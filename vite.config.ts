@@ -2,11 +2,13 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import pkg from './package.json' with { type: 'json' };
 
 // DESIGN.md "Supported": current Chromium browsers, Safari 15.4+, Firefox.
 const BROWSER_TARGET = ['chrome109', 'edge109', 'firefox115', 'safari15.4'];
 
 export default defineConfig({
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
   build: { outDir: 'dist/app', emptyOutDir: true, target: BROWSER_TARGET, sourcemap: false, manifest: true },
   plugins: [

@@ -17,10 +17,8 @@ export const SyncErrorSchema = z.looseObject({
   details: z.array(z.looseObject({ path: z.string(), message: z.string() })).nullish(),
 });
 
-/** A synced record as the device stores it: the envelope, with `data` checked per table elsewhere. */
-export const StoredRecordSchema = z.looseObject({
+const ENVELOPE_SHAPE = {
   id: z.string().min(1),
-  data: z.record(z.string(), z.unknown()),
   schemaVersion: z.number().int().min(1),
   hlc: HlcSchema,
   deviceId: z.string().nullable(),
@@ -31,8 +29,14 @@ export const StoredRecordSchema = z.looseObject({
   serverSeq: z.number().int().nonnegative().nullable(),
   syncStatus: z.enum(SYNC_STATUSES),
   syncError: SyncErrorSchema.nullish(),
-});
-export type StoredRecord<D = Record<string, unknown>> = Omit<z.infer<typeof StoredRecordSchema>, 'data'> & { data: D };
+};
+
+/** A synced record as the device stores it: the envelope, with `data` checked per table elsewhere. */
+export const StoredRecordSchema = z.looseObject({ ...ENVELOPE_SHAPE, data: z.record(z.string(), z.unknown()) });
+
+/** The envelope's fields (typed without the loose index signature, which would hide them). */
+export type Envelope = z.infer<z.ZodObject<typeof ENVELOPE_SHAPE>>;
+export type StoredRecord<D = Record<string, unknown>> = Envelope & { data: D };
 
 export const OUTBOX_OPS = ['create', 'update', 'delete'] as const;
 export type OutboxOp = (typeof OUTBOX_OPS)[number];

@@ -1,0 +1,37 @@
+import type { JSX } from 'preact';
+import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
+import { HomePage } from './features/home/HomePage';
+import { NotFoundPage } from './shell/NotFoundPage';
+import { Shell } from './shell/Shell';
+
+// Every screen but Home is its own chunk; all of them are precached, so they open offline.
+const NotesPage = lazy(() => import('./features/notes/NotesPage').then((m) => m.NotesPage));
+const NoteFormPage = lazy(() => import('./features/notes/NoteFormPage').then((m) => m.NoteFormPage));
+const RecentlyDeletedPage = lazy(() => import('./features/notes/RecentlyDeletedPage').then((m) => m.RecentlyDeletedPage));
+const ChildrenPage = lazy(() => import('./features/children/ChildrenPage').then((m) => m.ChildrenPage));
+const ChildFormPage = lazy(() => import('./features/children/ChildFormPage').then((m) => m.ChildFormPage));
+const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => m.SettingsPage));
+
+/** Routes inside the shell. */
+export function App(): JSX.Element {
+  return (
+    <LocationProvider>
+      <Shell>
+        <ErrorBoundary>
+          <Router onRouteChange={() => document.getElementById('main')?.focus({ preventScroll: true })}>
+            <Route path="/" component={HomePage} />
+            <Route path="/notes" component={NotesPage} />
+            <Route path="/notes/new" component={NoteFormPage} />
+            <Route path="/notes/deleted" component={RecentlyDeletedPage} />
+            <Route path="/notes/:id" component={NoteFormPage} />
+            <Route path="/children" component={ChildrenPage} />
+            <Route path="/children/new" component={ChildFormPage} />
+            <Route path="/children/:id" component={ChildFormPage} />
+            <Route path="/settings" component={SettingsPage} />
+            <Route default component={NotFoundPage} />
+          </Router>
+        </ErrorBoundary>
+      </Shell>
+    </LocationProvider>
+  );
+}

@@ -1,0 +1,132 @@
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { useLocation, useRoute } from 'preact-iso';
+import type { ChildData } from '../../../domain/records';
+import { saveChild } from '../../../storage/write';
+import { db } from '../../db';
+import { dateLocale, t } from '../../i18n/i18n';
+import { showToast } from '../../state';
+import { useChild } from './use-children';
+
+interface Values {
+  name: string;
+  month: string;
+  year: string;
+  active: boolean;
+}
+
+const YEARS_BACK = 13;
+
+/** Add a child, or edit one (name, birth month, still in her care). */
+export function ChildFormPage(): JSX.Element {
+  const { params, query } = useRoute();
+  const { route } = useLocation();
+  const id = params.id;
+  const existing = useChild(id);
+  const [values, setValues] = useState<Values | null>(id ? null : { name: '', month: '', year: '', active: true });
+  const [error, setError] = useState<{ field: 'name' | 'birthMonth' | 'form'; message: string } | null>(null);
+
+  useEffect(() => {
+    if (!existing?.ok || values) return;
+    const d = existing.record.data as ChildData;
+    const [year = '', month = ''] = (d.birthMonth ?? '').split('-');
+    setValues({ name: d.name, month, year, active: d.active });
+  }, [existing]);
+
+  if (id && existing === null) return <p class="page">{t('children.missing')}</p>;
+  if (id && existing && !existing.ok) return <p class="page">{t('common.unreadable')}</p>;
+  if (!values) return <p class="page hint">{t('common.loading')}</p>;
+
+  const set = (patch: Partial<Values>) => setValues({ ...values, ...patch });
+  const back = () => route(query.from ?? '/children', true);
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    if ((values.month === '') !== (values.year === '')) {
+      return setError({ field: 'birthMonth', message: t('error.birthMonth') });
+    }
+    const birthMonth = values.month ? `${values.year}-${values.month}` : null;
+    const result = await saveChild(db, { ...(id ? { id } : {}), name: values.name, birthMonth, active: values.active });
+    if (result.ok) {
+      showToast(t('saved.here'));
+      return back();
+    }
+    if (result.reason === 'invalid') {
+      const issue = result.issues[0];
+      const field = issue?.path.startsWith('birthMonth') ? 'birthMonth' : 'name';
+      setError({ field, message: t(field === 'name' ? 'error.childName' : 'error.birthMonth') });
+    } else setError({ field: 'form', message: t(result.reason === 'storage-full' ? 'error.storageFull' : 'error.storageError') });
+  };
+
+  const thisYear = new Date().getFullYear();
+  const monthNames = Array.from({ length: 12 }, (_, i) =>
+    new Intl.DateTimeFormat(dateLocale(), { month: 'long' }).format(new Date(2024, i, 15)),
+  );
+  return (
+    <form class="page" onSubmit={onSubmit} noValidate>
+      <h1>{t(id ? 'children.editTitle' : 'children.newTitle')}</h1>
+      {error?.field === 'form' && (
+        <p class="form-alert" role="alert">
+          {error.message}
+        </p>
+      )}
+      <label class="field">
+        <span>{t('children.name')}</span>
+        <input
+          type="text"
+          value={values.name}
+          maxLength={60}
+          autoComplete="off"
+          onInput={(e) => set({ name: e.currentTarget.value })}
+          aria-invalid={error?.field === 'name' ? true : undefined}
+          aria-describedby="name-hint"
+        />
+        <span class="hint" id="name-hint">
+          {t('children.nameHint')}
+        </span>
+        {error?.field === 'name' && <span class="field-error">{error.message}</span>}
+      </label>
+      <fieldset class="field-group">
+        <legend>{t('children.birthMonth')}</legend>
+        <p class="hint">{t('children.birthMonthHint')}</p>
+        <div class="row">
+          <label class="field">
+            <span>{t('children.month')}</span>
+            <select value={values.month} onChange={(e) => set({ month: e.currentTarget.value })}>
+              <option value="">{t('children.notSet')}</option>
+              {monthNames.map((name, i) => (
+                <option key={name} value={String(i + 1).padStart(2, '0')}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="field">
+            <span>{t('children.year')}</span>
+            <select value={values.year} onChange={(e) => set({ year: e.currentTarget.value })}>
+              <option value="">{t('children.notSet')}</option>
+              {Array.from({ length: YEARS_BACK }, (_, i) => String(thisYear - i)).map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {error?.field === 'birthMonth' && <p class="field-error">{error.message}</p>}
+      </fieldset>
+      <label class="check">
+        <input type="checkbox" checked={values.active} onChange={(e) => set({ active: e.currentTarget.checked })} />
+        <span>{t('children.active')}</span>
+      </label>
+      <p class="hint">{t('children.activeHint')}</p>
+      <div class="form-actions">
+        <button type="submit" class="button primary">
+          {t('children.save')}
+        </button>
+        <button type="button" class="button" onClick={back}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

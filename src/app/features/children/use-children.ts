@@ -1,0 +1,15 @@
+/** Live reads of the roster for components (no `db.` in a .tsx file: STYLE.md 4). */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getRecord, listChildren } from '../../../storage/read';
+import { db } from '../../db';
+
+/** The roster sorted for pickers (toddlers first); `undefined` while loading. */
+export function useChildren(options: { includeInactive?: boolean } = {}) {
+  const includeInactive = options.includeInactive ?? false;
+  return useLiveQuery(() => listChildren(db, { includeInactive }), [includeInactive]);
+}
+
+/** One child, or `null` when there is none with that id; `undefined` while loading. */
+export function useChild(id: string | undefined) {
+  return useLiveQuery(async () => (id ? ((await getRecord(db, 'children', id)) ?? null) : null), [id]);
+}

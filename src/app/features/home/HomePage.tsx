@@ -1,0 +1,64 @@
+import type { JSX } from 'preact';
+import { useLocation } from 'preact-iso';
+import { isoWeekOf, toCalendarDate } from '../../../domain/dates';
+import { weekOf } from '../../i18n/format';
+import { t, tn } from '../../i18n/i18n';
+import { Icon } from '../../ui/icons';
+import { NoteList } from '../notes/NoteList';
+import { useWeekNoteCount, useWeekNotes } from '../notes/use-notes';
+import { usePendingCount, useRecentIdeas, useUnfinishedNote } from './use-home';
+
+/** Home: a new note in one tap, this week at a glance, her ideas to try next, what waits to sync. */
+export function HomePage(): JSX.Element {
+  const { route } = useLocation();
+  const week = isoWeekOf(toCalendarDate(new Date()));
+  const notes = useWeekNotes(week, 3);
+  const count = useWeekNoteCount(week);
+  const ideas = useRecentIdeas(week);
+  const pending = usePendingCount();
+  const unfinished = useUnfinishedNote();
+  return (
+    <section class="page home">
+      <h1 class="visually-hidden">{t('home.title')}</h1>
+      <button type="button" class="button primary big" onClick={() => route('/notes/new?from=/')}>
+        <Icon name="plus" /> {t('note.new')}
+      </button>
+      {unfinished && (
+        <p class="notice">
+          {t('home.unfinished')} <a href="/notes/new?from=/">{t('home.continue')}</a>
+        </p>
+      )}
+      <section class="card" aria-labelledby="home-week">
+        <h2 id="home-week">
+          {t('week.this')} <span class="hint">({weekOf(week)})</span>
+        </h2>
+        <p>{count === undefined ? t('common.loading') : tn('notes.count', count)}</p>
+        <NoteList items={notes} empty={t('home.noNotesYet')} from="/" />
+        {count !== undefined && count > 3 && <a href={`/notes?week=${week}`}>{t('home.allNotes')}</a>}
+      </section>
+      <section class="card" aria-labelledby="home-checkin">
+        <h2 id="home-checkin">{t('home.checkinTitle')}</h2>
+        <p class="hint">{t('home.checkinNotYet')}</p>
+      </section>
+      <section class="card" aria-labelledby="home-ideas">
+        <h2 id="home-ideas">{t('home.ideasTitle')}</h2>
+        {ideas === undefined ? null : ideas.length === 0 ? (
+          <p class="hint">{t('home.noIdeas')}</p>
+        ) : (
+          <ul class="idea-list">
+            {ideas.map((n) => (
+              <li key={n.id}>
+                <a href={`/notes/${encodeURIComponent(n.id)}?from=/`}>{n.data.nextStep}</a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section class="card" aria-labelledby="home-sync">
+        <h2 id="home-sync">{t('home.syncTitle')}</h2>
+        <p>{pending === undefined ? t('common.loading') : pending === 0 ? t('home.allSavedHere') : tn('home.waiting', pending)}</p>
+        <p class="hint">{t('home.syncNotYet')}</p>
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+/** Live reads of notes for components. `undefined` means loading. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import {
+  countObservationsOfWeek,
+  listObservationsOfChild,
+  listObservationsOfWeek,
+  listRecentlyDeleted,
+  listWeeksWithNotes,
+} from '../../../storage/read';
+import { db } from '../../db';
+
+/** The first `limit` notes of a week, newest first. */
+export function useWeekNotes(week: string, limit: number) {
+  return useLiveQuery(() => listObservationsOfWeek(db, week, { limit }), [week, limit]);
+}
+
+/** How many notes a week holds. */
+export function useWeekNoteCount(week: string) {
+  return useLiveQuery(() => countObservationsOfWeek(db, week), [week]);
+}
+
+/** Every note naming one child, newest first. */
+export function useChildNotes(childId: string | undefined) {
+  return useLiveQuery(async () => (childId ? listObservationsOfChild(db, childId) : []), [childId]);
+}
+
+/** Weeks that have notes, newest first, with their counts. */
+export function useWeeksWithNotes() {
+  return useLiveQuery(() => listWeeksWithNotes(db), []);
+}
+
+/** Deleted notes and children she can bring back. */
+export function useRecentlyDeleted() {
+  return useLiveQuery(() => listRecentlyDeleted(db), []);
+}

@@ -1,0 +1,34 @@
+import type { JSX } from 'preact';
+import { saveSettings } from '../../../storage/settings';
+import { db } from '../../db';
+import { language, LANGUAGES, setLanguage, t, type Language } from '../../i18n/i18n';
+
+const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Español' };
+
+/** Her settings: the language of every word on screen, and what this version of Naptime is. */
+export function SettingsPage(): JSX.Element {
+  const choose = async (lang: Language) => {
+    await saveSettings(db, { language: lang });
+    await setLanguage(lang);
+  };
+  return (
+    <section class="page">
+      <h1>{t('settings.title')}</h1>
+      <label class="field">
+        <span>{t('settings.language')}</span>
+        <select value={language.value} onChange={(e) => void choose(e.currentTarget.value as Language)}>
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LANGUAGE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <section class="card" aria-labelledby="settings-privacy">
+        <h2 id="settings-privacy">{t('settings.privacyTitle')}</h2>
+        <p>{t('settings.privacy')}</p>
+      </section>
+      <p class="hint">{t('settings.version', { version: __APP_VERSION__ })}</p>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * The app's language: one signal, one writer (`setLanguage`). Catalogues are lazy chunks so the
+ * first screen loads only the one in use; both are precached, so switching works offline.
+ */
+import { signal } from '@preact/signals';
+import type { MessageKey, Messages } from './en';
+
+export const LANGUAGES = ['en', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** The language on screen. */
+export const language = signal<Language>('en');
+const catalogue = signal<Messages | null>(null);
+
+/** First run: the first of the browser's languages that we speak, else English. */
+export function pickLanguage(preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (base === 'es' || base === 'en') return base;
+  }
+  return 'en';
+}
+
+/** Loads a catalogue and makes it the one on screen; resolves once the words have changed. */
+export async function setLanguage(lang: Language): Promise<void> {
+  const mod = lang === 'es' ? await import('./es') : await import('./en');
+  catalogue.value = mod.default;
+  language.value = lang;
+  document.documentElement.lang = lang;
+}
+
+/** The message for `key` in the current language, with `{name}` placeholders filled in. */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  const text = catalogue.value?.[key] ?? key;
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** The plural form of `key` for `count` (`key.one` / `key.other`), with `{count}` filled in. */
+export function tn(key: string, count: number, params?: Record<string, string | number>): string {
+  const rule = new Intl.PluralRules(language.value).select(count) === 'one' ? 'one' : 'other';
+  return t(`${key}.${rule}` as MessageKey, { count, ...params });
+}
+
+/** The BCP 47 locale used for dates: en-GB writes "26 January", as the product's words do. */
+export function dateLocale(lang: Language = language.value): string {
+  return lang === 'es' ? 'es' : 'en-GB';
+}

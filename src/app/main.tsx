@@ -1,0 +1,37 @@
+/**
+ * Start-up wiring: open the database, pick the language, render, register the service worker, and
+ * turn browser events into the app's signals. Storage and sync know nothing of Preact; this file
+ * is where their results become signals (STYLE.md 5).
+ */
+import { render } from 'preact';
+import { App } from './App';
+import { db } from './db';
+import { ensureDeviceMeta } from '../storage/meta';
+import { getSettings } from '../storage/settings';
+import { pickLanguage, setLanguage } from './i18n/i18n';
+import { startServiceWorker } from './pwa';
+import { isOnline } from './state';
+import './styles.css';
+
+async function boot(): Promise<void> {
+  const root = document.getElementById('app')!;
+  try {
+    await ensureDeviceMeta(db);
+    const settings = await getSettings(db);
+    await setLanguage(settings.language ?? pickLanguage(navigator.languages ?? [navigator.language]));
+  } catch (error) {
+    // Without IndexedDB nothing can be kept: say so plainly rather than pretend to save.
+    console.error(error);
+    root.innerHTML =
+      '<div class="page"><h1>Naptime cannot open its storage on this browser.</h1>' +
+      '<p>Naptime no puede abrir su almacenamiento en este navegador.</p>' +
+      '<p>Private browsing may block it. / La navegación privada puede bloquearlo.</p></div>';
+    return;
+  }
+  render(<App />, root);
+  window.addEventListener('online', () => (isOnline.value = true));
+  window.addEventListener('offline', () => (isOnline.value = false));
+  startServiceWorker();
+}
+
+void boot();

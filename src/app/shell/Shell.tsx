@@ -1,0 +1,32 @@
+import type { ComponentChildren, JSX } from 'preact';
+import { t } from '../i18n/i18n';
+import { isOnline } from '../state';
+import { Icon } from '../ui/icons';
+import { NavBar } from './NavBar';
+import { ToastRegion } from './ToastRegion';
+import { UpdateBanner } from './UpdateBanner';
+
+/** The frame around every screen: title, offline hint, update banner, navigation, messages. */
+export function Shell({ children }: { children: ComponentChildren }): JSX.Element {
+  return (
+    <div class="shell">
+      <a class="skip-link" href="#main">
+        {t('shell.skip')}
+      </a>
+      <header class="app-header">
+        <span class="app-title">Naptime</span>
+        {!isOnline.value && (
+          <span class="offline-hint">
+            <Icon name="cloudOff" size={18} /> {t('shell.offline')}
+          </span>
+        )}
+      </header>
+      <UpdateBanner />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <ToastRegion />
+      <NavBar />
+    </div>
+  );
+}

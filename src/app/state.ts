@@ -1,0 +1,38 @@
+/**
+ * App-wide state: a few named signals, each with one writer (STYLE.md 5).
+ * - `updateReady`: written by pwa.ts when a new version waits.
+ * - `toast`: written by `showToast` only.
+ * - `isOnline`: written by main.tsx from the browser's online/offline events (a hint, never trusted).
+ */
+import { signal } from '@preact/signals';
+
+export const updateReady = signal(false);
+export const isOnline = signal(typeof navigator === 'undefined' ? true : navigator.onLine);
+
+export interface Toast {
+  id: number;
+  message: string;
+  action?: { label: string; run: () => void };
+  /** How long it stays, in ms. */
+  durationMs: number;
+}
+
+export const toast = signal<Toast | null>(null);
+let nextToastId = 1;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/** Shows one message at the bottom of the screen (replacing any other) for `durationMs`. */
+export function showToast(message: string, options: { action?: Toast['action']; durationMs?: number } = {}): void {
+  clearTimeout(timer);
+  const next: Toast = { id: nextToastId++, message, durationMs: options.durationMs ?? 6000, ...(options.action ? { action: options.action } : {}) };
+  toast.value = next;
+  timer = setTimeout(() => {
+    if (toast.value?.id === next.id) toast.value = null;
+  }, next.durationMs);
+}
+
+/** Hides the message on screen. */
+export function dismissToast(): void {
+  clearTimeout(timer);
+  toast.value = null;
+}
