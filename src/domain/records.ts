@@ -144,6 +144,27 @@ export interface FieldIssue {
 /** The result of validating a record: its parsed data, or the list of field problems. */
 export type ValidationResult<T> = { ok: true; data: T } | { ok: false; issues: FieldIssue[] };
 
+/**
+ * Stable keys for the issues a schema does not name itself (a missing field, a wrong type, an
+ * unknown option), so that no zod default English sentence reaches her screen or a `rejected` result.
+ * Messages written in the schemas take precedence over these.
+ */
+const issueKey: z.core.$ZodErrorMap = (iss) => {
+  switch (iss.code) {
+    case 'invalid_type':
+      if (iss.input == null) return 'required';
+      return iss.expected === 'int' ? 'whole-number' : 'wrong-type';
+    case 'invalid_value':
+      return 'not-an-option';
+    case 'too_small':
+      return (iss.origin === 'string' || iss.origin === 'array') && Number(iss.minimum) === 1 ? 'required' : 'too-small';
+    case 'too_big':
+      return iss.origin === 'string' ? 'too-long' : iss.origin === 'array' ? 'too-many' : 'too-big';
+    default:
+      return 'invalid';
+  }
+};
+
 /** Turns zod issues into field issues (`path` joined with dots). */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
@@ -154,7 +175,7 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
  * every other id a short token of letters, digits and dashes (a UUIDv7 when made by the app).
  */
 export function validateRecord<T extends SyncedTable>(table: T, id: string, data: unknown): ValidationResult<DataOf<T>> {
-  const parsed = DATA_SCHEMAS[table].safeParse(data);
+  const parsed = DATA_SCHEMAS[table].safeParse(data, { error: issueKey });
   const issues: FieldIssue[] = parsed.success ? [] : toFieldIssues(parsed.error);
   if (!RECORD_ID.test(id)) issues.push({ path: 'id', message: 'bad-id' });
   if (table === 'checkins' && parsed.success && id !== checkinId((parsed.data as CheckinData).week)) {
