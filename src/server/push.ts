@@ -1,0 +1,273 @@
+/**
+ * The server's push algorithm (SYNC.md §3), run for one request inside one write transaction. Every
+ * mutation gets exactly one terminal result, in order; a bad mutation is its own `rejected` (kept in
+ * the quarantine) and never blocks the ones behind it.
+ *
+ * Choices where SYNC.md is silent: the "one mutation per record per request" rule counts every
+ * mutation that names a synced table and a record id, except duplicates; a CLOCK_AHEAD warning is
+ * given only for a mutation whose HLC is stored; `updatedAt` is the server's time of the write.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  applyChanges,
+  EMPTY_CONTENT,
+  mergeThreeWay,
+  valuesEqual,
+  type Changes,
+  type FieldMap,
+  type RecordContent,
+} from '../domain/merge';
+import { toFieldIssues, validateRecord, type FieldIssue } from '../domain/records';
+import {
+  LIMITS,
+  MutationSchema,
+  type Mutation,
+  type MutationResult,
+  type RejectCode,
+  type TerminalResult,
+} from '../domain/sync-messages';
+import { isSyncedTable } from '../domain/tables';
+import { buildConflictRow, RESOLUTION_FIELDS } from './conflict-record';
+import { toServerRecord, type PushStore, type StoredRow } from './push-store';
+import type { ServerHlc } from './server-clock';
+
+export interface ClockWarning {
+  code: 'CLOCK_AHEAD';
+  mutationId: string;
+  clientHlc: string;
+  hlc: string;
+}
+
+export interface PushInput {
+  deviceId: string;
+  mutations: readonly Record<string, unknown>[];
+  now: number;
+  clock: ServerHlc;
+}
+
+export interface PushOutcome {
+  results: MutationResult[];
+  warnings: ClockWarning[];
+}
+
+class Rejection {
+  constructor(
+    readonly code: RejectCode,
+    readonly message: string,
+    readonly details: FieldIssue[] = [],
+  ) {}
+}
+
+function dataBytes(json: string): number {
+  return Buffer.byteLength(json, 'utf8');
+}
+
+/** Validates a record's content for its table; returns its data JSON or the rejection. */
+function check(table: string, id: string, content: RecordContent): string | Rejection {
+  const json = JSON.stringify(content.data);
+  if (dataBytes(json) > LIMITS.recordDataBytes) {
+    return new Rejection('RECORD_TOO_LARGE', `The record's data is larger than ${LIMITS.recordDataBytes} bytes.`);
+  }
+  const result = validateRecord(table as Parameters<typeof validateRecord>[0], id, content.data);
+  return result.ok ? json : new Rejection('VALIDATION_FAILED', 'The record did not pass validation.', result.issues);
+}
+
+function changesOf(m: Mutation): Changes {
+  if (m.op === 'delete') return { deleted: 1 };
+  return { data: (m.data ?? {}) as FieldMap, deleted: m.deleted ?? null };
+}
+
+/** The checks of SYNC.md §3 step 1 for the `conflicts` table: only resolvedAt and resolution. */
+function forbiddenConflictWrite(m: Mutation, stored: StoredRow | undefined): Rejection | null {
+  const touchesOther = Object.keys(m.data ?? {}).some((k) => !RESOLUTION_FIELDS.has(k));
+  if (m.op !== 'update' || !stored || touchesOther || (m.deleted != null && m.deleted !== stored.deleted)) {
+    return new Rejection('FORBIDDEN', 'Conflict records are written by the server; a device may only resolve them.');
+  }
+  return null;
+}
+
+/** Runs one push request against `store` (already inside a transaction). */
+export function processPush(store: PushStore, input: PushInput): PushOutcome {
+  const { clock, deviceId, now } = input;
+  const nowIso = new Date(now).toISOString();
+  const touched = new Set<string>();
+  const results: MutationResult[] = [];
+  const warnings: ClockWarning[] = [];
+
+  for (const raw of input.mutations) {
+    const mutationId = raw.mutationId as string;
+    const prior = store.findResult(mutationId);
+    if (prior) {
+      results.push({ mutationId, status: 'duplicate', original: prior });
+      continue;
+    }
+    const parsed = MutationSchema.safeParse(raw);
+    const m = parsed.success ? parsed.data : null;
+    let result: TerminalResult;
+    if (!parsed.success) {
+      result = rejected(mutationId, new Rejection('VALIDATION_FAILED', 'The mutation is not well formed.', toFieldIssues(parsed.error)));
+    } else {
+      result = decide(parsed.data);
+    }
+    store.logMutation({
+      mutationId,
+      deviceSeq: typeof raw.deviceSeq === 'number' && Number.isSafeInteger(raw.deviceSeq) ? raw.deviceSeq : null,
+      table: m?.table ?? null,
+      recordId: m?.id ?? null,
+      op: m?.op ?? null,
+      clientHlc: m?.hlc ?? null,
+      status: result.status,
+      quarantineId: result.status === 'rejected' ? result.quarantineId : null,
+      payload: JSON.stringify(raw),
+      result,
+    });
+    results.push(result);
+  }
+  return { results, warnings };
+
+  function rejected(mutationId: string, r: Rejection): TerminalResult {
+    return { mutationId, status: 'rejected', code: r.code, message: r.message, details: r.details, quarantineId: randomUUID() };
+  }
+
+  function decide(m: Mutation): TerminalResult {
+    if (!isSyncedTable(m.table)) return rejected(m.mutationId, new Rejection('UNKNOWN_TABLE', `Unknown table "${m.table}".`));
+    const key = `${m.table}\u0000${m.id}`;
+    if (touched.has(key)) {
+      return rejected(m.mutationId, new Rejection('VALIDATION_FAILED', 'At most one mutation per record in one request.', [{ path: 'id', message: 'second-mutation-in-request' }]));
+    }
+    touched.add(key);
+    const stored = store.getRecord(m.table, m.id);
+    if (m.table === 'conflicts') {
+      const forbidden = forbiddenConflictWrite(m, stored);
+      if (forbidden) return rejected(m.mutationId, forbidden);
+    }
+    const changes = changesOf(m);
+    const stamp = clock.clamp(m.hlc);
+    const storedContent: RecordContent = stored ? { data: stored.data, deleted: stored.deleted } : EMPTY_CONTENT;
+    const storedVersion = stored?.version ?? 0;
+
+    if (m.baseVersion >= storedVersion) {
+      const content = applyChanges(storedContent, changes);
+      const checked = check(m.table, m.id, content);
+      if (checked instanceof Rejection) return rejected(m.mutationId, checked);
+      const row = write(m, stored, content, checked, 'applied', stamp);
+      return { mutationId: m.mutationId, status: 'applied', version: row.version, serverSeq: row.serverSeq, hlc: row.hlc };
+    }
+
+    const base = m.baseVersion === 0 ? EMPTY_CONTENT : (store.getContentAt(m.table, m.id, m.baseVersion) ?? EMPTY_CONTENT);
+    const own = check(m.table, m.id, applyChanges(base, changes));
+    if (own instanceof Rejection) return rejected(m.mutationId, own);
+    const incomingHlc = stamp.hlc;
+    const merge = mergeThreeWay({
+      base,
+      stored: storedContent,
+      storedSide: { hlc: stored!.hlc, deviceId: stored!.deviceId },
+      changes,
+      incomingSide: { hlc: incomingHlc, deviceId },
+    });
+    const isConflictsTable = m.table === 'conflicts';
+    const checked = check(m.table, m.id, merge.content);
+    if (checked instanceof Rejection) {
+      if (isConflictsTable) return rejected(m.mutationId, checked);
+      return invalidMerge(m, stored!, base, changes, incomingHlc);
+    }
+    if (!merge.kind || isConflictsTable) {
+      const row = write(m, stored, merge.content, checked, 'merged', stamp);
+      return { mutationId: m.mutationId, status: 'merged', version: row.version, serverSeq: row.serverSeq, hlc: row.hlc, record: toServerRecord(row) };
+    }
+    const row = write(m, stored, merge.content, checked, 'conflict', stamp);
+    const conflict = writeConflict(m, stored!, incomingHlc, row.version, {
+      kind: merge.kind,
+      fields: merge.fields,
+      winning: merge.winning,
+      losing: merge.losing,
+      winner: merge.winner,
+    });
+    return {
+      mutationId: m.mutationId,
+      status: 'conflict',
+      version: row.version,
+      serverSeq: row.serverSeq,
+      hlc: row.hlc,
+      record: toServerRecord(row),
+      conflictId: conflict.id,
+      conflict: toServerRecord(conflict),
+    };
+  }
+
+  /** Only the merge is invalid: keep the stored record, keep the incoming values in a conflict record. */
+  function invalidMerge(m: Mutation, stored: StoredRow, base: RecordContent, changes: Changes, incomingHlc: string): TerminalResult {
+    clock.recv(incomingHlc);
+    const fields = Object.keys(changes.data ?? {}).filter((k) => !valuesEqual(changes.data![k], base.data[k]));
+    const winning: FieldMap = Object.fromEntries(fields.map((f) => [f, stored.data[f] ?? null]));
+    const losing: FieldMap = Object.fromEntries(fields.map((f) => [f, changes.data![f] ?? null]));
+    if (changes.deleted != null && changes.deleted !== base.deleted) {
+      winning.deleted = stored.deleted;
+      losing.deleted = changes.deleted;
+    }
+    const conflict = writeConflict(m, stored, incomingHlc, stored.version, { kind: 'invalid-merge', fields, winning, losing, winner: 'stored' });
+    return {
+      mutationId: m.mutationId,
+      status: 'conflict',
+      version: stored.version,
+      serverSeq: stored.serverSeq,
+      hlc: stored.hlc,
+      record: toServerRecord(stored),
+      conflictId: conflict.id,
+      conflict: toServerRecord(conflict),
+    };
+  }
+
+  function write(
+    m: Mutation,
+    stored: StoredRow | undefined,
+    content: RecordContent,
+    dataJson: string,
+    status: StoredRow['lastStatus'],
+    { hlc: incomingHlc, clamped }: { hlc: string; clamped: boolean },
+  ): StoredRow {
+    if (clamped) warnings.push({ code: 'CLOCK_AHEAD', mutationId: m.mutationId, clientHlc: m.hlc, hlc: incomingHlc });
+    const hlc = stored && stored.hlc > incomingHlc ? stored.hlc : incomingHlc;
+    clock.recv(hlc);
+    const row: StoredRow = {
+      table: m.table,
+      id: m.id,
+      version: (stored?.version ?? 0) + 1,
+      serverSeq: store.nextSeq(),
+      hlc,
+      deviceId,
+      deleted: content.deleted,
+      schemaVersion: m.schemaVersion,
+      createdAt: stored?.createdAt ?? m.createdAt ?? nowIso,
+      updatedAt: nowIso,
+      data: content.data,
+      lastStatus: status,
+    };
+    store.writeRecord(row, m.mutationId, dataJson);
+    return row;
+  }
+
+  function writeConflict(
+    m: Mutation,
+    stored: StoredRow,
+    incomingHlc: string,
+    resultVersion: number,
+    decision: Pick<Parameters<typeof buildConflictRow>[0], 'kind' | 'fields' | 'winning' | 'losing' | 'winner'>,
+  ): StoredRow {
+    const row = buildConflictRow({
+      conflictId: randomUUID(),
+      table: m.table,
+      recordId: m.id,
+      ...decision,
+      baseVersion: m.baseVersion,
+      resultVersion,
+      incoming: { deviceId, hlc: incomingHlc, mutationId: m.mutationId },
+      stored: { deviceId: stored.deviceId, hlc: stored.hlc },
+      serverSeq: store.nextSeq(),
+      hlc: clock.send(),
+      nowIso,
+    });
+    store.writeRecord(row, m.mutationId, JSON.stringify(row.data));
+    return row;
+  }
+}

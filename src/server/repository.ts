@@ -1,0 +1,87 @@
+/**
+ * Everything the routes and the admin command need from storage. Routes see only this interface (all
+ * methods async), so that PostgreSQL can be added later without touching them; the SQLite
+ * implementation is in `sqlite-repository.ts`.
+ */
+import type { CursorSecret } from './cursor';
+import type { PushInput, PushOutcome } from './push';
+
+/** A device found by its token, with its provider and agency. */
+export interface DeviceAuth {
+  deviceId: string;
+  providerId: string;
+  agencyId: string;
+  /** `provider:<id>`: every record of the device lives in this scope. */
+  scope: string;
+  revoked: boolean;
+}
+
+export interface ProviderInfo {
+  providerId: string;
+  providerName: string;
+  agencyId: string;
+  agencyName: string;
+}
+
+export interface EnrollInput {
+  selectorHash: string;
+  /** Checks the secret against a code's stored salt and hash. */
+  secretMatches: (salt: string, hash: string) => boolean;
+  deviceId: string;
+  deviceName: string;
+  tokenHash: string;
+  now: number;
+  maxWrongSecrets: number;
+}
+
+export interface NewEnrollmentCode {
+  providerId: string;
+  selectorHash: string;
+  secretSalt: string;
+  secretHash: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface PullInput {
+  scope: string;
+  deviceId: string;
+  /** The sequence the cursor covers (0 for a first pull). */
+  afterSeq: number;
+  /** Skip rows this device wrote as `applied` (never on a first pull). */
+  suppressEcho: boolean;
+  limit: number;
+  maxBytes: number;
+  /** Rows looked at, at most (skipped ones included), so that a page stays cheap. */
+  maxScan: number;
+}
+
+/** One page: each row already serialised as a ServerRecord JSON object. */
+export type PullPage = { reset: true } | { reset: false; rows: string[]; lastSeq: number; hasMore: boolean };
+
+export interface Repository {
+  findDevice(tokenHash: string): Promise<DeviceAuth | null>;
+  /** Redeems a code and creates the device, or answers null for every kind of bad code. */
+  enroll(input: EnrollInput): Promise<ProviderInfo | null>;
+  /** Runs the push algorithm for one scope in one write transaction. */
+  push(scope: string, input: PushInput): Promise<PushOutcome>;
+  /** One page of a pull, read in one snapshot; `reset` when the cursor is beyond the scope's counter. */
+  pull(input: PullInput): Promise<PullPage>;
+  cursorSecret(): Promise<CursorSecret>;
+  /** The server's HLC node id, made when the database was created. */
+  serverNodeId(): Promise<string>;
+  /** The greatest HLC stored, so that the server clock starts above it. */
+  maxHlc(): Promise<string | null>;
+
+  createProvider(agencyName: string, providerName: string, now: number): Promise<{ agencyId: string; providerId: string }>;
+  providerExists(providerId: string): Promise<boolean>;
+  /** Stores a code; false when its selector is already taken (the caller makes another). */
+  insertEnrollmentCode(code: NewEnrollmentCode): Promise<boolean>;
+  /** Revokes a device (idempotent); false when it does not exist. */
+  revokeDevice(deviceId: string, now: number): Promise<boolean>;
+  /** Gives the database a new epoch (after a restore): every cursor then answers `reset`. */
+  newEpoch(): Promise<string>;
+  /** Test support: every table's rows, in a stable order. */
+  dump(): Promise<Record<string, unknown[]>>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,148 @@
+/**
+ * The PushStore of one scope over SQLite, with statements prepared once. The scope counter is read
+ * once per transaction, advanced in memory and written back before commit (commit order = sequence
+ * order, since the transaction holds SQLite's write lock from BEGIN IMMEDIATE).
+ */
+import type { RecordContent } from '../domain/merge';
+import type { TerminalResult } from '../domain/sync-messages';
+import type { MutationLogEntry, PushStore, StoredRow } from './push-store';
+import type { Db } from './sqlite-db';
+
+interface RecordRowSql {
+  tbl: string;
+  id: string;
+  version: number;
+  server_seq: number;
+  hlc: string;
+  device_id: string | null;
+  deleted: number;
+  schema_version: number;
+  created_at: string;
+  updated_at: string;
+  data: string;
+  last_status: string;
+}
+
+/** Turns a SQL row of `records` into a StoredRow. */
+export function rowFromSql(r: RecordRowSql): StoredRow {
+  return {
+    table: r.tbl,
+    id: r.id,
+    version: r.version,
+    serverSeq: r.server_seq,
+    hlc: r.hlc,
+    deviceId: r.device_id,
+    deleted: r.deleted ? 1 : 0,
+    schemaVersion: r.schema_version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    data: JSON.parse(r.data) as Record<string, unknown>,
+    lastStatus: r.last_status as StoredRow['lastStatus'],
+  };
+}
+
+/** Prepared statements of the push path, and a factory of per-scope stores. */
+export class SqlitePushStatements {
+  private readonly findResultStmt;
+  private readonly getRecordStmt;
+  private readonly getVersionStmt;
+  private readonly getCounterStmt;
+  private readonly setCounterStmt;
+  private readonly upsertRecordStmt;
+  private readonly insertVersionStmt;
+  private readonly insertMutationStmt;
+
+  constructor(db: Db) {
+    this.findResultStmt = db.prepare<[string, string], { result: string }>('SELECT result FROM mutations WHERE scope = ? AND mutation_id = ?');
+    this.getRecordStmt = db.prepare<[string, string, string], RecordRowSql>('SELECT * FROM records WHERE scope = ? AND tbl = ? AND id = ?');
+    this.getVersionStmt = db.prepare<[string, string, string, number], { data: string; deleted: number }>(
+      'SELECT data, deleted FROM record_versions WHERE scope = ? AND tbl = ? AND id = ? AND version = ?',
+    );
+    this.getCounterStmt = db.prepare<[string], { seq: number }>('SELECT seq FROM scope_counters WHERE scope = ?');
+    this.setCounterStmt = db.prepare(
+      'INSERT INTO scope_counters (scope, seq) VALUES (?, ?) ON CONFLICT (scope) DO UPDATE SET seq = excluded.seq',
+    );
+    this.upsertRecordStmt = db.prepare(
+      `INSERT INTO records (scope, tbl, id, version, server_seq, hlc, device_id, deleted, schema_version, created_at, updated_at, data, last_status)
+       VALUES (@scope, @tbl, @id, @version, @serverSeq, @hlc, @deviceId, @deleted, @schemaVersion, @createdAt, @updatedAt, @data, @lastStatus)
+       ON CONFLICT (scope, tbl, id) DO UPDATE SET version = excluded.version, server_seq = excluded.server_seq, hlc = excluded.hlc,
+         device_id = excluded.device_id, deleted = excluded.deleted, schema_version = excluded.schema_version,
+         updated_at = excluded.updated_at, data = excluded.data, last_status = excluded.last_status`,
+    );
+    this.insertVersionStmt = db.prepare(
+      `INSERT INTO record_versions (scope, tbl, id, version, server_seq, hlc, device_id, deleted, data, mutation_id)
+       VALUES (@scope, @tbl, @id, @version, @serverSeq, @hlc, @deviceId, @deleted, @data, @mutationId)`,
+    );
+    this.insertMutationStmt = db.prepare(
+      `INSERT INTO mutations (scope, mutation_id, device_id, device_seq, tbl, record_id, op, client_hlc, status, quarantine_id, received_at, payload, result)
+       VALUES (@scope, @mutationId, @deviceId, @deviceSeq, @tbl, @recordId, @op, @clientHlc, @status, @quarantineId, @receivedAt, @payload, @result)`,
+    );
+  }
+
+  /** A store for `scope` in the current transaction; call `finish()` before commit. */
+  forScope(scope: string, deviceId: string, now: number): PushStore & { finish(): void } {
+    const s = this;
+    let seq: number | null = null;
+    let dirty = false;
+    return {
+      findResult(mutationId) {
+        const row = s.findResultStmt.get(scope, mutationId);
+        return row ? (JSON.parse(row.result) as TerminalResult) : undefined;
+      },
+      getRecord(table, id) {
+        const row = s.getRecordStmt.get(scope, table, id);
+        return row ? rowFromSql(row) : undefined;
+      },
+      getContentAt(table, id, version): RecordContent | undefined {
+        const row = s.getVersionStmt.get(scope, table, id, version);
+        return row ? { data: JSON.parse(row.data) as Record<string, unknown>, deleted: row.deleted ? 1 : 0 } : undefined;
+      },
+      nextSeq() {
+        seq ??= s.getCounterStmt.get(scope)?.seq ?? 0;
+        seq += 1;
+        dirty = true;
+        return seq;
+      },
+      writeRecord(row: StoredRow, mutationId: string | null, dataJson: string) {
+        const params = {
+          scope,
+          tbl: row.table,
+          id: row.id,
+          version: row.version,
+          serverSeq: row.serverSeq,
+          hlc: row.hlc,
+          deviceId: row.deviceId,
+          deleted: row.deleted,
+          schemaVersion: row.schemaVersion,
+          createdAt: row.createdAt,
+          updatedAt: row.updatedAt,
+          data: dataJson,
+          lastStatus: row.lastStatus,
+          mutationId,
+        };
+        s.upsertRecordStmt.run(params);
+        s.insertVersionStmt.run(params);
+      },
+      logMutation(e: MutationLogEntry) {
+        s.insertMutationStmt.run({
+          scope,
+          mutationId: e.mutationId,
+          deviceId,
+          deviceSeq: e.deviceSeq,
+          tbl: e.table,
+          recordId: e.recordId,
+          op: e.op,
+          clientHlc: e.clientHlc,
+          status: e.status,
+          quarantineId: e.quarantineId,
+          receivedAt: now,
+          payload: e.payload,
+          result: JSON.stringify(e.result),
+        });
+      },
+      finish() {
+        if (dirty && seq !== null) s.setCounterStmt.run(scope, seq);
+      },
+    };
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * The Repository over better-sqlite3. Writes run in `BEGIN IMMEDIATE` transactions (one per request);
+ * a pull reads its rows and the scope's counter in one read transaction, so that a cursor never
+ * covers a row it did not see (SYNC.md §11 invariant 4).
+ */
+import { randomUUID } from 'node:crypto';
+import { processPush } from './push';
+import type { DeviceAuth, PullInput, PullPage, Repository } from './repository';
+import { openDatabase, type Db } from './sqlite-db';
+import { SqlitePushStatements } from './sqlite-push-store';
+
+const TABLES = ['schema_migrations', 'meta', 'agencies', 'providers', 'devices', 'enrollment_codes', 'scope_counters', 'records', 'record_versions', 'mutations'];
+
+interface PullRowSql {
+  tbl: string;
+  id: string;
+  version: number;
+  server_seq: number;
+  hlc: string;
+  device_id: string | null;
+  deleted: number;
+  schema_version: number;
+  created_at: string;
+  updated_at: string;
+  data: string;
+  last_status: string;
+}
+
+/** Serialises a pulled row straight from SQL (the stored data JSON is embedded as is). */
+function pullRowJson(r: PullRowSql): string {
+  return (
+    `{"table":${JSON.stringify(r.tbl)},"id":${JSON.stringify(r.id)},"version":${r.version},"serverSeq":${r.server_seq},` +
+    `"hlc":${JSON.stringify(r.hlc)},"deviceId":${JSON.stringify(r.device_id)},"deleted":${r.deleted ? 1 : 0},` +
+    `"schemaVersion":${r.schema_version},"createdAt":${JSON.stringify(r.created_at)},"updatedAt":${JSON.stringify(r.updated_at)},` +
+    `"data":${r.data}}`
+  );
+}
+
+/** Opens a SQLite repository on `file` (`:memory:` for tests). */
+export function createSqliteRepository(file: string): Repository {
+  const db: Db = openDatabase(file);
+  const pushStatements = new SqlitePushStatements(db);
+  const stmt = {
+    device: db.prepare<[string], { id: string; provider_id: string; agency_id: string; revoked_at: string | null }>(
+      'SELECT d.id, d.provider_id, p.agency_id, d.revoked_at FROM devices d JOIN providers p ON p.id = d.provider_id WHERE d.token_hash = ?',
+    ),
+    meta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+    setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    counter: db.prepare<[string], { seq: number }>('SELECT seq FROM scope_counters WHERE scope = ?'),
+    pullRows: db.prepare<[string, number], PullRowSql>('SELECT * FROM records WHERE scope = ? AND server_seq > ? ORDER BY server_seq'),
+    maxHlc: db.prepare<[], { hlc: string | null }>('SELECT max(hlc) AS hlc FROM records'),
+    code: db.prepare<[string], { id: string; provider_id: string; secret_salt: string; secret_hash: string; expires_at: number; failed_attempts: number; used_at: number | null }>(
+      'SELECT * FROM enrollment_codes WHERE selector_hash = ?',
+    ),
+    codeFailed: db.prepare('UPDATE enrollment_codes SET failed_attempts = failed_attempts + 1 WHERE id = ?'),
+    codeUsed: db.prepare('UPDATE enrollment_codes SET used_at = ?, used_by_device = ? WHERE id = ?'),
+    insertDevice: db.prepare('INSERT INTO devices (id, provider_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)'),
+    provider: db.prepare<[string], { providerId: string; providerName: string; agencyId: string; agencyName: string }>(
+      'SELECT p.id AS providerId, p.name AS providerName, a.id AS agencyId, a.name AS agencyName FROM providers p JOIN agencies a ON a.id = p.agency_id WHERE p.id = ?',
+    ),
+    agencyByName: db.prepare<[string], { id: string }>('SELECT id FROM agencies WHERE name = ?'),
+    insertAgency: db.prepare('INSERT INTO agencies (id, name, created_at) VALUES (?, ?, ?)'),
+    insertProvider: db.prepare('INSERT INTO providers (id, agency_id, name, created_at) VALUES (?, ?, ?, ?)'),
+    insertCode: db.prepare(
+      `INSERT OR IGNORE INTO enrollment_codes (id, provider_id, selector_hash, secret_salt, secret_hash, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    deviceById: db.prepare<[string], { revoked_at: string | null }>('SELECT revoked_at FROM devices WHERE id = ?'),
+    revoke: db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+  };
+
+  const readPage = db.transaction((input: PullInput): PullPage => {
+    const counter = stmt.counter.get(input.scope)?.seq ?? 0;
+    if (input.afterSeq > counter) return { reset: true };
+    const rows: string[] = [];
+    let bytes = 0;
+    let scanned = 0;
+    let lastSeq = input.afterSeq;
+    for (const r of stmt.pullRows.iterate(input.scope, input.afterSeq)) {
+      if (rows.length >= input.limit || bytes >= input.maxBytes || scanned >= input.maxScan) {
+        // Iterators must be closed when left early.
+        return { reset: false, rows, lastSeq, hasMore: true };
+      }
+      scanned += 1;
+      lastSeq = r.server_seq;
+      if (input.suppressEcho && r.last_status === 'applied' && r.device_id === input.deviceId) continue;
+      const json = pullRowJson(r);
+      rows.push(json);
+      bytes += json.length;
+    }
+    return { reset: false, rows, lastSeq, hasMore: false };
+  });
+
+  return {
+    async findDevice(tokenHash) {
+      const row = stmt.device.get(tokenHash);
+      if (!row) return null;
+      const auth: DeviceAuth = {
+        deviceId: row.id,
+        providerId: row.provider_id,
+        agencyId: row.agency_id,
+        scope: `provider:${row.provider_id}`,
+        revoked: row.revoked_at !== null,
+      };
+      return auth;
+    },
+
+    async enroll(input) {
+      return db
+        .transaction(() => {
+          const code = stmt.code.get(input.selectorHash);
+          if (!code || code.used_at !== null || code.expires_at <= input.now || code.failed_attempts >= input.maxWrongSecrets) return null;
+          if (!input.secretMatches(code.secret_salt, code.secret_hash)) {
+            stmt.codeFailed.run(code.id);
+            return null;
+          }
+          stmt.insertDevice.run(input.deviceId, code.provider_id, input.deviceName, input.tokenHash, new Date(input.now).toISOString());
+          stmt.codeUsed.run(input.now, input.deviceId, code.id);
+          return stmt.provider.get(code.provider_id) ?? null;
+        })
+        .immediate();
+    },
+
+    async push(scope, input) {
+      return db
+        .transaction(() => {
+          const store = pushStatements.forScope(scope, input.deviceId, input.now);
+          const outcome = processPush(store, input);
+          store.finish();
+          return outcome;
+        })
+        .immediate();
+    },
+
+    async pull(input) {
+      return readPage(input);
+    },
+
+    async cursorSecret() {
+      return { epoch: stmt.meta.get('epoch')!.value, key: stmt.meta.get('cursor_key')!.value };
+    },
+
+    async serverNodeId() {
+      return stmt.meta.get('server_node_id')!.value;
+    },
+
+    async maxHlc() {
+      return stmt.maxHlc.get()?.hlc ?? null;
+    },
+
+    async createProvider(agencyName, providerName, now) {
+      return db
+        .transaction(() => {
+          const createdAt = new Date(now).toISOString();
+          let agencyId = stmt.agencyByName.get(agencyName)?.id;
+          if (!agencyId) {
+            agencyId = randomUUID();
+            stmt.insertAgency.run(agencyId, agencyName, createdAt);
+          }
+          const providerId = randomUUID();
+          stmt.insertProvider.run(providerId, agencyId, providerName, createdAt);
+          return { agencyId, providerId };
+        })
+        .immediate();
+    },
+
+    async providerExists(providerId) {
+      return stmt.provider.get(providerId) !== undefined;
+    },
+
+    async insertEnrollmentCode(c) {
+      const r = stmt.insertCode.run(randomUUID(), c.providerId, c.selectorHash, c.secretSalt, c.secretHash, c.createdAt, c.expiresAt);
+      return r.changes === 1;
+    },
+
+    async revokeDevice(deviceId, now) {
+      return db
+        .transaction(() => {
+          if (!stmt.deviceById.get(deviceId)) return false;
+          stmt.revoke.run(new Date(now).toISOString(), deviceId);
+          return true;
+        })
+        .immediate();
+    },
+
+    async newEpoch() {
+      const epoch = randomUUID();
+      stmt.setMeta.run('epoch', epoch);
+      return epoch;
+    },
+
+    async dump() {
+      const out: Record<string, unknown[]> = {};
+      for (const t of TABLES) out[t] = db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all();
+      return out;
+    },
+
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

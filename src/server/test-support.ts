@@ -1,0 +1,140 @@
+/**
+ * Test support: an app over a SQLite repository (`:memory:` by default) with a settable clock and IP,
+ * and helpers to make a provider, enroll devices and call the routes through `app.request()`.
+ */
+import { gzipSync } from 'node:zlib';
+import { createApp } from './app';
+import { runAdminCommand } from './admin-commands';
+import type { Repository } from './repository';
+import { createSqliteRepository } from './sqlite-repository';
+
+export const T0 = Date.parse('2026-11-26T12:00:00.000Z');
+
+export interface Enrolled {
+  deviceId: string;
+  token: string;
+  providerId: string;
+  agencyId: string;
+}
+
+/** A test server: the app, its repository, and knobs for the clock and the caller's IP. */
+export function makeServer(opts: { file?: string; now?: number; staticDir?: string; repository?: Repository } = {}) {
+  const repository = opts.repository ?? createSqliteRepository(opts.file ?? ':memory:');
+  const state = { now: opts.now ?? T0, ip: '192.0.2.1' };
+  const app = createApp({
+    repository,
+    clock: { now: () => state.now },
+    ipOf: () => state.ip,
+    corsOrigins: ['https://allowed.example'],
+    ...(opts.staticDir ? { staticDir: opts.staticDir } : {}),
+  });
+
+  async function request(path: string, body: unknown, init: { token?: string; headers?: Record<string, string>; gzip?: boolean } = {}) {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...init.headers };
+    if (init.token) headers.authorization = `Bearer ${init.token}`;
+    let payload: string | Uint8Array = typeof body === 'string' ? body : JSON.stringify(body);
+    if (init.gzip) {
+      payload = gzipSync(payload);
+      headers['content-encoding'] = 'gzip';
+    }
+    const res = await app.request(path, { method: 'POST', headers, body: payload });
+    const text = await res.text();
+    let json: any;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = text;
+    }
+    return { status: res.status, json, headers: res.headers };
+  }
+
+  async function admin(...argv: string[]): Promise<any> {
+    return runAdminCommand(repository, argv, state.now);
+  }
+
+  async function createProvider(agency = 'Agency A', name = 'Provider A') {
+    return (await admin('create-provider', '--agency', agency, '--name', name)) as { agencyId: string; providerId: string };
+  }
+
+  async function enroll(providerId: string, deviceName = 'tablet'): Promise<Enrolled> {
+    const { code } = await admin('enroll-code', '--provider', providerId);
+    const res = await request('/api/v1/devices/enroll', { code, deviceName });
+    if (res.status !== 200) throw new Error(`enroll failed: ${res.status} ${JSON.stringify(res.json)}`);
+    return { deviceId: res.json.deviceId, token: res.json.deviceToken, providerId, agencyId: res.json.agencyId };
+  }
+
+  function push(device: Enrolled, mutations: unknown[], extra: Record<string, unknown> = {}) {
+    return request('/api/v1/sync/push', { protocol: 1, deviceId: device.deviceId, clientHlc: null, mutations, ...extra }, { token: device.token });
+  }
+
+  function pull(device: Enrolled, cursor: string | null = null, limit?: number) {
+    return request('/api/v1/sync/pull', { protocol: 1, deviceId: device.deviceId, cursor, ...(limit ? { limit } : {}) }, { token: device.token });
+  }
+
+  /** Pulls until hasMore is false; returns every row and the last cursor. */
+  async function pullAll(device: Enrolled, cursor: string | null = null, limit?: number) {
+    const rows: any[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const res = await pull(device, cursor, limit);
+      if (res.status !== 200 || res.json.reset) throw new Error(`pull failed: ${res.status} ${JSON.stringify(res.json)}`);
+      rows.push(...res.json.changes);
+      cursor = res.json.cursor;
+      if (!res.json.hasMore) break;
+    }
+    return { rows, cursor };
+  }
+
+  return { app, repository, state, request, admin, createProvider, enroll, push, pull, pullAll };
+}
+
+let counter = 0;
+/** A fresh unique id (letters, digits and dashes, like a UUIDv7). */
+export function uid(prefix = 'id'): string {
+  counter += 1;
+  return `${prefix}-${Date.now().toString(36)}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** An HLC at `millis` for `node` (16 hex). */
+export function hlcAt(millis: number, node = 'aaaaaaaaaaaaaaaa', counter = 0): string {
+  return `${new Date(millis).toISOString()}-${counter.toString(16).padStart(4, '0')}-${node}`;
+}
+
+/** A valid observation create. */
+export function noteCreate(over: Record<string, unknown> = {}, data: Record<string, unknown> = {}) {
+  return {
+    mutationId: uid('m'),
+    deviceSeq: 1,
+    table: 'observations',
+    op: 'create',
+    id: uid('obs'),
+    baseVersion: 0,
+    hlc: hlcAt(T0),
+    schemaVersion: 1,
+    createdAt: '2026-11-26T06:05:00-06:00',
+    deleted: 0,
+    data: { childIds: ['c1'], observedAt: '2026-11-26T06:05:00-06:00', text: 'Stacked three blocks', ...data },
+    ...over,
+  };
+}
+
+/** A valid check-in create for `week`. */
+export function checkinCreate(week: string, data: Record<string, unknown>, over: Record<string, unknown> = {}) {
+  return {
+    mutationId: uid('m'),
+    table: 'checkins',
+    op: 'create',
+    id: `checkin-${week}`,
+    baseVersion: 0,
+    hlc: hlcAt(T0),
+    schemaVersion: 1,
+    createdAt: '2026-11-26T06:05:00-06:00',
+    deleted: 0,
+    data: { week, ...data },
+    ...over,
+  };
+}
+
+/** An update of `fields` on `baseVersion`. */
+export function update(table: string, id: string, baseVersion: number, data: Record<string, unknown>, over: Record<string, unknown> = {}) {
+  return { mutationId: uid('m'), table, op: 'update', id, baseVersion, hlc: hlcAt(T0), schemaVersion: 1, data, ...over };
+}
