@@ -1,0 +1,64 @@
+/**
+ * Pure helpers of the write path: which fields a save changed, and how a save's data is merged with
+ * what is stored. DESIGN.md "Records": schemas are loose, a field this build does not know is kept,
+ * and `null` and absent mean the same.
+ */
+import { DATA_SCHEMAS } from '../domain/records';
+import type { SyncedTable } from '../domain/tables';
+
+type Data = Record<string, unknown>;
+
+/** The reserved name in `changedFields` for the envelope's `deleted` flag (sent as `deleted: 0|1`). */
+export const DELETED_FIELD = 'deleted';
+
+/** Deep equality of JSON-like values, where null and undefined (absent) are the same. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a == null || b == null) return a == null && b == null;
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  }
+  const ao = a as Data;
+  const bo = b as Data;
+  const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
+  for (const k of keys) if (!sameValue(ao[k], bo[k])) return false;
+  return true;
+}
+
+/** The top-level data fields whose values differ between `before` and `after`, sorted. */
+export function changedFields(before: Data | undefined, after: Data): string[] {
+  const prev = before ?? {};
+  const keys = new Set([...Object.keys(prev), ...Object.keys(after)]);
+  return [...keys].filter((k) => !sameValue(prev[k], after[k])).sort();
+}
+
+/** The fields a table's schema knows in this build. */
+export function knownFields(table: SyncedTable): string[] {
+  return Object.keys(DATA_SCHEMAS[table].shape);
+}
+
+/**
+ * The data to validate for a save: every known field from `incoming` (a known field it leaves out is
+ * cleared), over the stored fields this build does not know (kept, so an older app editing a record
+ * never strips what a newer one added). A field of `incoming` always wins.
+ */
+export function mergeForSave(table: SyncedTable, stored: Data | undefined, incoming: Data): Data {
+  const known = new Set(knownFields(table));
+  const kept: Data = {};
+  for (const [k, v] of Object.entries(stored ?? {})) if (!known.has(k)) kept[k] = v;
+  return { ...kept, ...incoming };
+}
+
+/** A copy without top-level null or undefined values (null and absent mean the same). */
+export function withoutEmpty(data: Data): Data {
+  const out: Data = {};
+  for (const [k, v] of Object.entries(data)) if (v != null) out[k] = v;
+  return out;
+}
+
+/** The sorted union of two field lists. */
+export function unionFields(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])].sort();
+}
