@@ -1,0 +1,270 @@
+import { describe, expect, it } from 'vitest';
+import { PushResponseSchema } from '../domain/sync-messages';
+import { checkinCreate, hlcAt, makeServer, noteCreate, T0, uid, update } from './test-support';
+
+const DAY = 24 * 60 * 60 * 1000;
+const NODE_A = 'aaaaaaaaaaaaaaaa';
+const NODE_B = 'bbbbbbbbbbbbbbbb';
+
+async function twoDevices() {
+  const s = makeServer();
+  const p = await s.createProvider();
+  const a = await s.enroll(p.providerId, 'phone');
+  const b = await s.enroll(p.providerId, 'tablet');
+  return { s, a, b };
+}
+
+describe('POST /api/v1/sync/push', () => {
+  it('applies a create as version 1 and answers in the schema of the protocol', async () => {
+    const { s, a } = await twoDevices();
+    const m = noteCreate();
+    const res = await s.push(a, [m]);
+    expect(res.status).toBe(200);
+    expect(PushResponseSchema.safeParse(res.json).success).toBe(true);
+    expect(res.json.results[0]).toMatchObject({ mutationId: m.mutationId, status: 'applied', version: 1, serverSeq: 1, hlc: m.hlc });
+    expect(res.json.warnings).toEqual([]);
+    expect(res.json.serverHlc >= m.hlc).toBe(true);
+  });
+
+  it('fast-forwards an update on the current version and bumps the version', async () => {
+    const { s, a } = await twoDevices();
+    const m = noteCreate();
+    await s.push(a, [m]);
+    const res = await s.push(a, [update('observations', m.id, 1, { nextStep: 'Offer bigger blocks', area: null })]);
+    expect(res.json.results[0]).toMatchObject({ status: 'applied', version: 2, serverSeq: 2 });
+    const { rows } = await s.pullAll(a);
+    expect(rows[0].data).toEqual({ ...m.data, nextStep: 'Offer bigger blocks' });
+  });
+
+  it('merges concurrent edits of different fields and sends the merged record', async () => {
+    const { s, a, b } = await twoDevices();
+    const c = checkinCreate('2026-W05', { p1: 3, p4: 2, p6: 4 });
+    await s.push(a, [c]);
+    await s.push(a, [update('checkins', c.id, 1, { p3: 2 }, { hlc: hlcAt(T0 + 1000, NODE_A) })]);
+    const res = await s.push(b, [update('checkins', c.id, 1, { p6: 5 }, { hlc: hlcAt(T0 + 2000, NODE_B) })]);
+    const r = res.json.results[0];
+    expect(r).toMatchObject({ status: 'merged', version: 3 });
+    expect(r.record.data).toEqual({ week: '2026-W05', p1: 3, p3: 2, p4: 2, p6: 5 });
+    expect(r.record.hlc).toBe(hlcAt(T0 + 2000, NODE_B));
+  });
+
+  it('decides a field both changed by HLC and writes a conflict record (incoming wins)', async () => {
+    const { s, a, b } = await twoDevices();
+    const c = checkinCreate('2026-W05', { p1: 3, p4: 2, p6: 4 });
+    await s.push(a, [c]);
+    await s.push(a, [update('checkins', c.id, 1, { p6: 2 }, { hlc: hlcAt(T0 + 1000, NODE_A) })]);
+    const m = update('checkins', c.id, 1, { p6: 5 }, { hlc: hlcAt(T0 + 2000, NODE_B) });
+    const r = (await s.push(b, [m])).json.results[0];
+    expect(r.status).toBe('conflict');
+    expect(r.record.data.p6).toBe(5);
+    expect(r.conflict).toMatchObject({ table: 'conflicts', id: r.conflictId, version: 1, deviceId: null, deleted: 0 });
+    expect(r.conflict.data).toMatchObject({
+      table: 'checkins',
+      recordId: c.id,
+      kind: 'fields',
+      fields: ['p6'],
+      winning: { p6: 5 },
+      losing: { p6: 2 },
+      winner: 'incoming',
+      baseVersion: 1,
+      resultVersion: 3,
+      incoming: { deviceId: b.deviceId, hlc: m.hlc, mutationId: m.mutationId },
+      stored: { deviceId: a.deviceId, hlc: hlcAt(T0 + 1000, NODE_A) },
+      resolvedAt: null,
+      resolution: null,
+    });
+  });
+
+  it('keeps the stored value when the stored HLC is greater, and breaks an HLC tie by the larger deviceId', async () => {
+    const { s, a, b } = await twoDevices();
+    const c = checkinCreate('2026-W06', { p1: 3, p4: 2, p6: 4 });
+    await s.push(a, [c]);
+    const same = hlcAt(T0 + 5000, NODE_A);
+    await s.push(a, [update('checkins', c.id, 1, { p6: 2 }, { hlc: same })]);
+    const r = (await s.push(b, [update('checkins', c.id, 1, { p6: 5 }, { hlc: same })])).json.results[0];
+    const expected = b.deviceId > a.deviceId ? 5 : 2;
+    expect(r.record.data.p6).toBe(expected);
+    expect(r.conflict.data.winner).toBe(b.deviceId > a.deviceId ? 'incoming' : 'stored');
+
+    const c2 = checkinCreate('2026-W07', { p1: 3, p4: 2, p6: 4 });
+    await s.push(a, [c2]);
+    await s.push(a, [update('checkins', c2.id, 1, { p6: 2 }, { hlc: hlcAt(T0 + 9000, NODE_A) })]);
+    const lost = (await s.push(b, [update('checkins', c2.id, 1, { p6: 5 }, { hlc: hlcAt(T0 + 1, NODE_B) })])).json.results[0];
+    expect(lost).toMatchObject({ status: 'conflict' });
+    expect(lost.record.data.p6).toBe(2);
+    expect(lost.conflict.data).toMatchObject({ winner: 'stored', winning: { p6: 2 }, losing: { p6: 5 } });
+  });
+
+  it('merges create against create of the same checkin-<week>', async () => {
+    const { s, a, b } = await twoDevices();
+    await s.push(a, [checkinCreate('2026-W05', { p1: 3, p4: 2, p6: 4 }, { hlc: hlcAt(T0, NODE_A) })]);
+    const r = (await s.push(b, [checkinCreate('2026-W05', { p1: 3, p4: 2, p6: 5, p3: 1 }, { hlc: hlcAt(T0 + 1, NODE_B) })])).json.results[0];
+    expect(r.status).toBe('conflict');
+    expect(r.version).toBe(2);
+    expect(r.record.data).toEqual({ week: '2026-W05', p1: 3, p4: 2, p6: 5, p3: 1 });
+    expect(r.conflict.data).toMatchObject({ kind: 'fields', fields: ['p6'], baseVersion: 0 });
+    const { rows } = await s.pullAll(a);
+    expect(rows.filter((row: any) => row.table === 'checkins')).toHaveLength(1);
+  });
+
+  it('keeps a record edited on one device and deleted on another, with a delete-edit conflict', async () => {
+    const { s, a, b } = await twoDevices();
+    const m = noteCreate();
+    await s.push(a, [m]);
+    await s.push(a, [update('observations', m.id, 1, { text: 'Stacked four blocks' })]);
+    const r = (await s.push(b, [{ mutationId: uid('m'), table: 'observations', op: 'delete', id: m.id, baseVersion: 1, hlc: hlcAt(T0 + 60_000, NODE_B), schemaVersion: 1 }])).json.results[0];
+    expect(r.status).toBe('conflict');
+    expect(r.record.deleted).toBe(0);
+    expect(r.record.data.text).toBe('Stacked four blocks');
+    expect(r.conflict.data).toMatchObject({ kind: 'delete-edit', fields: [], winning: { deleted: 0 }, losing: { deleted: 1 }, winner: 'stored' });
+
+    // The other way round: the stored side deleted, the incoming edit revives it.
+    const n = noteCreate();
+    await s.push(a, [n]);
+    await s.push(a, [update('observations', n.id, 1, {}, { op: 'delete', data: undefined })]);
+    const r2 = (await s.push(b, [update('observations', n.id, 1, { nextStep: 'Try again' })])).json.results[0];
+    expect(r2).toMatchObject({ status: 'conflict', record: { deleted: 0 } });
+    expect(r2.conflict.data).toMatchObject({ kind: 'delete-edit', winner: 'incoming' });
+  });
+
+  it('turns an invalid merge into a conflict that keeps the stored record and the incoming values', async () => {
+    const { s, a, b } = await twoDevices();
+    const c = checkinCreate('2026-W05', { p1: 3, p4: 4, p5: 2, p6: 4 });
+    await s.push(a, [c]);
+    const stored = (await s.push(a, [update('checkins', c.id, 1, { p4: 2 })])).json.results[0];
+    // Each side is valid alone (p5 3 ≤ p4 4; p4 2 ≥ p5 2), merged p5 3 > p4 2 is not.
+    const m = update('checkins', c.id, 1, { p5: 3 }, { hlc: hlcAt(T0 + 1, NODE_B) });
+    const r = (await s.push(b, [m])).json.results[0];
+    expect(r).toMatchObject({ status: 'conflict', version: 2, serverSeq: stored.serverSeq });
+    expect(r.record.data).toMatchObject({ p4: 2, p5: 2 });
+    expect(r.conflict.data).toMatchObject({ kind: 'invalid-merge', fields: ['p5'], winning: { p5: 2 }, losing: { p5: 3 }, winner: 'stored', resultVersion: 2 });
+    const { rows } = await s.pullAll(a);
+    expect(rows.find((row: any) => row.id === c.id).version).toBe(2);
+  });
+
+  it('rejects an update whose own data is invalid, keeps it in the quarantine and stores nothing', async () => {
+    const { s, a } = await twoDevices();
+    const c = checkinCreate('2026-W05', { p1: 3, p4: 4, p6: 4 });
+    await s.push(a, [c]);
+    const before = await s.repository.dump();
+    const r = (await s.push(a, [update('checkins', c.id, 1, { p6: 9 })])).json.results[0];
+    expect(r).toMatchObject({ status: 'rejected', code: 'VALIDATION_FAILED', details: [{ path: 'p6', message: 'too-big' }] });
+    expect(typeof r.quarantineId).toBe('string');
+    const after = await s.repository.dump();
+    expect(after.records).toEqual(before.records);
+    const logged = (after.mutations as any[]).find((row) => row.quarantine_id === r.quarantineId);
+    expect(JSON.parse(logged.payload).data).toEqual({ p6: 9 });
+  });
+
+  it('answers a retried mutation with duplicate and the stored original, and writes nothing new', async () => {
+    const { s, a } = await twoDevices();
+    const m = noteCreate();
+    const first = (await s.push(a, [m])).json.results[0];
+    const before = await s.repository.dump();
+    const again = await s.push(a, [m]);
+    expect(again.json.results[0]).toEqual({ mutationId: m.mutationId, status: 'duplicate', original: first });
+    const after = await s.repository.dump();
+    expect(after.records).toEqual(before.records);
+    expect(after.mutations).toEqual(before.mutations);
+  });
+
+  it('rejects a bad mutation in the middle of a batch and applies the ones around it', async () => {
+    const { s, a } = await twoDevices();
+    const batch = [noteCreate(), noteCreate({}, { text: '   ' }), { mutationId: uid('m'), table: 'nope' }, noteCreate({ table: 'secrets' }), noteCreate()];
+    const res = await s.push(a, batch);
+    expect(res.json.results.map((r: any) => r.status)).toEqual(['applied', 'rejected', 'rejected', 'rejected', 'applied']);
+    expect(res.json.results[1].code).toBe('VALIDATION_FAILED');
+    expect(res.json.results[3].code).toBe('UNKNOWN_TABLE');
+    expect(res.json.results.map((r: any) => r.mutationId)).toEqual(batch.map((m) => m.mutationId));
+  });
+
+  it('rejects a second mutation of one record in one request', async () => {
+    const { s, a } = await twoDevices();
+    const m = noteCreate();
+    const res = await s.push(a, [m, update('observations', m.id, 1, { text: 'again' })]);
+    expect(res.json.results[0].status).toBe('applied');
+    expect(res.json.results[1]).toMatchObject({ status: 'rejected', code: 'VALIDATION_FAILED' });
+  });
+
+  it('rejects a create without createdAt or deleted, and data over 64 KiB', async () => {
+    const { s, a } = await twoDevices();
+    const { createdAt: _c, ...noCreatedAt } = noteCreate();
+    const { deleted: _d, ...noDeleted } = noteCreate();
+    const big = noteCreate({}, { extra: 'x'.repeat(70_000) });
+    const res = await s.push(a, [noCreatedAt, noDeleted, big]);
+    expect(res.json.results.map((r: any) => r.code)).toEqual(['VALIDATION_FAILED', 'VALIDATION_FAILED', 'RECORD_TOO_LARGE']);
+  });
+
+  it('keeps fields it does not know (loose schemas)', async () => {
+    const { s, a } = await twoDevices();
+    const m = noteCreate({}, { mood: 'sunny', future: { nested: [1, 2] } });
+    await s.push(a, [m]);
+    const { rows } = await s.pullAll(a);
+    expect(rows[0].data).toMatchObject({ mood: 'sunny', future: { nested: [1, 2] } });
+  });
+
+  it('stores a deleted create (a deleted note still reaches the server)', async () => {
+    const { s, a } = await twoDevices();
+    const r = (await s.push(a, [noteCreate({ deleted: 1 })])).json.results[0];
+    expect(r.status).toBe('applied');
+    expect((await s.pullAll(a)).rows[0].deleted).toBe(1);
+  });
+
+  it('lets a device resolve a conflict record but never create or change anything else in one', async () => {
+    const { s, a, b } = await twoDevices();
+    const c = checkinCreate('2026-W05', { p1: 3, p4: 2, p6: 4 });
+    await s.push(a, [c]);
+    await s.push(a, [update('checkins', c.id, 1, { p6: 2 })]);
+    const { conflictId } = (await s.push(b, [update('checkins', c.id, 1, { p6: 5 }, { hlc: hlcAt(T0 + 1, NODE_B) })])).json.results[0];
+    const forged = { ...checkinCreate('2026-W09', {}), table: 'conflicts', id: uid('c'), data: { table: 'checkins' } };
+    const res = await s.push(a, [
+      forged,
+      update('conflicts', conflictId, 1, { winner: 'stored' }),
+      update('conflicts', uid('nothing'), 1, { resolvedAt: '2026-11-26T12:00:00Z' }),
+    ]);
+    expect(res.json.results.map((r: any) => r.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+    const delRes = await s.push(a, [{ mutationId: uid('m'), table: 'conflicts', op: 'delete', id: conflictId, baseVersion: 1, hlc: hlcAt(T0), schemaVersion: 1 }]);
+    expect(delRes.json.results[0].code).toBe('FORBIDDEN');
+
+    // Two devices resolve at once: merged by HLC, never a conflict about a conflict.
+    const ra = (await s.push(a, [update('conflicts', conflictId, 1, { resolvedAt: '2026-11-26T12:00:00Z', resolution: 'kept' }, { hlc: hlcAt(T0 + 10, NODE_A) })])).json.results[0];
+    expect(ra.status).toBe('applied');
+    const rb = (await s.push(b, [update('conflicts', conflictId, 1, { resolvedAt: '2026-11-26T12:01:00Z', resolution: 'used-other' }, { hlc: hlcAt(T0 + 20, NODE_B) })])).json.results[0];
+    expect(rb.status).toBe('merged');
+    expect(rb.record.data).toMatchObject({ resolvedAt: '2026-11-26T12:01:00Z', resolution: 'used-other', kind: 'fields' });
+  });
+
+  it('never refuses a clock: 7 days ahead is clamped with a warning, 7 days behind and 1970 are stored', async () => {
+    const { s, a } = await twoDevices();
+    const ahead = noteCreate({ hlc: hlcAt(T0 + 7 * DAY, NODE_A) });
+    const behind = noteCreate({ hlc: hlcAt(T0 - 7 * DAY, NODE_A), createdAt: '2026-11-19T06:00:00-06:00' });
+    const epoch = noteCreate({ hlc: hlcAt(0, NODE_A), createdAt: '1970-01-01T00:00:00Z' }, { observedAt: '1970-01-01T00:00:00-06:00' });
+    const res = await s.push(a, [ahead, behind, epoch]);
+    expect(res.status).toBe(200);
+    expect(res.json.results.map((r: any) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    const clamped = res.json.results[0].hlc;
+    expect(Date.parse(clamped.slice(0, 24))).toBeLessThanOrEqual(T0 + 10 * 60 * 1000);
+    expect(clamped.endsWith(NODE_A)).toBe(true);
+    expect(res.json.warnings).toEqual([{ code: 'CLOCK_AHEAD', mutationId: ahead.mutationId, clientHlc: ahead.hlc, hlc: clamped }]);
+    expect(res.json.results[1].hlc).toBe(behind.hlc);
+    expect(res.json.results[2].hlc).toBe(epoch.hlc);
+    expect(res.json.serverHlc > clamped).toBe(true);
+    const logged = ((await s.repository.dump()).mutations as any[]).find((m) => m.mutation_id === ahead.mutationId);
+    expect(logged.client_hlc).toBe(ahead.hlc);
+    // A check-in for "next week" from a wrong clock is stored.
+    const next = await s.push(a, [checkinCreate('2027-W10', { p1: 1, p4: 0, p6: 3 }, { hlc: hlcAt(T0 + 7 * DAY, NODE_A) })]);
+    expect(next.json.results[0].status).toBe('applied');
+  });
+
+  it('answers the server clock at or above every stored HLC even when the server clock is behind', async () => {
+    const { s, a } = await twoDevices();
+    s.state.now = T0 - 7 * DAY;
+    const m = noteCreate({ hlc: hlcAt(T0, NODE_A) });
+    const res = await s.push(a, [m]);
+    expect(res.json.warnings).toHaveLength(1);
+    s.state.now = T0 + DAY;
+    const res2 = await s.push(a, [noteCreate({ hlc: hlcAt(T0 + DAY - 1000, NODE_A) })]);
+    expect(res2.json.warnings).toEqual([]);
+    expect(res2.json.serverHlc >= res2.json.results[0].hlc).toBe(true);
+  });
+});
