@@ -11,6 +11,7 @@ export interface Proportion {
 /** One week's value: a number, a missing week (`null`/`undefined`/NaN/±Infinity) or a proportion. */
 export type RunChartPoint = number | null | undefined | Proportion;
 
+/** Which rule set drives `signal`: IHI (Perla 2011) or Anhøj (qicharts2 default). */
 export type RuleSet = 'ihi' | 'anhoej';
 
 /** Options of RUNCHART.md §5; every one is optional. */
@@ -31,6 +32,7 @@ export interface RunChartOptions {
   tolerance?: number;
 }
 
+/** Below the median, on it (within the tolerance), or above it. */
 export type Side = -1 | 0 | 1;
 
 /** A maximal run of useful points on one side of the median (a shift, or an Anhøj long run). */
@@ -49,13 +51,16 @@ export interface TrendSpan {
   direction: 'up' | 'down';
 }
 
+/** Exact Swed–Eisenhart limits (§2.3): fewer runs than `lower` is too few, more than `upper` too many. */
 export interface RunsLimits {
   lower: number;
   upper: number;
 }
 
+/** The runs test's verdict (§2.3). */
 export type RunsVerdict = 'ok' | 'too-few' | 'too-many';
 
+/** The Anhøj analysis of one phase (§3.1); limits are `null` without useful observations. */
 export interface AnhoejResult {
   longestRunMax: number | null;
   crossingsMin: number | null;
@@ -65,6 +70,7 @@ export interface AnhoejResult {
   longRuns: RunSpan[];
 }
 
+/** The analysis of one phase: its own median, runs, shifts, trends and Anhøj rules (§1.6). */
 export interface PhaseResult {
   index: number;
   start: number;
@@ -85,6 +91,7 @@ export interface PhaseResult {
   anhoej: AnhoejResult;
 }
 
+/** One input point as the chart draws it; `index` is its position in the input. */
 export interface PointResult {
   index: number;
   /** The number used: a percent for a proportion, `null` when missing. */
@@ -100,11 +107,13 @@ export interface PointResult {
   signal: boolean;
 }
 
+/** Whether any phase shows each kind of signal (§5). */
 export interface RunChartSummary {
   ihi: { shift: boolean; trend: boolean; runs: boolean; any: boolean };
   anhoej: { longRun: boolean; crossings: boolean; any: boolean };
 }
 
+/** The result of `analyzeRunChart` (§5); indices always refer to positions in the input. */
 export interface RunChartAnalysis {
   rules: RuleSet;
   /** Number of input points, missing ones included. */
