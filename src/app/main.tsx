@@ -28,6 +28,7 @@ async function boot(): Promise<void> {
       '<p>Private browsing may block it. / La navegación privada puede bloquearlo.</p></div>';
     return;
   }
+  root.textContent = '';
   render(<App />, root);
   window.addEventListener('online', () => (isOnline.value = true));
   window.addEventListener('offline', () => (isOnline.value = false));

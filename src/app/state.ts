@@ -5,14 +5,16 @@
  * - `isOnline`: written by main.tsx from the browser's online/offline events (a hint, never trusted).
  */
 import { signal } from '@preact/signals';
+import type { MessageKey } from './i18n/en';
 
 export const updateReady = signal(false);
 export const isOnline = signal(typeof navigator === 'undefined' ? true : navigator.onLine);
 
 export interface Toast {
   id: number;
-  message: string;
-  action?: { label: string; run: () => void };
+  /** Catalogue keys, so a message on screen follows a language switch. */
+  message: MessageKey;
+  action?: { label: MessageKey; run: () => void };
   /** How long it stays, in ms. */
   durationMs: number;
 }
@@ -22,7 +24,7 @@ let nextToastId = 1;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 /** Shows one message at the bottom of the screen (replacing any other) for `durationMs`. */
-export function showToast(message: string, options: { action?: Toast['action']; durationMs?: number } = {}): void {
+export function showToast(message: MessageKey, options: { action?: Toast['action']; durationMs?: number } = {}): void {
   clearTimeout(timer);
   const next: Toast = { id: nextToastId++, message, durationMs: options.durationMs ?? 6000, ...(options.action ? { action: options.action } : {}) };
   toast.value = next;

@@ -9,7 +9,7 @@ export function ToastRegion(): JSX.Element {
     <div class="toast-region" role="status" aria-live="polite">
       {current && (
         <div class="toast" key={current.id}>
-          <span>{current.message}</span>
+          <span>{t(current.message)}</span>
           {current.action && (
             <button
               type="button"
@@ -19,7 +19,7 @@ export function ToastRegion(): JSX.Element {
                 dismissToast();
               }}
             >
-              {current.action.label}
+              {t(current.action.label)}
             </button>
           )}
           <button type="button" class="button toast-close" aria-label={t('toast.close')} onClick={dismissToast}>

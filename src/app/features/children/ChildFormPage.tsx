@@ -47,7 +47,7 @@ export function ChildFormPage(): JSX.Element {
     const birthMonth = values.month ? `${values.year}-${values.month}` : null;
     const result = await saveChild(db, { ...(id ? { id } : {}), name: values.name, birthMonth, active: values.active });
     if (result.ok) {
-      showToast(t('saved.here'));
+      showToast('saved.here');
       return back();
     }
     if (result.reason === 'invalid') {

@@ -36,7 +36,7 @@ export function NoteFormPage(): JSX.Element {
     setStorageError(null);
     const outcome = await editor.save();
     if (outcome.ok) {
-      showToast(t('saved.here'));
+      showToast('saved.here');
       back(isoWeekOf(outcome.record.data.observedAt));
       return;
     }
@@ -54,9 +54,9 @@ export function NoteFormPage(): JSX.Element {
   const onDelete = async () => {
     const id = editId!;
     if (!(await editor.remove())) return setStorageError(t('error.storageError'));
-    showToast(t('note.deleted'), {
+    showToast('note.deleted', {
       durationMs: 10_000,
-      action: { label: t('common.undo'), run: () => void restoreRecord(db, 'observations', id) },
+      action: { label: 'common.undo', run: () => void restoreRecord(db, 'observations', id) },
     });
     back();
   };

@@ -14,7 +14,7 @@ export function RecentlyDeletedPage(): JSX.Element {
   const items = useRecentlyDeleted();
   const restore = async (table: 'observations' | 'children', id: string) => {
     const result = await restoreRecord(db, table, id);
-    showToast(t(result.ok ? 'deleted.restored' : 'error.storageError'));
+    showToast(result.ok ? 'deleted.restored' : 'error.storageError');
   };
   return (
     <section class="page">

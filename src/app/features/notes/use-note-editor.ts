@@ -71,6 +71,10 @@ export function useNoteEditor(editId: string | undefined, preselectedChildId?: s
     const next = { ...valuesRef.current!, ...patch };
     valuesRef.current = next;
     setValues(next);
+    const touched = Object.keys(patch).map((k) => (k === 'when' || k === 'customWhen' ? 'observedAt' : k));
+    if (touched.some((k) => k in errors)) {
+      setErrors(Object.fromEntries(Object.entries(errors).filter(([k]) => !touched.includes(k))));
+    }
     if (editId || hasContent(next) || next.childIds.length > 0) autosaver.update(next as unknown as Record<string, unknown>);
     else {
       autosaver.cancel();
