@@ -1,9 +1,11 @@
 /** English words of every screen. Keys are shared with es.ts; product terms come from the glossary. */
 import { glossaryIn } from './glossary';
+import { dataEn } from '../features/data/messages.en';
+import { pdsaEn } from '../features/pdsa/messages.en';
 
 const g = glossaryIn('en');
 
-const en = {
+const core = {
   'nav.label': 'Main',
   'nav.home': 'Home',
   'nav.notes': g.Notes,
@@ -148,6 +150,9 @@ const en = {
     'This device is full, so nothing was saved. Your text is still here. Free some space (old photos or apps), then tap Save again.',
   'error.storageError': 'Saving on this device did not work. Your text is still here. Please try again.',
 };
+
+/** Features with many words keep them in their own folder (messages.en.ts / messages.es.ts). */
+const en = { ...core, ...pdsaEn, ...dataEn };
 
 export type Messages = typeof en;
 export type MessageKey = keyof Messages;

@@ -1,10 +1,12 @@
 /** Las palabras en español de cada pantalla. Mismas claves que en.ts; los términos vienen del glosario. */
 import type { Messages } from './en';
 import { glossaryIn } from './glossary';
+import { dataEs } from '../features/data/messages.es';
+import { pdsaEs } from '../features/pdsa/messages.es';
 
 const g = glossaryIn('es');
 
-const es: Messages = {
+const core: Omit<Messages, keyof typeof pdsaEs | keyof typeof dataEs> = {
   'nav.label': 'Principal',
   'nav.home': 'Inicio',
   'nav.notes': g.Notes,
@@ -149,5 +151,7 @@ const es: Messages = {
     'Este dispositivo está lleno y no se guardó nada. Su texto sigue aquí. Libere espacio (fotos o aplicaciones viejas) y toque Guardar otra vez.',
   'error.storageError': 'No se pudo guardar en este dispositivo. Su texto sigue aquí. Inténtelo otra vez.',
 };
+
+const es: Messages = { ...core, ...pdsaEs, ...dataEs };
 
 export default es;

@@ -52,7 +52,7 @@ export function ChildPicker({ value, onChange, error }: Props): JSX.Element {
           {error && <p class="field-error">{error}</p>}
         </fieldset>
       )}
-      {isAdding ? (
+      {isAdding || shown.length === 0 ? (
         <div class="quick-add">
           <label class="field">
             <span>{t('note.newChildName')}</span>
@@ -76,9 +76,11 @@ export function ChildPicker({ value, onChange, error }: Props): JSX.Element {
             <button type="button" class="button" onClick={() => void add()}>
               {t('note.addThisChild')}
             </button>
-            <button type="button" class="button quiet" onClick={() => setAdding(false)}>
-              {t('common.cancel')}
-            </button>
+            {shown.length > 0 && (
+              <button type="button" class="button quiet" onClick={() => setAdding(false)}>
+                {t('common.cancel')}
+              </button>
+            )}
           </div>
         </div>
       ) : (
