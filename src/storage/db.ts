@@ -37,9 +37,8 @@ export interface KeyValueRow {
 export type OutboxRow = OutboxEntry & { seq?: number };
 
 /**
- * A stored record with every envelope field named. (`StoredRecord` of the domain is an `Omit` over a
- * loose object, which keeps only its index signature; this layer reads fields through this type and
- * hands out `StoredRecord<D>`.)
+ * A stored record as parsed by the loose envelope schema: its named fields plus any envelope field
+ * this build does not know, which a write carries forward untouched. Handed out as `StoredRecord<D>`.
  */
 export type RecordRow = ReturnType<typeof StoredRecordSchema.parse>;
 
