@@ -176,6 +176,14 @@ describe('listChildren', () => {
     expect(names(await listChildren(db, { includeInactive: true }))).toEqual(['Ángel', 'Zoe', 'Ana', 'bea', 'Ari']);
   });
 
+  it('shows a damaged child row last, as unreadable', async () => {
+    const db = await open();
+    await saveChild(db, { name: 'Leo' });
+    await db.children.put({ id: 'damaged', data: { name: 7 } } as never);
+    const items = await listChildren(db);
+    expect(items.map((i) => (i.ok ? i.record.data.name : `unreadable ${i.id}`))).toEqual(['Leo', 'unreadable damaged']);
+  });
+
   it('reads ages relative to db.now(): a child becomes a toddler on the first of the month', async () => {
     const clock = testClock('2026-05-31T12:00:00.000Z');
     const db = await open(clock);

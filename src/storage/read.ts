@@ -2,7 +2,8 @@
  * Reads, for `useLiveQuery(() => listX(db, …))`: plain async functions over Dexie queries, no
  * transaction spanning other promises. Every row is parsed on the way out (STYLE.md 2); one that
  * does not parse comes back as `{ ok: false }` ("this item could not be read") and stays in its
- * table, never dropped or deleted: a newer build or a person may still need it.
+ * table, never dropped or deleted: a newer build or a person may still need it. (A row too damaged
+ * to have the week index fields is not in any week; `listAllRecords` and `getRecord` still show it.)
  */
 import Dexie from 'dexie';
 import { compareForPicker } from '../domain/children';
@@ -60,8 +61,9 @@ export async function listChildren(
   db: NaptimeDb,
   { includeInactive = false }: { includeInactive?: boolean } = {},
 ): Promise<ReadItem<ChildData>[]> {
-  const rows = await db.children.where('deleted').notEqual(1).toArray();
-  const items = rows.map((raw) => readRow('children', raw));
+  // The roster is small: read it all, so a damaged row (even one without `deleted`) still shows.
+  const rows = await db.children.toArray();
+  const items = rows.filter((raw) => rawField(raw, 'deleted') !== 1).map((raw) => readRow('children', raw));
   const today = db.now();
   const readable = items
     .filter((i): i is Extract<ReadItem<ChildData>, { ok: true }> => i.ok)

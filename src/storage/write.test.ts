@@ -120,7 +120,7 @@ describe('saveRecord', () => {
     expect(await outbox(db)).toEqual(before.outbox);
   });
 
-  it('reports a full disk as storage-full, wherever the QuotaExceededError sits in the chain', async () => {
+  it('reports a full disk during the transaction as storage-full, and writes nothing', async () => {
     const db = await open();
     db.observations.hook('creating', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -159,6 +159,20 @@ describe('saveRecord', () => {
     const result = await saveRecord(db, 'observations', 'broken-1', note());
     expect(result).toMatchObject({ ok: false, reason: 'storage-error' });
     expect(await db.observations.get('broken-1')).toEqual({ id: 'broken-1', data: {} });
+  });
+});
+
+describe('saveRecord, other tables', () => {
+  it('writes a weekly check-in under checkin-<week>, and refuses another id', async () => {
+    const db = await open();
+    const data = { week: '2026-W05', p1: 3, p2: 4, p3: 1, p4: 2, p5: 1, p6: 4 };
+    expect(await saveRecord(db, 'checkins', 'checkin-2026-W05', data)).toMatchObject({ ok: true });
+    expect(await saveRecord(db, 'checkins', 'checkin-2026-W06', data)).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      issues: [{ path: 'id', message: 'checkin-id-mismatch' }],
+    });
+    expect(await db.checkins.count()).toBe(1);
   });
 });
 
