@@ -23,7 +23,7 @@ describe('createApp', () => {
     for (const [method, path] of [['GET', '/api/v1/nope'], ['POST', '/api/v2/sync/push'], ['GET', '/api/v1/sync/push'], ['DELETE', '/api/v1/health'], ['GET', '/api']]) {
       const res = await s.app.request(path!, { method });
       expect(res.status).toBe(404);
-      const body = await res.json();
+      const body = (await res.json()) as any;
       expect(ErrorBodySchema.safeParse(body).success).toBe(true);
       expect(body.error.code).toBe('NOT_FOUND');
     }
@@ -77,7 +77,7 @@ describe('createApp', () => {
 
     const full = gzipSync(JSON.stringify({ protocol: 1, deviceId: d.deviceId, mutations: [noteCreate()] }));
     const truncated = await s.app.request('/api/v1/sync/push', { method: 'POST', headers: { authorization: `Bearer ${d.token}`, 'content-encoding': 'gzip' }, body: full.subarray(0, full.length - 10) });
-    expect([truncated.status, (await truncated.json()).error.code]).toEqual([400, 'BAD_REQUEST']);
+    expect([truncated.status, ((await truncated.json()) as any).error.code]).toEqual([400, 'BAD_REQUEST']);
     const garbage = await s.app.request('/api/v1/sync/pull', { method: 'POST', headers: { authorization: `Bearer ${d.token}`, 'content-encoding': 'gzip' }, body: 'not gzip' });
     expect(garbage.status).toBe(400);
     const br = await s.app.request('/api/v1/sync/pull', { method: 'POST', headers: { authorization: `Bearer ${d.token}`, 'content-encoding': 'br' }, body: '{}' });

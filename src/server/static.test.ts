@@ -47,7 +47,7 @@ describe('static serving', () => {
     }
     const api = await app.request('/api/v1/unknown');
     expect(api.status).toBe(404);
-    expect((await api.json()).error.code).toBe('NOT_FOUND');
+    expect(((await api.json()) as any).error.code).toBe('NOT_FOUND');
   });
 
   it('never serves a file outside staticDir', async () => {

@@ -1,0 +1,247 @@
+/**
+ * Property tests per route: whatever arrives (random JSON, wrong types, truncated or oversized gzip,
+ * 2 MiB bodies, bad or revoked tokens, replays), every answer is below 500, and a 4xx changes no table.
+ * The one exception is `enrollment_codes.failed_attempts`: a wrong secret for a live code must count
+ * towards its 5-try lock even though it answers 403 (SYNC.md §7), so that column is left out.
+ */
+import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MutationResultSchema, PullResponseSchema } from '../domain/sync-messages';
+import { SYNCED_TABLES } from '../domain/tables';
+import { encodeCursor } from './cursor';
+import { hlcAt, makeServer, noteCreate, T0, type Enrolled } from './test-support';
+
+const RUNS = 120;
+
+async function world() {
+  const s = makeServer();
+  const p = await s.createProvider();
+  const good = await s.enroll(p.providerId, 'good');
+  const revoked = await s.enroll(p.providerId, 'revoked');
+  await s.admin('revoke-device', '--device', revoked.deviceId);
+  await s.push(good, [noteCreate({ id: 'r1' }), noteCreate({ id: 'r2' })]);
+  return { s, p, good, revoked };
+}
+
+async function snapshot(s: ReturnType<typeof makeServer>): Promise<string> {
+  const dump = await s.repository.dump();
+  dump.enrollment_codes = dump.enrollment_codes!.map((row) => ({ ...(row as object), failed_attempts: null }));
+  return JSON.stringify(dump);
+}
+
+const weird = fc.oneof(fc.jsonValue(), fc.constantFrom('__proto__', 'constructor', '', -1, 1e308, 2 ** 53, '\u0000', '💥'));
+/** Mostly `usual`, sometimes something else: enough valid requests to reach the database. */
+function mostly<T>(usual: fc.Arbitrary<T>, other: fc.Arbitrary<T>): fc.Arbitrary<T> {
+  return fc.oneof({ weight: 7, arbitrary: usual }, { weight: 1, arbitrary: other });
+}
+const tokenArb = mostly(fc.constant('good'), fc.constantFrom('revoked', 'random', 'none', 'garbage'));
+const encodingArb = mostly(fc.constantFrom('identity', 'gzip'), fc.constantFrom('gzip-truncated', 'gzip-garbage', 'br'));
+const sizeArb = fc.oneof({ weight: 15, arbitrary: fc.constant('normal') }, { weight: 1, arbitrary: fc.constant('huge') });
+
+function tokenFor(kind: string, w: Awaited<ReturnType<typeof world>>): string | undefined {
+  if (kind === 'good') return w.good.token;
+  if (kind === 'revoked') return w.revoked.token;
+  if (kind === 'random') return 'A'.repeat(43);
+  if (kind === 'garbage') return '\u00ff not a token';
+  return undefined;
+}
+
+/** Sends `body` (any value) with the chosen token, encoding and size. */
+async function send(w: Awaited<ReturnType<typeof world>>, path: string, body: unknown, token: string, encoding: string, size: string) {
+  let text = JSON.stringify(body) ?? 'undefined';
+  if (size === 'huge' && typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    text = JSON.stringify({ ...body, pad: 'x'.repeat(2 * 1024 * 1024) });
+  } else if (size === 'huge') text = 'x'.repeat(2 * 1024 * 1024);
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const t = tokenFor(token, w);
+  if (t !== undefined) headers.authorization = `Bearer ${t}`;
+  let payload: string | Uint8Array = text;
+  if (encoding !== 'identity') headers['content-encoding'] = encoding.startsWith('gzip') ? 'gzip' : encoding;
+  if (encoding === 'gzip') payload = gzipSync(text);
+  if (encoding === 'gzip-truncated') payload = gzipSync(text).subarray(0, 12);
+  if (encoding === 'gzip-garbage') payload = Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0]), Buffer.from(text)]);
+  const res = await w.s.app.request(path, { method: 'POST', headers, body: payload });
+  const raw = await res.text();
+  let json: any;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    json = raw;
+  }
+  return { status: res.status, json };
+}
+
+const hlcArb = fc.oneof(
+  fc.integer({ min: T0 - 864e5, max: T0 + 864e5 }).map((ms) => hlcAt(ms)),
+  fc.integer({ min: 0, max: 4102444800000 }).map((ms) => hlcAt(ms)),
+  fc.constant(hlcAt(T0 + 7 * 864e5)),
+  fc.string(),
+);
+const checkinData = fc.record(
+  { week: fc.constantFrom('2026-W05', '2026-W53', '2020-W53'), p1: fc.oneof(fc.integer({ min: -1, max: 13 }), fc.constant(null)), p4: fc.integer({ min: 0, max: 21 }), p5: fc.oneof(fc.integer({ min: 0, max: 21 }), fc.constant(null)), p6: fc.integer({ min: 0, max: 6 }) },
+  { requiredKeys: [] },
+);
+const noteData = fc.record(
+  { childIds: fc.oneof(fc.constant(['c1']), fc.array(fc.string(), { maxLength: 12 })), observedAt: fc.constantFrom('2026-11-26T06:05:00-06:00', '1970-01-01T00:00:00Z', 'yesterday'), text: fc.oneof(fc.string(), fc.constant('A note')), nextStep: weird },
+  { requiredKeys: [] },
+);
+const validNote = fc.record({ childIds: fc.constant(['c1']), observedAt: fc.constant('2026-11-26T06:05:00-06:00'), text: fc.constantFrom('A note', 'Another'), nextStep: fc.option(fc.string({ maxLength: 20 })) });
+const validCheckin = fc.record({ week: fc.constant('2026-W05'), p1: fc.integer({ min: 1, max: 12 }), p4: fc.integer({ min: 0, max: 20 }), p5: fc.constant(null), p6: fc.integer({ min: 1, max: 5 }) });
+const partial = fc.oneof(fc.record({ text: fc.string({ maxLength: 10 }) }), fc.record({ p6: fc.integer({ min: 0, max: 6 }) }), fc.record({ nextStep: weird }), fc.constant({}));
+/** A mutation that is well formed (its data may still break a rule or conflict). */
+const coherentMutation = fc
+  .record({
+    mutationId: fc.oneof(fc.uuid(), fc.constantFrom('dup-1', 'dup-2')),
+    isNote: fc.boolean(),
+    op: fc.constantFrom('create', 'create', 'update', 'delete'),
+    id: fc.constantFrom('r1', 'r2', 'r3'),
+    baseVersion: fc.nat(4),
+    hlc: fc.integer({ min: T0 - 864e5, max: T0 + 864e5 }).map((ms) => hlcAt(ms)),
+    note: validNote,
+    checkin: validCheckin,
+    part: partial,
+    deleted: fc.constantFrom(0, 1),
+  })
+  .map((x) => ({
+    mutationId: x.mutationId,
+    table: x.isNote ? 'observations' : 'checkins',
+    op: x.op,
+    id: x.isNote ? x.id : 'checkin-2026-W05',
+    baseVersion: x.baseVersion,
+    hlc: x.hlc,
+    schemaVersion: 1,
+    createdAt: '2026-11-26T06:05:00-06:00',
+    deleted: x.deleted,
+    ...(x.op === 'delete' ? {} : { data: x.op === 'create' ? (x.isNote ? x.note : x.checkin) : x.part }),
+  }));
+const randomMutation = fc.record(
+  {
+    mutationId: fc.oneof({ weight: 30, arbitrary: fc.oneof(fc.uuid(), fc.constantFrom('dup-1', 'dup-2'), fc.string({ maxLength: 120 })) }, { weight: 1, arbitrary: weird }),
+    deviceSeq: mostly(fc.nat(), weird),
+    table: mostly(fc.constantFrom('observations', 'checkins'), fc.oneof(fc.constantFrom(...SYNCED_TABLES, 'nope'), weird)),
+    op: mostly(fc.constantFrom('create', 'update', 'delete'), weird),
+    id: mostly(fc.constantFrom('r1', 'r2', 'checkin-2026-W05', 'checkin-2026-W53'), fc.string({ maxLength: 110 })),
+    baseVersion: mostly(fc.nat(4), weird),
+    hlc: hlcArb,
+    schemaVersion: mostly(fc.constant(1), weird),
+    createdAt: mostly(fc.constant('2026-11-26T06:05:00-06:00'), weird),
+    deleted: mostly(fc.constantFrom(0, 1), weird),
+    data: fc.oneof(validNote, validNote, validCheckin, validCheckin, partial, checkinData, noteData, fc.constant(JSON.parse('{"__proto__": {"polluted": 1}, "text": "x"}')), fc.dictionary(fc.string(), fc.jsonValue()), weird),
+  },
+  { requiredKeys: ['mutationId', 'table', 'op', 'id', 'baseVersion', 'hlc', 'schemaVersion'] },
+);
+const pushBody = (deviceId: string) =>
+  fc.oneof(
+    { weight: 10, arbitrary: fc.record({ protocol: mostly(fc.constant(1), weird), deviceId: mostly(fc.constant(deviceId), weird), mutations: fc.array(fc.oneof(coherentMutation, coherentMutation, randomMutation), { maxLength: 8 }) }) },
+    { weight: 1, arbitrary: fc.record({ protocol: weird, deviceId: weird, mutations: fc.array(weird) }, { requiredKeys: [] }) },
+    { weight: 1, arbitrary: weird },
+  );
+
+function expectedReplay(first: any[]): any[] {
+  return first.map((r) => (r.status === 'duplicate' ? r : { mutationId: r.mutationId, status: 'duplicate', original: r }));
+}
+
+describe('fuzz', () => {
+  it('POST /api/v1/sync/push: below 500, a 4xx changes nothing, results match the mutations, replays are duplicates', async () => {
+    const w = await world();
+    const sent: { body: unknown; results: any[] }[] = [];
+    await fc.assert(
+      fc.asyncProperty(pushBody(w.good.deviceId), tokenArb, encodingArb, sizeArb, fc.nat(), async (body, token, encoding, size, pick) => {
+        const before = await snapshot(w.s);
+        const res = await send(w, '/api/v1/sync/push', body, token, encoding, size);
+        expect(res.status).toBeLessThan(500);
+        if (res.status >= 400) {
+          expect(await snapshot(w.s)).toBe(before);
+          expect(typeof res.json.error.code).toBe('string');
+          return;
+        }
+        const mutations = (body as { mutations: unknown[] }).mutations;
+        expect(res.json.results).toHaveLength(mutations.length);
+        for (const r of res.json.results) expect(MutationResultSchema.safeParse(r).success).toBe(true);
+        sent.push({ body, results: res.json.results });
+        const replay = sent[pick % sent.length]!;
+        const again = await send(w, '/api/v1/sync/push', replay.body, 'good', 'identity', 'normal');
+        expect(again.json.results).toEqual(expectedReplay(replay.results));
+      }),
+      { numRuns: RUNS },
+    );
+    // Every stored record has its version row, and the counter covers every sequence.
+    const dump = await w.s.repository.dump();
+    const versions = new Set((dump.record_versions as any[]).map((v) => `${v.scope}|${v.tbl}|${v.id}|${v.version}`));
+    for (const r of dump.records as any[]) expect(versions.has(`${r.scope}|${r.tbl}|${r.id}|${r.version}`)).toBe(true);
+    const counter = (dump.scope_counters as any[])[0].seq;
+    expect(Math.max(...(dump.records as any[]).map((r) => r.server_seq))).toBeLessThanOrEqual(counter);
+    await w.s.repository.close();
+  });
+
+  it('POST /api/v1/sync/pull: below 500, never changes a table, answers a page or reset', async () => {
+    const w = await world();
+    const secret = await w.s.repository.cursorSecret();
+    const scope = `provider:${w.p.providerId}`;
+    const cursorArb = fc.oneof(
+      fc.constant(null),
+      fc.nat(10).map((q) => encodeCursor(secret, scope, q)),
+      fc.nat(10).map((q) => encodeCursor({ ...secret, epoch: 'old' }, scope, q)),
+      fc.nat(10).map((q) => encodeCursor(secret, 'provider:other', q)),
+      fc.string(),
+      weird,
+    );
+    const body = fc.oneof(
+      { weight: 10, arbitrary: fc.record({ protocol: mostly(fc.constant(1), weird), deviceId: mostly(fc.constant(w.good.deviceId), weird), cursor: cursorArb, limit: fc.oneof(fc.integer({ min: -5, max: 2000 }), weird) }, { requiredKeys: ['protocol', 'deviceId', 'cursor'] }) },
+      { weight: 1, arbitrary: fc.record({ protocol: weird, deviceId: weird, cursor: weird }, { requiredKeys: [] }) },
+      { weight: 1, arbitrary: weird },
+    );
+    const before = await snapshot(w.s);
+    await fc.assert(
+      fc.asyncProperty(body, tokenArb, encodingArb, sizeArb, async (b, token, encoding, size) => {
+        const res = await send(w, '/api/v1/sync/pull', b, token, encoding, size);
+        expect(res.status).toBeLessThan(500);
+        if (res.status === 200) expect(PullResponseSchema.safeParse(res.json).success).toBe(true);
+        else expect(typeof res.json.error.code).toBe('string');
+      }),
+      { numRuns: RUNS },
+    );
+    expect(await snapshot(w.s)).toBe(before);
+    await w.s.repository.close();
+  });
+
+  it('POST /api/v1/devices/enroll: below 500, a 4xx changes nothing but a code’s failure count', async () => {
+    const w = await world();
+    const { code } = await w.s.admin('enroll-code', '--provider', w.p.providerId);
+    const codeArb = fc.oneof(fc.constant(code as string), fc.constant(`${(code as string).slice(0, 4)}-000000`), fc.string({ maxLength: 70 }), weird);
+    const body = fc.oneof(
+      { weight: 10, arbitrary: fc.record({ code: codeArb, deviceName: mostly(fc.constant('tablet'), fc.oneof(fc.string({ maxLength: 120 }), weird)) }) },
+      { weight: 1, arbitrary: fc.record({ code: weird, deviceName: weird }, { requiredKeys: [] }) },
+      { weight: 1, arbitrary: weird },
+    );
+    await fc.assert(
+      fc.asyncProperty(body, encodingArb, sizeArb, fc.integer({ min: 1, max: 30 }), async (b, encoding, size, ip) => {
+        w.s.state.ip = `10.0.0.${ip}`;
+        const before = await snapshot(w.s);
+        const res = await send(w, '/api/v1/devices/enroll', b, 'none', encoding, size);
+        expect(res.status).toBeLessThan(500);
+        if (res.status >= 400) expect(await snapshot(w.s)).toBe(before);
+        else expect(typeof res.json.deviceToken).toBe('string');
+      }),
+      { numRuns: RUNS },
+    );
+    await w.s.repository.close();
+  });
+
+  it('any other method and path: below 500, 404 under /api/', async () => {
+    const s = makeServer();
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'), fc.webPath(), async (method, path) => {
+        const res = await s.app.request(`/api/${path.replace(/^\/+/, '')}`, { method, body: method === 'GET' ? undefined : '{}' });
+        expect(res.status).toBeLessThan(500);
+        if (!['/api/v1/health', '/api/v1/sync/push', '/api/v1/sync/pull', '/api/v1/devices/enroll'].includes(new URL(`http://x/api/${path.replace(/^\/+/, '')}`).pathname)) {
+          expect(res.status).toBe(404);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+export type { Enrolled };
