@@ -1,0 +1,140 @@
+/**
+ * The real processes: main.ts and admin.ts bundled with esbuild (as `npm start` does), run on a
+ * random port with a temporary DATA_DIR. Proves the listen line, the admin command while the server
+ * runs, a clean SIGTERM, a restart that keeps everything, and logs without tokens or record content.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noteCreate } from './test-support';
+
+const root = resolve(import.meta.dirname, '../..');
+// Inside the repo so that the external packages resolve from node_modules.
+const outdir = join(root, 'node_modules', '.cache', `naptime-server-test-${process.pid}`);
+let dataDir: string;
+let staticDir: string;
+
+beforeAll(async () => {
+  await build({
+    entryPoints: [join(root, 'src/server/main.ts'), join(root, 'src/server/admin.ts')],
+    outdir,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'error',
+  });
+  dataDir = mkdtempSync(join(tmpdir(), 'naptime-main-'));
+  staticDir = join(dataDir, 'app');
+  mkdirSync(staticDir);
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Naptime</title>');
+}, 60_000);
+afterAll(() => {
+  rmSync(outdir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const env = () => ({ ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'data'), STATIC_DIR: staticDir });
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+async function startServer(): Promise<Running> {
+  const child = spawn(process.execPath, [join(outdir, 'main.js')], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  const url = await new Promise<string>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`no listen line; stderr: ${err}`)), 15_000);
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const line = out.split('\n')[0]!;
+      if (out.includes('\n')) {
+        clearTimeout(timer);
+        const parsed = JSON.parse(line);
+        expect(parsed).toEqual({ msg: 'listening', port: parsed.port, url: `http://localhost:${parsed.port}` });
+        expect(parsed.port).toBeGreaterThan(0);
+        ok(`http://127.0.0.1:${parsed.port}`);
+      }
+    });
+    void exited.then((code) => fail(new Error(`server exited ${code}: ${err}`)));
+  });
+  return { child, url, stdout: () => out, stderr: () => err, exited };
+}
+
+function admin(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(outdir, 'admin.js'), ...args], { env: env(), encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+async function post(url: string, path: string, body: unknown, token?: string) {
+  const res = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json()) as any };
+}
+
+describe('main and admin processes', () => {
+  it('serve, take admin commands while running, stop on SIGTERM and keep everything across a restart', async () => {
+    const server = await startServer();
+    const health = await fetch(`${server.url}/api/v1/health`);
+    expect(await health.json()).toEqual({ ok: true });
+    expect(await (await fetch(`${server.url}/some/page`)).text()).toContain('Naptime');
+
+    const created = admin('create-provider', '--agency', ' Sunrise ', '--name', 'Maria');
+    expect(created.status).toBe(0);
+    expect(created.stdout.trim().split('\n')).toHaveLength(1);
+    const { providerId } = JSON.parse(created.stdout);
+    const codeOut = admin('enroll-code', '--provider', providerId);
+    const { code, expiresAt } = JSON.parse(codeOut.stdout);
+    expect(typeof expiresAt).toBe('string');
+
+    const enrolled = await post(server.url, '/api/v1/devices/enroll', { code, deviceName: 'tablet' });
+    expect(enrolled.status).toBe(200);
+    expect(enrolled.json.agencyName).toBe('Sunrise');
+    const { deviceId, deviceToken } = enrolled.json;
+    const note = noteCreate({}, { text: 'SECRET-NOTE-TEXT' });
+    const pushed = await post(server.url, '/api/v1/sync/push', { protocol: 1, deviceId, mutations: [note] }, deviceToken);
+    expect(pushed.json.results[0].status).toBe('applied');
+
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.stdout().trim().split('\n')).toHaveLength(1);
+    const logs = server.stderr();
+    expect(logs).toContain('"msg":"request"');
+    for (const secret of [deviceToken, code, code.replace('-', ''), 'SECRET-NOTE-TEXT']) expect(logs).not.toContain(secret);
+
+    const again = await startServer();
+    const pulled = await post(again.url, '/api/v1/sync/pull', { protocol: 1, deviceId, cursor: null }, deviceToken);
+    expect(pulled.json.changes.map((r: any) => r.id)).toEqual([note.id]);
+    const revoked = admin('revoke-device', '--device', deviceId);
+    expect(JSON.parse(revoked.stdout)).toEqual({ revoked: true });
+    expect((await post(again.url, '/api/v1/sync/pull', { protocol: 1, deviceId, cursor: null }, deviceToken)).status).toBe(403);
+    expect(JSON.parse(admin('new-epoch').stdout).epoch).toMatch(/^[0-9a-f-]{36}$/);
+    again.child.kill('SIGINT');
+    expect(await again.exited).toBe(0);
+  }, 60_000);
+
+  it('admin errors are one JSON line on stderr with exit code 2', () => {
+    for (const args of [[], ['nope'], ['create-provider', '--agency', 'A'], ['enroll-code', '--provider', 'missing'], ['revoke-device', '--device', 'missing'], ['create-provider', '--agency']]) {
+      const r = admin(...args);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0]!).error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+    }
+  }, 30_000);
+});
