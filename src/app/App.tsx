@@ -10,6 +10,7 @@ const NoteFormPage = lazy(() => import('./features/notes/NoteFormPage').then((m)
 const RecentlyDeletedPage = lazy(() => import('./features/notes/RecentlyDeletedPage').then((m) => m.RecentlyDeletedPage));
 const ChildrenPage = lazy(() => import('./features/children/ChildrenPage').then((m) => m.ChildrenPage));
 const ChildFormPage = lazy(() => import('./features/children/ChildFormPage').then((m) => m.ChildFormPage));
+const CheckinPage = lazy(() => import('./features/checkin/CheckinPage').then((m) => m.CheckinPage));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => m.SettingsPage));
 
 /** Routes inside the shell. */
@@ -27,6 +28,8 @@ export function App(): JSX.Element {
             <Route path="/children" component={ChildrenPage} />
             <Route path="/children/new" component={ChildFormPage} />
             <Route path="/children/:id" component={ChildFormPage} />
+            <Route path="/checkin" component={CheckinPage} />
+            <Route path="/checkin/:week" component={CheckinPage} />
             <Route path="/settings" component={SettingsPage} />
             <Route default component={NotFoundPage} />
           </Router>

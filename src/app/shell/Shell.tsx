@@ -2,6 +2,7 @@ import type { ComponentChildren, JSX } from 'preact';
 import { t } from '../i18n/i18n';
 import { isOnline } from '../state';
 import { Icon } from '../ui/icons';
+import { HeaderNav } from './HeaderNav';
 import { NavBar } from './NavBar';
 import { ToastRegion } from './ToastRegion';
 import { UpdateBanner } from './UpdateBanner';
@@ -15,12 +16,13 @@ export function Shell({ children }: { children: ComponentChildren }): JSX.Elemen
       </a>
       <header class="app-header">
         <span class="app-title">Naptime</span>
-        {!isOnline.value && (
-          <span class="offline-hint">
-            <Icon name="cloudOff" size={18} /> {t('shell.offline')}
-          </span>
-        )}
+        <HeaderNav />
       </header>
+      {!isOnline.value && (
+        <p class="offline-hint">
+          <Icon name="cloudOff" size={18} /> {t('shell.offline')}
+        </p>
+      )}
       <UpdateBanner />
       <main id="main" tabIndex={-1}>
         {children}

@@ -10,7 +10,12 @@ const paths = {
   back: 'M15 5l-7 7 7 7',
   cloudOff: 'M3 3l18 18M8 8a5 5 0 0 0-1 0 4 4 0 0 0 0 8h10m3.5-1.5A3.5 3.5 0 0 0 18 9h-.5A6 6 0 0 0 10.6 6',
   check: 'M5 12.5l4.5 4.5L19 7',
+  checkin: 'M8 3v3M16 3v3M4 8h16M5 5h14a1 1 0 0 1 1 1v13a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1zm4 9l2 2 4-4',
+  cycle: 'M20 12a8 8 0 0 1-14.3 4.9M4 12a8 8 0 0 1 14.3-4.9M18.5 3v4.2h-4.2M5.5 21v-4.2h4.2',
+  chart: 'M4 20V4M4 20h16M7 16l4-5 3 3 5-7',
 } as const;
+
+export type IconName = keyof typeof paths;
 
 /** An icon by name, drawn with the current text colour. */
 export function Icon({ name, size = 24 }: { name: keyof typeof paths; size?: number }): JSX.Element {

@@ -4,6 +4,7 @@ import { isoWeekOf, toCalendarDate } from '../../../domain/dates';
 import { weekOf } from '../../i18n/format';
 import { t, tn } from '../../i18n/i18n';
 import { Icon } from '../../ui/icons';
+import { CheckinHomeCard } from '../checkin/CheckinHomeCard';
 import { NoteList } from '../notes/NoteList';
 import { useWeekNoteCount, useWeekNotes } from '../notes/use-notes';
 import { usePendingCount, useRecentIdeas, useUnfinishedNote } from './use-home';
@@ -36,10 +37,7 @@ export function HomePage(): JSX.Element {
         <NoteList items={notes} empty={t('home.noNotesYet')} from="/" />
         {count !== undefined && count > 3 && <a href={`/notes?week=${week}`}>{t('home.allNotes')}</a>}
       </section>
-      <section class="card" aria-labelledby="home-checkin">
-        <h2 id="home-checkin">{t('home.checkinTitle')}</h2>
-        <p class="hint">{t('home.checkinNotYet')}</p>
-      </section>
+      <CheckinHomeCard week={week} />
       <section class="card" aria-labelledby="home-ideas">
         <h2 id="home-ideas">{t('home.ideasTitle')}</h2>
         {ideas === undefined ? null : ideas.length === 0 ? (

@@ -1,0 +1,94 @@
+import type { JSX } from 'preact';
+import { useLocation, useRoute } from 'preact-iso';
+import { CHECKIN_QUESTIONS, isAsked, QUESTION_RULES, type CheckinQuestion } from '../../../domain/checkin';
+import { addWeeks, isIsoWeek, isoWeekOf, toCalendarDate } from '../../../domain/dates';
+import type { FieldIssue } from '../../../domain/records';
+import type { MessageKey } from '../../i18n/en';
+import { weekName } from '../../i18n/format';
+import { t } from '../../i18n/i18n';
+import { showToast } from '../../state';
+import { ChipGroup } from '../../ui/ChipGroup';
+import { Stepper } from '../../ui/Stepper';
+import { useCheckinEditor } from './use-checkin-editor';
+
+const EASE = ['1', '2', '3', '4', '5'] as const;
+
+function issueText(q: CheckinQuestion, issues: FieldIssue[], p4: number | null): string | null {
+  const issue = issues.find((i) => i.path === q);
+  if (!issue) return null;
+  if (issue.message === 'p5-above-p4') return t('checkin.error.p5AboveP4', { p4: p4 ?? 0 });
+  if (issue.message === 'required') return t('checkin.error.required');
+  const { min, max } = QUESTION_RULES[q];
+  return t('checkin.error.range', { min, max });
+}
+
+/** One week's check-in: six short questions, large steppers, the rules said next to each answer. */
+export function CheckinPage(): JSX.Element {
+  const { params, query } = useRoute();
+  const { route } = useLocation();
+  const thisWeek = isoWeekOf(toCalendarDate(new Date()));
+  const week = params.week && isIsoWeek(params.week) && params.week <= thisWeek ? params.week : thisWeek;
+  const editor = useCheckinEditor(week);
+  const a = editor.answers;
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    if (await editor.save()) {
+      showToast('saved.here');
+      route(query.from ?? '/', true);
+    } else requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"], .has-error input, .form-alert')?.focus());
+  };
+
+  return (
+    <form class="page checkin" onSubmit={onSubmit} noValidate>
+      <h1>{t('checkin.title')}</h1>
+      <div class="week-nav">
+        <button type="button" class="button" aria-label={t('week.previous')} onClick={() => route(`/checkin/${addWeeks(week, -1)}`, true)}>
+          ‹
+        </button>
+        <h2 aria-live="polite">{weekName(week)}</h2>
+        <button type="button" class="button" aria-label={t('week.next')} disabled={week >= thisWeek} onClick={() => route(`/checkin/${addWeeks(week, 1)}`, true)}>
+          ›
+        </button>
+      </div>
+      {!a ? (
+        <p class="hint">{t('common.loading')}</p>
+      ) : (
+        <>
+          <p class="hint">{t(editor.isSaved ? 'checkin.editing' : 'checkin.intro')}</p>
+          {editor.failure && (
+            <p class="form-alert" role="alert" tabIndex={-1}>
+              {t(editor.failure === 'storage-full' ? 'error.storageFull' : 'error.storageError')}
+            </p>
+          )}
+          {CHECKIN_QUESTIONS.filter((q) => q !== 'p6' && isAsked(q, a)).map((q) => (
+            <Stepper
+              key={q}
+              id={`checkin-${q}`}
+              label={t(`checkin.${q}` as MessageKey)}
+              hint={q === 'p2' && editor.days !== null ? t('checkin.p2Hint', { count: editor.days }) : undefined}
+              value={a[q]}
+              min={QUESTION_RULES[q].min}
+              max={q === 'p5' && a.p4 !== null ? Math.max(a.p4, 0) : QUESTION_RULES[q].max}
+              onChange={(value) => editor.change({ [q]: value })}
+              error={issueText(q, editor.issues, a.p4)}
+            />
+          ))}
+          <ChipGroup
+            legend={t('checkin.p6')}
+            name="p6"
+            options={EASE.map((v) => ({ value: v, label: `${v} · ${t(`checkin.ease${v}` as MessageKey)}` }))}
+            value={a.p6 === null ? [] : [String(a.p6) as (typeof EASE)[number]]}
+            onChange={(v) => editor.change({ p6: v[0] ? Number(v[0]) : null })}
+            error={issueText('p6', editor.issues, a.p4)}
+          />
+          <div class="form-actions">
+            <button type="submit" class="button primary">
+              {t('checkin.save')}
+            </button>
+          </div>
+        </>
+      )}
+    </form>
+  );
+}
