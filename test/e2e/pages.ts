@@ -78,6 +78,11 @@ export function englishOnlyMatchers(c: Catalogues): { english: string; pattern: 
   return [...out].map(([english, pattern]) => ({ english, pattern }));
 }
 
+/** A form field by its exact accessible name (the issue fixes them; a hint belongs in the description). */
+function field(page: Page, name: string): Locator {
+  return page.getByLabel(name, { exact: true });
+}
+
 /** The app, driven by its accessible names in the current language. */
 export class App {
   /** `catalogues` are needed only to drive the app in Spanish. */
@@ -115,11 +120,11 @@ export class App {
   }
 
   noteText(): Locator {
-    return this.page.getByLabel(this.t('What I saw and heard'), { exact: true });
+    return field(this.page, this.t('What I saw and heard'));
   }
 
   noteIdea(): Locator {
-    return this.page.getByLabel(this.t('Idea to try next'), { exact: true });
+    return field(this.page, this.t('Idea to try next'));
   }
 
   /** Opens the note form, unless it is already on screen (an interrupted note may reopen by itself). */
@@ -140,7 +145,7 @@ export class App {
       else await group.getByText(name).first().click();
       return;
     }
-    const select = this.page.getByLabel(this.t('Child'), { exact: true });
+    const select = field(this.page, this.t('Child'));
     await select.first().selectOption({ label: name });
   }
 
@@ -153,10 +158,20 @@ export class App {
     await this.waitForSaved();
   }
 
-  async addChild(name: string): Promise<void> {
+  childName(): Locator {
+    return field(this.page, this.t('Name'));
+  }
+
+  /** "Add child" may be a button or a link; opens the child form. */
+  async openChildForm(): Promise<void> {
     const add = this.t('Add child');
     await this.page.getByRole('button', { name: add, exact: true }).or(this.page.getByRole('link', { name: add, exact: true })).first().click();
-    await this.page.getByLabel(this.t('Name'), { exact: true }).fill(name);
+    await this.childName().waitFor({ state: 'visible' });
+  }
+
+  async addChild(name: string): Promise<void> {
+    await this.openChildForm();
+    await this.childName().fill(name);
     await this.page.getByRole('button', { name: this.t('Save child'), exact: true }).click();
     await this.waitForSaved();
   }
@@ -169,7 +184,7 @@ export class App {
   /** Switches the language in Settings (select "Language": English / Español). */
   async switchLanguage(lang: Lang): Promise<void> {
     await this.goTo('Settings');
-    await this.page.getByLabel(this.t('Language'), { exact: true }).selectOption({ label: lang === 'es' ? 'Español' : 'English' });
+    await field(this.page, this.t('Language')).selectOption({ label: lang === 'es' ? 'Español' : 'English' });
     this.lang = lang;
     await this.waitForShell(10_000);
   }

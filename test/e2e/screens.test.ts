@@ -65,9 +65,7 @@ const SCREENS: { name: string; open: (app: App) => Promise<void> }[] = [
     name: 'add-child',
     open: async (app) => {
       await app.goTo('Children');
-      const add = app.t('Add child');
-      await app.page.getByRole('button', { name: add, exact: true }).or(app.page.getByRole('link', { name: add, exact: true })).first().click();
-      await app.page.getByLabel(app.t('Name'), { exact: true }).waitFor({ state: 'visible' });
+      await app.openChildForm();
     },
   },
   { name: 'settings', open: (app) => app.goTo('Settings') },
