@@ -1,24 +1,58 @@
 /**
  * Device settings, local only (DESIGN.md "Records": language and chart preferences). Each setting is
  * one row of `settings`; a missing or unreadable value falls back to its default, so an old or
- * damaged row never stops the app from starting.
+ * damaged row never stops the app from starting. Chart preferences (issue 4): the rule set that
+ * reads the run charts, and per measure whether the median comes from the baseline or all weeks.
  */
+import type { RuleSet } from '../domain/run-chart';
+import { MEASURE_IDS, type MeasureId } from '../domain/tables';
 import type { NaptimeDb } from './db';
 import { toStorageFailure, type StorageFailure } from './errors';
 
 /** The languages of the app's catalogues. */
 export const SETTING_LANGUAGES = ['en', 'es'] as const;
+/** The rule sets a provider can choose for her charts (RUNCHART.md §2, §3). */
+export const CHART_RULES = ['ihi', 'anhoej'] as const satisfies readonly RuleSet[];
+/** Where a chart's median comes from: the first 12 weeks of the phase (frozen), or all its weeks. */
+export const MEDIAN_MODES = ['baseline', 'all'] as const;
+export type MedianMode = (typeof MEDIAN_MODES)[number];
 
 /** Her settings. `language: null` means "follow the browser's languages". */
 export interface Settings {
   language: (typeof SETTING_LANGUAGES)[number] | null;
+  chartRules: RuleSet;
+  medianMode: Record<MeasureId, MedianMode>;
 }
 
-/** The settings of a device where nothing has been chosen yet. */
-export const DEFAULT_SETTINGS: Settings = { language: null };
+/** Every measure with the baseline median. */
+const BASELINE_EVERYWHERE = Object.fromEntries(MEASURE_IDS.map((m) => [m, 'baseline'])) as Record<MeasureId, MedianMode>;
 
+/** The settings of a device where nothing has been chosen yet. */
+export const DEFAULT_SETTINGS: Settings = { language: null, chartRules: 'ihi', medianMode: BASELINE_EVERYWHERE };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isMedianMode = (v: unknown): v is MedianMode => (MEDIAN_MODES as readonly unknown[]).includes(v);
+
+/** What a save accepts: every value exactly of its type (a median mode for every measure). */
 const CHECKS: { [K in keyof Settings]: (value: unknown) => value is Settings[K] } = {
   language: (v): v is Settings['language'] => v === null || (SETTING_LANGUAGES as readonly unknown[]).includes(v),
+  chartRules: (v): v is RuleSet => (CHART_RULES as readonly unknown[]).includes(v),
+  medianMode: (v): v is Settings['medianMode'] =>
+    isObject(v) && Object.keys(v).every((k) => (MEASURE_IDS as readonly string[]).includes(k)) && MEASURE_IDS.every((m) => isMedianMode(v[m])),
+};
+
+/**
+ * How a stored value is read back: as it is when valid, else `undefined` (the default applies). The
+ * median modes are read one measure at a time, so a row written before a measure existed, or with
+ * one damaged entry, keeps the choices that are still good.
+ */
+const READERS: { [K in keyof Settings]: (value: unknown) => Settings[K] | undefined } = {
+  language: (v) => (CHECKS.language(v) ? v : undefined),
+  chartRules: (v) => (CHECKS.chartRules(v) ? v : undefined),
+  medianMode: (v) =>
+    isObject(v)
+      ? (Object.fromEntries(MEASURE_IDS.map((m) => [m, isMedianMode(v[m]) ? v[m] : 'baseline'])) as Record<MeasureId, MedianMode>)
+      : undefined,
 };
 
 const KEYS = Object.keys(CHECKS) as (keyof Settings)[];
@@ -26,10 +60,10 @@ const KEYS = Object.keys(CHECKS) as (keyof Settings)[];
 /** The current settings, each one its stored value when valid, else its default. */
 export async function getSettings(db: NaptimeDb): Promise<Settings> {
   const rows = await db.settings.bulkGet(KEYS);
-  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const settings: Settings = { ...DEFAULT_SETTINGS, medianMode: { ...DEFAULT_SETTINGS.medianMode } };
   KEYS.forEach((key, i) => {
-    const value = rows[i]?.value;
-    if (rows[i] && CHECKS[key](value)) (settings as unknown as Record<string, unknown>)[key] = value;
+    const value = rows[i] ? READERS[key](rows[i]!.value) : undefined;
+    if (value !== undefined) (settings as unknown as Record<string, unknown>)[key] = value;
   });
   return settings;
 }
@@ -40,7 +74,7 @@ export async function saveSettings(
   patch: Partial<Settings>,
 ): Promise<{ ok: true; settings: Settings } | { ok: false; reason: 'invalid'; key: string } | StorageFailure> {
   const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [keyof Settings, unknown][];
-  const bad = entries.find(([key, value]) => !(key in CHECKS) || !CHECKS[key](value));
+  const bad = entries.find(([key, value]) => !Object.hasOwn(CHECKS, key) || !CHECKS[key](value));
   if (bad) return { ok: false, reason: 'invalid', key: bad[0] };
   try {
     await db.settings.bulkPut(entries.map(([key, value]) => ({ key, value })));
