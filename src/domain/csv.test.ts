@@ -85,7 +85,7 @@ describe('flattenRecord', () => {
 
 describe('columnsOf', () => {
   it('puts preferred names first (expanded to their dotted columns), then the others as first seen', () => {
-    const rows = [
+    const rows: Record<string, string>[] = [
       { id: '1', 'plan.what': 'a', extra: 'z' },
       { id: '2', 'plan.who': 'b', name: 'n' },
     ];
