@@ -11,6 +11,8 @@ const RecentlyDeletedPage = lazy(() => import('./features/notes/RecentlyDeletedP
 const ChildrenPage = lazy(() => import('./features/children/ChildrenPage').then((m) => m.ChildrenPage));
 const ChildFormPage = lazy(() => import('./features/children/ChildFormPage').then((m) => m.ChildFormPage));
 const CheckinPage = lazy(() => import('./features/checkin/CheckinPage').then((m) => m.CheckinPage));
+const PdsaListPage = lazy(() => import('./features/pdsa/PdsaListPage').then((m) => m.PdsaListPage));
+const PdsaCyclePage = lazy(() => import('./features/pdsa/PdsaCyclePage').then((m) => m.PdsaCyclePage));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => m.SettingsPage));
 
 /** Routes inside the shell. */
@@ -30,6 +32,9 @@ export function App(): JSX.Element {
             <Route path="/children/:id" component={ChildFormPage} />
             <Route path="/checkin" component={CheckinPage} />
             <Route path="/checkin/:week" component={CheckinPage} />
+            <Route path="/pdsa" component={PdsaListPage} />
+            <Route path="/pdsa/new" component={PdsaCyclePage} />
+            <Route path="/pdsa/:id" component={PdsaCyclePage} />
             <Route path="/settings" component={SettingsPage} />
             <Route default component={NotFoundPage} />
           </Router>

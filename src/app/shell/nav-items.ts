@@ -12,6 +12,7 @@ export const PRIMARY_NAV: NavItem[] = [
   { href: '/', label: 'nav.home', icon: 'home' },
   { href: '/notes', label: 'nav.notes', icon: 'notes' },
   { href: '/checkin', label: 'nav.checkin', icon: 'checkin' },
+  { href: '/pdsa', label: 'nav.pdsa', icon: 'cycle' },
 ];
 
 export const SECONDARY_NAV: NavItem[] = [

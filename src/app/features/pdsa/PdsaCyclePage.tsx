@@ -1,0 +1,115 @@
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { useLocation, useRoute } from 'preact-iso';
+import { pdsaStatus } from '../../../domain/pdsa';
+import { restoreRecord } from '../../../storage/write';
+import { db } from '../../db';
+import { t } from '../../i18n/i18n';
+import { showToast } from '../../state';
+import { hasContent, partProgress, statusInputOf, type PartName, type PdsaFormValues } from './pdsa-form';
+import { PdsaWorksheet } from './PdsaWorksheet';
+import { statusWord } from './pdsa-words';
+import { usePdsaEditor } from './use-pdsa-editor';
+
+/** The part she most likely came back for: Plan for a new cycle, else the first one not yet filled. */
+function partsToOpen(v: PdsaFormValues, isNew: boolean): PartName[] {
+  if (isNew) return ['plan'];
+  const p = partProgress(v);
+  if (p.do !== 'filled') return ['do'];
+  return p.study !== 'filled' ? ['study'] : ['act'];
+}
+
+/** A cycle's worksheet (`/pdsa/new`, `/pdsa/new?after=<id>` pre-filled, `/pdsa/:id`): fill, save, delete, go on to the next cycle. */
+export function PdsaCyclePage(): JSX.Element {
+  const { params, query } = useRoute();
+  const { route } = useLocation();
+  const editId = params.id;
+  const editor = usePdsaEditor(editId, editId ? undefined : query.after);
+  const [alert, setAlert] = useState<string | null>(null);
+
+  if (editor.state !== 'ready' || !editor.values) {
+    if (editor.state === 'missing' || editor.state === 'unreadable') {
+      return (
+        <section class="page">
+          <h1>{t(editor.state === 'missing' ? 'pdsa.missing' : 'common.unreadable')}</h1>
+          <a href="/pdsa">{t('pdsa.title')}</a>
+        </section>
+      );
+    }
+    return <p class="page hint">{t('common.loading')}</p>;
+  }
+  const values = editor.values;
+  const status = pdsaStatus(statusInputOf(values));
+
+  const save = async (): Promise<boolean> => {
+    setAlert(null);
+    const outcome = await editor.save();
+    if (outcome.ok) return true;
+    setAlert(t(outcome.reason === 'invalid' ? 'pdsa.error.fixBelow' : outcome.reason === 'storage-full' ? 'error.storageFull' : 'error.storageError'));
+    // Take her to the first thing to fix.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"], .has-error input, .form-alert')?.focus());
+    return false;
+  };
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    if (!(await save())) return;
+    showToast('saved.here');
+    route('/pdsa', true);
+  };
+
+  const onNextCycle = async () => {
+    if (!(await save())) return;
+    showToast('saved.here');
+    route(`/pdsa/new?after=${encodeURIComponent(values.id)}`);
+  };
+
+  const onCancel = async () => {
+    if (!editId && hasContent(values) && !window.confirm(t('pdsa.discardConfirm'))) return;
+    await editor.discard();
+    route('/pdsa', true);
+  };
+
+  const onDelete = async () => {
+    const id = editId!;
+    if (!(await editor.remove())) return setAlert(t('error.storageError'));
+    showToast('pdsa.deleted', { durationMs: 10_000, action: { label: 'common.undo', run: () => void restoreRecord(db, 'pdsa', id) } });
+    route('/pdsa', true);
+  };
+
+  return (
+    <form class="page pdsa-page" onSubmit={onSubmit} noValidate>
+      <h1>{values.cycle === 1 && !editId ? t('pdsa.newTitle') : t('pdsa.cycleTitle', { n: values.cycle })}</h1>
+      {values.changeIdea.trim() && <p class="pdsa-idea-name">{values.changeIdea}</p>}
+      <p class={`pdsa-status is-${status}`} aria-live="polite">
+        {t('pdsa.statusNow', { status: statusWord(status) })}
+      </p>
+      {editor.isRestored && <p class="notice">{t('pdsa.restored')}</p>}
+      {alert && (
+        <p class="form-alert" role="alert" tabIndex={-1}>
+          {alert}
+        </p>
+      )}
+      {editor.errors.other && <p class="form-alert">{editor.errors.other}</p>}
+      <PdsaWorksheet key={values.id} values={values} onChange={editor.change} errors={editor.errors} initiallyOpen={partsToOpen(values, !editId)} />
+      <div class="form-actions">
+        <button type="submit" class="button primary" disabled={editor.isSaving}>
+          {t('pdsa.save')}
+        </button>
+        {editId && status === 'done' && (
+          <button type="button" class="button" disabled={editor.isSaving} onClick={() => void onNextCycle()}>
+            {t('pdsa.nextCycle')}
+          </button>
+        )}
+        <button type="button" class="button" onClick={() => void onCancel()}>
+          {t(editId ? 'common.cancel' : 'pdsa.discard')}
+        </button>
+        {editId && (
+          <button type="button" class="button danger" onClick={() => void onDelete()}>
+            {t('pdsa.delete')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,69 @@
+import type { JSX } from 'preact';
+import { useLocation } from 'preact-iso';
+import { pdsaStatus, type ChangeIdeaGroup } from '../../../domain/pdsa';
+import { t } from '../../i18n/i18n';
+import { Icon } from '../../ui/icons';
+import { dayInWords, statusWord } from './pdsa-words';
+import { useChangeIdeas, type PdsaRecord } from './use-pdsa';
+
+/** Her change ideas, each with its numbered cycles and where each one is; a new idea in one tap. */
+export function PdsaListPage(): JSX.Element {
+  const { route } = useLocation();
+  const found = useChangeIdeas();
+  return (
+    <section class="page">
+      <div class="page-head">
+        <h1>{t('pdsa.title')}</h1>
+        <button type="button" class="button primary" onClick={() => route('/pdsa/new')}>
+          <Icon name="plus" size={20} /> {t('pdsa.newIdea')}
+        </button>
+      </div>
+      <p class="hint">{t('pdsa.intro')}</p>
+      {found === undefined ? (
+        <p class="hint">{t('common.loading')}</p>
+      ) : found.ideas.length === 0 ? (
+        <p class="empty">{t('pdsa.empty')}</p>
+      ) : (
+        <ul class="card-list">
+          {found.ideas.map((idea) => (
+            <IdeaCard key={idea.changeIdeaId} idea={idea} />
+          ))}
+        </ul>
+      )}
+      {found !== undefined && found.unreadable > 0 && <p class="unreadable">{t('pdsa.unreadable')}</p>}
+    </section>
+  );
+}
+
+function IdeaCard({ idea }: { idea: ChangeIdeaGroup<PdsaRecord> }): JSX.Element {
+  const last = idea.cycles.at(-1)!;
+  const headingId = `idea-${idea.changeIdeaId}`;
+  return (
+    <li class="card pdsa-idea">
+      <h2 id={headingId}>{idea.changeIdea}</h2>
+      <ol class="cycle-list" aria-labelledby={headingId}>
+        {idea.cycles.map((c) => {
+          const status = pdsaStatus(c.data);
+          return (
+            <li key={c.id}>
+              <a class="card-link cycle-link" href={`/pdsa/${encodeURIComponent(c.id)}`}>
+                <span class="cycle-name">{t('pdsa.cycleN', { n: c.data.cycle })}</span>
+                <span class={`tag status-${status}`}>{statusWord(status)}</span>
+                <span class="note-when">
+                  {t('pdsa.startsOn', { date: dayInWords(c.data.startDate) })}
+                  {c.data.startsPhase ? ` · ${t('pdsa.newPhaseTag')}` : ''}
+                </span>
+                {c.data.objective.trim() && <span class="note-text">{c.data.objective}</span>}
+              </a>
+            </li>
+          );
+        })}
+      </ol>
+      {pdsaStatus(last.data) === 'done' && (
+        <a class="button small next-cycle" href={`/pdsa/new?after=${encodeURIComponent(last.id)}`} aria-label={t('pdsa.nextCycleOf', { idea: idea.changeIdea })}>
+          {t('pdsa.nextCycle')}
+        </a>
+      )}
+    </li>
+  );
+}

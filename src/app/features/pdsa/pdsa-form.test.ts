@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { pdsaStatus } from '../../../domain/pdsa';
+import { validateRecord, type FieldIssue } from '../../../domain/records';
+import { emptyPdsaForm, hasContent, partProgress, pdsaDataFromForm, pdsaFormFromData, pdsaFormFromDraft, statusInputOf, type PdsaFormValues } from './pdsa-form';
+import { pdsaIssueMessages } from './pdsa-issues';
+
+function planned(): PdsaFormValues {
+  return {
+    ...emptyPdsaForm('cycle-1', 'idea-1', '2026-01-26'),
+    changeIdea: 'Write one note at nap time',
+    purpose: 'test',
+    driver: 'observe',
+    objective: 'See if nap time works',
+    questions: [{ question: '', prediction: '', result: '' }, { question: 'Will I find 5 minutes?', prediction: 'Yes', result: '' }],
+    plan: { what: 'One note a day', who: 'Me', when: ' ', where: '' },
+  };
+}
+
+describe('the PDSA worksheet', () => {
+  it('turns a planned worksheet into valid pdsa data: blank texts and blank question rows left out', () => {
+    const data = pdsaDataFromForm(planned());
+    expect(validateRecord('pdsa', 'cycle-1', data).ok).toBe(true);
+    expect(data).toMatchObject({
+      questions: [{ question: 'Will I find 5 minutes?', prediction: 'Yes', result: null }],
+      plan: { what: 'One note a day', who: 'Me', when: null, where: null },
+      do: null,
+      learned: null,
+      act: null,
+      startsPhase: null,
+    });
+  });
+
+  it('shows the status the saved cycle will have, part by part', () => {
+    const v = planned();
+    expect(pdsaStatus(statusInputOf(v))).toBe('planned');
+    expect(pdsaStatus(statusInputOf({ ...v, asPlanned: true }))).toBe('doing');
+    expect(pdsaStatus(statusInputOf({ ...v, asPlanned: true, whatHappened: 'Two days' }))).toBe('studying');
+    expect(pdsaStatus(statusInputOf({ ...v, act: 'adopt' }))).toBe('done');
+    expect(partProgress(v)).toEqual({ plan: 'filled', do: 'empty', study: 'empty', act: 'empty' });
+    expect(partProgress({ ...v, learned: 'x', nextStep: 'y' })).toMatchObject({ study: 'filled', act: 'started' });
+  });
+
+  it('comes back from a saved cycle exactly as it was saved', () => {
+    const data = pdsaDataFromForm({ ...planned(), asPlanned: false, whatHappened: 'Two days', act: 'adapt', nextStep: 'Mornings', startsPhase: true });
+    const checked = validateRecord('pdsa', 'cycle-1', data);
+    if (!checked.ok) throw new Error('invalid');
+    const back = pdsaFormFromData('cycle-1', checked.data);
+    expect(pdsaDataFromForm(back)).toEqual(data);
+  });
+
+  it('reads a draft back, and refuses one that is not a worksheet', () => {
+    const v = { ...planned(), learned: 'half a thought' };
+    expect(pdsaFormFromDraft(JSON.parse(JSON.stringify(v)))).toEqual(v);
+    expect(pdsaFormFromDraft({ id: 'x' })).toBeNull();
+    expect(pdsaFormFromDraft(null)).toBeNull();
+  });
+
+  it('knows when a blank worksheet holds nothing worth a draft', () => {
+    expect(hasContent(emptyPdsaForm('a', 'b', '2026-01-26'))).toBe(false);
+    expect(hasContent({ ...emptyPdsaForm('a', 'b', '2026-01-26'), driver: 'peer' })).toBe(true);
+  });
+
+  it('puts each field problem next to its field, a question on its row on screen', () => {
+    const v = { ...planned(), changeIdea: '', purpose: null };
+    const checked = validateRecord('pdsa', 'cycle-1', { ...pdsaDataFromForm(v), questions: [{ question: 'x'.repeat(2001) }] });
+    const issues: FieldIssue[] = checked.ok ? [] : checked.issues;
+    const errors = pdsaIssueMessages(issues, v);
+    expect(Object.keys(errors).sort()).toEqual(['changeIdea', 'purpose', 'questions.1.question']);
+    expect(pdsaIssueMessages([{ path: 'cycle', message: 'too-small' }], v)).toEqual({ other: 'error.invalid' });
+  });
+});
