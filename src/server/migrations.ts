@@ -55,6 +55,7 @@ CREATE TABLE enrollment_codes (
 CREATE TABLE scope_counters (scope TEXT PRIMARY KEY, seq INTEGER NOT NULL);
 
 -- The current state of each record, keyed by (scope, table, id); last_status drives echo suppression.
+-- Rowid tables with unique indexes: rows are large, and WITHOUT ROWID tables write more pages per commit.
 CREATE TABLE records (
   scope TEXT NOT NULL,
   tbl TEXT NOT NULL,
@@ -69,11 +70,13 @@ CREATE TABLE records (
   updated_at TEXT NOT NULL,
   data TEXT NOT NULL,
   last_status TEXT NOT NULL,
-  PRIMARY KEY (scope, tbl, id)
-) WITHOUT ROWID;
+  mutation_id TEXT
+);
+CREATE UNIQUE INDEX records_by_key ON records (scope, tbl, id);
 CREATE UNIQUE INDEX records_by_seq ON records (scope, server_seq);
 
--- Every content a record has had: the base of a three-way merge.
+-- Every earlier content of a record (the current one is in records): the base of a three-way merge.
+-- A version is copied here when a later write replaces it, so a create writes its data only once.
 CREATE TABLE record_versions (
   scope TEXT NOT NULL,
   tbl TEXT NOT NULL,
@@ -84,13 +87,13 @@ CREATE TABLE record_versions (
   device_id TEXT,
   deleted INTEGER NOT NULL,
   data TEXT NOT NULL,
-  mutation_id TEXT,
-  PRIMARY KEY (scope, tbl, id, version)
-) WITHOUT ROWID;
+  mutation_id TEXT
+);
+CREATE UNIQUE INDEX record_versions_by_key ON record_versions (scope, tbl, id, version);
 
 -- Append-only: the dedupe log, the audit trail and the quarantine (status 'rejected').
 CREATE TABLE mutations (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  seq INTEGER PRIMARY KEY,
   scope TEXT NOT NULL,
   mutation_id TEXT NOT NULL,
   device_id TEXT NOT NULL,

@@ -40,12 +40,15 @@ export interface PushStore {
   /** The stored result of a known mutationId in this scope. */
   findResult(mutationId: string): TerminalResult | undefined;
   getRecord(table: string, id: string): StoredRow | undefined;
-  /** The content of one version of a record (for the merge base). */
+  /** The content of one earlier version of a record (for the merge base). */
   getContentAt(table: string, id: string, version: number): RecordContent | undefined;
   /** The next scope-wide sequence number (commit order = sequence order: call inside the transaction). */
   nextSeq(): number;
-  /** Upserts the record and appends the version. */
-  writeRecord(row: StoredRow, mutationId: string | null, dataJson: string): void;
+  /**
+   * Writes a new version of a record; `previous` (the version it replaces, if any) is kept in the
+   * version history first, so that every version stays readable as a merge base.
+   */
+  writeRecord(row: StoredRow, mutationId: string | null, dataJson: string, previous: StoredRow | undefined): void;
   logMutation(entry: MutationLogEntry): void;
 }
 

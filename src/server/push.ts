@@ -243,7 +243,7 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
       data: content.data,
       lastStatus: status,
     };
-    store.writeRecord(row, m.mutationId, dataJson);
+    store.writeRecord(row, m.mutationId, dataJson, stored);
     return row;
   }
 
@@ -267,7 +267,7 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
       hlc: clock.send(),
       nowIso,
     });
-    store.writeRecord(row, m.mutationId, JSON.stringify(row.data));
+    store.writeRecord(row, m.mutationId, JSON.stringify(row.data), undefined);
     return row;
   }
 }

@@ -49,7 +49,7 @@ export class SqlitePushStatements {
   private readonly getCounterStmt;
   private readonly setCounterStmt;
   private readonly upsertRecordStmt;
-  private readonly insertVersionStmt;
+  private readonly keepVersionStmt;
   private readonly insertMutationStmt;
 
   constructor(db: Db) {
@@ -63,15 +63,15 @@ export class SqlitePushStatements {
       'INSERT INTO scope_counters (scope, seq) VALUES (?, ?) ON CONFLICT (scope) DO UPDATE SET seq = excluded.seq',
     );
     this.upsertRecordStmt = db.prepare(
-      `INSERT INTO records (scope, tbl, id, version, server_seq, hlc, device_id, deleted, schema_version, created_at, updated_at, data, last_status)
-       VALUES (@scope, @tbl, @id, @version, @serverSeq, @hlc, @deviceId, @deleted, @schemaVersion, @createdAt, @updatedAt, @data, @lastStatus)
+      `INSERT INTO records (scope, tbl, id, version, server_seq, hlc, device_id, deleted, schema_version, created_at, updated_at, data, last_status, mutation_id)
+       VALUES (@scope, @tbl, @id, @version, @serverSeq, @hlc, @deviceId, @deleted, @schemaVersion, @createdAt, @updatedAt, @data, @lastStatus, @mutationId)
        ON CONFLICT (scope, tbl, id) DO UPDATE SET version = excluded.version, server_seq = excluded.server_seq, hlc = excluded.hlc,
          device_id = excluded.device_id, deleted = excluded.deleted, schema_version = excluded.schema_version,
-         updated_at = excluded.updated_at, data = excluded.data, last_status = excluded.last_status`,
+         updated_at = excluded.updated_at, data = excluded.data, last_status = excluded.last_status, mutation_id = excluded.mutation_id`,
     );
-    this.insertVersionStmt = db.prepare(
+    this.keepVersionStmt = db.prepare<[string, string, string]>(
       `INSERT INTO record_versions (scope, tbl, id, version, server_seq, hlc, device_id, deleted, data, mutation_id)
-       VALUES (@scope, @tbl, @id, @version, @serverSeq, @hlc, @deviceId, @deleted, @data, @mutationId)`,
+       SELECT scope, tbl, id, version, server_seq, hlc, device_id, deleted, data, mutation_id FROM records WHERE scope = ? AND tbl = ? AND id = ?`,
     );
     this.insertMutationStmt = db.prepare(
       `INSERT INTO mutations (scope, mutation_id, device_id, device_seq, tbl, record_id, op, client_hlc, status, quarantine_id, received_at, payload, result)
@@ -103,7 +103,8 @@ export class SqlitePushStatements {
         dirty = true;
         return seq;
       },
-      writeRecord(row: StoredRow, mutationId: string | null, dataJson: string) {
+      writeRecord(row: StoredRow, mutationId: string | null, dataJson: string, previous: StoredRow | undefined) {
+        if (previous) s.keepVersionStmt.run(scope, row.table, row.id);
         const params = {
           scope,
           tbl: row.table,
@@ -121,7 +122,6 @@ export class SqlitePushStatements {
           mutationId,
         };
         s.upsertRecordStmt.run(params);
-        s.insertVersionStmt.run(params);
       },
       logMutation(e: MutationLogEntry) {
         s.insertMutationStmt.run({

@@ -37,25 +37,30 @@ function run(cmd, args) {
   }
 }
 
+/** Bundles the server and the admin command into dist/server (packages stay external). */
+export async function buildServer(entryPoints = ['src/server/main.ts', 'src/server/admin.ts']) {
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    outdir: 'dist/server',
+    logLevel: 'warning',
+  });
+}
+
 /** Builds the app and the server. */
-export function build() {
+export async function build() {
   run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
-  run(process.execPath, [
-    join(root, 'node_modules/esbuild/bin/esbuild'),
-    'src/server/main.ts',
-    'src/server/admin.ts',
-    '--bundle',
-    '--platform=node',
-    '--target=node20',
-    '--format=esm',
-    '--packages=external',
-    '--outdir=dist/server',
-    '--log-level=warning',
-  ]);
+  await buildServer();
   writeFileSync(stamp, new Date().toISOString());
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  if (process.argv.includes('--force') || isBuildStale()) build();
+  if (process.argv.includes('--force') || isBuildStale()) await build();
   else console.log('build is up to date');
 }

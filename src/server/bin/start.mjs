@@ -6,6 +6,6 @@ import { build, isBuildStale } from './build.mjs';
 
 if (isBuildStale()) {
   console.log('Building Naptime (first start or changed sources)…');
-  build();
+  await build();
 }
 await import(pathToFileURL(resolve(import.meta.dirname, '../../../dist/server/main.js')).href);
