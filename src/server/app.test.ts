@@ -36,6 +36,8 @@ describe('createApp', () => {
       const res = await s.request('/api/v1/sync/push', body, { token: d.token });
       expect([body, res.status, res.json.error?.code]).toEqual([body, 400, 'BAD_REQUEST']);
     }
+    const odd = await s.push(d, [noteCreate()], { clientHlc: 42, extra: { future: true } });
+    expect(odd.json.results[0].status).toBe('applied');
     for (const cursor of [undefined, 5, {}]) {
       const res = await s.request('/api/v1/sync/pull', { protocol: 1, deviceId: d.deviceId, cursor }, { token: d.token });
       expect(res.status).toBe(400);

@@ -20,7 +20,8 @@ export function registerSyncRoutes(app: Hono, ctx: RouteContext): void {
     const auth = await authenticate(c, repository);
     const body = await readJsonObject(c.req.raw, LIMITS.pushBodyBytes);
     checkProtocol(body.protocol);
-    const parsed = PushRequestSchema.safeParse(body);
+    // clientHlc is informational (the server only trusts the HLCs of mutations): never a reason for a 400.
+    const parsed = PushRequestSchema.safeParse({ ...body, clientHlc: undefined });
     if (!parsed.success) throw shapeError(parsed.error.issues);
     if (parsed.data.mutations.length > LIMITS.pushMutations) {
       throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `At most ${LIMITS.pushMutations} mutations per push.`);
