@@ -2,6 +2,7 @@
 import { glossaryIn } from './glossary';
 import { dataEn } from '../features/data/messages.en';
 import { pdsaEn } from '../features/pdsa/messages.en';
+import { progressEn } from '../features/progress/messages.en';
 
 const g = glossaryIn('en');
 
@@ -179,7 +180,7 @@ const core = {
 };
 
 /** Features with many words keep them in their own folder (messages.en.ts / messages.es.ts). */
-const en = { ...core, ...pdsaEn, ...dataEn };
+const en = { ...core, ...pdsaEn, ...dataEn, ...progressEn };
 
 export type Messages = typeof en;
 export type MessageKey = keyof Messages;

@@ -3,10 +3,11 @@ import type { Messages } from './en';
 import { glossaryIn } from './glossary';
 import { dataEs } from '../features/data/messages.es';
 import { pdsaEs } from '../features/pdsa/messages.es';
+import { progressEs } from '../features/progress/messages.es';
 
 const g = glossaryIn('es');
 
-const core: Omit<Messages, keyof typeof pdsaEs | keyof typeof dataEs> = {
+const core: Omit<Messages, keyof typeof pdsaEs | keyof typeof dataEs | keyof typeof progressEs> = {
   'nav.label': 'Principal',
   'nav.home': 'Inicio',
   'nav.notes': g.Notes,
@@ -179,6 +180,6 @@ const core: Omit<Messages, keyof typeof pdsaEs | keyof typeof dataEs> = {
   'error.storageError': 'No se pudo guardar en este dispositivo. Su texto sigue aquí. Inténtelo otra vez.',
 };
 
-const es: Messages = { ...core, ...pdsaEs, ...dataEs };
+const es: Messages = { ...core, ...pdsaEs, ...dataEs, ...progressEs };
 
 export default es;
