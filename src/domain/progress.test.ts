@@ -306,6 +306,15 @@ describe('measureProgress: cycles on the chart', () => {
   });
 });
 
+describe('measureProgress: the current week', () => {
+  it('gives its value apart (a percent for a proportion), outside the analysis', () => {
+    const series = { ...seriesOf([{ numerator: 1, denominator: 2 }]), current: { week: addWeeks(FIRST, 1), point: { numerator: 3, denominator: 4 } } };
+    const p = measureProgress(series, [], 'ihi', 'baseline');
+    expect(p.currentValue).toBe(75);
+    expect(p.analysis.n).toBe(1);
+  });
+});
+
 describe('outcomeOf', () => {
   it('says "no data" for an analysis without phases', () => {
     expect(outcomeOf(analyzeRunChart([]), [])).toEqual({ kind: 'no-data' });

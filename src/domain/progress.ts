@@ -22,6 +22,7 @@ import { isoWeekOf, weekMonday } from './dates';
 import type { MeasureSeries, WeeklyMeasures } from './measures';
 import type { PdsaData } from './records';
 import { analyzeRunChart, type PhaseResult, type RuleSet, type RunChartAnalysis, type RunChartPoint } from './run-chart';
+import { valueOf } from './run-chart/values';
 import { MEASURE_IDS, type MeasureId } from './tables';
 
 /** Weeks of data the current phase needs before any signal is read (RUNCHART.md §1.7). */
@@ -98,6 +99,8 @@ export interface MeasureProgress {
   weeks: string[];
   points: RunChartPoint[];
   current: MeasureSeries['current'];
+  /** The current week's value (a percent for a proportion), drawn hollow and never analysed. */
+  currentValue: number | null;
   rules: RuleSet;
   medianMode: MedianMode;
   phaseStarts: number[];
@@ -227,6 +230,7 @@ export function measureProgress(series: MeasureSeries, cycles: readonly PdsaCycl
     weeks: series.weeks,
     points: series.points,
     current: series.current,
+    currentValue: valueOf(series.current.point, series.points.length),
     rules,
     medianMode,
     phaseStarts,

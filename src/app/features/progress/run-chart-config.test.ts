@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { addWeeks, weekMonday, weeksBetween } from '../../../domain/dates';
+import type { MeasureSeries } from '../../../domain/measures';
+import { measureProgress, type MedianMode, type PdsaCycleInput } from '../../../domain/progress';
+import type { RuleSet, RunChartPoint } from '../../../domain/run-chart';
+import type { MeasureId } from '../../../domain/tables';
+import { COLOURS, marksShown, pointMarks, toRunChartConfig, type ChartWords, type XY } from './run-chart-config';
+
+const FIRST = '2026-W02';
+const BASELINE = [9, 11, 9, 11, 9, 11, 9, 11, 9, 11, 11, 9];
+const rep = (n: number, v: number) => Array.from({ length: n }, () => v);
+
+function progressOf(
+  points: RunChartPoint[],
+  { measure = 'p2', rules = 'ihi', mode = 'baseline', cycles = [], current = null }: {
+    measure?: MeasureId;
+    rules?: RuleSet;
+    mode?: MedianMode;
+    cycles?: PdsaCycleInput[];
+    current?: RunChartPoint;
+  } = {},
+) {
+  const weeks = weeksBetween(FIRST, addWeeks(FIRST, points.length - 1));
+  const series: MeasureSeries = { measure, weeks, points, current: { week: addWeeks(FIRST, points.length), point: current } };
+  return measureProgress(series, cycles, rules, mode);
+}
+
+function cycleAt(index: number, extra: Partial<PdsaCycleInput> = {}): PdsaCycleInput {
+  return { startDate: weekMonday(addWeeks(FIRST, index)), cycle: 1, changeIdea: 'Talk circle', startsPhase: false, ...extra };
+}
+
+const WORDS: ChartWords = {
+  weekLabels: Array.from({ length: 60 }, (_, i) => `w${i}`),
+  cycleLabel: (m) => `PDSA cycle ${m.cycle}: ${m.changeIdea}`,
+  newPhase: 'New phase',
+  series: 'Days',
+  median: 'Median',
+  current: 'This week',
+};
+
+function config(points: RunChartPoint[], options: Parameters<typeof progressOf>[1] = {}) {
+  const c = toRunChartConfig(progressOf(points, options), WORDS);
+  const [line, current, ...medians] = c.data.datasets as unknown as ({ data: XY[] } & Record<string, unknown>)[];
+  return { c, line: line!, current: current!, medians };
+}
+
+describe('toRunChartConfig', () => {
+  it('draws one point per week at its index, missing weeks as gaps (never zeros) that the line does not span', () => {
+    const { line, c } = config([3, null, 4, { numerator: 0, denominator: 0 }, 5]);
+    expect(line.data).toEqual([
+      { x: 0, y: 3 },
+      { x: 1, y: null },
+      { x: 2, y: 4 },
+      { x: 3, y: null },
+      { x: 4, y: 5 },
+    ]);
+    expect(line.spanGaps).toBe(false);
+    expect(c.type).toBe('line');
+    expect(c.options?.animation).toBe(false);
+  });
+
+  it('draws proportions as percents on a 0–100 axis', () => {
+    const { line, c } = config([{ numerator: 3, denominator: 5 }, { numerator: 4, denominator: 5 }], { measure: 'p5-of-p4' });
+    expect(line.data.map((d) => d.y)).toEqual([60, 80]);
+    expect(c.options?.scales?.y).toMatchObject({ min: 0, max: 100 });
+  });
+
+  it('draws the current week hollow, apart from the line, after the last complete week', () => {
+    const { current, line } = config([3, 4, 5], { current: 6 });
+    expect(current.data).toEqual([{ x: 3, y: 6 }]);
+    expect(current).toMatchObject({ showLine: false, pointBackgroundColor: '#ffffff', pointBorderColor: COLOURS.point });
+    expect(line.data).toHaveLength(3);
+  });
+
+  it('draws one median line per phase, the last one reaching the current week, dashed while provisional', () => {
+    const points = [...BASELINE, ...rep(4, 10), ...rep(5, 30)];
+    const { medians } = config(points, { cycles: [cycleAt(16, { startsPhase: true })] });
+    expect(medians.map((m) => m.data)).toEqual([
+      [{ x: -0.5, y: 10 }, { x: 15.5, y: 10 }],
+      [{ x: 15.5, y: 30 }, { x: 21.5, y: 30 }],
+    ]);
+    expect(medians.map((m) => m.borderDash)).toEqual([[], [6, 5]]);
+  });
+
+  it('marks a shift with triangles and a trend with squares, in their own colours, and plain weeks with circles', () => {
+    const points = [...BASELINE, 8, 9.5, 10.5, 12, 13, ...rep(6, 20)];
+    const { line } = config(points);
+    const styles = line.pointStyle as string[];
+    const colours = line.pointBackgroundColor as string[];
+    expect(styles.slice(0, 12)).toEqual(rep(12, 0).map(() => 'circle'));
+    expect(styles.slice(12, 14)).toEqual(['rect', 'rect']); // trend 8 → 13 (12–16), below the median
+    expect(styles.slice(14, 23)).toEqual(rep(9, 0).map(() => 'triangle')); // 10.5, 12, 13 and six 20s: a shift of 9
+    expect(colours[12]).toBe(COLOURS.trend);
+    expect(colours[20]).toBe(COLOURS.shift);
+    expect(colours[0]).toBe(COLOURS.point);
+    expect((line.pointRadius as number[])[20]).toBeGreaterThan((line.pointRadius as number[])[0]!);
+  });
+
+  it('lists every mark of a week, and the marks the legend needs', () => {
+    const p = progressOf([...BASELINE, 8, 9.5, 10.5, 12, 13, ...rep(6, 20)]);
+    expect(pointMarks(p)[14]).toEqual(['shift', 'trend']);
+    expect(marksShown(p)).toEqual(new Set(['shift', 'trend']));
+  });
+
+  it('under the Anhøj rules marks long runs only, with triangles', () => {
+    const { line } = config([...BASELINE, ...rep(9, 15)], { rules: 'anhoej' });
+    const styles = line.pointStyle as string[];
+    expect(styles.slice(12)).toEqual(rep(9, 0).map(() => 'triangle'));
+    expect(styles.slice(0, 12).every((s) => s === 'circle')).toBe(true);
+    expect(config([...BASELINE, 8, 9.5, 10.5, 12, 13], { rules: 'anhoej' }).line.pointStyle).toEqual(rep(17, 0).map(() => 'circle'));
+  });
+
+  it('marks nothing in a phase with fewer than 10 weeks of data', () => {
+    const { line } = config([1, 2, 3, 4, 5, 6, 7]);
+    expect((line.pointStyle as string[]).every((s) => s === 'circle')).toBe(true);
+    expect(marksShown(progressOf([1, 2, 3, 4, 5, 6, 7]))).toEqual(new Set());
+  });
+
+  it('draws each PDSA cycle as a dashed line at its start week, labelled with its title', () => {
+    const { c } = config(rep(20, 3), { cycles: [cycleAt(5, { cycle: 2, changeIdea: 'Talk circle with Ana on Fridays after nap time' })] });
+    const annotations = (c.options?.plugins as { annotation: { annotations: Record<string, Record<string, unknown>> } }).annotation.annotations;
+    expect(annotations['pdsa-0']).toMatchObject({ type: 'line', scaleID: 'x', value: 5, borderColor: COLOURS.pdsa, borderDash: [5, 4] });
+    const label = (annotations['pdsa-0']!.label as { content: string }).content;
+    expect(label.startsWith('PDSA cycle 2: Talk circle')).toBe(true);
+    expect(label.endsWith('…')).toBe(true);
+    expect(label.length).toBeLessThanOrEqual(28);
+  });
+
+  it('draws a phase boundary between the last week of a phase and the first of the next', () => {
+    const { c } = config(rep(20, 3), { cycles: [cycleAt(8, { startsPhase: true })] });
+    const annotations = (c.options?.plugins as { annotation: { annotations: Record<string, Record<string, unknown>> } }).annotation.annotations;
+    expect(annotations['phase-8']).toMatchObject({ type: 'line', value: 7.5, label: { content: 'New phase' } });
+    expect(annotations['pdsa-0']).toMatchObject({ value: 8 });
+  });
+
+  it('labels the weeks on the x axis with the given words, and nothing between weeks', () => {
+    const { c } = config(rep(20, 3));
+    const x = c.options?.scales?.x as { min: number; max: number; ticks: { callback: (v: number) => string } };
+    expect([x.min, x.max]).toEqual([-0.5, 20.5]);
+    expect(x.ticks.callback(4)).toBe('w4');
+    expect(x.ticks.callback(4.5)).toBe('');
+  });
+
+  it('fits the y axis to each measure', () => {
+    expect(config([1], { measure: 'p6' }).c.options?.scales?.y).toMatchObject({ min: 1, max: 5 });
+    expect(config([1], { measure: 'p2' }).c.options?.scales?.y).toMatchObject({ min: 0, max: 7 });
+    expect(config([1], { measure: 'notes' }).c.options?.scales?.y).toMatchObject({ min: 0, suggestedMax: 5 });
+  });
+});

@@ -1,0 +1,204 @@
+/**
+ * From one measure's progress to a Chart.js configuration (STYLE.md 6: pure, so it is tested without a
+ * browser). What is drawn: the weekly points (gaps for missing weeks, never zeros: `spanGaps: false`),
+ * the median of each phase (dashed while provisional), the current week hollow and apart from the line
+ * (not analysed), points in a shift or trend marked by shape AND colour (triangle for a shift or an
+ * Anhøj long run, square for a trend), PDSA cycles as lines at their start week labelled with their
+ * title, and phase boundaries. Marks show only in a phase with enough weeks (RUNCHART.md §1.7).
+ */
+import type { ChartConfiguration, PointStyle } from 'chart.js';
+import type { AnnotationOptions } from 'chartjs-plugin-annotation';
+import type { MeasureProgress, PdsaMark } from '../../../domain/progress';
+
+export const COLOURS = {
+  point: '#2f4f6f',
+  shift: '#b93c0c',
+  trend: '#6d28d9',
+  median: '#55616b',
+  pdsa: '#1f6b3a',
+  phase: '#1f2a33',
+  grid: '#e6e1d8',
+  text: '#1f2a33',
+} as const;
+
+/** What a point is marked with: a shift or Anhøj long run (triangle) or a trend (square). */
+export type PointMark = 'shift' | 'trend' | 'long-run';
+
+/** The words the chart draws, in her language. */
+export interface ChartWords {
+  /** One short label per week, the current week last (`weeks.length + 1` labels). */
+  weekLabels: readonly string[];
+  cycleLabel: (mark: PdsaMark) => string;
+  newPhase: string;
+  series: string;
+  median: string;
+  current: string;
+}
+
+export interface ChartStyle {
+  /** Font size of ticks and labels, in CSS pixels. */
+  fontSize?: number;
+  /** Longest PDSA label, in characters, before it is cut short with "…". */
+  labelChars?: number;
+}
+
+export type XY = { x: number; y: number | null };
+export type RunChartConfig = ChartConfiguration<'line', XY[]>;
+
+/** The marks of every week under her rules, none in a phase with too few weeks; several may apply. */
+export function pointMarks(progress: MeasureProgress): PointMark[][] {
+  const { analysis } = progress;
+  return analysis.points.map((p) => {
+    if (!analysis.phases[p.phase]?.enoughData) return [];
+    if (analysis.rules === 'anhoej') return p.longRun ? ['long-run'] : [];
+    return [...(p.shift ? (['shift'] as const) : []), ...(p.trend ? (['trend'] as const) : [])];
+  });
+}
+
+/** Which marks appear anywhere on the chart (for the legend). */
+export function marksShown(progress: MeasureProgress): Set<PointMark> {
+  return new Set(pointMarks(progress).flat());
+}
+
+const SHAPE: Record<PointMark, PointStyle> = { shift: 'triangle', 'long-run': 'triangle', trend: 'rect' };
+const COLOUR: Record<PointMark, string> = { shift: COLOURS.shift, 'long-run': COLOURS.shift, trend: COLOURS.trend };
+
+function yScale(progress: MeasureProgress) {
+  switch (progress.measure) {
+    case 'p5-of-p4':
+      return { min: 0, max: 100, ticks: { stepSize: 25, callback: (v: number | string) => `${v}%` } };
+    case 'p6':
+      return { min: 1, max: 5, ticks: { stepSize: 1 } };
+    case 'p2':
+      return { min: 0, max: 7, ticks: { stepSize: 1 } };
+    default:
+      return { min: 0, suggestedMax: 5, ticks: { precision: 0 } };
+  }
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+function annotations(progress: MeasureProgress, words: ChartWords, fontSize: number, labelChars: number): Record<string, AnnotationOptions> {
+  const out: Record<string, AnnotationOptions> = {};
+  for (const start of progress.phaseStarts.filter((s) => s > 0)) {
+    out[`phase-${start}`] = {
+      type: 'line',
+      scaleID: 'x',
+      value: start - 0.5,
+      borderColor: COLOURS.phase,
+      borderWidth: 2,
+      label: { display: true, content: words.newPhase, position: 'end', color: COLOURS.text, backgroundColor: 'rgba(255,255,255,0.85)', font: { size: fontSize - 1 } },
+    };
+  }
+  progress.cycles.forEach((mark, i) => {
+    out[`pdsa-${i}`] = {
+      type: 'line',
+      scaleID: 'x',
+      value: mark.index,
+      borderColor: COLOURS.pdsa,
+      borderWidth: 2,
+      borderDash: [5, 4],
+      label: {
+        display: true,
+        content: shorten(words.cycleLabel(mark), labelChars),
+        position: 'start',
+        rotation: -90,
+        xAdjust: fontSize * 0.8,
+        color: COLOURS.pdsa,
+        backgroundColor: 'rgba(255,255,255,0.9)',
+        font: { size: fontSize - 1, weight: 'bold' },
+        padding: 2,
+      },
+    };
+  });
+  return out;
+}
+
+/** The Chart.js configuration of one run chart; `animation` is always off (instant, and calm). */
+export function toRunChartConfig(progress: MeasureProgress, words: ChartWords, style: ChartStyle = {}): RunChartConfig {
+  const fontSize = style.fontSize ?? 12;
+  const n = progress.weeks.length;
+  const marks = pointMarks(progress);
+  const shapeOf = (i: number): PointStyle => { const m = marks[i]?.[0]; return m ? SHAPE[m] : 'circle'; };
+  const colourOf = (i: number): string => { const m = marks[i]?.[0]; return m ? COLOUR[m] : COLOURS.point; };
+  const sizeOf = (i: number): number => (marks[i]?.length ? 6 : 3.5);
+
+  const medianSets = progress.medians.map((m) => ({
+    label: words.median,
+    data: [
+      { x: m.start - 0.5, y: m.value },
+      { x: (m.phase === progress.medians.length - 1 ? n : m.end) + 0.5, y: m.value },
+    ],
+    borderColor: COLOURS.median,
+    borderWidth: 2,
+    borderDash: m.isProvisional ? [6, 5] : [],
+    pointRadius: 0,
+    pointHitRadius: 0,
+    spanGaps: false,
+    order: 3,
+  }));
+
+  return {
+    type: 'line',
+    data: {
+      datasets: [
+        {
+          label: words.series,
+          data: progress.analysis.points.map((p) => ({ x: p.index, y: p.value })),
+          borderColor: COLOURS.point,
+          borderWidth: 2,
+          spanGaps: false,
+          tension: 0,
+          pointStyle: marks.map((_, i) => shapeOf(i)),
+          pointBackgroundColor: marks.map((_, i) => colourOf(i)),
+          pointBorderColor: marks.map((_, i) => colourOf(i)),
+          pointRadius: marks.map((_, i) => sizeOf(i)),
+          order: 1,
+        },
+        {
+          label: words.current,
+          data: [{ x: n, y: progress.currentValue }],
+          showLine: false,
+          pointStyle: 'circle',
+          pointBackgroundColor: '#ffffff',
+          pointBorderColor: COLOURS.point,
+          pointBorderWidth: 2,
+          pointRadius: 5,
+          order: 0,
+        },
+        ...medianSets,
+      ],
+    },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      events: [],
+      layout: { padding: { top: 4, right: 8 } },
+      font: { size: fontSize },
+      scales: {
+        x: {
+          type: 'linear',
+          min: -0.5,
+          max: n + 0.5,
+          grid: { display: false },
+          ticks: {
+            maxTicksLimit: 6,
+            maxRotation: 0,
+            color: COLOURS.text,
+            font: { size: fontSize },
+            callback: (v: number | string) => (Number.isInteger(Number(v)) ? (words.weekLabels[Number(v)] ?? '') : ''),
+          },
+        },
+        y: { ...yScale(progress), grid: { color: COLOURS.grid }, ticks: { ...yScale(progress).ticks, color: COLOURS.text, font: { size: fontSize } } },
+      },
+      plugins: {
+        legend: { display: false },
+        tooltip: { enabled: false },
+        annotation: { annotations: annotations(progress, words, fontSize, style.labelChars ?? 28) },
+      },
+    },
+  };
+}
