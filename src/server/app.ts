@@ -86,7 +86,8 @@ export function createApp(deps: AppDeps): Hono {
       c.header('Retry-After', '1');
       return c.json(errorBody('UNAVAILABLE', 'The server is busy; try again.', 1000), 503);
     }
-    logger.error('unexpected error', { path: c.req.path, error: err instanceof Error ? err.name : 'unknown', detail: err instanceof Error ? err.message.slice(0, 200) : undefined });
+    // The name and code only: a message could one day quote a value from a request.
+    logger.error('unexpected error', { path: c.req.path, error: err instanceof Error ? err.name : 'unknown', code: (err as { code?: unknown }).code });
     return c.json(errorBody('INTERNAL', 'The server failed; nothing was half-written. Try again.'), 500);
   });
   return app;

@@ -256,6 +256,21 @@ describe('POST /api/v1/sync/push', () => {
     expect(next.json.results[0].status).toBe('applied');
   });
 
+  it('answers concurrent pushes (written in one commit) each with its own results, in sequence order', async () => {
+    const { s, a, b } = await twoDevices();
+    const other = await s.enroll((await s.createProvider('Agency B', 'Bea')).providerId);
+    const batches = Array.from({ length: 9 }, () => [noteCreate(), noteCreate()]);
+    const devices = [a, b, other];
+    const answers = await Promise.all(batches.map((batch, i) => s.push(devices[i % 3]!, batch)));
+    answers.forEach((res, i) => {
+      expect(res.json.results.map((r: any) => [r.mutationId, r.status])).toEqual(batches[i]!.map((m) => [m.mutationId, 'applied']));
+    });
+    const seqs = (devices: number[]) => answers.filter((_, i) => devices.includes(i % 3)).flatMap((res) => res.json.results.map((r: any) => r.serverSeq)).sort((x: number, y: number) => x - y);
+    expect(seqs([0, 1])).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(seqs([2])).toEqual([1, 2, 3, 4, 5, 6]);
+    expect((await s.pullAll(b)).rows).toHaveLength(12);
+  });
+
   it('answers the server clock at or above every stored HLC even when the server clock is behind', async () => {
     const { s, a } = await twoDevices();
     s.state.now = T0 - 7 * DAY;

@@ -1,15 +1,26 @@
 /**
- * The Repository over better-sqlite3. Writes run in `BEGIN IMMEDIATE` transactions (one per request);
+ * The Repository over better-sqlite3. Writes run in `BEGIN IMMEDIATE` transactions (pushes that arrive
+ * together share one commit, each request in its own savepoint);
  * a pull reads its rows and the scope's counter in one read transaction, so that a cursor never
  * covers a row it did not see (SYNC.md §11 invariant 4).
  */
 import { randomUUID } from 'node:crypto';
-import { processPush } from './push';
+import { processPush, type PushInput, type PushOutcome } from './push';
 import type { DeviceAuth, PullInput, PullPage, Repository } from './repository';
 import { openDatabase, type Db } from './sqlite-db';
 import { SqlitePushStatements } from './sqlite-push-store';
 
 const TABLES = ['schema_migrations', 'meta', 'agencies', 'providers', 'devices', 'enrollment_codes', 'scope_counters', 'records', 'record_versions', 'mutations'];
+
+/** Pushes written in one commit at most (each is at most 500 mutations). */
+const MAX_PUSHES_PER_COMMIT = 32;
+
+interface PushJob {
+  scope: string;
+  input: PushInput;
+  resolve: (outcome: PushOutcome) => void;
+  reject: (error: unknown) => void;
+}
 
 interface PullRowSql {
   tbl: string;
@@ -91,6 +102,46 @@ export function createSqliteRepository(file: string): Repository {
     return { reset: false, rows, lastSeq, hasMore: false };
   });
 
+  // Group commit: the pushes that arrive while the thread is busy are written in one transaction,
+  // each in its own savepoint (one request's failure never touches another's), and all are answered
+  // after the one fsync of the commit. Commit order is still sequence order: one writer, in order.
+  const pushQueue: PushJob[] = [];
+  let flushScheduled = false;
+  const runPush = db.transaction((job: PushJob): PushOutcome => {
+    const store = pushStatements.forScope(job.scope, job.input.deviceId, job.input.now);
+    const outcome = processPush(store, job.input);
+    store.finish();
+    return outcome;
+  });
+  function flushPushes(): void {
+    flushScheduled = false;
+    const batch = pushQueue.splice(0, MAX_PUSHES_PER_COMMIT);
+    if (pushQueue.length) {
+      flushScheduled = true;
+      setImmediate(flushPushes);
+    }
+    const outcomes: ({ ok: true; value: PushOutcome } | { ok: false; error: unknown })[] = [];
+    try {
+      db.transaction(() => {
+        for (const job of batch) {
+          try {
+            outcomes.push({ ok: true, value: runPush(job) });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      }).immediate();
+    } catch (error) {
+      for (const job of batch) job.reject(error);
+      return;
+    }
+    batch.forEach((job, i) => {
+      const o = outcomes[i]!;
+      if (o.ok) job.resolve(o.value);
+      else job.reject(o.error);
+    });
+  }
+
   return {
     async findDevice(tokenHash) {
       const row = stmt.device.get(tokenHash);
@@ -121,15 +172,14 @@ export function createSqliteRepository(file: string): Repository {
         .immediate();
     },
 
-    async push(scope, input) {
-      return db
-        .transaction(() => {
-          const store = pushStatements.forScope(scope, input.deviceId, input.now);
-          const outcome = processPush(store, input);
-          store.finish();
-          return outcome;
-        })
-        .immediate();
+    push(scope, input) {
+      return new Promise<PushOutcome>((resolve, reject) => {
+        pushQueue.push({ scope, input, resolve, reject });
+        if (!flushScheduled) {
+          flushScheduled = true;
+          setImmediate(flushPushes);
+        }
+      });
     },
 
     async pull(input) {
