@@ -64,7 +64,7 @@ export class SqlitePushStatements {
     );
     this.upsertRecordStmt = db.prepare(
       `INSERT INTO records (scope, tbl, id, version, server_seq, hlc, device_id, deleted, schema_version, created_at, updated_at, data, last_status, mutation_id)
-       VALUES (@scope, @tbl, @id, @version, @serverSeq, @hlc, @deviceId, @deleted, @schemaVersion, @createdAt, @updatedAt, @data, @lastStatus, @mutationId)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (scope, tbl, id) DO UPDATE SET version = excluded.version, server_seq = excluded.server_seq, hlc = excluded.hlc,
          device_id = excluded.device_id, deleted = excluded.deleted, schema_version = excluded.schema_version,
          updated_at = excluded.updated_at, data = excluded.data, last_status = excluded.last_status, mutation_id = excluded.mutation_id`,
@@ -75,7 +75,7 @@ export class SqlitePushStatements {
     );
     this.insertMutationStmt = db.prepare(
       `INSERT INTO mutations (scope, mutation_id, device_id, device_seq, tbl, record_id, op, client_hlc, status, quarantine_id, received_at, payload, result)
-       VALUES (@scope, @mutationId, @deviceId, @deviceSeq, @tbl, @recordId, @op, @clientHlc, @status, @quarantineId, @receivedAt, @payload, @result)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
@@ -105,40 +105,17 @@ export class SqlitePushStatements {
       },
       writeRecord(row: StoredRow, mutationId: string | null, dataJson: string, previous: StoredRow | undefined) {
         if (previous) s.keepVersionStmt.run(scope, row.table, row.id);
-        const params = {
-          scope,
-          tbl: row.table,
-          id: row.id,
-          version: row.version,
-          serverSeq: row.serverSeq,
-          hlc: row.hlc,
-          deviceId: row.deviceId,
-          deleted: row.deleted,
-          schemaVersion: row.schemaVersion,
-          createdAt: row.createdAt,
-          updatedAt: row.updatedAt,
-          data: dataJson,
-          lastStatus: row.lastStatus,
-          mutationId,
-        };
-        s.upsertRecordStmt.run(params);
+        // Positional parameters: binding by name costs a property lookup per column.
+        s.upsertRecordStmt.run(
+          scope, row.table, row.id, row.version, row.serverSeq, row.hlc, row.deviceId, row.deleted,
+          row.schemaVersion, row.createdAt, row.updatedAt, dataJson, row.lastStatus, mutationId,
+        );
       },
       logMutation(e: MutationLogEntry) {
-        s.insertMutationStmt.run({
-          scope,
-          mutationId: e.mutationId,
-          deviceId,
-          deviceSeq: e.deviceSeq,
-          tbl: e.table,
-          recordId: e.recordId,
-          op: e.op,
-          clientHlc: e.clientHlc,
-          status: e.status,
-          quarantineId: e.quarantineId,
-          receivedAt: now,
-          payload: e.payload,
-          result: JSON.stringify(e.result),
-        });
+        s.insertMutationStmt.run(
+          scope, e.mutationId, deviceId, e.deviceSeq, e.table, e.recordId, e.op, e.clientHlc,
+          e.status, e.quarantineId, now, e.payload, JSON.stringify(e.result),
+        );
       },
       finish() {
         if (dirty && seq !== null) s.setCounterStmt.run(scope, seq);
