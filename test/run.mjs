@@ -19,7 +19,7 @@ const vitest = join(root, 'node_modules/vitest/vitest.mjs');
 
 /** One vitest stage: the command line with a JSON report written to its own file. */
 function vitestStage(name, args, env = {}) {
-  const report = join(reportDir, `${name}.json`);
+  const report = join(reportDir, `${name.replace(/\W+/g, '-')}.json`);
   return {
     name,
     report,

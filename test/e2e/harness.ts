@@ -244,11 +244,15 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
   });
 }
 
-/** Saves a full-page screenshot to `test-results/screenshots/<name>.png` (gitignored); returns its path. */
+/**
+ * Saves what the screen shows to `test-results/screenshots/<name>.png` and the whole scrolled page
+ * to `<name>-full.png` (gitignored); returns the first path.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  await page.screenshot({ path, animations: 'disabled' });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-full.png`), fullPage: true, animations: 'disabled' });
   return path;
 }
 

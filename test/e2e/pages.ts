@@ -154,8 +154,7 @@ export class App {
     await this.chooseChild(note.child);
     await this.noteText().fill(note.text);
     if (note.idea) await this.noteIdea().fill(note.idea);
-    await this.page.getByRole('button', { name: this.t('Save note'), exact: true }).click();
-    await this.waitForSaved();
+    await this.saveWith('Save note');
   }
 
   childName(): Locator {
@@ -172,13 +171,24 @@ export class App {
   async addChild(name: string): Promise<void> {
     await this.openChildForm();
     await this.childName().fill(name);
-    await this.page.getByRole('button', { name: this.t('Save child'), exact: true }).click();
+    await this.saveWith('Save child');
+  }
+
+  /** The confirmation "Saved on this device" (shown only once the transaction has committed). */
+  savedConfirmation(): Locator {
+    return this.page.getByText(this.t('Saved on this device'), { exact: true }).first();
+  }
+
+  /** Clicks a save button and waits for a new "Saved on this device" (an earlier one must go first). */
+  async saveWith(button: 'Save note' | 'Save child'): Promise<void> {
+    await this.savedConfirmation().waitFor({ state: 'hidden', timeout: 15_000 });
+    await this.page.getByRole('button', { name: this.t(button), exact: true }).click();
     await this.waitForSaved();
   }
 
-  /** "Saved on this device" (shown only once the transaction has committed). */
+  /** Waits until "Saved on this device" shows. */
   async waitForSaved(): Promise<void> {
-    await this.page.getByText(this.t('Saved on this device')).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await this.savedConfirmation().waitFor({ state: 'visible', timeout: 10_000 });
   }
 
   /** Switches the language in Settings (select "Language": English / Español). */

@@ -1,7 +1,7 @@
 /**
  * Issue 2, Proof (browser): every screen (Home, Notes, New note form, Children, Add child form,
  * Settings) at phone and tablet size, in English and Spanish: a screenshot of each
- * (test-results/screenshots/<size>-<lang>-<screen>.png), no serious or critical axe-core
+ * (test-results/screenshots/<size>-<lang>-<screen>.png and -full.png), no serious or critical axe-core
  * violation, and in Spanish no visible text or accessible name equal to an English-only
  * catalogue value. Spanish comes from the Settings switch at phone size and from the browser's
  * languages (first run) at tablet size.
@@ -77,6 +77,8 @@ async function seed(app: App): Promise<void> {
   await app.addChild('Sofía');
   await app.goTo('Home');
   await app.writeNote({ child: 'Sofía', text: 'Sofía fed her doll with a spoon.', idea: 'Put the spoons by the play kitchen.' });
+  // Screenshots without the confirmation over them.
+  await app.savedConfirmation().waitFor({ state: 'hidden', timeout: 15_000 });
 }
 
 async function visitEveryScreen(app: App, size: Size, findings: Findings): Promise<void> {
