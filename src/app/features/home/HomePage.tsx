@@ -6,6 +6,7 @@ import { t, tn } from '../../i18n/i18n';
 import { Icon } from '../../ui/icons';
 import { CheckinHomeCard } from '../checkin/CheckinHomeCard';
 import { NoteList } from '../notes/NoteList';
+import { PdsaHomeCard } from '../pdsa/PdsaHomeCard';
 import { useWeekNoteCount, useWeekNotes } from '../notes/use-notes';
 import { usePendingCount, useRecentIdeas, useUnfinishedNote } from './use-home';
 
@@ -52,6 +53,7 @@ export function HomePage(): JSX.Element {
           </ul>
         )}
       </section>
+      <PdsaHomeCard />
       <section class="card" aria-labelledby="home-sync">
         <h2 id="home-sync">{t('home.syncTitle')}</h2>
         <p>{pending === undefined ? t('common.loading') : pending === 0 ? t('home.allSavedHere') : tn('home.waiting', pending)}</p>
