@@ -8,26 +8,12 @@
  * given only for a mutation whose HLC is stored; `updatedAt` is the server's time of the write.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  applyChanges,
-  EMPTY_CONTENT,
-  mergeThreeWay,
-  valuesEqual,
-  type Changes,
-  type FieldMap,
-  type RecordContent,
-} from '../domain/merge';
-import { toFieldIssues, validateRecord, type FieldIssue } from '../domain/records';
-import {
-  LIMITS,
-  MutationSchema,
-  type Mutation,
-  type MutationResult,
-  type RejectCode,
-  type TerminalResult,
-} from '../domain/sync-messages';
+import { applyChanges, EMPTY_CONTENT, mergeThreeWay, valuesEqual, type Changes, type FieldMap, type RecordContent } from '../domain/merge';
+import { toFieldIssues } from '../domain/records';
+import { MutationSchema, type Mutation, type MutationResult, type TerminalResult } from '../domain/sync-messages';
 import { isSyncedTable } from '../domain/tables';
-import { buildConflictRow, RESOLUTION_FIELDS } from './conflict-record';
+import { buildConflictRow } from './conflict-record';
+import { changesOf, check, forbiddenConflictWrite, Rejection } from './push-checks';
 import { toServerRecord, type PushStore, type StoredRow } from './push-store';
 import type { ServerHlc } from './server-clock';
 
@@ -48,42 +34,6 @@ export interface PushInput {
 export interface PushOutcome {
   results: MutationResult[];
   warnings: ClockWarning[];
-}
-
-class Rejection {
-  constructor(
-    readonly code: RejectCode,
-    readonly message: string,
-    readonly details: FieldIssue[] = [],
-  ) {}
-}
-
-function dataBytes(json: string): number {
-  return Buffer.byteLength(json, 'utf8');
-}
-
-/** Validates a record's content for its table; returns its data JSON or the rejection. */
-function check(table: string, id: string, content: RecordContent): string | Rejection {
-  const json = JSON.stringify(content.data);
-  if (dataBytes(json) > LIMITS.recordDataBytes) {
-    return new Rejection('RECORD_TOO_LARGE', `The record's data is larger than ${LIMITS.recordDataBytes} bytes.`);
-  }
-  const result = validateRecord(table as Parameters<typeof validateRecord>[0], id, content.data);
-  return result.ok ? json : new Rejection('VALIDATION_FAILED', 'The record did not pass validation.', result.issues);
-}
-
-function changesOf(m: Mutation): Changes {
-  if (m.op === 'delete') return { deleted: 1 };
-  return { data: (m.data ?? {}) as FieldMap, deleted: m.deleted ?? null };
-}
-
-/** The checks of SYNC.md §3 step 1 for the `conflicts` table: only resolvedAt and resolution. */
-function forbiddenConflictWrite(m: Mutation, stored: StoredRow | undefined): Rejection | null {
-  const touchesOther = Object.keys(m.data ?? {}).some((k) => !RESOLUTION_FIELDS.has(k));
-  if (m.op !== 'update' || !stored || touchesOther || (m.deleted != null && m.deleted !== stored.deleted)) {
-    return new Rejection('FORBIDDEN', 'Conflict records are written by the server; a device may only resolve them.');
-  }
-  return null;
 }
 
 /** Runs one push request against `store` (already inside a transaction). */
