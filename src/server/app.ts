@@ -5,6 +5,7 @@
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
+import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { lazyServerClock, type AppDeps, type RouteContext } from './context';
 import { registerEnrollRoute, ENROLL_FAILURES_PER_IP, ENROLL_WINDOW_MS } from './enroll-route';
@@ -65,6 +66,9 @@ export function createApp(deps: AppDeps): Hono {
       maxAge: 600,
     }),
   );
+
+  // Pull pages reach 1 MiB of JSON; old tablets on slow links get them gzipped when they accept it.
+  app.use('/api/v1/sync/pull', compress({ encoding: 'gzip' }));
 
   app.get('/api/v1/health', (c) => c.json({ ok: true }));
   registerEnrollRoute(app, ctx);

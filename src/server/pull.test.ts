@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PullResponseSchema } from '../domain/sync-messages';
@@ -45,6 +46,19 @@ describe('POST /api/v1/sync/pull', () => {
     expect(all.map((r: any) => r.id)).toEqual(notes.map((n) => n.id));
     const empty = await s.pull(b, (await s.pullAll(b)).cursor);
     expect(empty.json).toMatchObject({ changes: [], hasMore: false });
+  });
+
+  it('gzips a page for a client that accepts it', async () => {
+    const { s, a } = await setup();
+    await s.push(a, Array.from({ length: 20 }, () => noteCreate()));
+    const res = await s.app.request('/api/v1/sync/pull', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${a.token}`, 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate' },
+      body: JSON.stringify({ protocol: 1, deviceId: a.deviceId, cursor: null }),
+    });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const page = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8'));
+    expect(page.changes).toHaveLength(20);
   });
 
   it('clamps the limit to 1..1000 and ignores a limit of the wrong type', async () => {
