@@ -1,0 +1,19 @@
+import type { JSX } from 'preact';
+import { EraseCard } from './EraseCard';
+import { ExportCard } from './ExportCard';
+import { ImportCard } from './ImportCard';
+import { StorageCard } from './StorageCard';
+import { useStorageStatus } from './use-storage-status';
+
+/** Her data in Settings (issue 3 "Her data"): storage status, export, import, and erasing the device. */
+export function DataSettings(): JSX.Element {
+  const [status, refreshStatus] = useStorageStatus();
+  return (
+    <>
+      <StorageCard status={status} />
+      <ExportCard />
+      <ImportCard onImported={refreshStatus} />
+      <EraseCard />
+    </>
+  );
+}

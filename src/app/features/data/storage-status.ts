@@ -1,0 +1,36 @@
+/**
+ * Pure helpers of the storage status (DESIGN.md "Architecture", Storage): Safari on iPhone and iPad
+ * deletes a site's data after 7 days without use unless the app was added to the Home Screen, so
+ * there we ask her to add it.
+ */
+
+/** What the detection needs from `navigator` (passed in, so tests need no browser). */
+export interface DeviceFacts {
+  userAgent: string;
+  maxTouchPoints: number;
+  /** True when running as an installed app (display-mode standalone, or iOS `navigator.standalone`). */
+  isStandalone: boolean;
+}
+
+/** True on iPhone, iPod and iPad, including iPadOS that reports itself as a Mac with a touch screen. */
+export function isAppleMobile(facts: Pick<DeviceFacts, 'userAgent' | 'maxTouchPoints'>): boolean {
+  if (/iPhone|iPad|iPod/.test(facts.userAgent)) return true;
+  return /Macintosh/.test(facts.userAgent) && facts.maxTouchPoints > 1;
+}
+
+/** True when she should add Naptime to the Home Screen: an iPhone or iPad, in the browser. */
+export function needsHomeScreen(facts: DeviceFacts): boolean {
+  return isAppleMobile(facts) && !facts.isStandalone;
+}
+
+/** True where a download does nothing, so a file goes through the share sheet: iOS, installed. */
+export function shouldShareFiles(facts: DeviceFacts): boolean {
+  return isAppleMobile(facts) && facts.isStandalone;
+}
+
+/** "850 KB" / "12.4 MB" in the given locale. */
+export function formatBytes(bytes: number, locale: string): string {
+  const [unit, value] = bytes < 1_000_000 ? (['kilobyte', Math.max(bytes / 1000, 0)] as const) : (['megabyte', bytes / 1_000_000] as const);
+  const digits = value < 10 ? 1 : 0;
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits }).format(value);
+}

@@ -1,0 +1,42 @@
+/** Data actions for the Settings screens: storage calls live here, not in components (STYLE.md 4). */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { toCalendarDate } from '../../../domain/dates';
+import { countUnsynced, eraseDevice } from '../../../storage/erase';
+import { exportAll, exportCsvZip } from '../../../storage/export';
+import { importExportText, type ImportResult } from '../../../storage/import';
+import { db } from '../../db';
+import { saveFile, type SaveFileOutcome } from './save-file';
+
+/** Which export she asked for. */
+export type ExportKind = 'json' | 'zip';
+
+/** How many records are not yet on the server; `undefined` while loading. */
+export function useUnsyncedCount(): number | undefined {
+  return useLiveQuery(() => countUnsynced(db), []);
+}
+
+/** Makes the export file of `kind` and hands it to her; returns its name and what happened. */
+export async function exportToFile(kind: ExportKind): Promise<{ name: string; outcome: SaveFileOutcome }> {
+  const day = toCalendarDate(new Date());
+  if (kind === 'json') {
+    const name = `naptime-${day}.json`;
+    const text = JSON.stringify(await exportAll(db), null, 2);
+    return { name, outcome: await saveFile(text, name, 'application/json') };
+  }
+  const name = `naptime-spreadsheets-${day}.zip`;
+  const bytes = await exportCsvZip(db);
+  return { name, outcome: await saveFile(bytes as Uint8Array<ArrayBuffer>, name, 'application/zip') };
+}
+
+/** Imports the chosen backup file. */
+export async function importFile(file: File): Promise<ImportResult> {
+  return importExportText(db, await file.text());
+}
+
+/** Erases the device and, once it is done, reloads into a fresh first run. */
+export async function eraseAndRestart(): Promise<boolean> {
+  const result = await eraseDevice(db);
+  if (!result.ok) return false;
+  window.location.replace('/');
+  return true;
+}
