@@ -69,13 +69,15 @@ export function PlanPart({ values, onChange, errors }: Props): JSX.Element {
           />
         ))}
       </fieldset>
-      <label class="field">
-        <span>{t('pdsa.measure.label')}</span>
+      <div class="field">
+        <label for="f-measure">{t('pdsa.measure.label')}</label>
         <select
+          id="f-measure"
           name="measure"
           value={values.measure ?? ''}
           onChange={(e) => onChange({ measure: (e.currentTarget.value || null) as MeasureId | null })}
           aria-invalid={errors.measure ? true : undefined}
+          aria-describedby={errors.measure ? 'f-measure-error' : undefined}
         >
           <option value="">{t('pdsa.measure.none')}</option>
           {measureOptions().map((o) => (
@@ -84,20 +86,30 @@ export function PlanPart({ values, onChange, errors }: Props): JSX.Element {
             </option>
           ))}
         </select>
-        {errors.measure && <span class="field-error">{errors.measure}</span>}
-      </label>
-      <label class="field">
-        <span>{t('pdsa.startDate')}</span>
+        {errors.measure && (
+          <span class="field-error" id="f-measure-error">
+            {errors.measure}
+          </span>
+        )}
+      </div>
+      <div class="field">
+        <label for="f-startDate">{t('pdsa.startDate')}</label>
         <input
+          id="f-startDate"
           type="date"
           name="startDate"
           value={values.startDate}
           max="2999-12-31"
           onInput={(e) => onChange({ startDate: e.currentTarget.value })}
           aria-invalid={errors.startDate ? true : undefined}
+          aria-describedby={errors.startDate ? 'f-startDate-error' : undefined}
         />
-        {errors.startDate && <span class="field-error">{errors.startDate}</span>}
-      </label>
+        {errors.startDate && (
+          <span class="field-error" id="f-startDate-error">
+            {errors.startDate}
+          </span>
+        )}
+      </div>
       <label class="check">
         <input
           type="checkbox"
