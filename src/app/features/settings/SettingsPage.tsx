@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { saveSettings } from '../../../storage/settings';
 import { db } from '../../db';
+import { DataSettings } from '../data/DataSettings';
 import { language, LANGUAGES, setLanguage, t, type Language } from '../../i18n/i18n';
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Español' };
@@ -28,6 +29,7 @@ export function SettingsPage(): JSX.Element {
         <h2 id="settings-privacy">{t('settings.privacyTitle')}</h2>
         <p>{t('settings.privacy')}</p>
       </section>
+      <DataSettings />
       <p class="hint">{t('settings.version', { version: __APP_VERSION__ })}</p>
     </section>
   );
