@@ -13,6 +13,8 @@ const ChildFormPage = lazy(() => import('./features/children/ChildFormPage').the
 const CheckinPage = lazy(() => import('./features/checkin/CheckinPage').then((m) => m.CheckinPage));
 const PdsaListPage = lazy(() => import('./features/pdsa/PdsaListPage').then((m) => m.PdsaListPage));
 const PdsaCyclePage = lazy(() => import('./features/pdsa/PdsaCyclePage').then((m) => m.PdsaCyclePage));
+// Progress carries Chart.js: only this chunk imports it.
+const ProgressPage = lazy(() => import('./features/progress/ProgressPage').then((m) => m.ProgressPage));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => m.SettingsPage));
 
 /** Routes inside the shell. */
@@ -35,6 +37,7 @@ export function App(): JSX.Element {
             <Route path="/pdsa" component={PdsaListPage} />
             <Route path="/pdsa/new" component={PdsaCyclePage} />
             <Route path="/pdsa/:id" component={PdsaCyclePage} />
+            <Route path="/progress" component={ProgressPage} />
             <Route path="/settings" component={SettingsPage} />
             <Route default component={NotFoundPage} />
           </Router>

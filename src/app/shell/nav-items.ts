@@ -13,6 +13,7 @@ export const PRIMARY_NAV: NavItem[] = [
   { href: '/notes', label: 'nav.notes', icon: 'notes' },
   { href: '/checkin', label: 'nav.checkin', icon: 'checkin' },
   { href: '/pdsa', label: 'nav.pdsa', icon: 'cycle' },
+  { href: '/progress', label: 'nav.progress', icon: 'chart' },
 ];
 
 export const SECONDARY_NAV: NavItem[] = [

@@ -1,0 +1,84 @@
+import type { JSX } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
+import type { MeasureProgress, MedianMode } from '../../../domain/progress';
+import type { Settings } from '../../../storage/settings';
+import { language, t } from '../../i18n/i18n';
+import { showToast } from '../../state';
+import { ChipGroup } from '../../ui/ChipGroup';
+import { ChartLegend } from './ChartLegend';
+import { chartAlt, chartWords, measureTitle, measureUnit, medianText, outcomeSentence, rangeText, weekDate } from './chart-words';
+import { DataTable } from './DataTable';
+import { RunChart } from './RunChart';
+import { toRunChartConfig } from './run-chart-config';
+import { chartImage, saveImage } from './save-image';
+import { saveMedianMode } from './use-progress';
+
+/** One measure: title, median, the chart with its legend, the sentence, its cycles, and its controls. */
+export function MeasureCard({ progress: p, settings }: { progress: MeasureProgress; settings: Settings }): JSX.Element {
+  const [isTableOpen, setTableOpen] = useState(false);
+  const lang = language.value; // words and dates follow a language switch
+  const title = measureTitle(p.measure);
+  const sentence = outcomeSentence(p);
+  const config = useMemo(() => toRunChartConfig(p, chartWords(p)), [p, lang]);
+  const headingId = `chart-${p.measure}`;
+  const tableId = `table-${p.measure}`;
+
+  const onSaveImage = async () => {
+    try {
+      const blob = await chartImage(p, chartWords(p), { title, range: rangeText(p), sentence });
+      const date = new Intl.DateTimeFormat('en-CA').format(new Date());
+      await saveImage(blob, `naptime-${p.measure}-${date}.png`, title);
+    } catch (error) {
+      console.error(error);
+      showToast('progress.imageFailed');
+    }
+  };
+
+  return (
+    <section class="card measure-card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
+      <p class="hint">{measureUnit(p.measure)}</p>
+      {p.outcome.kind === 'no-data' ? (
+        <p class="outcome">{sentence}</p>
+      ) : (
+        <>
+          <p class="hint">
+            {rangeText(p)} · {medianText(p)}
+          </p>
+          <RunChart config={config} label={chartAlt(p)} />
+          <ChartLegend progress={p} />
+          <p class="outcome">{sentence}</p>
+          {p.cycles.length > 0 && (
+            <div class="chart-cycles">
+              <h3>{t('progress.cycles')}</h3>
+              <ul>
+                {p.cycles.map((c) => (
+                  <li key={`${c.id}-${c.index}`}>{t('progress.cycleItem', { cycle: c.cycle, idea: c.changeIdea, week: weekDate(c.week) })}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <ChipGroup<MedianMode>
+            legend={t('progress.medianFrom')}
+            name={`median-${p.measure}`}
+            options={[
+              { value: 'baseline', label: t('progress.medianBaseline') },
+              { value: 'all', label: t('progress.medianAll') },
+            ]}
+            value={[p.medianMode]}
+            onChange={(v) => v[0] && void saveMedianMode(settings, p.measure, v[0])}
+          />
+          <div class="chart-actions">
+            <button type="button" class="button" aria-expanded={isTableOpen} aria-controls={tableId} onClick={() => setTableOpen(!isTableOpen)}>
+              {t(isTableOpen ? 'progress.hideTable' : 'progress.showTable')}
+            </button>
+            <button type="button" class="button" onClick={() => void onSaveImage()}>
+              {t('progress.saveImage')}
+            </button>
+          </div>
+          <div id={tableId}>{isTableOpen && <DataTable progress={p} />}</div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * The Progress screen's words, in her language: measure titles, dates, numbers, the median label, the
+ * sentence under each chart (one template per outcome, plus the PDSA cycle it lines up with and the
+ * long-chart caveat) and the chart's text alternative. Reads the language signal through `t`.
+ */
+import { weekMonday } from '../../../domain/dates';
+import type { MeasureProgress, Outcome } from '../../../domain/progress';
+import type { MeasureId } from '../../../domain/tables';
+import type { MessageKey } from '../../i18n/en';
+import { dateLocale, t, tn } from '../../i18n/i18n';
+import type { ChartWords } from './run-chart-config';
+
+function mondayOf(week: string): Date {
+  const [y, m, d] = weekMonday(week).split('-').map(Number);
+  return new Date(y!, m! - 1, d!, 12);
+}
+
+/** "Notes recorded", "% of peer talks about toddlers", … */
+export function measureTitle(measure: MeasureId): string {
+  return t(`progress.measure.${measure}` as MessageKey);
+}
+
+/** One line saying what a point of this chart counts. */
+export function measureUnit(measure: MeasureId): string {
+  return t(`progress.unit.${measure}` as MessageKey);
+}
+
+/** "26 January" (with the year when it is not this year), the Monday of `week`. */
+export function weekDate(week: string, today: Date = new Date()): string {
+  const monday = mondayOf(week);
+  const withYear = monday.getFullYear() !== today.getFullYear();
+  return new Intl.DateTimeFormat(dateLocale(), { day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) }).format(monday);
+}
+
+/** "26 Jan", for the chart's axis. */
+export function shortWeek(week: string): string {
+  return new Intl.DateTimeFormat(dateLocale(), { day: 'numeric', month: 'short' }).format(mondayOf(week));
+}
+
+/** "Weeks of 5 January 2026 to 21 December 2026": the complete weeks of the chart. */
+export function rangeText(p: MeasureProgress): string {
+  const long = (week: string) => new Intl.DateTimeFormat(dateLocale(), { day: 'numeric', month: 'long', year: 'numeric' }).format(mondayOf(week));
+  const first = p.weeks[0] ?? p.current.week;
+  return t('progress.range', { from: long(first), to: long(p.weeks.at(-1) ?? first) });
+}
+
+/** A value as she reads it: "60%" for the proportion, else a number with at most one decimal. */
+export function formatValue(measure: MeasureId, value: number | null): string {
+  if (value === null) return t('progress.table.missing');
+  const number = new Intl.NumberFormat(dateLocale(), { maximumFractionDigits: 1 }).format(value);
+  return measure === 'p5-of-p4' ? `${number}%` : number;
+}
+
+/** The label of the current phase's median: final, provisional ("7 of 12 weeks"), or of all weeks. */
+export function medianText(p: MeasureProgress): string {
+  const line = p.medians.at(-1);
+  if (!line || line.value === null) return t('progress.median.none');
+  const value = formatValue(p.measure, line.value);
+  if (line.need === null) return t('progress.median.all', { value });
+  if (line.isProvisional) return t('progress.median.provisional', { value, have: line.have, need: line.need });
+  return t('progress.median.baseline', { value });
+}
+
+const SIGNAL_KEYS = {
+  shift: 'progress.outcome.shift',
+  trend: 'progress.outcome.trend',
+  'long-run': 'progress.outcome.longRun',
+  'too-few-runs': 'progress.outcome.tooFewRuns',
+  'too-many-runs': 'progress.outcome.tooManyRuns',
+  'few-crossings': 'progress.outcome.fewCrossings',
+} as const;
+
+function mainSentence(p: MeasureProgress, o: Outcome): string {
+  switch (o.kind) {
+    case 'no-data':
+      return t('progress.outcome.noData');
+    case 'not-enough':
+      return t('progress.outcome.notEnough', { have: o.have, need: o.need });
+    case 'no-signal':
+      return t('progress.outcome.noSignal');
+    default: {
+      const key = SIGNAL_KEYS[o.kind];
+      if (o.direction === null) return t(key as MessageKey);
+      return t(`${key}.${o.direction}` as MessageKey, { length: o.length ?? 0, date: weekDate(p.weeks[o.start]!) });
+    }
+  }
+}
+
+/** The one or two plain sentences under a chart. */
+export function outcomeSentence(p: MeasureProgress): string {
+  const o = p.outcome;
+  const parts = [mainSentence(p, o)];
+  if ('pdsa' in o && o.pdsa) {
+    const params = { cycle: o.pdsa.mark.cycle, idea: o.pdsa.mark.changeIdea };
+    parts.push(o.pdsa.weeksBefore === 0 ? t('progress.outcome.pdsa.same', params) : tn('progress.outcome.pdsa.before', o.pdsa.weeksBefore, params));
+  }
+  if ('hasChanceCaveat' in o && o.hasChanceCaveat) parts.push(t('progress.outcome.caveat'));
+  return parts.join(' ');
+}
+
+/** The words drawn on the chart itself. */
+export function chartWords(p: MeasureProgress): ChartWords {
+  return {
+    weekLabels: [...p.weeks, p.current.week].map(shortWeek),
+    cycleLabel: (mark) => t('progress.cycleLabel', { cycle: mark.cycle, idea: mark.changeIdea }),
+    newPhase: t('progress.newPhase'),
+    series: measureTitle(p.measure),
+    median: t('progress.legend.median'),
+    current: t('progress.legend.current'),
+  };
+}
+
+/** The chart's text alternative: what it shows, its median and the sentence. */
+export function chartAlt(p: MeasureProgress): string {
+  return t('progress.chartAlt', { title: measureTitle(p.measure), range: rangeText(p), median: medianText(p), sentence: outcomeSentence(p) });
+}

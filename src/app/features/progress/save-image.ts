@@ -1,0 +1,97 @@
+/**
+ * "Save as image" for a team huddle: a 1200×675 PNG on white with the title, the date range and the
+ * sentence drawn in, the chart rendered from the same config on an offscreen canvas (animation off).
+ * It downloads through `<a download>`; where downloads do nothing (an installed app on iPhone or iPad)
+ * it goes to the share sheet as a file instead.
+ */
+import type { MeasureProgress } from '../../../domain/progress';
+import { Chart } from './chart-setup';
+import { COLOURS, toRunChartConfig, type ChartWords } from './run-chart-config';
+
+export const IMAGE_WIDTH = 1200;
+export const IMAGE_HEIGHT = 675;
+const MARGIN = 48;
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
+
+/** The sentence cut into lines that fit `width` (at most `max` lines, the last one ending in "…"). */
+function wrap(ctx: CanvasRenderingContext2D, text: string, width: number, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    const next = line ? `${line} ${word}` : word;
+    if (ctx.measureText(next).width > width && line) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  if (lines.length > max) {
+    lines.length = max;
+    lines[max - 1] = `${lines[max - 1]!.replace(/\s+\S*$/, '')}…`;
+  }
+  return lines;
+}
+
+/** Draws the image of one chart and returns it as a PNG. */
+export async function chartImage(p: MeasureProgress, words: ChartWords, text: { title: string; range: string; sentence: string }): Promise<Blob> {
+  const canvas = document.createElement('canvas');
+  canvas.width = IMAGE_WIDTH;
+  canvas.height = IMAGE_HEIGHT;
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, IMAGE_WIDTH, IMAGE_HEIGHT);
+  ctx.fillStyle = COLOURS.text;
+  ctx.textBaseline = 'alphabetic';
+  ctx.font = `bold 36px ${FONT}`;
+  ctx.fillText(text.title, MARGIN, 66, IMAGE_WIDTH - 2 * MARGIN);
+  ctx.font = `24px ${FONT}`;
+  ctx.fillStyle = COLOURS.median;
+  ctx.fillText(text.range, MARGIN, 104, IMAGE_WIDTH - 2 * MARGIN);
+
+  ctx.font = `26px ${FONT}`;
+  const lines = wrap(ctx, text.sentence, IMAGE_WIDTH - 2 * MARGIN, 3);
+  const sentenceTop = IMAGE_HEIGHT - 36 - lines.length * 36;
+
+  const chartCanvas = document.createElement('canvas');
+  chartCanvas.width = IMAGE_WIDTH - 2 * (MARGIN - 16);
+  chartCanvas.height = sentenceTop - 130;
+  const config = toRunChartConfig(p, words, { fontSize: 18, labelChars: 40 });
+  config.options = { ...config.options, responsive: false, maintainAspectRatio: false, devicePixelRatio: 1 };
+  const chart = new Chart(chartCanvas, config);
+  ctx.drawImage(chartCanvas, MARGIN - 16, 124);
+  chart.destroy();
+
+  ctx.fillStyle = COLOURS.text;
+  lines.forEach((line, i) => ctx.fillText(line, MARGIN, sentenceTop + 30 + i * 36));
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'));
+}
+
+/** True in an installed app on iPhone or iPad, where `<a download>` does nothing. */
+export function isIosStandalone(): boolean {
+  const nav = navigator as Navigator & { standalone?: boolean };
+  const isIos = /iPad|iPhone|iPod/.test(nav.userAgent) || (nav.platform === 'MacIntel' && nav.maxTouchPoints > 1);
+  return nav.standalone === true || (isIos && window.matchMedia('(display-mode: standalone)').matches);
+}
+
+/** Downloads the PNG, or shares it as a file where downloads do nothing. */
+export async function saveImage(blob: Blob, fileName: string, title: string): Promise<void> {
+  if (isIosStandalone()) {
+    const file = new File([blob], fileName, { type: 'image/png' });
+    if (navigator.canShare?.({ files: [file] })) {
+      try {
+        await navigator.share({ files: [file], title });
+      } catch (error) {
+        if ((error as Error).name !== 'AbortError') throw error; // she closed the share sheet: nothing to do
+      }
+      return;
+    }
+  }
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
