@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { saveSettings } from '../../../storage/settings';
 import { db } from '../../db';
+import { ChartSettings } from '../progress/ChartSettings';
 import { DataSettings } from '../data/DataSettings';
 import { language, LANGUAGES, setLanguage, t, type Language } from '../../i18n/i18n';
 
@@ -25,6 +26,7 @@ export function SettingsPage(): JSX.Element {
           ))}
         </select>
       </label>
+      <ChartSettings />
       <section class="card" aria-labelledby="settings-privacy">
         <h2 id="settings-privacy">{t('settings.privacyTitle')}</h2>
         <p>{t('settings.privacy')}</p>
