@@ -1,0 +1,158 @@
+/**
+ * Issue 4, Proof (browser): a year of data seeded through the storage functions in the page (the
+ * shape of the pilot's Chart 2), Progress opened offline: the table rows, the marks, the sentence in
+ * English and Spanish, the PDSA label, a canvas that is not blank, axe clean in both languages, and
+ * screenshots at phone and tablet size (looked at by a person).
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  cleanupTempDirs,
+  goOffline,
+  launchBrowser,
+  newContext,
+  runAxe,
+  screenshot,
+  startServer,
+  waitForServiceWorkerControl,
+  type ServerHandle,
+} from './harness';
+import { App, loadCatalogues } from './pages';
+import { ProgressScreen, seedYearInPage } from './progress-pages';
+import { CHANGE_IDEA, MISSING_INDEX, PDSA_INDEX, RISE_START, SEED_WEEKS } from './progress-seed';
+
+let browser: Browser;
+let server: ServerHandle | undefined;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  await context?.close();
+  await server?.stop();
+  context = undefined;
+  server = undefined;
+});
+afterAll(async () => {
+  await browser?.close();
+  cleanupTempDirs();
+});
+
+/** The Monday of an ISO week as the table words it: "Week of 26 January" (with the year when not this year). */
+function weekWords(page: Page, week: string, lang: 'en' | 'es'): Promise<string> {
+  return page.evaluate(
+    ([w, l]) => {
+      const [y, n] = w!.split('-W').map(Number);
+      const jan4 = new Date(y!, 0, 4, 12);
+      const monday = new Date(jan4);
+      monday.setDate(jan4.getDate() - ((jan4.getDay() + 6) % 7) + (n! - 1) * 7);
+      const sameYear = monday.getFullYear() === new Date().getFullYear();
+      return new Intl.DateTimeFormat(l === 'es' ? 'es' : 'en-GB', { day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }) }).format(monday);
+    },
+    [week, lang] as const,
+  );
+}
+
+describe('Progress', () => {
+  it('shows the seeded year offline: table, marks, sentence and PDSA cycle in English and Spanish, a drawn chart, axe clean', async () => {
+    const catalogues = await loadCatalogues();
+    server = await startServer();
+    context = await newContext(browser, 'phone');
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url);
+    await waitForServiceWorkerControl(page);
+    const app = new App(page, catalogues);
+    await app.waitForShell();
+
+    const seeded = await seedYearInPage(page);
+    expect(seeded.weeks).toHaveLength(SEED_WEEKS);
+    await page.reload({ waitUntil: 'load' });
+    await app.waitForShell();
+    await goOffline(context, server);
+    await page.reload({ waitUntil: 'load' });
+    await app.waitForShell();
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+
+    const progress = new ProgressScreen(page, catalogues, 'en');
+    await progress.open();
+    const measure = 'p5-of-p4';
+    await progress.card(measure).scrollIntoViewIfNeeded();
+
+    // The sentence: a shift up from the first week of the rise, lined up with the PDSA cycle a week before.
+    const riseDate = await weekWords(page, seeded.weeks[RISE_START]!, 'en');
+    const sentence = (await progress.sentence(measure).textContent()) ?? '';
+    expect(sentence).toContain(`Something has changed for the better: 31 weeks in a row above the median, starting the week of ${riseDate}.`);
+    expect(sentence).toContain(`It started 1 week after your PDSA cycle 1, “${CHANGE_IDEA}”.`);
+
+    // The PDSA label under the chart and the canvas's text alternative.
+    const pdsaDate = await weekWords(page, seeded.pdsaWeek, 'en');
+    await progress.card(measure).getByText(`Cycle 1, “${CHANGE_IDEA}”, started ${pdsaDate}`).waitFor({ state: 'visible' });
+    expect(await progress.card(measure).getByRole('listitem').filter({ hasText: CHANGE_IDEA }).count()).toBe(1);
+    const alt = (await progress.canvas(measure).getAttribute('aria-label')) ?? '';
+    expect(alt).toContain('% of peer talks about toddlers');
+    expect(alt).toContain('Median 60%, from the first 12 weeks');
+    expect(alt).toContain(sentence);
+
+    // The canvas is drawn (not blank), on every chart.
+    for (const m of ['notes', 'notes-with-idea', 'p2', 'p3', 'p5-of-p4', 'p6']) {
+      expect(await progress.inkedPixels(m), m).toBeGreaterThan(2000);
+    }
+
+    // The table: 52 complete weeks and this week; values, n/d, median and marks.
+    const rows = await progress.tableRows(measure);
+    expect(rows).toHaveLength(SEED_WEEKS + 1);
+    expect(rows[0]).toEqual([`Week of ${await weekWords(page, seeded.weeks[0]!, 'en')}`, '60%', '3 / 5', '60%', '']);
+    expect(rows[PDSA_INDEX]![4]).toBe(`Trend; PDSA cycle 1 starts: ${CHANGE_IDEA}`);
+    expect(rows[RISE_START]!.slice(1)).toEqual(['65%', '13 / 20', '60%', 'Shift; Trend']);
+    expect(rows[41]!.slice(1)).toEqual(['80%', '4 / 5', '60%', 'Shift']);
+    expect(rows[18]![4]).toBe('Trend'); // 50 → 55.6 → 65 …: the rise's trend starts at the dip before it
+    expect(rows[MISSING_INDEX]!.slice(1)).toEqual(['No data', '–', '60%', '']);
+    expect(rows[SEED_WEEKS]![4]).toBe('not finished yet');
+    expect(rows.slice(0, 18).every((r) => r[4] === '')).toBe(true);
+
+    // The legend says what the shapes mean (never colour alone).
+    const legend = progress.card(measure).getByRole('list', { name: 'What the marks mean' });
+    expect(await legend.textContent()).toContain('Shift: 6 or more weeks in a row on one side of the median');
+    expect(await legend.textContent()).toContain('Trend: 5 or more weeks in a row going up, or going down');
+
+    expect(await runAxe(page)).toEqual([]);
+    await screenshot(page, 'progress-phone-en');
+    await page.setViewportSize({ width: 800, height: 1280 });
+    await page.waitForTimeout(300); // Chart.js redraws on resize
+    await screenshot(page, 'progress-tablet-en');
+    await page.setViewportSize({ width: 390, height: 844 });
+
+    // Spanish: the same chart, read out in Spanish.
+    await progress.switchLanguage('es');
+    await progress.open();
+    const riseDateEs = await weekWords(page, seeded.weeks[RISE_START]!, 'es');
+    const sentenceEs = (await progress.sentence(measure).textContent()) ?? '';
+    expect(sentenceEs).toContain(`Algo cambió para bien: 31 semanas seguidas por encima de la mediana, desde la semana del ${riseDateEs}.`);
+    expect(sentenceEs).toContain(`Empezó 1 semana después de su ciclo PDSA 1, “${CHANGE_IDEA}”.`);
+    const rowsEs = await progress.tableRows(measure);
+    expect(rowsEs[RISE_START]![4]).toBe('Desplazamiento; Tendencia');
+    expect(rowsEs[MISSING_INDEX]![1]).toBe('Sin datos');
+    expect(await progress.inkedPixels(measure)).toBeGreaterThan(2000);
+    expect(await runAxe(page)).toEqual([]);
+    await screenshot(page, 'progress-phone-es');
+    expect(errors).toEqual([]);
+  });
+
+  it('says plainly that there is no data yet on a new device, with no chart', async () => {
+    const catalogues = await loadCatalogues();
+    server = await startServer();
+    context = await newContext(browser, 'phone');
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const app = new App(page, catalogues);
+    await app.waitForShell();
+    const progress = new ProgressScreen(page, catalogues, 'en');
+    await progress.open();
+    await page.getByText(catalogues.en['progress.empty']!).waitFor({ state: 'visible' });
+    expect(await page.locator('canvas').count()).toBe(0);
+    expect(await runAxe(page)).toEqual([]);
+  });
+});
