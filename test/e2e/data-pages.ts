@@ -80,9 +80,9 @@ export class DataSettingsPage {
     return { name: (download as Download).suggestedFilename(), bytes: await readFile((await download.path())!) };
   }
 
-  /** Chooses `file` in the labelled "Backup file (.json)" input. */
+  /** Chooses `file` in the file input labelled "Choose a backup file (.json)". */
   async importFile(file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
-    await this.page.getByLabel(this.app.t('Backup file (.json)'), { exact: true }).setInputFiles(file);
+    await this.page.getByLabel(this.app.t('Choose a backup file (.json)'), { exact: true }).setInputFiles(file);
   }
 
   /** "Erase this device…" → "Continue to erase" → "Yes, erase everything"; resolves once the app has reloaded. */

@@ -104,10 +104,12 @@ describe('her data, offline at phone size', () => {
     await page.getByText(app.t('Import finished.')).waitFor();
     await expect.poll(() => page.getByText('0 items added').count()).toBe(1);
     await expect.poll(() => page.getByText('3 items already up to date here, left as they are').count()).toBe(1);
+    await screenshot(page, 'data-phone-en-import-report');
     const damaged = { ...file, tables: { ...file.tables, children: [{ id: 'x' }] } };
     const before = await countRows(page);
     await data.importFile({ name: 'damaged.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(damaged)) });
     await page.getByRole('alert').filter({ hasText: 'This file is damaged' }).waitFor();
+    await screenshot(page, 'data-phone-en-import-refused');
     expect(await countRows(page)).toEqual(before);
 
     await data.eraseDevice();
@@ -128,6 +130,8 @@ describe('her data, offline at phone size', () => {
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'data-phone-es-settings');
     await new DataSettingsPage(app).button('Erase this device…').click();
+    expect(await runAxe(page)).toEqual([]);
+    await screenshot(page, 'data-phone-es-erase-offer');
     await new DataSettingsPage(app).button('Continue to erase').click();
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'data-phone-es-erase-confirm');

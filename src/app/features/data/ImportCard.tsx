@@ -30,9 +30,16 @@ export function ImportCard({ onImported }: { onImported: () => void }): JSX.Elem
     <section class="card" aria-labelledby="data-import">
       <h2 id="data-import">{t('data.import.title')}</h2>
       <p>{t('data.import.explain')}</p>
-      <label class="field data-file">
+      {/* The native picker's own words follow the browser, not her choice: a labelled button stands in for it. */}
+      <label class={`button data-file${isWorking ? ' is-busy' : ''}`}>
         <span>{t('data.import.choose')}</span>
-        <input type="file" accept=".json,application/json" disabled={isWorking} onChange={(e) => void choose(e.currentTarget)} />
+        <input
+          type="file"
+          class="visually-hidden"
+          accept=".json,application/json"
+          disabled={isWorking}
+          onChange={(e) => void choose(e.currentTarget)}
+        />
       </label>
       {isWorking && (
         <p class="hint" role="status">

@@ -22,7 +22,7 @@ export const dataEn = {
   'data.export.failed': 'The file could not be made. Please try again.',
   'data.import.title': 'Import a backup',
   'data.import.explain': 'Choose a file exported from Naptime (JSON). Nothing is doubled: the newer version of each item is kept, and nothing you have is lost.',
-  'data.import.choose': 'Backup file (.json)',
+  'data.import.choose': 'Choose a backup file (.json)',
   'data.import.working': 'Reading the file…',
   'data.import.done': 'Import finished.',
   'data.import.added.one': '{count} item added',

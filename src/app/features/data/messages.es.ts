@@ -23,7 +23,7 @@ export const dataEs: Record<keyof typeof dataEn, string> = {
   'data.export.failed': 'No se pudo crear el archivo. Por favor, inténtelo de nuevo.',
   'data.import.title': 'Importar una copia de seguridad',
   'data.import.explain': 'Elija un archivo exportado desde Naptime (JSON). Nada se duplica: se guarda la versión más nueva de cada elemento y no se pierde nada de lo que tiene.',
-  'data.import.choose': 'Archivo de copia de seguridad (.json)',
+  'data.import.choose': 'Elegir una copia de seguridad (.json)',
   'data.import.working': 'Leyendo el archivo…',
   'data.import.done': 'La importación terminó.',
   'data.import.added.one': 'Se agregó {count} elemento',
