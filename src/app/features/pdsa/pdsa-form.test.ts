@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { pdsaStatus } from '../../../domain/pdsa';
-import { validateRecord, type FieldIssue } from '../../../domain/records';
+import { nextCyclePrefill, pdsaStatus } from '../../../domain/pdsa';
+import { validateRecord, type FieldIssue, type PdsaData } from '../../../domain/records';
+import { openTestDb } from '../../../storage/testing';
+import { saveRecord } from '../../../storage/write';
 import { emptyPdsaForm, hasContent, partProgress, pdsaDataFromForm, pdsaFormFromData, pdsaFormFromDraft, statusInputOf, type PdsaFormValues } from './pdsa-form';
 import { pdsaIssueMessages } from './pdsa-issues';
 
@@ -67,5 +69,26 @@ describe('the PDSA worksheet', () => {
     const errors = pdsaIssueMessages(issues, v);
     expect(Object.keys(errors).sort()).toEqual(['changeIdea', 'purpose', 'questions.1.question']);
     expect(pdsaIssueMessages([{ path: 'cycle', message: 'too-small' }], v)).toEqual({ other: 'error.invalid' });
+  });
+});
+
+describe('the PDSA worksheet through storage', () => {
+  it('saves a cycle part by part and reads it back into the same worksheet; the next cycle saves too', async () => {
+    const db = await openTestDb();
+    try {
+      const plan = { ...planned(), questions: planned().questions.slice(1) };
+      const first = await saveRecord(db, 'pdsa', plan.id, pdsaDataFromForm(plan));
+      if (!first.ok) throw new Error(JSON.stringify(first));
+      expect(pdsaFormFromData(plan.id, first.record.data as PdsaData)).toEqual({ ...plan, plan: { ...plan.plan, when: '' } });
+      const acted = { ...plan, asPlanned: true, whatHappened: 'Two days', learned: 'Mornings', act: 'adapt' as const, nextStep: 'Mornings' };
+      const second = await saveRecord(db, 'pdsa', plan.id, pdsaDataFromForm(acted));
+      if (!second.ok) throw new Error(JSON.stringify(second));
+      expect(pdsaStatus(second.record.data as PdsaData)).toBe('done');
+      const next = pdsaFormFromData('cycle-2', nextCyclePrefill(second.record.data as PdsaData, '2026-02-02'));
+      const third = await saveRecord(db, 'pdsa', 'cycle-2', pdsaDataFromForm(next));
+      expect(third.ok && third.record.data).toMatchObject({ cycle: 2, objective: 'Mornings', changeIdeaId: 'idea-1' });
+    } finally {
+      db.close();
+    }
   });
 });
