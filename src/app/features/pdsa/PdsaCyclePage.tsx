@@ -6,7 +6,7 @@ import { restoreRecord } from '../../../storage/write';
 import { db } from '../../db';
 import { t } from '../../i18n/i18n';
 import { showToast } from '../../state';
-import { hasContent, partProgress, statusInputOf, type PartName, type PdsaFormValues } from './pdsa-form';
+import { partProgress, statusInputOf, type PartName, type PdsaFormValues } from './pdsa-form';
 import { PdsaWorksheet } from './PdsaWorksheet';
 import { statusWord } from './pdsa-words';
 import { usePdsaEditor } from './use-pdsa-editor';
@@ -65,7 +65,7 @@ export function PdsaCyclePage(): JSX.Element {
   };
 
   const onCancel = async () => {
-    if (!editId && hasContent(values) && !window.confirm(t('pdsa.discardConfirm'))) return;
+    if (editor.hasUnsavedWork && !window.confirm(t('pdsa.discardConfirm'))) return;
     await editor.discard();
     route('/pdsa', true);
   };

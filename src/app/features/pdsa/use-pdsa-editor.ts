@@ -60,6 +60,7 @@ export function usePdsaEditor(editId: string | undefined, afterId: string | unde
   const [isRestored, setRestored] = useState(false);
   const [errors, setErrors] = useState<PdsaErrors>({});
   const [isSaving, setSaving] = useState(false);
+  const [isChanged, setChanged] = useState(false);
   const valuesRef = useRef<PdsaFormValues | null>(null);
   const autosaver = useMemo(() => createDraftAutosaver(db, draftKey, { delayMs: 400 }), [draftKey]);
 
@@ -76,6 +77,7 @@ export function usePdsaEditor(editId: string | undefined, afterId: string | unde
       setValues(initial);
       setRestored(draft !== null);
       setErrors({});
+      setChanged(false);
       setState('ready');
     })();
     return () => {
@@ -102,6 +104,7 @@ export function usePdsaEditor(editId: string | undefined, afterId: string | unde
     const next = { ...valuesRef.current!, ...patch };
     valuesRef.current = next;
     setValues(next);
+    setChanged(true);
     const touched = (Object.keys(patch) as (keyof PdsaFormValues)[]).map((k) => PATH_OF[k] ?? k);
     const isFixed = (path: string) => touched.some((p) => path === p || path.startsWith(`${p}.`));
     if (Object.keys(errors).some(isFixed)) setErrors(Object.fromEntries(Object.entries(errors).filter(([p]) => !isFixed(p))));
@@ -144,5 +147,8 @@ export function usePdsaEditor(editId: string | undefined, afterId: string | unde
     return result.ok;
   };
 
-  return { state, values, isRestored, errors, isSaving, change, save, discard, remove };
+  /** True when leaving would throw away something she wrote that is not saved as the cycle. */
+  const hasUnsavedWork = values !== null && (editId || afterId ? isChanged || isRestored : hasContent(values));
+
+  return { state, values, isRestored, errors, isSaving, hasUnsavedWork, change, save, discard, remove };
 }
