@@ -43,7 +43,11 @@ export function EraseCard(): JSX.Element {
           </h3>
           <ExportButtons />
           <p class={unsynced ? 'notice' : 'hint'}>
-            {unsynced ? tn('data.erase.unsynced', unsynced) : t('data.erase.nothingWaiting')}
+            {unsynced === undefined
+              ? t('common.loading')
+              : unsynced > 0
+                ? tn('data.erase.unsynced', unsynced)
+                : t('data.erase.nothingWaiting')}
           </p>
           <div class="data-actions">
             <button type="button" class="button danger" onClick={() => setStep('confirm')}>
