@@ -8,19 +8,24 @@ import type { PdsaStatusInput } from '../../../domain/pdsa';
 import type { MeasureId } from '../../../domain/tables';
 import { PDSA_ACTS, PDSA_DRIVERS, PDSA_PURPOSES, type PdsaData } from '../../../domain/records';
 
+/** What a cycle will do (collect, develop, test, implement). */
 export type Purpose = (typeof PDSA_PURPOSES)[number];
+/** The driver a cycle serves. */
 export type Driver = (typeof PDSA_DRIVERS)[number];
+/** Adopt, adapt or abandon. */
 export type Act = (typeof PDSA_ACTS)[number];
 
 /** At most this many questions (DESIGN.md `pdsa`). */
 export const MAX_QUESTIONS = 10;
 
+/** One question row as typed: every text may be blank. */
 export interface QuestionValues {
   question: string;
   prediction: string;
   result: string;
 }
 
+/** The whole worksheet as typed (texts as strings, choices null until made); its draft is this as JSON. */
 export interface PdsaFormValues {
   id: string;
   changeIdeaId: string;
@@ -173,6 +178,7 @@ export function statusInputOf(v: PdsaFormValues): PdsaStatusInput {
 
 /** How far one part of the worksheet is filled. */
 export type PartProgress = 'empty' | 'started' | 'filled';
+/** The four parts of a cycle. */
 export type PartName = 'plan' | 'do' | 'study' | 'act';
 
 /**

@@ -18,7 +18,9 @@ import { emptyPdsaForm, hasContent, pdsaDataFromForm, pdsaFormFromData, pdsaForm
 import { pdsaIssueMessages, type PdsaErrors } from './pdsa-issues';
 import { readPdsaCycles } from './use-pdsa';
 
+/** Where loading the worksheet is. */
 export type EditorState = 'loading' | 'ready' | 'missing' | 'unreadable';
+/** What a save gave: the committed cycle, or why it was not saved. */
 export type SaveOutcome =
   | { ok: true; record: StoredRecord<PdsaData> }
   | { ok: false; reason: 'invalid' | 'storage-full' | 'storage-error' };

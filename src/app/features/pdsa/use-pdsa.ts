@@ -6,6 +6,7 @@ import type { PdsaData } from '../../../domain/records';
 import { listAllRecords } from '../../../storage/read';
 import { db } from '../../db';
 
+/** A saved cycle. */
 export type PdsaRecord = StoredRecord<PdsaData>;
 
 /** Her cycles not deleted, and how many rows could not be read (kept on the device, never dropped). */
