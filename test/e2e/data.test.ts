@@ -135,5 +135,18 @@ describe('her data, offline at phone size', () => {
     await new DataSettingsPage(app).button('Continue to erase').click();
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'data-phone-es-erase-confirm');
+
+    // Keyboard: "Cancel" gives the focus back to the start button; Enter opens the first step again.
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    await page.getByRole('button', { name: app.t('Cancel'), exact: true }).click();
+    await expect.poll(focused).toBe(app.t('Erase this device…'));
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe(app.t('First, save a copy of your data:'));
+    for (const name of ['Export all (JSON)', 'Export spreadsheets (.zip)', 'Continue to erase', 'Cancel']) {
+      for (const box of await page.getByRole('button', { name: app.t(name), exact: true }).all()) {
+        expect((await box.boundingBox())!.height, name).toBeGreaterThanOrEqual(44);
+      }
+    }
+    expect((await page.locator('label.data-file').boundingBox())!.height).toBeGreaterThanOrEqual(44);
   });
 });

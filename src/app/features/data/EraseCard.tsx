@@ -15,8 +15,13 @@ export function EraseCard(): JSX.Element {
   const [step, setStep] = useState<Step>('closed');
   const unsynced = useUnsyncedCount();
   const heading = useRef<HTMLHeadingElement>(null);
+  const start = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
   useEffect(() => {
     if (step === 'offer' || step === 'confirm') heading.current?.focus();
+    // After "Cancel" the focus goes back to where she started, not to the top of the page.
+    if (step === 'closed' && wasOpen.current) start.current?.focus();
+    wasOpen.current = step !== 'closed';
   }, [step]);
   const erase = async () => {
     setStep('erasing');
@@ -32,7 +37,7 @@ export function EraseCard(): JSX.Element {
       <h2 id="data-erase">{t('data.erase.title')}</h2>
       <p>{t('data.erase.explain')}</p>
       {step === 'closed' && (
-        <button type="button" class="button danger" onClick={() => setStep('offer')}>
+        <button type="button" class="button danger" ref={start} onClick={() => setStep('offer')}>
           {t('data.erase.start')}
         </button>
       )}
