@@ -6,6 +6,7 @@ import { saveChild } from '../../../storage/write';
 import { db } from '../../db';
 import { dateLocale, t } from '../../i18n/i18n';
 import { showToast } from '../../state';
+import { Field } from '../../ui/Field';
 import { useChild } from './use-children';
 
 interface Values {
@@ -69,29 +70,18 @@ export function ChildFormPage(): JSX.Element {
           {error.message}
         </p>
       )}
-      <label class="field">
-        <span>{t('children.name')}</span>
-        <input
-          type="text"
-          value={values.name}
-          maxLength={60}
-          autoComplete="off"
-          onInput={(e) => set({ name: e.currentTarget.value })}
-          aria-invalid={error?.field === 'name' ? true : undefined}
-          aria-describedby="name-hint"
-        />
-        <span class="hint" id="name-hint">
-          {t('children.nameHint')}
-        </span>
-        {error?.field === 'name' && <span class="field-error">{error.message}</span>}
-      </label>
+      <Field id="child-name" label={t('children.name')} hint={t('children.nameHint')} error={error?.field === 'name' ? error.message : null}>
+        {(control) => (
+          <input {...control} type="text" value={values.name} maxLength={60} autoComplete="off" onInput={(e) => set({ name: e.currentTarget.value })} />
+        )}
+      </Field>
       <fieldset class="field-group">
         <legend>{t('children.birthMonth')}</legend>
         <p class="hint">{t('children.birthMonthHint')}</p>
         <div class="row">
-          <label class="field">
-            <span>{t('children.month')}</span>
-            <select value={values.month} onChange={(e) => set({ month: e.currentTarget.value })}>
+          <Field id="child-month" label={t('children.month')}>
+            {(control) => (
+            <select {...control} value={values.month} onChange={(e) => set({ month: e.currentTarget.value })}>
               <option value="">{t('children.notSet')}</option>
               {monthNames.map((name, i) => (
                 <option key={name} value={String(i + 1).padStart(2, '0')}>
@@ -99,10 +89,11 @@ export function ChildFormPage(): JSX.Element {
                 </option>
               ))}
             </select>
-          </label>
-          <label class="field">
-            <span>{t('children.year')}</span>
-            <select value={values.year} onChange={(e) => set({ year: e.currentTarget.value })}>
+            )}
+          </Field>
+          <Field id="child-year" label={t('children.year')}>
+            {(control) => (
+            <select {...control} value={values.year} onChange={(e) => set({ year: e.currentTarget.value })}>
               <option value="">{t('children.notSet')}</option>
               {Array.from({ length: YEARS_BACK }, (_, i) => String(thisYear - i)).map((y) => (
                 <option key={y} value={y}>
@@ -110,7 +101,8 @@ export function ChildFormPage(): JSX.Element {
                 </option>
               ))}
             </select>
-          </label>
+            )}
+          </Field>
         </div>
         {error?.field === 'birthMonth' && <p class="field-error">{error.message}</p>}
       </fieldset>

@@ -4,6 +4,7 @@ import { saveChild } from '../../../storage/write';
 import { db } from '../../db';
 import { t } from '../../i18n/i18n';
 import { ChipGroup } from '../../ui/ChipGroup';
+import { Field } from '../../ui/Field';
 import { childLabels } from '../children/child-label';
 import { useChildren } from '../children/use-children';
 
@@ -54,24 +55,24 @@ export function ChildPicker({ value, onChange, error }: Props): JSX.Element {
       )}
       {isAdding || shown.length === 0 ? (
         <div class="quick-add">
-          <label class="field">
-            <span>{t('note.newChildName')}</span>
-            <input
-              type="text"
-              value={newName}
-              maxLength={60}
-              autoComplete="off"
-              onInput={(e) => setNewName(e.currentTarget.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  void add();
-                }
-              }}
-              aria-invalid={addError ? true : undefined}
-            />
-          </label>
-          {addError && <p class="field-error">{addError}</p>}
+          <Field id="quick-add-name" label={t('note.newChildName')} error={addError}>
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                value={newName}
+                maxLength={60}
+                autoComplete="off"
+                onInput={(e) => setNewName(e.currentTarget.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    void add();
+                  }
+                }}
+              />
+            )}
+          </Field>
           <div class="row">
             <button type="button" class="button" onClick={() => void add()}>
               {t('note.addThisChild')}

@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { t, language } from '../../i18n/i18n';
 import { ChipGroup } from '../../ui/ChipGroup';
+import { Field } from '../../ui/Field';
 import { ChildPicker } from './ChildPicker';
 import type { NoteField } from './note-issues';
 import type { Area, During, NoteFormValues, WithWhom } from './note-form';
@@ -45,25 +46,16 @@ export function NoteForm({ values, onChange, errors }: Props): JSX.Element {
   return (
     <div class="note-fields">
       <ChildPicker value={values.childIds} onChange={(childIds) => onChange({ childIds })} error={errors.childIds ?? null} />
-      <label class="field">
-        <span>{t('note.text')}</span>
-        <textarea
-          name="text"
-          lang={lang}
-          rows={5}
-          maxLength={4000}
-          value={values.text}
-          onInput={(e) => onChange({ text: e.currentTarget.value })}
-          aria-invalid={errors.text ? true : undefined}
-          aria-describedby={errors.text ? 'text-error' : undefined}
-        />
-        {values.text.length > 3500 && <span class="hint">{t('note.charsLeft', { count: 4000 - values.text.length })}</span>}
-        {errors.text && (
-          <span class="field-error" id="text-error">
-            {errors.text}
-          </span>
+      <Field
+        id="note-text"
+        label={t('note.text')}
+        hint={values.text.length > 3500 ? t('note.charsLeft', { count: 4000 - values.text.length }) : null}
+        error={errors.text ?? null}
+      >
+        {(control) => (
+          <textarea {...control} name="text" lang={lang} rows={5} maxLength={4000} value={values.text} onInput={(e) => onChange({ text: e.currentTarget.value })} />
         )}
-      </label>
+      </Field>
       <h2 class="subtle-heading">{t('note.optional')}</h2>
       <WhenPicker
         when={values.when}
@@ -94,20 +86,11 @@ export function NoteForm({ values, onChange, errors }: Props): JSX.Element {
         value={values.with}
         onChange={(v) => onChange({ with: v })}
       />
-      <label class="field">
-        <span>{t('note.nextStep')}</span>
-        <textarea
-          name="nextStep"
-          lang={lang}
-          rows={2}
-          maxLength={500}
-          value={values.nextStep}
-          onInput={(e) => onChange({ nextStep: e.currentTarget.value })}
-          aria-invalid={errors.nextStep ? true : undefined}
-        />
-        <span class="hint">{t('note.nextStepHint')}</span>
-        {errors.nextStep && <span class="field-error">{errors.nextStep}</span>}
-      </label>
+      <Field id="note-next-step" label={t('note.nextStep')} hint={t('note.nextStepHint')} error={errors.nextStep ?? null}>
+        {(control) => (
+          <textarea {...control} name="nextStep" lang={lang} rows={2} maxLength={500} value={values.nextStep} onInput={(e) => onChange({ nextStep: e.currentTarget.value })} />
+        )}
+      </Field>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useLocation, useRoute } from 'preact-iso';
 import { addWeeks, isIsoWeek, isoWeekOf, toCalendarDate } from '../../../domain/dates';
 import { weekName } from '../../i18n/format';
 import { t, tn } from '../../i18n/i18n';
+import { Field } from '../../ui/Field';
 import { Icon } from '../../ui/icons';
 import { childLabels } from '../children/child-label';
 import { useChildren } from '../children/use-children';
@@ -84,9 +85,9 @@ function ByChild({ childId }: { childId: string | undefined }): JSX.Element {
   const labels = childLabels(readable);
   return (
     <>
-      <label class="field">
-        <span>{t('notes.whichChild')}</span>
-        <select value={childId ?? ''} onChange={(e) => route(`/notes?view=child&child=${encodeURIComponent(e.currentTarget.value)}`, true)}>
+      <Field id="notes-child" label={t('notes.whichChild')}>
+        {(control) => (
+        <select {...control} value={childId ?? ''} onChange={(e) => route(`/notes?view=child&child=${encodeURIComponent(e.currentTarget.value)}`, true)}>
           <option value="">{t('notes.chooseChild')}</option>
           {readable.map((c) => (
             <option key={c.id} value={c.id}>
@@ -95,7 +96,8 @@ function ByChild({ childId }: { childId: string | undefined }): JSX.Element {
             </option>
           ))}
         </select>
-      </label>
+        )}
+      </Field>
       {childId && <NoteList items={notes} empty={t('notes.emptyChild')} from={`/notes?view=child&child=${childId}`} />}
     </>
   );

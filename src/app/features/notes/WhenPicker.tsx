@@ -3,6 +3,7 @@ import type { WhenChoice } from '../../../domain/observed-at';
 import { noteTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { ChipGroup } from '../../ui/ChipGroup';
+import { Field } from '../../ui/Field';
 
 interface Props {
   when: WhenChoice | 'keep';
@@ -34,17 +35,11 @@ export function WhenPicker({ when, customWhen, keptObservedAt, onChange, error }
         error={when === 'custom' ? null : (error ?? null)}
       />
       {when === 'custom' && (
-        <label class="field">
-          <span>{t('when.dateTime')}</span>
-          <input
-            type="datetime-local"
-            value={customWhen}
-            max="2999-12-31T23:59"
-            onInput={(e) => onChange('custom', e.currentTarget.value)}
-            aria-invalid={error ? true : undefined}
-          />
-          {error && <span class="field-error">{error}</span>}
-        </label>
+        <Field id="note-when" label={t('when.dateTime')} error={error ?? null}>
+          {(control) => (
+            <input {...control} type="datetime-local" value={customWhen} max="2999-12-31T23:59" onInput={(e) => onChange('custom', e.currentTarget.value)} />
+          )}
+        </Field>
       )}
     </div>
   );

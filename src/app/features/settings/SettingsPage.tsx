@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { saveSettings } from '../../../storage/settings';
 import { db } from '../../db';
+import { Field } from '../../ui/Field';
 import { ChartSettings } from '../progress/ChartSettings';
 import { DataSettings } from '../data/DataSettings';
 import { language, LANGUAGES, setLanguage, t, type Language } from '../../i18n/i18n';
@@ -16,16 +17,17 @@ export function SettingsPage(): JSX.Element {
   return (
     <section class="page">
       <h1>{t('settings.title')}</h1>
-      <label class="field">
-        <span>{t('settings.language')}</span>
-        <select value={language.value} onChange={(e) => void choose(e.currentTarget.value as Language)}>
-          {LANGUAGES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {LANGUAGE_NAMES[l]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Field id="settings-language" label={t('settings.language')}>
+        {(control) => (
+          <select {...control} value={language.value} onChange={(e) => void choose(e.currentTarget.value as Language)}>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <ChartSettings />
       <section class="card" aria-labelledby="settings-privacy">
         <h2 id="settings-privacy">{t('settings.privacyTitle')}</h2>
