@@ -94,6 +94,13 @@ export class ProgressScreen {
     );
   }
 
+  /** Saves a screenshot of one chart's card to `test-results/screenshots/<name>.png`; returns its path. */
+  async cardScreenshot(measure: string, name: string): Promise<string> {
+    const path = join(ROOT, 'test-results/screenshots', `${name}.png`);
+    await this.card(measure).screenshot({ path, animations: 'disabled' });
+    return path;
+  }
+
   /** How many pixels of the chart's canvas are painted and not white (a blank canvas has none). */
   async inkedPixels(measure: string): Promise<number> {
     return this.canvas(measure).evaluate((el) => {

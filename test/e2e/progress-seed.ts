@@ -42,6 +42,8 @@ function ok<T extends { ok: boolean }>(result: T): T & { ok: true } {
 export interface SeedSummary {
   weeks: string[];
   pdsaWeek: string;
+  /** The cycle's start date (the Thursday of `pdsaWeek`). */
+  pdsaStart: string;
   notes: number;
 }
 
@@ -89,6 +91,7 @@ export async function seedYear(): Promise<SeedSummary> {
     }
 
     const pdsaWeek = weeks[PDSA_INDEX]!;
+    const pdsaStart = weekDays(pdsaWeek)[3]!;
     ok(
       await saveRecord(db, 'pdsa', newRecordId(), {
         changeIdeaId: 'peer-talk',
@@ -100,10 +103,10 @@ export async function seedYear(): Promise<SeedSummary> {
         questions: [{ question: 'Will more of our talk be about toddlers?', prediction: 'Yes, most weeks' }],
         plan: { what: 'One toddler question per call', who: 'Me' },
         measure: 'p5-of-p4',
-        startDate: weekDays(pdsaWeek)[3]!,
+        startDate: pdsaStart,
       }),
     );
-    return { weeks, pdsaWeek, notes };
+    return { weeks, pdsaWeek, pdsaStart, notes };
   } finally {
     db.close();
   }

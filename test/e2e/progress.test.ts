@@ -4,9 +4,12 @@
  * English and Spanish, the PDSA label, a canvas that is not blank, axe clean in both languages, and
  * screenshots at phone and tablet size (looked at by a person).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ROOT,
   cleanupTempDirs,
   goOffline,
   launchBrowser,
@@ -54,6 +57,19 @@ function weekWords(page: Page, week: string, lang: 'en' | 'es'): Promise<string>
   );
 }
 
+/** A `YYYY-MM-DD` day as the page words it: "9 April" (with the year when not this year). */
+function dayWords(page: Page, day: string, lang: 'en' | 'es'): Promise<string> {
+  return page.evaluate(
+    ([d, l]) => {
+      const [y, m, n] = d!.split('-').map(Number);
+      const date = new Date(y!, m! - 1, n!, 12);
+      const sameYear = y === new Date().getFullYear();
+      return new Intl.DateTimeFormat(l === 'es' ? 'es' : 'en-GB', { day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }) }).format(date);
+    },
+    [day, lang] as const,
+  );
+}
+
 describe('Progress', () => {
   it('shows the seeded year offline: table, marks, sentence and PDSA cycle in English and Spanish, a drawn chart, axe clean', async () => {
     const catalogues = await loadCatalogues();
@@ -88,13 +104,15 @@ describe('Progress', () => {
     expect(sentence).toContain(`It started 1 week after your PDSA cycle 1, “${CHANGE_IDEA}”.`);
 
     // The PDSA label under the chart and the canvas's text alternative.
-    const pdsaDate = await weekWords(page, seeded.pdsaWeek, 'en');
+    const pdsaDate = await dayWords(page, seeded.pdsaStart, 'en');
     await progress.card(measure).getByText(`Cycle 1, “${CHANGE_IDEA}”, started ${pdsaDate}`).waitFor({ state: 'visible' });
     expect(await progress.card(measure).getByRole('listitem').filter({ hasText: CHANGE_IDEA }).count()).toBe(1);
     const alt = (await progress.canvas(measure).getAttribute('aria-label')) ?? '';
     expect(alt).toContain('% of peer talks about toddlers');
     expect(alt).toContain('Median 60%, from the first 12 weeks');
     expect(alt).toContain(sentence);
+
+    await progress.cardScreenshot(measure, 'progress-card-phone-en');
 
     // The canvas is drawn (not blank), on every chart.
     for (const m of ['notes', 'notes-with-idea', 'p2', 'p3', 'p5-of-p4', 'p6']) {
@@ -118,11 +136,24 @@ describe('Progress', () => {
     expect(await legend.textContent()).toContain('Shift: 6 or more weeks in a row on one side of the median');
     expect(await legend.textContent()).toContain('Trend: 5 or more weeks in a row going up, or going down');
 
+    // Save as image: a 1200×675 PNG, downloaded.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      progress.card(measure).getByRole('button', { name: 'Save as image' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^naptime-p5-of-p4-\d{4}-\d{2}-\d{2}\.png$/);
+    const imagePath = join(ROOT, 'test-results/screenshots/progress-image-en.png');
+    await download.saveAs(imagePath);
+    const png = readFileSync(imagePath);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 675]);
+
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'progress-phone-en');
+    await progress.card(measure).getByRole('button', { name: 'Hide the numbers' }).click();
     await page.setViewportSize({ width: 800, height: 1280 });
     await page.waitForTimeout(300); // Chart.js redraws on resize
     await screenshot(page, 'progress-tablet-en');
+    await progress.cardScreenshot(measure, 'progress-card-tablet-en');
     await page.setViewportSize({ width: 390, height: 844 });
 
     // Spanish: the same chart, read out in Spanish.
@@ -132,6 +163,9 @@ describe('Progress', () => {
     const sentenceEs = (await progress.sentence(measure).textContent()) ?? '';
     expect(sentenceEs).toContain(`Algo cambió para bien: 31 semanas seguidas por encima de la mediana, desde la semana del ${riseDateEs}.`);
     expect(sentenceEs).toContain(`Empezó 1 semana después de su ciclo PDSA 1, “${CHANGE_IDEA}”.`);
+    const pdsaDateEs = await dayWords(page, seeded.pdsaStart, 'es');
+    await progress.card(measure).getByText(`Ciclo 1, “${CHANGE_IDEA}”, empezó el ${pdsaDateEs}`).waitFor({ state: 'visible' });
+    await progress.cardScreenshot(measure, 'progress-card-phone-es');
     const rowsEs = await progress.tableRows(measure);
     expect(rowsEs[RISE_START]![4]).toBe('Desplazamiento; Tendencia');
     expect(rowsEs[MISSING_INDEX]![1]).toBe('Sin datos');

@@ -6,7 +6,7 @@ import { language, t } from '../../i18n/i18n';
 import { showToast } from '../../state';
 import { ChipGroup } from '../../ui/ChipGroup';
 import { ChartLegend } from './ChartLegend';
-import { chartAlt, chartWords, measureTitle, measureUnit, medianText, outcomeSentence, rangeText, weekDate } from './chart-words';
+import { chartAlt, chartWords, measureTitle, measureUnit, medianText, outcomeSentence, rangeText, dayDate } from './chart-words';
 import { DataTable } from './DataTable';
 import { RunChart } from './RunChart';
 import { toRunChartConfig } from './run-chart-config';
@@ -53,7 +53,7 @@ export function MeasureCard({ progress: p, settings }: { progress: MeasureProgre
               <h3>{t('progress.cycles')}</h3>
               <ul>
                 {p.cycles.map((c) => (
-                  <li key={`${c.id}-${c.index}`}>{t('progress.cycleItem', { cycle: c.cycle, idea: c.changeIdea, week: weekDate(c.week) })}</li>
+                  <li key={`${c.id}-${c.index}`}>{t('progress.cycleItem', { cycle: c.cycle, idea: c.changeIdea, date: dayDate(c.startDate) })}</li>
                 ))}
               </ul>
             </div>

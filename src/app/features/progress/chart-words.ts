@@ -32,6 +32,14 @@ export function weekDate(week: string, today: Date = new Date()): string {
   return new Intl.DateTimeFormat(dateLocale(), { day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) }).format(monday);
 }
 
+/** "9 April" (with the year when it is not this year), for a `YYYY-MM-DD` day. */
+export function dayDate(day: string, today: Date = new Date()): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const date = new Date(y!, m! - 1, d!, 12);
+  const withYear = y !== today.getFullYear();
+  return new Intl.DateTimeFormat(dateLocale(), { day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) }).format(date);
+}
+
 /** "26 Jan", for the chart's axis. */
 export function shortWeek(week: string): string {
   return new Intl.DateTimeFormat(dateLocale(), { day: 'numeric', month: 'short' }).format(mondayOf(week));

@@ -4,7 +4,7 @@ import type { MeasureSeries } from '../../../domain/measures';
 import { measureProgress, type MedianMode, type PdsaCycleInput } from '../../../domain/progress';
 import type { RuleSet, RunChartPoint } from '../../../domain/run-chart';
 import type { MeasureId } from '../../../domain/tables';
-import { COLOURS, marksShown, pointMarks, toRunChartConfig, type ChartWords, type XY } from './run-chart-config';
+import { COLOURS, marksShown, pointMarks, tickWeeks, toRunChartConfig, type ChartWords, type XY } from './run-chart-config';
 
 const FIRST = '2026-W02';
 const BASELINE = [9, 11, 9, 11, 9, 11, 9, 11, 9, 11, 11, 9];
@@ -139,6 +139,17 @@ describe('toRunChartConfig', () => {
     expect([x.min, x.max]).toEqual([-0.5, 20.5]);
     expect(x.ticks.callback(4)).toBe('w4');
     expect(x.ticks.callback(4.5)).toBe('');
+  });
+
+  it('labels about six weeks, from the first, at a steady step', () => {
+    expect(tickWeeks(5)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(tickWeeks(12)).toEqual([0, 2, 4, 6, 8, 10, 12]);
+    expect(tickWeeks(52)).toEqual([0, 13, 26, 39, 52]);
+    expect(tickWeeks(156)).toEqual([0, 26, 52, 78, 104, 130, 156]);
+    const { c } = config(rep(20, 3));
+    const scale = { ticks: [] as { value: number }[] };
+    (c.options?.scales?.x as unknown as { afterBuildTicks: (s: typeof scale) => void }).afterBuildTicks(scale);
+    expect(scale.ticks.map((t) => t.value)).toEqual([0, 4, 8, 12, 16, 20]);
   });
 
   it('fits the y axis to each measure', () => {

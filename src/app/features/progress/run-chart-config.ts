@@ -14,7 +14,7 @@ export const COLOURS = {
   point: '#2f4f6f',
   shift: '#b93c0c',
   trend: '#6d28d9',
-  median: '#55616b',
+  median: '#a16207',
   pdsa: '#1f6b3a',
   phase: '#1f2a33',
   grid: '#e6e1d8',
@@ -76,6 +76,14 @@ function yScale(progress: MeasureProgress) {
   }
 }
 
+/** Week indices to label on the x axis: the first week, then every 2, 4, 8, 13 or 26 weeks (about six labels). */
+export function tickWeeks(n: number): number[] {
+  const step = [1, 2, 4, 8, 13, 26, 52].find((s) => n / s <= 6) ?? Math.ceil(n / 6);
+  const out: number[] = [];
+  for (let i = 0; i <= n; i += step) out.push(i);
+  return out;
+}
+
 function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
@@ -103,11 +111,12 @@ function annotations(progress: MeasureProgress, words: ChartWords, fontSize: num
       label: {
         display: true,
         content: shorten(words.cycleLabel(mark), labelChars),
-        position: 'start',
+        // Along the line, at its foot and on the side before the change: the weeks after it are what she reads.
+        position: 'end',
         rotation: -90,
-        xAdjust: fontSize * 0.8,
+        xAdjust: -fontSize * 0.8,
         color: COLOURS.pdsa,
-        backgroundColor: 'rgba(255,255,255,0.9)',
+        backgroundColor: 'rgba(255,255,255,0.75)',
         font: { size: fontSize - 1, weight: 'bold' },
         padding: 2,
       },
@@ -184,8 +193,11 @@ export function toRunChartConfig(progress: MeasureProgress, words: ChartWords, s
           min: -0.5,
           max: n + 0.5,
           grid: { display: false },
+          afterBuildTicks: (scale: { ticks: { value: number }[] }) => {
+            scale.ticks = tickWeeks(n).map((value) => ({ value }));
+          },
           ticks: {
-            maxTicksLimit: 6,
+            autoSkip: false,
             maxRotation: 0,
             color: COLOURS.text,
             font: { size: fontSize },
