@@ -5,13 +5,13 @@
  * itself; no traffic leaves the machine. The server runs in a worker thread (this same module), so
  * that the bench's own client work does not share the server's event loop, as in production.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { serve } from '@hono/node-server';
+import { v7 as uuidv7 } from 'uuid';
 import { runAdminCommand } from '../src/server/admin-commands';
 import { createApp } from '../src/server/app';
 import { createSqliteRepository } from '../src/server/sqlite-repository';
@@ -38,18 +38,19 @@ let seq = 0;
 function noteBatch(): unknown[] {
   const hlc = `${new Date().toISOString()}-0000-0123456789abcdef`;
   return Array.from({ length: BATCH }, () => ({
-    mutationId: randomUUID(),
+    // Ids as devices make them (SYNC.md §1): UUIDv7, time-ordered.
+    mutationId: uuidv7(),
     deviceSeq: ++seq,
     table: 'observations',
     op: 'create',
-    id: randomUUID(),
+    id: uuidv7(),
     baseVersion: 0,
     hlc,
     schemaVersion: 1,
     createdAt: '2026-11-26T13:05:00-06:00',
     deleted: 0,
     data: {
-      childIds: [randomUUID()],
+      childIds: [uuidv7()],
       observedAt: '2026-11-26T13:05:00-06:00',
       text: 'Built a tower of four blocks with her older sister, then counted them out loud: one, two, three, four.',
       area: 'cognition',
