@@ -147,9 +147,28 @@ describe('Progress', () => {
     const png = readFileSync(imagePath);
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 675]);
 
+    // The median of all weeks instead, for this chart only; saved, so it is still chosen after a reload.
+    await progress.card(measure).getByRole('radio', { name: 'All weeks' }).click();
+    await progress.card(measure).getByText(/· Median [\d.]+%, from all weeks/).waitFor({ state: 'visible' });
+    await progress.card('p2').getByText(/· Median [\d.]+, from the first 12 weeks/).waitFor({ state: 'visible' });
+    await page.reload({ waitUntil: 'load' });
+    await progress.card(measure).getByText(/· Median [\d.]+%, from all weeks/).waitFor({ state: 'visible' });
+    await progress.card(measure).getByRole('radio', { name: 'The first 12 weeks' }).click();
+    await progress.card(measure).getByText('· Median 60%, from the first 12 weeks').waitFor({ state: 'visible' });
+
+    // The Anhøj rules, chosen in Settings, read the same rise as a long run.
+    await page.getByRole('link', { name: 'Settings', exact: true }).first().click();
+    await page.getByRole('radio', { name: 'Anhøj rules' }).check();
+    await progress.open();
+    await progress.sentence(measure).getByText(/31 weeks in a row above the median.*That is longer than chance usually gives\./).waitFor();
+    await page.getByRole('link', { name: 'Settings', exact: true }).first().click();
+    await page.getByRole('radio', { name: 'IHI rules' }).check();
+    await progress.open();
+    await progress.card(measure).scrollIntoViewIfNeeded();
+
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'progress-phone-en');
-    await progress.card(measure).getByRole('button', { name: 'Hide the numbers' }).click();
+    expect(await progress.card(measure).getByRole('table').count()).toBe(0); // closed again after moving between screens
     await page.setViewportSize({ width: 800, height: 1280 });
     await page.waitForTimeout(300); // Chart.js redraws on resize
     await screenshot(page, 'progress-tablet-en');

@@ -6,7 +6,7 @@ import { language, t } from '../../i18n/i18n';
 import { showToast } from '../../state';
 import { ChipGroup } from '../../ui/ChipGroup';
 import { ChartLegend } from './ChartLegend';
-import { chartAlt, chartWords, measureTitle, measureUnit, medianText, outcomeSentence, rangeText, dayDate } from './chart-words';
+import { chartAlt, chartWords, imageLegend, measureTitle, measureUnit, medianText, outcomeSentence, rangeText, dayDate } from './chart-words';
 import { DataTable } from './DataTable';
 import { RunChart } from './RunChart';
 import { toRunChartConfig } from './run-chart-config';
@@ -25,7 +25,8 @@ export function MeasureCard({ progress: p, settings }: { progress: MeasureProgre
 
   const onSaveImage = async () => {
     try {
-      const blob = await chartImage(p, chartWords(p), { title, range: rangeText(p), sentence });
+      const range = `${rangeText(p)} · ${medianText(p)}`;
+      const blob = await chartImage(p, chartWords(p), { title, range, sentence, legend: imageLegend(p) });
       const date = new Intl.DateTimeFormat('en-CA').format(new Date());
       await saveImage(blob, `naptime-${p.measure}-${date}.png`, title);
     } catch (error) {

@@ -8,7 +8,8 @@ import type { MeasureProgress, Outcome } from '../../../domain/progress';
 import type { MeasureId } from '../../../domain/tables';
 import type { MessageKey } from '../../i18n/en';
 import { dateLocale, t, tn } from '../../i18n/i18n';
-import type { ChartWords } from './run-chart-config';
+import { marksShown, type ChartWords } from './run-chart-config';
+import type { ImageLegendItem } from './save-image';
 
 function mondayOf(week: string): Date {
   const [y, m, d] = weekMonday(week).split('-').map(Number);
@@ -121,4 +122,18 @@ export function chartWords(p: MeasureProgress): ChartWords {
 /** The chart's text alternative: what it shows, its median and the sentence. */
 export function chartAlt(p: MeasureProgress): string {
   return t('progress.chartAlt', { title: measureTitle(p.measure), range: rangeText(p), median: medianText(p), sentence: outcomeSentence(p) });
+}
+
+/** The short legend drawn into the saved image: only the marks the chart shows. */
+export function imageLegend(p: MeasureProgress): ImageLegendItem[] {
+  const marks = marksShown(p);
+  const items: ImageLegendItem[] = [
+    { kind: 'dot', label: t('progress.legend.week') },
+    { kind: 'median', label: t('progress.legend.median') },
+  ];
+  if (marks.has('shift')) items.push({ kind: 'triangle', label: t('progress.mark.shift') });
+  if (marks.has('long-run')) items.push({ kind: 'triangle', label: t('progress.mark.longRun') });
+  if (marks.has('trend')) items.push({ kind: 'square', label: t('progress.mark.trend') });
+  if (p.cycles.length) items.push({ kind: 'pdsa', label: t('progress.legend.pdsa') });
+  return items;
 }

@@ -121,9 +121,9 @@ describe('toRunChartConfig', () => {
     const annotations = (c.options?.plugins as { annotation: { annotations: Record<string, Record<string, unknown>> } }).annotation.annotations;
     expect(annotations['pdsa-0']).toMatchObject({ type: 'line', scaleID: 'x', value: 5, borderColor: COLOURS.pdsa, borderDash: [5, 4] });
     const label = (annotations['pdsa-0']!.label as { content: string }).content;
-    expect(label.startsWith('PDSA cycle 2: Talk circle')).toBe(true);
+    expect(label.startsWith('PDSA cycle 2: Talk')).toBe(true);
     expect(label.endsWith('…')).toBe(true);
-    expect(label.length).toBeLessThanOrEqual(28);
+    expect(label.length).toBeLessThanOrEqual(24);
   });
 
   it('draws a phase boundary between the last week of a phase and the first of the next', () => {

@@ -116,7 +116,7 @@ function annotations(progress: MeasureProgress, words: ChartWords, fontSize: num
         rotation: -90,
         xAdjust: -fontSize * 0.8,
         color: COLOURS.pdsa,
-        backgroundColor: 'rgba(255,255,255,0.75)',
+        backgroundColor: 'rgba(255,255,255,0.6)',
         font: { size: fontSize - 1, weight: 'bold' },
         padding: 2,
       },
@@ -209,7 +209,7 @@ export function toRunChartConfig(progress: MeasureProgress, words: ChartWords, s
       plugins: {
         legend: { display: false },
         tooltip: { enabled: false },
-        annotation: { annotations: annotations(progress, words, fontSize, style.labelChars ?? 28) },
+        annotation: { annotations: annotations(progress, words, fontSize, style.labelChars ?? 24) },
       },
     },
   };

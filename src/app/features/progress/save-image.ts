@@ -32,8 +32,42 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number, max: n
   return lines;
 }
 
+/** A legend entry of the image: the shape drawn, and its name. */
+export type ImageLegendItem = { kind: 'dot' | 'median' | 'triangle' | 'square' | 'pdsa'; label: string };
+
+function drawSwatch(ctx: CanvasRenderingContext2D, kind: ImageLegendItem['kind'], x: number, y: number): void {
+  ctx.save();
+  ctx.beginPath();
+  if (kind === 'dot') {
+    ctx.fillStyle = COLOURS.point;
+    ctx.arc(x + 10, y, 6, 0, 2 * Math.PI);
+    ctx.fill();
+  } else if (kind === 'triangle') {
+    ctx.fillStyle = COLOURS.shift;
+    ctx.moveTo(x + 10, y - 8);
+    ctx.lineTo(x + 19, y + 7);
+    ctx.lineTo(x + 1, y + 7);
+    ctx.fill();
+  } else if (kind === 'square') {
+    ctx.fillStyle = COLOURS.trend;
+    ctx.fillRect(x + 3, y - 7, 14, 14);
+  } else {
+    ctx.strokeStyle = kind === 'median' ? COLOURS.median : COLOURS.pdsa;
+    ctx.lineWidth = 3;
+    if (kind === 'pdsa') ctx.setLineDash([6, 4]);
+    ctx.moveTo(x, y);
+    ctx.lineTo(x + 22, y);
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
 /** Draws the image of one chart and returns it as a PNG. */
-export async function chartImage(p: MeasureProgress, words: ChartWords, text: { title: string; range: string; sentence: string }): Promise<Blob> {
+export async function chartImage(
+  p: MeasureProgress,
+  words: ChartWords,
+  text: { title: string; range: string; sentence: string; legend: readonly ImageLegendItem[] },
+): Promise<Blob> {
   const canvas = document.createElement('canvas');
   canvas.width = IMAGE_WIDTH;
   canvas.height = IMAGE_HEIGHT;
@@ -51,16 +85,28 @@ export async function chartImage(p: MeasureProgress, words: ChartWords, text: { 
   ctx.font = `26px ${FONT}`;
   const lines = wrap(ctx, text.sentence, IMAGE_WIDTH - 2 * MARGIN, 3);
   const sentenceTop = IMAGE_HEIGHT - 36 - lines.length * 36;
+  const legendY = sentenceTop - 8;
 
   const chartCanvas = document.createElement('canvas');
   chartCanvas.width = IMAGE_WIDTH - 2 * (MARGIN - 16);
-  chartCanvas.height = sentenceTop - 130;
-  const config = toRunChartConfig(p, words, { fontSize: 18, labelChars: 40 });
+  chartCanvas.height = legendY - 24 - 124;
+  const config = toRunChartConfig(p, words, { fontSize: 18, labelChars: 30 });
   config.options = { ...config.options, responsive: false, maintainAspectRatio: false, devicePixelRatio: 1 };
   const chart = new Chart(chartCanvas, config);
   ctx.drawImage(chartCanvas, MARGIN - 16, 124);
   chart.destroy();
 
+  ctx.font = `20px ${FONT}`;
+  ctx.textBaseline = 'middle';
+  let x = MARGIN;
+  for (const item of text.legend) {
+    drawSwatch(ctx, item.kind, x, legendY);
+    ctx.fillStyle = COLOURS.text;
+    ctx.fillText(item.label, x + 30, legendY);
+    x += 30 + ctx.measureText(item.label).width + 28;
+  }
+  ctx.textBaseline = 'alphabetic';
+  ctx.font = `26px ${FONT}`;
   ctx.fillStyle = COLOURS.text;
   lines.forEach((line, i) => ctx.fillText(line, MARGIN, sentenceTop + 30 + i * 36));
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'));
