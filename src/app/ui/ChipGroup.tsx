@@ -19,8 +19,8 @@ interface Props<V extends string> {
 
 /**
  * One-tap choices as large chips: real checkboxes (several) or radios (one) underneath, so they
- * work from the keyboard and with screen readers. Tapping a chosen radio again clears it: every
- * optional field can be left empty.
+ * work from the keyboard and with screen readers, and their checked state is the real one. Tapping
+ * a chosen radio again clears it: every optional field can be left empty.
  */
 export function ChipGroup<V extends string>(props: Props<V>): JSX.Element {
   const { legend, name, options, value, onChange, isMultiple = false, hint, error } = props;
@@ -45,16 +45,10 @@ export function ChipGroup<V extends string>(props: Props<V>): JSX.Element {
               name={name}
               value={o.value}
               checked={value.includes(o.value)}
-              onClick={(e) => {
-                // Radios never fire change when clicked while checked: handle the click itself.
-                e.preventDefault();
-                toggle(o.value);
-              }}
-              onKeyDown={(e) => {
-                if (e.key === ' ' || e.key === 'Enter') {
-                  e.preventDefault();
-                  toggle(o.value);
-                }
+              onChange={() => toggle(o.value)}
+              onClick={() => {
+                // A checked radio fires no change when clicked again: that click clears the choice.
+                if (!isMultiple && value.includes(o.value)) onChange([]);
               }}
             />
             <span>{o.label}</span>
