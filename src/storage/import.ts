@@ -15,7 +15,7 @@
  *   without a conflict); an updated one keeps the version this device knows. Conflict records are the
  *   server's (§5): they keep their version, and only `resolvedAt`/`resolution` are ever queued.
  */
-import { sameValue, changedFields, DELETED_FIELD } from './changes';
+import { changedFields, sameValue } from './changes';
 import type { StoredRecord } from '../domain/envelope';
 import { parseExport, type ExportProblem } from '../domain/export-format';
 import { hlcRecv } from '../domain/hlc';
@@ -25,6 +25,7 @@ import { toStorageFailure, type StorageFailure } from './errors';
 import { META_KEYS, ensureDeviceMeta } from './meta';
 import { queueChange } from './outbox';
 import { readRow } from './read';
+import { fieldsToSend } from './write';
 
 /** How many records an import added, updated and skipped. */
 export interface ImportCounts {
@@ -50,18 +51,6 @@ type Step = { kind: 'skip' } | { kind: 'added' | 'updated'; record: RecordRow; f
 function withoutSyncError(row: RecordRow): RecordRow {
   const { syncError: _dropped, ...rest } = row;
   return rest as RecordRow;
-}
-
-/** The fields the entry must send, as the write path decides them (write.ts `fieldsToSend`). */
-function fieldsToSend(current: RecordRow, next: RecordRow): string[] {
-  if (current.syncStatus === 'rejected') {
-    const all = new Set([...Object.keys(current.data), ...Object.keys(next.data)]);
-    return [...all, ...(current.version > 0 ? [DELETED_FIELD] : [])].sort();
-  }
-  if (current.version === 0) return Object.keys(next.data).sort();
-  const fields = changedFields(current.data, next.data);
-  if (current.deleted !== next.deleted) fields.push(DELETED_FIELD);
-  return fields.sort();
 }
 
 /** What to do with one incoming record, given the raw row stored under its id. */
@@ -91,7 +80,7 @@ function decide(table: SyncedTable, raw: unknown, incoming: RecordRow): Step {
     serverSeq: current?.serverSeq ?? null,
     syncStatus: 'pending',
   });
-  return { kind, record, fields: current ? fieldsToSend(current, record) : Object.keys(record.data).sort() };
+  return { kind, record, fields: fieldsToSend(current, record) };
 }
 
 function zeroCounts(): ImportCounts {

@@ -104,7 +104,7 @@ async function commitChange<T extends SyncedTable>(
 }
 
 /** The fields the outbox must send for this change (data fields, plus `deleted` when it changed). */
-function fieldsToSend(current: RecordRow | undefined, next: { data: Data; deleted: 0 | 1 }): string[] {
+export function fieldsToSend(current: RecordRow | undefined, next: { data: Data; deleted: 0 | 1 }): string[] {
   if (!current) return Object.keys(next.data).sort();
   if (current.syncStatus === 'rejected') {
     const all = new Set([...Object.keys(current.data), ...Object.keys(next.data)]);
