@@ -4,14 +4,15 @@
  * draft; saving writes the record `checkin-<week>` (filling the same week again edits it).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { isoWeekOf } from '../../../domain/dates';
 import { answersOf, checkinData, checkinIssues, daysWithNotes, type CheckinAnswers } from '../../../domain/checkin';
 import { checkinId, type CheckinData, type FieldIssue } from '../../../domain/records';
-import { createDraftAutosaver, loadDraft, whenDraftsSettled } from '../../../storage/drafts';
+import { loadDraft, whenDraftsSettled } from '../../../storage/drafts';
 import { META_KEYS, getMeta } from '../../../storage/meta';
 import { getRecord, listObservationsOfWeek } from '../../../storage/read';
 import { saveRecord } from '../../../storage/write';
+import { useDraftAutosaver } from '../../ui/use-draft-autosaver';
 import { db } from '../../db';
 
 /** The saved check-in of `week`, `null` when there is none; `undefined` while loading. */
@@ -49,7 +50,7 @@ export function useCheckinEditor(week: string) {
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [failure, setFailure] = useState<'storage-full' | 'storage-error' | null>(null);
   const ref = useRef<CheckinAnswers | null>(null);
-  const autosaver = useMemo(() => createDraftAutosaver(db, draftKey, { delayMs: 400 }), [draftKey]);
+  const autosaver = useDraftAutosaver(draftKey);
 
   useEffect(() => {
     let isCurrent = true;
@@ -69,17 +70,6 @@ export function useCheckinEditor(week: string) {
       isCurrent = false;
     };
   }, [draftKey]);
-
-  useEffect(() => {
-    const flush = () => void autosaver.flush();
-    window.addEventListener('pagehide', flush);
-    window.addEventListener('naptime:flush-drafts', flush);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      window.removeEventListener('naptime:flush-drafts', flush);
-      flush();
-    };
-  }, [autosaver]);
 
   const change = (patch: Partial<CheckinAnswers>) => {
     const next = { ...ref.current!, ...patch };

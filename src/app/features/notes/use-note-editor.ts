@@ -3,12 +3,13 @@
  * draft (debounced, and at once on `pagehide`, on hiding the app and before an update), and saves or
  * deletes through storage. The draft is removed only by the transaction that saves the note.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { createDraftAutosaver, deleteDraft, loadDraft, whenDraftsSettled } from '../../../storage/drafts';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { deleteDraft, loadDraft, whenDraftsSettled } from '../../../storage/drafts';
 import { getRecord } from '../../../storage/read';
 import { deleteRecord, newRecordId, saveRecord } from '../../../storage/write';
 import type { ObservationData } from '../../../domain/records';
 import type { StoredRecord } from '../../../domain/envelope';
+import { useDraftAutosaver } from '../../ui/use-draft-autosaver';
 import { db } from '../../db';
 import { emptyNoteForm, hasContent, noteDataFromForm, noteFormFromDraft, noteFormFromRecord, type NoteFormValues } from './note-form';
 import { noteIssueMessages, type NoteField } from './note-issues';
@@ -27,7 +28,7 @@ export function useNoteEditor(editId: string | undefined, preselectedChildId?: s
   const [errors, setErrors] = useState<Partial<Record<NoteField, string>>>({});
   const [isSaving, setSaving] = useState(false);
   const valuesRef = useRef<NoteFormValues | null>(null);
-  const autosaver = useMemo(() => createDraftAutosaver(db, draftKey, { delayMs: 400 }), [draftKey]);
+  const autosaver = useDraftAutosaver(draftKey);
 
   useEffect(() => {
     let isCurrent = true;
@@ -51,21 +52,6 @@ export function useNoteEditor(editId: string | undefined, preselectedChildId?: s
       isCurrent = false;
     };
   }, [draftKey]);
-
-  useEffect(() => {
-    const flush = () => void autosaver.flush();
-    const onHide = () => document.visibilityState === 'hidden' && flush();
-    window.addEventListener('pagehide', flush);
-    window.addEventListener('naptime:flush-drafts', flush);
-    document.addEventListener('visibilitychange', onHide);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      window.removeEventListener('naptime:flush-drafts', flush);
-      document.removeEventListener('visibilitychange', onHide);
-      // Leaving the screen keeps the draft: she may have gone to add a child.
-      flush();
-    };
-  }, [autosaver]);
 
   const change = (patch: Partial<NoteFormValues>) => {
     const next = { ...valuesRef.current!, ...patch };

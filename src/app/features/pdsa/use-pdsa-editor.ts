@@ -5,14 +5,15 @@
  * note form; saves and deletes through storage. The draft is removed only by the transaction that
  * saves the cycle.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { toCalendarDate } from '../../../domain/dates';
 import type { StoredRecord } from '../../../domain/envelope';
 import { nextCyclePrefill } from '../../../domain/pdsa';
 import type { PdsaData } from '../../../domain/records';
-import { createDraftAutosaver, deleteDraft, loadDraft, whenDraftsSettled } from '../../../storage/drafts';
+import { deleteDraft, loadDraft, whenDraftsSettled } from '../../../storage/drafts';
 import { getRecord } from '../../../storage/read';
 import { deleteRecord, newRecordId, saveRecord } from '../../../storage/write';
+import { useDraftAutosaver } from '../../ui/use-draft-autosaver';
 import { db } from '../../db';
 import { emptyPdsaForm, hasContent, pdsaDataFromForm, pdsaFormFromData, pdsaFormFromDraft, pdsaFormFromRecord, type PdsaFormValues } from './pdsa-form';
 import { pdsaIssueMessages, type PdsaErrors } from './pdsa-issues';
@@ -64,7 +65,7 @@ export function usePdsaEditor(editId: string | undefined, afterId: string | unde
   const [isSaving, setSaving] = useState(false);
   const [isChanged, setChanged] = useState(false);
   const valuesRef = useRef<PdsaFormValues | null>(null);
-  const autosaver = useMemo(() => createDraftAutosaver(db, draftKey, { delayMs: 400 }), [draftKey]);
+  const autosaver = useDraftAutosaver(draftKey);
 
   useEffect(() => {
     let isCurrent = true;
@@ -86,21 +87,6 @@ export function usePdsaEditor(editId: string | undefined, afterId: string | unde
       isCurrent = false;
     };
   }, [draftKey]);
-
-  useEffect(() => {
-    const flush = () => void autosaver.flush();
-    const onHide = () => document.visibilityState === 'hidden' && flush();
-    window.addEventListener('pagehide', flush);
-    window.addEventListener('naptime:flush-drafts', flush);
-    document.addEventListener('visibilitychange', onHide);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      window.removeEventListener('naptime:flush-drafts', flush);
-      document.removeEventListener('visibilitychange', onHide);
-      // Leaving the worksheet keeps the draft: she fills it a part at a time, over days.
-      flush();
-    };
-  }, [autosaver]);
 
   const change = (patch: Partial<PdsaFormValues>) => {
     const next = { ...valuesRef.current!, ...patch };
