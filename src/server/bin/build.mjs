@@ -22,6 +22,14 @@ function newestMtime(path) {
   return newest;
 }
 
+/** True when the server bundle is missing or older than the server's or the domain's sources. */
+export function isServerStale() {
+  const bundle = join(root, 'dist/server/admin.js');
+  if (!existsSync(bundle)) return true;
+  const built = statSync(bundle).mtimeMs;
+  return ['src/server', 'src/domain', 'package-lock.json'].some((p) => newestMtime(join(root, p)) > built);
+}
+
 /** True when dist is missing or older than any input. */
 export function isBuildStale() {
   if (!existsSync(stamp) || !existsSync(join(root, 'dist/app/index.html')) || !existsSync(join(root, 'dist/server/main.js'))) return true;
