@@ -90,7 +90,7 @@ export class ProgressScreen {
     if (!(await table.isVisible())) await card.getByRole('button', { name: this.text('progress.showTable') }).click();
     await table.waitFor({ state: 'visible' });
     return table.locator('tbody tr').evaluateAll((rows) =>
-      rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())),
+      rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').replace(/\u00a0/g, ' ').trim())),
     );
   }
 

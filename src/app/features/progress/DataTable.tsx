@@ -8,9 +8,11 @@ import { pointMarks, type PointMark } from './run-chart-config';
 
 const MARK_KEYS = { shift: 'progress.mark.shift', trend: 'progress.mark.trend', 'long-run': 'progress.mark.longRun' } as const;
 
+/** " (3 / 5)" after a proportion's percent; nothing for a week without a check-in. */
 function fraction(point: unknown): string {
   const p = point as Proportion | null;
-  return p && typeof p === 'object' && p.denominator != null ? `${p.numerator ?? '–'} / ${p.denominator}` : '–';
+  // No-break spaces keep "(3 / 5)" whole; it may go under the percent on a narrow phone.
+  return p && typeof p === 'object' && p.denominator != null ? ` (${p.numerator ?? '–'}\u00a0/\u00a0${p.denominator})` : '';
 }
 
 function marksOf(p: MeasureProgress, i: number, marks: PointMark[]): string {
@@ -20,7 +22,7 @@ function marksOf(p: MeasureProgress, i: number, marks: PointMark[]): string {
   return words.join('; ');
 }
 
-/** Every week of one chart as a real table: week in words, value, n/d for the proportion, median, marks. */
+/** Every week of one chart as a real table: week in words, value (with n/d for the proportion), median, marks. */
 export function DataTable({ progress: p }: { progress: MeasureProgress }): JSX.Element {
   const isProportion = p.measure === 'p5-of-p4';
   const marks = pointMarks(p);
@@ -48,8 +50,7 @@ export function DataTable({ progress: p }: { progress: MeasureProgress }): JSX.E
         <thead>
           <tr>
             <th scope="col">{t('progress.table.week')}</th>
-            <th scope="col">{t('progress.table.value')}</th>
-            {isProportion && <th scope="col">{t('progress.table.fraction')}</th>}
+            <th scope="col">{t(isProportion ? 'progress.table.fraction' : 'progress.table.value')}</th>
             <th scope="col">{t('progress.table.median')}</th>
             <th scope="col">{t('progress.table.marks')}</th>
           </tr>
@@ -58,10 +59,12 @@ export function DataTable({ progress: p }: { progress: MeasureProgress }): JSX.E
           {rows.map((r) => (
             <tr key={r.week}>
               <th scope="row">{weekOf(r.week)}</th>
-              <td>{formatValue(p.measure, r.value)}</td>
-              {isProportion && <td>{fraction(r.raw)}</td>}
+              <td>
+                {formatValue(p.measure, r.value)}
+                {isProportion && fraction(r.raw)}
+              </td>
               <td>{r.median === null ? '–' : formatValue(p.measure, r.median)}</td>
-              <td>{r.marks}</td>
+              <td class="marks">{r.marks}</td>
             </tr>
           ))}
         </tbody>

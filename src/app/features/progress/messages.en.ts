@@ -49,7 +49,7 @@ export const progressEn = {
   'progress.table.caption': '{title}: every week',
   'progress.table.week': 'Week',
   'progress.table.value': 'Value',
-  'progress.table.fraction': 'Toddler talks / all talks',
+  'progress.table.fraction': 'Share (toddler talks / all talks)',
   'progress.table.median': 'Median',
   'progress.table.marks': 'Marks',
   'progress.table.missing': 'No data',

@@ -50,7 +50,7 @@ export const progressEs: Record<keyof typeof progressEn, string> = {
   'progress.table.caption': '{title}: todas las semanas',
   'progress.table.week': 'Semana',
   'progress.table.value': 'Valor',
-  'progress.table.fraction': 'Sobre niños pequeños / todas',
+  'progress.table.fraction': 'Parte (sobre niños pequeños / todas)',
   'progress.table.median': 'Mediana',
   'progress.table.marks': 'Marcas',
   'progress.table.missing': 'Sin datos',

@@ -85,7 +85,7 @@ export async function chartImage(
   ctx.font = `26px ${FONT}`;
   const lines = wrap(ctx, text.sentence, IMAGE_WIDTH - 2 * MARGIN, 3);
   const sentenceTop = IMAGE_HEIGHT - 36 - lines.length * 36;
-  const legendY = sentenceTop - 8;
+  const legendY = sentenceTop - 20;
 
   const chartCanvas = document.createElement('canvas');
   chartCanvas.width = IMAGE_WIDTH - 2 * (MARGIN - 16);
