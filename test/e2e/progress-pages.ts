@@ -28,7 +28,7 @@ export async function bundleSeed(): Promise<string> {
 }
 
 /** Injects the seed into the page and writes a year of data into the app's own database. */
-export async function seedYearInPage(page: Page): Promise<SeedSummary> {
+export async function seedYearInPage(page: Page, withPhase = false): Promise<SeedSummary> {
   const content = await bundleSeed();
   try {
     await page.addScriptTag({ content });
@@ -36,7 +36,7 @@ export async function seedYearInPage(page: Page): Promise<SeedSummary> {
     // A strict Content-Security-Policy refuses an inline <script>; evaluate is not subject to it.
     await page.evaluate(content);
   }
-  return page.evaluate(() => (window as unknown as { naptimeSeed: () => Promise<SeedSummary> }).naptimeSeed());
+  return page.evaluate((phase) => (window as unknown as { naptimeSeed: (p: boolean) => Promise<SeedSummary> }).naptimeSeed(phase), withPhase);
 }
 
 /** The Progress screen, in the language of `lang`. */

@@ -15,6 +15,9 @@ export const RISE_START = 20;
 export const PDSA_INDEX = 19;
 export const MISSING_INDEX = 33;
 export const CHANGE_IDEA = 'Talk about toddlers at the Friday peer call';
+/** Where the optional second cycle (adopted, marked as starting a new phase) starts. */
+export const PHASE_INDEX = 36;
+export const PHASE_IDEA = 'A toddler question on every peer call';
 
 /** P5/P4 of each week: about 60 % for 20 weeks (the last two a little below), five steps up, then about 80 %. */
 export const P5_OF_P4: [number, number][] = [
@@ -47,8 +50,8 @@ export interface SeedSummary {
   notes: number;
 }
 
-/** Writes the year into the database `naptime` (the app's own) and closes it. */
-export async function seedYear(): Promise<SeedSummary> {
+/** Writes the year into the database `naptime` (the app's own) and closes it; `withPhase` adds a cycle that starts a new phase. */
+export async function seedYear(withPhase = false): Promise<SeedSummary> {
   const db = new NaptimeDb();
   await db.open();
   const random = prng(42);
@@ -106,6 +109,23 @@ export async function seedYear(): Promise<SeedSummary> {
         startDate: pdsaStart,
       }),
     );
+    if (withPhase) {
+      ok(
+        await saveRecord(db, 'pdsa', newRecordId(), {
+          changeIdeaId: 'peer-talk',
+          changeIdea: PHASE_IDEA,
+          cycle: 2,
+          purpose: 'implement',
+          driver: 'peer',
+          objective: 'Keep it going.',
+          questions: [],
+          plan: {},
+          measure: 'p5-of-p4',
+          startDate: weekDays(weeks[PHASE_INDEX]!)[0]!,
+          startsPhase: true,
+        }),
+      );
+    }
     return { weeks, pdsaWeek, pdsaStart, notes };
   } finally {
     db.close();

@@ -22,7 +22,7 @@ import {
 } from './harness';
 import { App, loadCatalogues } from './pages';
 import { ProgressScreen, seedYearInPage } from './progress-pages';
-import { CHANGE_IDEA, MISSING_INDEX, PDSA_INDEX, RISE_START, SEED_WEEKS } from './progress-seed';
+import { CHANGE_IDEA, MISSING_INDEX, PDSA_INDEX, PHASE_IDEA, PHASE_INDEX, RISE_START, SEED_WEEKS } from './progress-seed';
 
 let browser: Browser;
 let server: ServerHandle | undefined;
@@ -194,6 +194,33 @@ describe('Progress', () => {
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'progress-phone-es');
     expect(errors).toEqual([]);
+  });
+
+  it('starts a new phase at a cycle marked so: its own median, read on its own, the boundary in the table', async () => {
+    const catalogues = await loadCatalogues();
+    server = await startServer();
+    context = await newContext(browser, 'phone');
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const app = new App(page, catalogues);
+    await app.waitForShell();
+    await seedYearInPage(page, true);
+    await page.reload({ waitUntil: 'load' });
+    await app.waitForShell();
+    const progress = new ProgressScreen(page, catalogues, 'en');
+    await progress.open();
+    const measure = 'p5-of-p4';
+    // The new phase (16 weeks around 80 %) has its own frozen median and no signal of its own.
+    await progress.card(measure).getByText('· Median 80%, from the first 12 weeks').waitFor({ state: 'visible' });
+    expect(await progress.sentence(measure).textContent()).toBe('The ups and downs look like ordinary variation: no sign of a change yet.');
+    await progress.card(measure).scrollIntoViewIfNeeded();
+    await progress.cardScreenshot(measure, 'progress-card-phases-phone-en');
+    const rows = await progress.tableRows(measure);
+    expect(rows[PHASE_INDEX]![3]).toBe(`New phase; PDSA cycle 2 starts: ${PHASE_IDEA}`);
+    expect(rows[PHASE_INDEX - 1]![2]).toBe('60%');
+    expect(rows[PHASE_INDEX]![2]).toBe('80%');
+    expect(rows[PHASE_INDEX - 1]![3]).toBe('Shift'); // the earlier phase keeps its own marks
+    expect(await runAxe(page)).toEqual([]);
   });
 
   it('says plainly that there is no data yet on a new device, with no chart', async () => {

@@ -97,7 +97,8 @@ function annotations(progress: MeasureProgress, words: ChartWords, fontSize: num
       value: start - 0.5,
       borderColor: COLOURS.phase,
       borderWidth: 2,
-      label: { display: true, content: words.newPhase, position: 'end', color: COLOURS.text, backgroundColor: 'rgba(255,255,255,0.85)', font: { size: fontSize - 1 } },
+      // At the top: the foot of the line is where a PDSA cycle starting the phase has its label.
+      label: { display: true, content: words.newPhase, position: 'start', color: COLOURS.text, backgroundColor: 'rgba(255,255,255,0.85)', font: { size: fontSize - 1 } },
     };
   }
   progress.cycles.forEach((mark, i) => {
