@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   ROOT,
+  accessibleTexts,
   cleanupTempDirs,
   goOffline,
   launchBrowser,
@@ -20,7 +21,7 @@ import {
   waitForServiceWorkerControl,
   type ServerHandle,
 } from './harness';
-import { App, loadCatalogues } from './pages';
+import { App, englishOnlyMatchers, loadCatalogues } from './pages';
 import { ProgressScreen, seedYearInPage } from './progress-pages';
 import { CHANGE_IDEA, MISSING_INDEX, PDSA_INDEX, PHASE_IDEA, PHASE_INDEX, RISE_START, SEED_WEEKS } from './progress-seed';
 
@@ -191,6 +192,9 @@ describe('Progress', () => {
     await progress.card(measure).getByRole('table').scrollIntoViewIfNeeded();
     await screenshot(page, 'progress-table-phone-es');
     expect(await progress.inkedPixels(measure)).toBeGreaterThan(2000);
+    const matchers = englishOnlyMatchers(catalogues);
+    const english = (await accessibleTexts(page)).filter((text) => matchers.some((m) => m.pattern.test(text)));
+    expect(english).toEqual([]);
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'progress-phone-es');
     expect(errors).toEqual([]);
