@@ -34,7 +34,7 @@ export const progressEs: Record<keyof typeof progressEn, string> = {
   'progress.hideTable': 'Ocultar los números',
   'progress.saveImage': 'Guardar como imagen',
   'progress.imageFailed': 'No se pudo hacer la imagen en este dispositivo.',
-  'progress.chartAlt': 'Gráfica de serie: {title}. {range}. {median}. {sentence} Cada semana está en la tabla de números.',
+  'progress.chartAlt': 'Gráfica semana por semana: {title}. {range}. {median}. {sentence} Cada semana está en la tabla de números.',
   'progress.cycles': 'Ciclos PDSA en esta gráfica',
   'progress.cycleLabel': 'Ciclo PDSA {cycle}: {idea}',
   'progress.cycleItem': 'Ciclo {cycle}, “{idea}”, empezó el {date}',
