@@ -200,7 +200,7 @@ describe('Progress', () => {
     expect(errors).toEqual([]);
   });
 
-  it('starts a new phase at a cycle marked so: its own median, read on its own, the boundary in the table', async () => {
+  it('starts a new phase at a cycle marked so (own median, read on its own, boundary in the table); shares the image where downloads do nothing', async () => {
     const catalogues = await loadCatalogues();
     server = await startServer();
     context = await newContext(browser, 'phone');
@@ -225,6 +225,23 @@ describe('Progress', () => {
     expect(rows[PHASE_INDEX]![2]).toBe('80%');
     expect(rows[PHASE_INDEX - 1]![3]).toBe('Shift'); // the earlier phase keeps its own marks
     expect(await runAxe(page)).toEqual([]);
+
+    // Installed on an iPhone, where <a download> does nothing: the image goes to the share sheet as a file.
+    await page.evaluate(() => {
+      const w = window as unknown as { shared: unknown };
+      Object.defineProperty(navigator, 'standalone', { value: true, configurable: true });
+      navigator.canShare = () => true;
+      navigator.share = async (data?: ShareData) => {
+        w.shared = { title: data?.title, files: (data?.files ?? []).map((f) => ({ name: f.name, type: f.type, size: f.size })) };
+      };
+    });
+    let downloads = 0;
+    page.on('download', () => (downloads += 1));
+    await progress.card(measure).getByRole('button', { name: 'Save as image' }).click();
+    const shared = await (await page.waitForFunction(() => (window as unknown as { shared?: unknown }).shared)).jsonValue();
+    expect(shared).toMatchObject({ title: '% of peer talks about toddlers', files: [{ type: 'image/png', name: expect.stringMatching(/^naptime-p5-of-p4-.*\.png$/) }] });
+    expect((shared as { files: { size: number }[] }).files[0]!.size).toBeGreaterThan(10_000);
+    expect(downloads).toBe(0);
   });
 
   it('says plainly that there is no data yet on a new device, with no chart', async () => {
