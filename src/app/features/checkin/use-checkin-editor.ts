@@ -3,7 +3,7 @@
  * with P2 pre-filled from the days of that week that have a note. Every change is autosaved as a
  * draft; saving writes the record `checkin-<week>` (filling the same week again edits it).
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../ui/use-live-query';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isoWeekOf } from '../../../domain/dates';
 import { answersOf, checkinData, checkinIssues, daysWithNotes, type CheckinAnswers } from '../../../domain/checkin';

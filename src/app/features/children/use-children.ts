@@ -1,5 +1,5 @@
 /** Live reads of the roster for components (no `db.` in a .tsx file: STYLE.md 4). */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../ui/use-live-query';
 import { getRecord, listChildren } from '../../../storage/read';
 import { db } from '../../db';
 

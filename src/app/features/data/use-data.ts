@@ -1,5 +1,5 @@
 /** Data actions for the Settings screens: storage calls live here, not in components (STYLE.md 4). */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../ui/use-live-query';
 import { toCalendarDate } from '../../../domain/dates';
 import { countUnsynced, eraseDevice } from '../../../storage/erase';
 import { exportAll, exportCsvZip } from '../../../storage/export';

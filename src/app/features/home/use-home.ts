@@ -1,5 +1,5 @@
 /** Live reads behind Home. `undefined` means loading. */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../ui/use-live-query';
 import { addWeeks } from '../../../domain/dates';
 import type { ObservationData } from '../../../domain/records';
 import type { StoredRecord } from '../../../domain/envelope';

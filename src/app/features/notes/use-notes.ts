@@ -1,5 +1,5 @@
 /** Live reads of notes for components. `undefined` means loading. */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../ui/use-live-query';
 import {
   countObservationsOfWeek,
   listObservationsOfChild,

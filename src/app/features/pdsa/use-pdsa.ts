@@ -1,5 +1,5 @@
 /** Live reads of her PDSA cycles for components. `undefined` means loading. */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../ui/use-live-query';
 import type { StoredRecord } from '../../../domain/envelope';
 import { cycleInProgress, groupByChangeIdea } from '../../../domain/pdsa';
 import type { PdsaData } from '../../../domain/records';
