@@ -3,7 +3,7 @@ import type { RuleSet } from '../../../domain/run-chart';
 import { CHART_RULES } from '../../../storage/settings';
 import type { MessageKey } from '../../i18n/en';
 import { t } from '../../i18n/i18n';
-import { saveChartRules, useChartSettings } from './use-progress';
+import { saveChartRules, useChartSettings } from './use-chart-settings';
 
 const WORDS: Record<RuleSet, [MessageKey, MessageKey]> = {
   ihi: ['progress.settings.ihi', 'progress.settings.ihiHint'],

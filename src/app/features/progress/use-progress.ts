@@ -1,5 +1,5 @@
 /**
- * Live reads and writes behind Progress and its settings: her notes, check-ins, PDSA cycles, first
+ * Live reads and writes behind Progress: her notes, check-ins, PDSA cycles, first
  * use and chart preferences, turned into six charts by the domain (`weeklyMeasures`, `progressOf`).
  * `undefined` means loading.
  */
@@ -9,7 +9,6 @@ import type { StoredRecord } from '../../../domain/envelope';
 import { weeklyMeasures } from '../../../domain/measures';
 import { progressOf, type MeasureProgress, type MedianMode, type PdsaCycleInput } from '../../../domain/progress';
 import type { CheckinData, ObservationData, PdsaData } from '../../../domain/records';
-import type { RuleSet } from '../../../domain/run-chart';
 import type { MeasureId } from '../../../domain/tables';
 import { META_KEYS, getMeta } from '../../../storage/meta';
 import { listAllRecords, type ReadItem } from '../../../storage/read';
@@ -48,17 +47,7 @@ export function useProgress(): { charts: MeasureProgress[]; settings: Settings }
   }, [data]);
 }
 
-/** Her chart preferences, for Settings. */
-export function useChartSettings(): Settings | undefined {
-  return useLiveQuery(() => getSettings(db), []);
-}
-
 /** Saves where one chart's median comes from; the other charts keep theirs. */
 export function saveMedianMode(settings: Settings, measure: MeasureId, mode: MedianMode) {
   return saveSettings(db, { medianMode: { ...settings.medianMode, [measure]: mode } });
-}
-
-/** Saves the rule set that reads every chart. */
-export function saveChartRules(rules: RuleSet) {
-  return saveSettings(db, { chartRules: rules });
 }

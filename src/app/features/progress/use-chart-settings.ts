@@ -1,0 +1,18 @@
+/**
+ * Her chart preferences for Settings, apart from use-progress.ts so that Settings never loads the
+ * run-chart analysis. `undefined` means loading.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { RuleSet } from '../../../domain/run-chart';
+import { getSettings, saveSettings, type Settings } from '../../../storage/settings';
+import { db } from '../../db';
+
+/** Her chart preferences, for Settings. */
+export function useChartSettings(): Settings | undefined {
+  return useLiveQuery(() => getSettings(db), []);
+}
+
+/** Saves the rule set that reads every chart. */
+export function saveChartRules(rules: RuleSet) {
+  return saveSettings(db, { chartRules: rules });
+}
