@@ -2,7 +2,7 @@
  * Her chart preferences for Settings, apart from use-progress.ts so that Settings never loads the
  * run-chart analysis. `undefined` means loading.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../ui/use-live-query';
 import type { RuleSet } from '../../../domain/run-chart';
 import { getSettings, saveSettings, type Settings } from '../../../storage/settings';
 import { db } from '../../db';

@@ -3,7 +3,7 @@
  * use and chart preferences, turned into six charts by the domain (`weeklyMeasures`, `progressOf`).
  * `undefined` means loading.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../ui/use-live-query';
 import { useMemo } from 'preact/hooks';
 import type { StoredRecord } from '../../../domain/envelope';
 import { weeklyMeasures } from '../../../domain/measures';
