@@ -5,7 +5,11 @@
  * saving changes can never move a day.
  */
 import { addDays, format, getISOWeek, getISOWeekYear, setISOWeek, startOfISOWeek } from 'date-fns';
-import { z } from 'zod';
+import { z } from 'zod/mini';
+
+// zod/mini carries no locale of its own: with the English one (what `zod` loads by default), an issue
+// that names no message of ours keeps zod's English sentence (the server's 400 answers show them).
+if (!z.core.globalConfig.localeError) z.config(z.locales.en());
 
 const LOCAL_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -34,9 +38,9 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** An ISO 8601 local date-time with its offset, e.g. `2026-01-29T13:05:00-06:00`. */
-export const LocalDateTimeSchema = z.string().refine(isLocalDateTime, 'not a date-time with an offset');
+export const LocalDateTimeSchema = z.string().check(z.refine(isLocalDateTime, 'not a date-time with an offset'));
 /** A calendar date `YYYY-MM-DD`. */
-export const CalendarDateSchema = z.string().refine(isCalendarDate, 'not a calendar date');
+export const CalendarDateSchema = z.string().check(z.refine(isCalendarDate, 'not a calendar date'));
 
 function localNoon(y: number, m: number, d: number): Date {
   return new Date(y, m - 1, d, 12, 0, 0, 0);
@@ -65,7 +69,7 @@ export function isIsoWeek(value: string): boolean {
 }
 
 /** An ISO week-year week `YYYY-Www` that exists. */
-export const IsoWeekSchema = z.string().refine(isIsoWeek, 'not an ISO week that exists');
+export const IsoWeekSchema = z.string().check(z.refine(isIsoWeek, 'not an ISO week that exists'));
 
 /** The Monday of an ISO week, as `YYYY-MM-DD`. */
 export function weekMonday(week: string): string {

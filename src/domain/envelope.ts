@@ -2,7 +2,7 @@
  * The sync envelope every synced record carries on the device (SYNC.md §2), and the outbox entry
  * written in the same transaction as each record change.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { LocalDateTimeSchema } from './dates';
 import { HlcSchema } from './hlc';
 import { SYNCED_TABLES } from './tables';
@@ -14,28 +14,28 @@ export type SyncStatus = (typeof SYNC_STATUSES)[number];
 export const SyncErrorSchema = z.looseObject({
   code: z.string(),
   message: z.string(),
-  details: z.array(z.looseObject({ path: z.string(), message: z.string() })).nullish(),
+  details: z.nullish(z.array(z.looseObject({ path: z.string(), message: z.string() }))),
 });
 
 const ENVELOPE_SHAPE = {
-  id: z.string().min(1),
-  schemaVersion: z.number().int().min(1),
+  id: z.string().check(z.minLength(1)),
+  schemaVersion: z.number().check(z.int(), z.gte(1)),
   hlc: HlcSchema,
-  deviceId: z.string().nullable(),
+  deviceId: z.nullable(z.string()),
   createdAt: LocalDateTimeSchema,
   updatedAt: LocalDateTimeSchema,
   deleted: z.union([z.literal(0), z.literal(1)]),
-  version: z.number().int().nonnegative(),
-  serverSeq: z.number().int().nonnegative().nullable(),
+  version: z.number().check(z.int(), z.nonnegative()),
+  serverSeq: z.nullable(z.number().check(z.int(), z.nonnegative())),
   syncStatus: z.enum(SYNC_STATUSES),
-  syncError: SyncErrorSchema.nullish(),
+  syncError: z.nullish(SyncErrorSchema),
 };
 
 /** A synced record as the device stores it: the envelope, with `data` checked per table elsewhere. */
 export const StoredRecordSchema = z.looseObject({ ...ENVELOPE_SHAPE, data: z.record(z.string(), z.unknown()) });
 
 /** The envelope's fields (typed without the loose index signature, which would hide them). */
-export type Envelope = z.infer<z.ZodObject<typeof ENVELOPE_SHAPE>>;
+export type Envelope = z.infer<z.ZodMiniObject<typeof ENVELOPE_SHAPE>>;
 export type StoredRecord<D = Record<string, unknown>> = Envelope & { data: D };
 
 export const OUTBOX_OPS = ['create', 'update', 'delete'] as const;
@@ -43,18 +43,18 @@ export type OutboxOp = (typeof OUTBOX_OPS)[number];
 
 /** One waiting change (SYNC.md §2). `seq` is assigned by IndexedDB and sent as `deviceSeq`. */
 export const OutboxEntrySchema = z.looseObject({
-  seq: z.number().int().positive().optional(),
-  mutationId: z.string().min(1),
+  seq: z.optional(z.number().check(z.int(), z.positive())),
+  mutationId: z.string().check(z.minLength(1)),
   table: z.enum(SYNCED_TABLES),
-  recordId: z.string().min(1),
+  recordId: z.string().check(z.minLength(1)),
   op: z.enum(OUTBOX_OPS),
   /** Null while a predecessor for the same record is still in flight (filled when it is acknowledged). */
-  baseVersion: z.number().int().nonnegative().nullable(),
+  baseVersion: z.nullable(z.number().check(z.int(), z.nonnegative())),
   changedFields: z.array(z.string()),
   hlc: HlcSchema,
   state: z.enum(['pending', 'inflight']),
-  inflightUntil: z.number().nullish(),
-  attempts: z.number().int().nonnegative(),
-  payload: z.record(z.string(), z.unknown()).nullish(),
+  inflightUntil: z.nullish(z.number()),
+  attempts: z.number().check(z.int(), z.nonnegative()),
+  payload: z.nullish(z.record(z.string(), z.unknown())),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;

@@ -9,7 +9,7 @@
  * her own backup stays importable: such a row is skipped and counted. Any other row that does not
  * parse makes the file "damaged".
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { LocalDateTimeSchema } from './dates';
 import { StoredRecordSchema, type StoredRecord } from './envelope';
 import { validateRecord } from './records';
@@ -22,7 +22,7 @@ export const EXPORT_FORMAT_VERSION = 1;
 
 type PerTable<V> = { [T in SyncedTable]: V };
 
-const perTable = <S extends z.ZodType>(schema: S) =>
+const perTable = <S extends z.ZodMiniType>(schema: S) =>
   z.strictObject(Object.fromEntries(SYNCED_TABLES.map((t) => [t, schema])) as PerTable<S>);
 
 /** The shape of an export file; rows are checked one by one by `parseExport`. */
@@ -31,7 +31,7 @@ export const ExportFileSchema = z.looseObject({
   formatVersion: z.literal(EXPORT_FORMAT_VERSION),
   exportedAt: LocalDateTimeSchema,
   tables: perTable(z.array(z.unknown())),
-  unreadable: perTable(z.array(z.string())).partial().optional(),
+  unreadable: z.optional(z.partial(perTable(z.array(z.string())))),
 });
 
 /** What an export file holds: every row of every synced table, as stored, and the unreadable ids. */

@@ -4,22 +4,26 @@
  * transaction as the write that used it), so the clock never goes backwards across restarts or a
  * tablet whose clock was reset.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
+
+// zod/mini carries no locale of its own: with the English one (what `zod` loads by default), an issue
+// that names no message of ours keeps zod's English sentence (the server's 400 answers show them).
+if (!z.core.globalConfig.localeError) z.config(z.locales.en());
 
 const HLC_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-[0-9a-f]{16}$/;
 const MAX_COUNTER = 0xffff;
 
 /** A well-formed HLC string. */
-export const HlcSchema = z.string().regex(HLC_PATTERN, 'not a hybrid logical clock value');
+export const HlcSchema = z.string().check(z.regex(HLC_PATTERN, 'not a hybrid logical clock value'));
 export type Hlc = z.infer<typeof HlcSchema>;
 
 /** 16 lowercase hex digits naming one device's clock. */
-export const NodeIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'not a 16-hex node id');
+export const NodeIdSchema = z.string().check(z.regex(/^[0-9a-f]{16}$/, 'not a 16-hex node id'));
 
 /** What must be persisted between calls: the last issued time (ms), counter and this node's id. */
 export const HlcStateSchema = z.object({
-  millis: z.number().int().nonnegative(),
-  counter: z.number().int().min(0).max(MAX_COUNTER),
+  millis: z.number().check(z.int(), z.nonnegative()),
+  counter: z.number().check(z.int(), z.gte(0), z.lte(MAX_COUNTER)),
   nodeId: NodeIdSchema,
 });
 export type HlcState = z.infer<typeof HlcStateSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   CheckinDataSchema,
   ChildDataSchema,
@@ -12,7 +12,7 @@ import {
 } from './records';
 
 /** The field issues of parsing `data` with `schema` (empty when it is valid). */
-function issuesOf(schema: z.ZodType, data: unknown): { path: string; message: string }[] {
+function issuesOf(schema: z.ZodMiniType, data: unknown): { path: string; message: string }[] {
   const r = schema.safeParse(data);
   return r.success ? [] : toFieldIssues(r.error);
 }

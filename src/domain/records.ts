@@ -3,22 +3,19 @@
  * field this build does not know is kept, never stripped. Every optional field accepts null, and
  * null and absent mean the same. Issue messages are stable keys that the app translates.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { CalendarDateSchema, IsoWeekSchema, LocalDateTimeSchema } from './dates';
 import { MEASURE_IDS, type SyncedTable } from './tables';
 
 const notBlank = (s: string) => s.trim().length > 0;
 const noRepeats = (a: readonly unknown[]) => new Set(a).size === a.length;
-const text = (max: number) => z.string().max(max, 'too-long');
+const text = (max: number) => z.string().check(z.maxLength(max, 'too-long'));
 
 export const AGE_BANDS = ['infant', 'toddler', 'preschool', 'school-age'] as const;
 
 export const ChildDataSchema = z.looseObject({
-  name: z.string().trim().min(1, 'required').max(60, 'too-long'),
-  birthMonth: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'not-a-month')
-    .nullish(),
+  name: z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(60, 'too-long')),
+  birthMonth: z.nullish(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'not-a-month'))),
   active: z.boolean(),
 });
 export type ChildData = z.infer<typeof ChildDataSchema>;
@@ -30,22 +27,20 @@ export const APPROX_TIMES = ['morning', 'after-lunch', 'earlier-today'] as const
 
 export const ObservationDataSchema = z.looseObject({
   childIds: z
-    .array(z.string().min(1))
-    .min(1, 'required')
-    .max(10, 'too-many')
-    .refine(noRepeats, 'repeated'),
+    .array(z.string().check(z.minLength(1)))
+    .check(z.minLength(1, 'required'), z.maxLength(10, 'too-many'), z.refine(noRepeats, 'repeated')),
   observedAt: LocalDateTimeSchema,
-  observedAtApprox: z.enum(APPROX_TIMES).nullish(),
-  text: z.string().min(1, 'required').max(4000, 'too-long').refine(notBlank, 'required'),
-  area: z.enum(AREAS).nullish(),
-  during: z.enum(DURING).nullish(),
-  with: z.array(z.enum(WITH)).refine(noRepeats, 'repeated').nullish(),
-  nextStep: text(500).nullish(),
+  observedAtApprox: z.nullish(z.enum(APPROX_TIMES)),
+  text: z.string().check(z.minLength(1, 'required'), z.maxLength(4000, 'too-long'), z.refine(notBlank, 'required')),
+  area: z.nullish(z.enum(AREAS)),
+  during: z.nullish(z.enum(DURING)),
+  with: z.nullish(z.array(z.enum(WITH)).check(z.refine(noRepeats, 'repeated'))),
+  nextStep: z.nullish(text(500)),
 });
 export type ObservationData = z.infer<typeof ObservationDataSchema>;
 
 const answer = (min: number, max: number) =>
-  z.number().int('whole-number').min(min, 'too-small').max(max, 'too-big').nullish();
+  z.nullish(z.number().check(z.int('whole-number'), z.gte(min, 'too-small'), z.lte(max, 'too-big')));
 
 /** The range rules of the weekly check-in (DESIGN.md table P1-P6), including the cross-field ones. */
 export const CheckinDataSchema = z
@@ -58,12 +53,14 @@ export const CheckinDataSchema = z
     p5: answer(0, 20),
     p6: answer(1, 5),
   })
-  .superRefine((c, ctx) => {
-    if (c.p1 === 0 && c.p2 != null) ctx.addIssue({ code: 'custom', path: ['p2'], message: 'not-asked-when-p1-zero' });
-    if (c.p1 === 0 && c.p3 != null) ctx.addIssue({ code: 'custom', path: ['p3'], message: 'not-asked-when-p1-zero' });
-    if (c.p4 === 0 && c.p5 != null) ctx.addIssue({ code: 'custom', path: ['p5'], message: 'not-asked-when-p4-zero' });
-    if (c.p4 != null && c.p5 != null && c.p5 > c.p4) ctx.addIssue({ code: 'custom', path: ['p5'], message: 'p5-above-p4' });
-  });
+  .check(
+    z.superRefine((c, ctx) => {
+      if (c.p1 === 0 && c.p2 != null) ctx.addIssue({ code: 'custom', path: ['p2'], message: 'not-asked-when-p1-zero' });
+      if (c.p1 === 0 && c.p3 != null) ctx.addIssue({ code: 'custom', path: ['p3'], message: 'not-asked-when-p1-zero' });
+      if (c.p4 === 0 && c.p5 != null) ctx.addIssue({ code: 'custom', path: ['p5'], message: 'not-asked-when-p4-zero' });
+      if (c.p4 != null && c.p5 != null && c.p5 > c.p4) ctx.addIssue({ code: 'custom', path: ['p5'], message: 'p5-above-p4' });
+    }),
+  );
 export type CheckinData = z.infer<typeof CheckinDataSchema>;
 
 /** The id of the check-in of `week`: two devices filling in one week write one record. */
@@ -77,31 +74,31 @@ export const PDSA_DRIVERS = ['observe', 'plan', 'peer', 'other'] as const;
 export const PDSA_ACTS = ['adopt', 'adapt', 'abandon'] as const;
 
 export const PdsaDataSchema = z.looseObject({
-  changeIdeaId: z.string().min(1).max(100),
-  changeIdea: z.string().trim().min(1, 'required').max(200, 'too-long'),
-  cycle: z.number().int().min(1),
+  changeIdeaId: z.string().check(z.minLength(1), z.maxLength(100)),
+  changeIdea: z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(200, 'too-long')),
+  cycle: z.number().check(z.int(), z.gte(1)),
   purpose: z.enum(PDSA_PURPOSES),
   driver: z.enum(PDSA_DRIVERS),
   objective: pdsaText,
   questions: z
-    .array(z.looseObject({ question: pdsaText.nullish(), prediction: pdsaText.nullish(), result: pdsaText.nullish() }))
-    .max(10, 'too-many'),
+    .array(z.looseObject({ question: z.nullish(pdsaText), prediction: z.nullish(pdsaText), result: z.nullish(pdsaText) }))
+    .check(z.maxLength(10, 'too-many')),
   plan: z.looseObject({
-    what: pdsaText.nullish(),
-    who: pdsaText.nullish(),
-    when: pdsaText.nullish(),
-    where: pdsaText.nullish(),
+    what: z.nullish(pdsaText),
+    who: z.nullish(pdsaText),
+    when: z.nullish(pdsaText),
+    where: z.nullish(pdsaText),
   }),
-  measure: z.enum(MEASURE_IDS).nullish(),
+  measure: z.nullish(z.enum(MEASURE_IDS)),
   startDate: CalendarDateSchema,
-  endDate: CalendarDateSchema.nullish(),
-  do: z
-    .looseObject({ asPlanned: z.boolean().nullish(), whatHappened: pdsaText.nullish(), surprises: pdsaText.nullish() })
-    .nullish(),
-  learned: pdsaText.nullish(),
-  act: z.enum(PDSA_ACTS).nullish(),
-  nextStep: pdsaText.nullish(),
-  startsPhase: z.boolean().nullish(),
+  endDate: z.nullish(CalendarDateSchema),
+  do: z.nullish(
+    z.looseObject({ asPlanned: z.nullish(z.boolean()), whatHappened: z.nullish(pdsaText), surprises: z.nullish(pdsaText) }),
+  ),
+  learned: z.nullish(pdsaText),
+  act: z.nullish(z.enum(PDSA_ACTS)),
+  nextStep: z.nullish(pdsaText),
+  startsPhase: z.nullish(z.boolean()),
 });
 export type PdsaData = z.infer<typeof PdsaDataSchema>;
 
@@ -115,12 +112,12 @@ export const ConflictDataSchema = z.looseObject({
   winning: fieldValues,
   losing: fieldValues,
   winner: z.enum(['incoming', 'stored']),
-  baseVersion: z.number().int().nonnegative(),
-  resultVersion: z.number().int().nonnegative(),
-  incoming: z.looseObject({ deviceId: z.string().nullable(), hlc: z.string(), mutationId: z.string() }),
-  stored: z.looseObject({ deviceId: z.string().nullable(), hlc: z.string() }),
-  resolvedAt: z.string().nullish(),
-  resolution: z.enum(['kept', 'used-other']).nullish(),
+  baseVersion: z.number().check(z.int(), z.nonnegative()),
+  resultVersion: z.number().check(z.int(), z.nonnegative()),
+  incoming: z.looseObject({ deviceId: z.nullable(z.string()), hlc: z.string(), mutationId: z.string() }),
+  stored: z.looseObject({ deviceId: z.nullable(z.string()), hlc: z.string() }),
+  resolvedAt: z.nullish(z.string()),
+  resolution: z.nullish(z.enum(['kept', 'used-other'])),
 });
 export type ConflictData = z.infer<typeof ConflictDataSchema>;
 
@@ -131,7 +128,7 @@ export const DATA_SCHEMAS = {
   checkins: CheckinDataSchema,
   pdsa: PdsaDataSchema,
   conflicts: ConflictDataSchema,
-} as const satisfies Record<SyncedTable, z.ZodType>;
+} as const satisfies Record<SyncedTable, z.ZodMiniType>;
 
 export type DataOf<T extends SyncedTable> = z.infer<(typeof DATA_SCHEMAS)[T]>;
 
@@ -166,7 +163,7 @@ const issueKey: z.core.$ZodErrorMap = (iss) => {
 };
 
 /** Turns zod issues into field issues (`path` joined with dots). */
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+export function toFieldIssues(error: z.core.$ZodError): FieldIssue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 

@@ -3,7 +3,7 @@
  * that no check is written twice. Outer shapes decide 400 BAD_REQUEST; each mutation is then checked
  * on its own so that one bad record is one `rejected` result and never blocks the others.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { LocalDateTimeSchema } from './dates';
 import { HlcSchema } from './hlc';
 
@@ -36,7 +36,7 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const ErrorBodySchema = z.object({
-  error: z.looseObject({ code: z.string(), message: z.string(), retryAfterMs: z.number().optional() }),
+  error: z.looseObject({ code: z.string(), message: z.string(), retryAfterMs: z.optional(z.number()) }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
@@ -48,7 +48,7 @@ export type RejectCode = (typeof REJECT_CODES)[number];
 export const PushRequestSchema = z.looseObject({
   protocol: z.number(),
   deviceId: z.string(),
-  clientHlc: z.string().nullish(),
+  clientHlc: z.nullish(z.string()),
   mutations: z.array(z.looseObject({ mutationId: z.string() })),
 });
 
@@ -57,47 +57,49 @@ const Deleted = z.union([z.literal(0), z.literal(1)]);
 /** One mutation, checked on its own (a failure is a `rejected VALIDATION_FAILED` result). */
 export const MutationSchema = z
   .looseObject({
-    mutationId: z.string().min(1).max(100),
-    deviceSeq: z.number().int().nonnegative().nullish(),
+    mutationId: z.string().check(z.minLength(1), z.maxLength(100)),
+    deviceSeq: z.nullish(z.number().check(z.int(), z.nonnegative())),
     table: z.string(),
     op: z.enum(['create', 'update', 'delete']),
-    id: z.string().min(1).max(100),
-    baseVersion: z.number().int().nonnegative(),
+    id: z.string().check(z.minLength(1), z.maxLength(100)),
+    baseVersion: z.number().check(z.int(), z.nonnegative()),
     hlc: HlcSchema,
-    schemaVersion: z.number().int().min(1),
-    createdAt: LocalDateTimeSchema.nullish(),
-    deleted: Deleted.nullish(),
-    data: z.record(z.string(), z.unknown()).nullish(),
+    schemaVersion: z.number().check(z.int(), z.gte(1)),
+    createdAt: z.nullish(LocalDateTimeSchema),
+    deleted: z.nullish(Deleted),
+    data: z.nullish(z.record(z.string(), z.unknown())),
   })
-  .superRefine((m, ctx) => {
-    if (m.op === 'create') {
-      if (m.createdAt == null) ctx.addIssue({ code: 'custom', path: ['createdAt'], message: 'required on create' });
-      if (m.deleted == null) ctx.addIssue({ code: 'custom', path: ['deleted'], message: 'required on create' });
-      if (m.data == null) ctx.addIssue({ code: 'custom', path: ['data'], message: 'required on create' });
-    }
-    if (m.op === 'delete' && m.data != null && Object.keys(m.data).length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['data'], message: 'a delete carries no data' });
-    }
-  });
+  .check(
+    z.superRefine((m, ctx) => {
+      if (m.op === 'create') {
+        if (m.createdAt == null) ctx.addIssue({ code: 'custom', path: ['createdAt'], message: 'required on create' });
+        if (m.deleted == null) ctx.addIssue({ code: 'custom', path: ['deleted'], message: 'required on create' });
+        if (m.data == null) ctx.addIssue({ code: 'custom', path: ['data'], message: 'required on create' });
+      }
+      if (m.op === 'delete' && m.data != null && Object.keys(m.data).length > 0) {
+        ctx.addIssue({ code: 'custom', path: ['data'], message: 'a delete carries no data' });
+      }
+    }),
+  );
 export type Mutation = z.infer<typeof MutationSchema>;
 
 /** A record as the server stores and sends it (a pull row, a merged or conflict result). */
 export const ServerRecordSchema = z.looseObject({
   table: z.string(),
   id: z.string(),
-  version: z.number().int().nonnegative(),
-  serverSeq: z.number().int().nonnegative(),
+  version: z.number().check(z.int(), z.nonnegative()),
+  serverSeq: z.number().check(z.int(), z.nonnegative()),
   hlc: HlcSchema,
-  deviceId: z.string().nullable(),
+  deviceId: z.nullable(z.string()),
   deleted: Deleted,
-  schemaVersion: z.number().int().min(1),
+  schemaVersion: z.number().check(z.int(), z.gte(1)),
   createdAt: z.string(),
   updatedAt: z.string(),
   data: z.record(z.string(), z.unknown()),
 });
 export type ServerRecord = z.infer<typeof ServerRecordSchema>;
 
-const Written = { version: z.number().int(), serverSeq: z.number().int(), hlc: HlcSchema };
+const Written = { version: z.number().check(z.int()), serverSeq: z.number().check(z.int()), hlc: HlcSchema };
 
 export const AppliedResultSchema = z.looseObject({ mutationId: z.string(), status: z.literal('applied'), ...Written });
 export const MergedResultSchema = z.looseObject({
@@ -160,8 +162,8 @@ export type PushResponse = z.infer<typeof PushResponseSchema>;
 export const PullRequestSchema = z.looseObject({
   protocol: z.number(),
   deviceId: z.string(),
-  cursor: z.string().nullable(),
-  limit: z.number().nullish(),
+  cursor: z.nullable(z.string()),
+  limit: z.nullish(z.number()),
 });
 export type PullRequest = z.infer<typeof PullRequestSchema>;
 
@@ -177,8 +179,8 @@ export const PullResponseSchema = z.union([
 export type PullResponse = z.infer<typeof PullResponseSchema>;
 
 export const EnrollRequestSchema = z.looseObject({
-  code: z.string().min(1).max(64),
-  deviceName: z.string().trim().min(1).max(100),
+  code: z.string().check(z.minLength(1), z.maxLength(64)),
+  deviceName: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
 });
 export const EnrollResponseSchema = z.looseObject({
   deviceId: z.string(),
