@@ -4,7 +4,7 @@
  * reader's time zone. ISO weeks come from date-fns, computed on a local-noon Date so that daylight
  * saving changes can never move a day.
  */
-import { addDays, format, getISOWeek, getISOWeekYear, setISOWeek, startOfISOWeek } from 'date-fns';
+import { addDays, getISOWeek, getISOWeekYear, setISOWeek, startOfISOWeek } from 'date-fns';
 import { z } from 'zod/mini';
 
 // zod/mini carries no locale of its own: with the English one (what `zod` loads by default), an issue
@@ -42,6 +42,11 @@ export const LocalDateTimeSchema = z.string().check(z.refine(isLocalDateTime, 'n
 /** A calendar date `YYYY-MM-DD`. */
 export const CalendarDateSchema = z.string().check(z.refine(isCalendarDate, 'not a calendar date'));
 
+/** `YYYY-MM-DD` of a Date on this device's calendar (date-fns `format` would bring its locale along). */
+function ymd(date: Date): string {
+  return `${String(date.getFullYear()).padStart(4, '0')}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
 function localNoon(y: number, m: number, d: number): Date {
   return new Date(y, m - 1, d, 12, 0, 0, 0);
 }
@@ -76,14 +81,14 @@ export function weekMonday(week: string): string {
   const m = ISO_WEEK.exec(week);
   if (!m) throw new Error(`not an ISO week: ${week}`);
   const jan4 = localNoon(+m[1]!, 1, 4);
-  return format(startOfISOWeek(setISOWeek(jan4, +m[2]!)), 'yyyy-MM-dd');
+  return ymd(startOfISOWeek(setISOWeek(jan4, +m[2]!)));
 }
 
 /** The seven calendar dates (`YYYY-MM-DD`) of an ISO week, Monday first. */
 export function weekDays(week: string): string[] {
   const [y, m, d] = weekMonday(week).split('-').map(Number);
   const monday = localNoon(y!, m!, d!);
-  return Array.from({ length: 7 }, (_, i) => format(addDays(monday, i), 'yyyy-MM-dd'));
+  return Array.from({ length: 7 }, (_, i) => ymd(addDays(monday, i)));
 }
 
 /** The week `n` weeks after (or before, when negative) `week`. */
@@ -117,7 +122,7 @@ export function toLocalDateTime(date: Date): string {
 
 /** The local calendar date `YYYY-MM-DD` of a Date on this device. */
 export function toCalendarDate(date: Date): string {
-  return format(date, 'yyyy-MM-dd');
+  return ymd(date);
 }
 
 /** Milliseconds since the epoch of a local date-time with offset (for sorting across offsets). */
