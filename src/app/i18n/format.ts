@@ -1,6 +1,6 @@
 /** Dates in words, in her language: weeks are "week of 26 January", never `2026-W05`. */
 import { addWeeks, isoWeekOf, toCalendarDate, weekMonday } from '../../domain/dates';
-import { dateLocale, language, t } from './i18n';
+import { dateFormat, language, t } from './i18n';
 
 function localDate(ymd: string): Date {
   const [y, m, d] = ymd.split('-').map(Number);
@@ -19,7 +19,7 @@ export function weekName(week: string, today: Date = new Date()): string {
 export function weekOf(week: string, today: Date = new Date()): string {
   const monday = localDate(weekMonday(week));
   const sameYear = monday.getFullYear() === today.getFullYear();
-  const date = new Intl.DateTimeFormat(dateLocale(), {
+  const date = dateFormat({
     day: 'numeric',
     month: 'long',
     ...(sameYear ? {} : { year: 'numeric' }),
@@ -30,13 +30,13 @@ export function weekOf(week: string, today: Date = new Date()): string {
 /** "Thursday 29 January, 13:05" for a note's `observedAt`, read as written (its own offset). */
 export function noteTime(observedAt: string): string {
   const [date, time] = [observedAt.slice(0, 10), observedAt.slice(11, 16)];
-  const day = new Intl.DateTimeFormat(dateLocale(), { weekday: 'long', day: 'numeric', month: 'long' }).format(localDate(date));
+  const day = dateFormat({ weekday: 'long', day: 'numeric', month: 'long' }).format(localDate(date));
   return `${day}, ${time}`;
 }
 
 /** "March 2025" / "marzo de 2025" for a birth month `YYYY-MM`. */
 export function monthName(birthMonth: string): string {
-  return new Intl.DateTimeFormat(dateLocale(), { month: 'long', year: 'numeric' }).format(localDate(`${birthMonth}-15`));
+  return dateFormat({ month: 'long', year: 'numeric' }).format(localDate(`${birthMonth}-15`));
 }
 
 /** The language signal, re-exported so that components that format dates re-render on a switch. */

@@ -46,3 +46,21 @@ export function tn(key: string, count: number, params?: Record<string, string | 
 export function dateLocale(lang: Language = language.value): string {
   return lang === 'es' ? 'es' : 'en-GB';
 }
+
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+/** A date formatter for the current language, made once per options (making one is slow on old tablets). */
+export function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${dateLocale()}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(dateLocale(), options)));
+  return f as Intl.DateTimeFormat;
+}
+
+/** A number formatter for the current language, made once per options. */
+export function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${dateLocale()}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(dateLocale(), options)));
+  return f as Intl.NumberFormat;
+}

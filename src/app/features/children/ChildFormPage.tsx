@@ -4,7 +4,7 @@ import { useLocation, useRoute } from 'preact-iso';
 import type { ChildData } from '../../../domain/records';
 import { saveChild } from '../../../storage/write';
 import { db } from '../../db';
-import { dateLocale, t } from '../../i18n/i18n';
+import { dateFormat, t } from '../../i18n/i18n';
 import { showToast } from '../../state';
 import { Field } from '../../ui/Field';
 import { useChild } from './use-children';
@@ -60,7 +60,7 @@ export function ChildFormPage(): JSX.Element {
 
   const thisYear = new Date().getFullYear();
   const monthNames = Array.from({ length: 12 }, (_, i) =>
-    new Intl.DateTimeFormat(dateLocale(), { month: 'long' }).format(new Date(2024, i, 15)),
+    dateFormat({ month: 'long' }).format(new Date(2024, i, 15)),
   );
   return (
     <form class="page" onSubmit={onSubmit} noValidate>

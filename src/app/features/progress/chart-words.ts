@@ -7,7 +7,7 @@ import { weekMonday } from '../../../domain/dates';
 import type { MeasureProgress, Outcome } from '../../../domain/progress';
 import type { MeasureId } from '../../../domain/tables';
 import type { MessageKey } from '../../i18n/en';
-import { dateLocale, t, tn } from '../../i18n/i18n';
+import { dateFormat, numberFormat, t, tn } from '../../i18n/i18n';
 import { marksShown, type ChartWords } from './run-chart-config';
 import type { ImageLegendItem } from './save-image';
 
@@ -30,7 +30,7 @@ export function measureUnit(measure: MeasureId): string {
 export function weekDate(week: string, today: Date = new Date()): string {
   const monday = mondayOf(week);
   const withYear = monday.getFullYear() !== today.getFullYear();
-  return new Intl.DateTimeFormat(dateLocale(), { day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) }).format(monday);
+  return dateFormat({ day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) }).format(monday);
 }
 
 /** "9 April" (with the year when it is not this year), for a `YYYY-MM-DD` day. */
@@ -38,17 +38,17 @@ export function dayDate(day: string, today: Date = new Date()): string {
   const [y, m, d] = day.split('-').map(Number);
   const date = new Date(y!, m! - 1, d!, 12);
   const withYear = y !== today.getFullYear();
-  return new Intl.DateTimeFormat(dateLocale(), { day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) }).format(date);
+  return dateFormat({ day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) }).format(date);
 }
 
 /** "26 Jan", for the chart's axis. */
 export function shortWeek(week: string): string {
-  return new Intl.DateTimeFormat(dateLocale(), { day: 'numeric', month: 'short' }).format(mondayOf(week));
+  return dateFormat({ day: 'numeric', month: 'short' }).format(mondayOf(week));
 }
 
 /** "Weeks of 5 January 2026 to 21 December 2026": the complete weeks of the chart. */
 export function rangeText(p: MeasureProgress): string {
-  const long = (week: string) => new Intl.DateTimeFormat(dateLocale(), { day: 'numeric', month: 'long', year: 'numeric' }).format(mondayOf(week));
+  const long = (week: string) => dateFormat({ day: 'numeric', month: 'long', year: 'numeric' }).format(mondayOf(week));
   const first = p.weeks[0] ?? p.current.week;
   return t('progress.range', { from: long(first), to: long(p.weeks.at(-1) ?? first) });
 }
@@ -56,7 +56,7 @@ export function rangeText(p: MeasureProgress): string {
 /** A value as she reads it: "60%" for the proportion, else a number with at most one decimal. */
 export function formatValue(measure: MeasureId, value: number | null): string {
   if (value === null) return t('progress.table.missing');
-  const number = new Intl.NumberFormat(dateLocale(), { maximumFractionDigits: 1 }).format(value);
+  const number = numberFormat({ maximumFractionDigits: 1 }).format(value);
   return measure === 'p5-of-p4' ? `${number}%` : number;
 }
 
