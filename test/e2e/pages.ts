@@ -139,13 +139,15 @@ export class App {
   /** Picks a child in the note form: a group of checkboxes named "Child", or a select labelled "Child". */
   async chooseChild(name: string): Promise<void> {
     const group = this.page.getByRole('group', { name: this.t('Child'), exact: true });
+    const select = field(this.page, this.t('Child'));
+    // The roster loads after the form opens: wait for the picker before deciding which kind it is.
+    await group.or(select).first().waitFor({ state: 'visible' });
     if ((await group.count()) > 0) {
       const box = group.getByRole('checkbox', { name });
-      if ((await box.count()) > 0) await box.first().check();
-      else await group.getByText(name).first().click();
+      await box.first().waitFor({ state: 'visible' });
+      await box.first().check();
       return;
     }
-    const select = field(this.page, this.t('Child'));
     await select.first().selectOption({ label: name });
   }
 
