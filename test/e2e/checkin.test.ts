@@ -6,54 +6,20 @@
  * the check-in screen in English and Spanish, and no English-only words show in Spanish. A smoke
  * test at tablet size. Screenshots: test-results/screenshots/<size>-<lang>-checkin-*.png.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   accessibleTexts,
-  cleanupTempDirs,
-  goOffline,
-  launchBrowser,
-  newContext,
   runAxe,
   screenshot,
-  startServer,
-  waitForServiceWorkerControl,
-  type ServerHandle,
   type Size,
 } from './harness';
-import { App, englishOnlyMatchers, loadCatalogues, type Catalogues } from './pages';
+import { openApp, useBrowserSuite } from './suite';
+import { App, englishOnlyMatchers } from './pages';
 
-let browser: Browser;
-let catalogues: Catalogues;
-let server: ServerHandle | undefined;
-let context: BrowserContext | undefined;
+const suite = useBrowserSuite();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  catalogues = await loadCatalogues();
-});
-afterEach(async () => {
-  await context?.close();
-  await server?.stop();
-  context = undefined;
-  server = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  cleanupTempDirs();
-});
-
-async function openOffline(size: Size): Promise<{ page: Page; app: App }> {
-  server = await startServer();
-  context = await newContext(browser, size);
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await waitForServiceWorkerControl(page);
-  const app = new App(page, catalogues);
-  await app.waitForShell();
-  await goOffline(context, server);
-  return { page, app };
-}
+const openOffline = (size: Size) => openApp(suite, size, { isOffline: true });
 
 const answer = (page: Page, q: string) => page.locator(`#checkin-${q}`);
 
@@ -119,7 +85,7 @@ describe('the weekly check-in, offline at phone size', () => {
     await page.getByRole('button', { name: 'Guardar registro', exact: true }).click();
     await page.getByText('Por favor, responda esta pregunta.').first().waitFor();
     expect(await runAxe(page)).toEqual([]);
-    const matchers = englishOnlyMatchers(catalogues);
+    const matchers = englishOnlyMatchers(suite.catalogues);
     const english = (await accessibleTexts(page)).filter((text) => matchers.some((m) => m.pattern.test(text)));
     expect(english).toEqual([]);
     await screenshot(page, 'phone-es-checkin-errors');

@@ -5,8 +5,7 @@
  * Settings is axe-clean in English and Spanish (screenshots in test-results/screenshots/data-*.png).
  */
 import { unzipSync } from 'fflate';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/domain/csv';
 import { StoredRecordSchema } from '../../src/domain/envelope';
 import { parseExport } from '../../src/domain/export-format';
@@ -14,50 +13,16 @@ import { DATA_SCHEMAS } from '../../src/domain/records';
 import { SYNCED_TABLES } from '../../src/domain/tables';
 import { addChild, countRows, DataSettingsPage, switchLanguage, writeNote } from './data-pages';
 import {
-  cleanupTempDirs,
-  goOffline,
-  launchBrowser,
-  newContext,
   runAxe,
   screenshot,
-  startServer,
-  waitForServiceWorkerControl,
-  type ServerHandle,
 } from './harness';
-import { App, loadCatalogues, type Catalogues } from './pages';
+import { openApp, useBrowserSuite } from './suite';
+import { App } from './pages';
 
-let browser: Browser;
-let catalogues: Catalogues;
-let server: ServerHandle | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  catalogues = await loadCatalogues();
-});
-afterEach(async () => {
-  await context?.close();
-  await server?.stop();
-  context = undefined;
-  server = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  cleanupTempDirs();
-});
+const suite = useBrowserSuite();
 
 /** The app opened once online, controlled by its service worker, then cut off from the network. */
-async function openOffline(): Promise<{ page: Page; app: App }> {
-  server = await startServer();
-  context = await newContext(browser, 'phone');
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await waitForServiceWorkerControl(page);
-  const app = new App(page, catalogues);
-  await app.waitForShell();
-  await goOffline(context, server);
-  return { page, app };
-}
+const openOffline = () => openApp(suite, 'phone', { isOffline: true });
 
 /** How many cards a list screen shows. */
 async function cardsOn(app: App, screen: 'Children' | 'Notes'): Promise<number> {

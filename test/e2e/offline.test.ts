@@ -3,51 +3,21 @@
  * stopped and the context offline a reload still opens the app; a child and a note added offline
  * are there after another offline reload. Full suite at phone size, a smoke subset at tablet size.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  cleanupTempDirs,
   goOffline,
-  launchBrowser,
-  newContext,
-  startServer,
-  waitForServiceWorkerControl,
-  type ServerHandle,
   type Size,
 } from './harness';
+import { openApp, useBrowserSuite } from './suite';
 import { App, type Screen } from './pages';
 
 const SCREENS: Screen[] = ['Home', 'Notes', 'Children', 'Settings'];
 
-let browser: Browser;
-let server: ServerHandle | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await context?.close();
-  await server?.stop();
-  context = undefined;
-  server = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  cleanupTempDirs();
-});
+const suite = useBrowserSuite();
 
 /** A fresh server and context, the app opened once online and controlled by its service worker. */
-async function openOnline(size: Size): Promise<{ page: Page; app: App }> {
-  server = await startServer();
-  context = await newContext(browser, size);
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await waitForServiceWorkerControl(page);
-  const app = new App(page);
-  await app.waitForShell();
-  return { page, app };
-}
+const openOnline = (size: Size) => openApp(suite, size);
 
 /** Reloads with no network and no server; the app must still open from the precache. */
 async function reloadOffline(page: Page, app: App): Promise<void> {
@@ -67,11 +37,11 @@ describe('offline at phone size', () => {
         scope: registration.scope,
       };
     });
-    expect(sw.activeScript).toBe(`${server!.url}/sw.js`);
-    expect(sw.controller).toBe(`${server!.url}/sw.js`);
-    expect(sw.scope).toBe(`${server!.url}/`);
+    expect(sw.activeScript).toBe(`${suite.server!.url}/sw.js`);
+    expect(sw.controller).toBe(`${suite.server!.url}/sw.js`);
+    expect(sw.scope).toBe(`${suite.server!.url}/`);
 
-    const cdp = await context!.newCDPSession(page);
+    const cdp = await suite.context!.newCDPSession(page);
     const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
       installabilityErrors: { errorId: string }[];
     };
@@ -80,9 +50,9 @@ describe('offline at phone size', () => {
     await cdp.detach();
   });
 
-  it('opens the app and every screen after a reload with the server stopped and the context offline', async () => {
+  it('opens the app and every screen after a reload with the suite.server stopped and the suite.context offline', async () => {
     const { page, app } = await openOnline('phone');
-    await goOffline(context!, server!);
+    await goOffline(suite.context!, suite.server!);
     await reloadOffline(page, app);
     for (const screen of SCREENS) {
       await app.goTo(screen);
@@ -93,7 +63,7 @@ describe('offline at phone size', () => {
 
   it('keeps a child and a note added offline across another offline reload', async () => {
     const { page, app } = await openOnline('phone');
-    await goOffline(context!, server!);
+    await goOffline(suite.context!, suite.server!);
     await reloadOffline(page, app);
 
     await app.goTo('Children');
@@ -114,7 +84,7 @@ describe('offline at phone size', () => {
 describe('offline at tablet size (smoke)', () => {
   it('is controlled by the service worker, reopens offline, and opens the note form offline', async () => {
     const { page, app } = await openOnline('tablet');
-    await goOffline(context!, server!);
+    await goOffline(suite.context!, suite.server!);
     await reloadOffline(page, app);
     await app.openNoteForm();
     await app.goTo('Children');

@@ -6,13 +6,11 @@
  * screens in English and Spanish, and no English-only words show in Spanish. Screenshots:
  * test-results/screenshots/<size>-<lang>-pdsa-*.png. A smoke test at tablet size.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   accessibleTexts,
-  cleanupTempDirs,
   goOffline,
-  launchBrowser,
   newContext,
   runAxe,
   screenshot,
@@ -20,31 +18,13 @@ import {
   waitForDraftSaved,
   waitForServiceWorkerControl,
   type AxeViolation,
-  type ServerHandle,
   type Size,
 } from './harness';
-import { App, englishOnlyMatchers, loadCatalogues, type Catalogues } from './pages';
+import { useBrowserSuite } from './suite';
+import { App, englishOnlyMatchers } from './pages';
 import { PdsaPages, type PlanInput } from './pdsa-pages';
 
-let browser: Browser;
-let catalogues: Catalogues;
-let server: ServerHandle | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  catalogues = await loadCatalogues();
-});
-afterEach(async () => {
-  await context?.close();
-  await server?.stop();
-  context = undefined;
-  server = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  cleanupTempDirs();
-});
+const suite = useBrowserSuite();
 
 const PLAN: PlanInput = {
   changeIdea: 'Write one note at nap time',
@@ -63,14 +43,14 @@ const NEXT_STEP = 'Try it in the morning, during snack';
 
 /** A fresh server, the app opened once online and controlled by its service worker, then offline. */
 async function openOffline(size: Size, locale = 'en-US'): Promise<{ page: Page; app: App; pdsa: PdsaPages }> {
-  server = await startServer();
-  context = await newContext(browser, size, { locale });
-  const page = await context.newPage();
-  await page.goto(server.url);
+  suite.server = await startServer();
+  suite.context = await newContext(suite.browser, size, { locale });
+  const page = await suite.context.newPage();
+  await page.goto(suite.server.url);
   await waitForServiceWorkerControl(page);
-  const app = new App(page, catalogues, locale.startsWith('es') ? 'es' : 'en');
+  const app = new App(page, suite.catalogues, locale.startsWith('es') ? 'es' : 'en');
   await app.waitForShell();
-  await goOffline(context, server);
+  await goOffline(suite.context, suite.server);
   return { page, app, pdsa: new PdsaPages(app) };
 }
 
@@ -87,7 +67,7 @@ async function check(app: App, label: string, found: { axe: Record<string, AxeVi
   const violations = await runAxe(app.page);
   if (violations.length > 0) found.axe[label] = violations;
   if (app.lang === 'es') {
-    const matchers = englishOnlyMatchers(catalogues);
+    const matchers = englishOnlyMatchers(suite.catalogues);
     const english = (await accessibleTexts(app.page)).filter((text) => matchers.some((m) => m.pattern.test(text)));
     if (english.length > 0) found.english[label] = english;
   }

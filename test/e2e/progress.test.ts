@@ -6,42 +6,24 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   ROOT,
   accessibleTexts,
-  cleanupTempDirs,
   goOffline,
-  launchBrowser,
   newContext,
   runAxe,
   screenshot,
   startServer,
   waitForServiceWorkerControl,
-  type ServerHandle,
 } from './harness';
-import { App, englishOnlyMatchers, loadCatalogues } from './pages';
+import { useBrowserSuite } from './suite';
+import { App, englishOnlyMatchers } from './pages';
 import { ProgressScreen, seedYearInPage } from './progress-pages';
 import { CHANGE_IDEA, MISSING_INDEX, PDSA_INDEX, PHASE_IDEA, PHASE_INDEX, RISE_START, SEED_WEEKS } from './progress-seed';
 
-let browser: Browser;
-let server: ServerHandle | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await context?.close();
-  await server?.stop();
-  context = undefined;
-  server = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  cleanupTempDirs();
-});
+const suite = useBrowserSuite();
 
 /** The Monday of an ISO week as the table words it: "Week of 26 January" (with the year when not this year). */
 function weekWords(page: Page, week: string, lang: 'en' | 'es'): Promise<string> {
@@ -73,27 +55,26 @@ function dayWords(page: Page, day: string, lang: 'en' | 'es'): Promise<string> {
 
 describe('Progress', () => {
   it('shows the seeded year offline: table, marks, sentence and PDSA cycle in English and Spanish, a drawn chart, axe clean', async () => {
-    const catalogues = await loadCatalogues();
-    server = await startServer();
-    context = await newContext(browser, 'phone');
-    const page = await context.newPage();
+    suite.server = await startServer();
+    suite.context = await newContext(suite.browser, 'phone');
+    const page = await suite.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await waitForServiceWorkerControl(page);
-    const app = new App(page, catalogues);
+    const app = new App(page, suite.catalogues);
     await app.waitForShell();
 
     const seeded = await seedYearInPage(page);
     expect(seeded.weeks).toHaveLength(SEED_WEEKS);
     await page.reload({ waitUntil: 'load' });
     await app.waitForShell();
-    await goOffline(context, server);
+    await goOffline(suite.context, suite.server);
     await page.reload({ waitUntil: 'load' });
     await app.waitForShell();
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
 
-    const progress = new ProgressScreen(page, catalogues, 'en');
+    const progress = new ProgressScreen(page, suite.catalogues, 'en');
     await progress.open();
     const measure = 'p5-of-p4';
     await progress.card(measure).scrollIntoViewIfNeeded();
@@ -192,7 +173,7 @@ describe('Progress', () => {
     await progress.card(measure).getByRole('table').scrollIntoViewIfNeeded();
     await screenshot(page, 'progress-table-phone-es');
     expect(await progress.inkedPixels(measure)).toBeGreaterThan(2000);
-    const matchers = englishOnlyMatchers(catalogues);
+    const matchers = englishOnlyMatchers(suite.catalogues);
     const english = (await accessibleTexts(page)).filter((text) => matchers.some((m) => m.pattern.test(text)));
     expect(english).toEqual([]);
     expect(await runAxe(page)).toEqual([]);
@@ -201,17 +182,16 @@ describe('Progress', () => {
   });
 
   it('starts a new phase at a cycle marked so (own median, read on its own, boundary in the table); shares the image where downloads do nothing', async () => {
-    const catalogues = await loadCatalogues();
-    server = await startServer();
-    context = await newContext(browser, 'phone');
-    const page = await context.newPage();
-    await page.goto(server.url);
-    const app = new App(page, catalogues);
+    suite.server = await startServer();
+    suite.context = await newContext(suite.browser, 'phone');
+    const page = await suite.context.newPage();
+    await page.goto(suite.server.url);
+    const app = new App(page, suite.catalogues);
     await app.waitForShell();
     await seedYearInPage(page, true);
     await page.reload({ waitUntil: 'load' });
     await app.waitForShell();
-    const progress = new ProgressScreen(page, catalogues, 'en');
+    const progress = new ProgressScreen(page, suite.catalogues, 'en');
     await progress.open();
     const measure = 'p5-of-p4';
     // The new phase (16 weeks around 80 %) has its own frozen median and no signal of its own.
@@ -245,16 +225,15 @@ describe('Progress', () => {
   });
 
   it('says plainly that there is no data yet on a new device, with no chart', async () => {
-    const catalogues = await loadCatalogues();
-    server = await startServer();
-    context = await newContext(browser, 'phone');
-    const page = await context.newPage();
-    await page.goto(server.url);
-    const app = new App(page, catalogues);
+    suite.server = await startServer();
+    suite.context = await newContext(suite.browser, 'phone');
+    const page = await suite.context.newPage();
+    await page.goto(suite.server.url);
+    const app = new App(page, suite.catalogues);
     await app.waitForShell();
-    const progress = new ProgressScreen(page, catalogues, 'en');
+    const progress = new ProgressScreen(page, suite.catalogues, 'en');
     await progress.open();
-    await page.getByText(catalogues.en['progress.empty']!).waitFor({ state: 'visible' });
+    await page.getByText(suite.catalogues.en['progress.empty']!).waitFor({ state: 'visible' });
     expect(await page.locator('canvas').count()).toBe(0);
     expect(await runAxe(page)).toEqual([]);
   });

@@ -6,42 +6,22 @@
  * catalogue value. Spanish comes from the Settings switch at phone size and from the browser's
  * languages (first run) at tablet size.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   accessibleTexts,
-  cleanupTempDirs,
-  launchBrowser,
   newContext,
   runAxe,
   screenshot,
   startServer,
   waitForServiceWorkerControl,
   type AxeViolation,
-  type ServerHandle,
   type Size,
 } from './harness';
-import { App, englishOnlyMatchers, loadCatalogues, type Catalogues, type Lang } from './pages';
+import { useBrowserSuite } from './suite';
+import { App, englishOnlyMatchers, type Lang } from './pages';
 
-let browser: Browser;
-let catalogues: Catalogues;
-let server: ServerHandle | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  catalogues = await loadCatalogues();
-});
-afterEach(async () => {
-  await context?.close();
-  await server?.stop();
-  context = undefined;
-  server = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  cleanupTempDirs();
-});
+const suite = useBrowserSuite();
 
 interface Findings {
   axe: Record<string, AxeViolation[]>;
@@ -82,7 +62,7 @@ async function seed(app: App): Promise<void> {
 }
 
 async function visitEveryScreen(app: App, size: Size, findings: Findings): Promise<void> {
-  const matchers = app.lang === 'es' ? englishOnlyMatchers(catalogues) : [];
+  const matchers = app.lang === 'es' ? englishOnlyMatchers(suite.catalogues) : [];
   for (const screen of SCREENS) {
     const label = `${size}-${app.lang}-${screen.name}`;
     await screen.open(app);
@@ -101,12 +81,12 @@ async function visitEveryScreen(app: App, size: Size, findings: Findings): Promi
 }
 
 async function open(size: Size, locale: string): Promise<{ page: Page; app: App }> {
-  server = await startServer();
-  context = await newContext(browser, size, { locale });
-  const page = await context.newPage();
-  await page.goto(server.url);
+  suite.server = await startServer();
+  suite.context = await newContext(suite.browser, size, { locale });
+  const page = await suite.context.newPage();
+  await page.goto(suite.server.url);
   await waitForServiceWorkerControl(page);
-  const app = new App(page, catalogues, locale.startsWith('es') ? 'es' : 'en');
+  const app = new App(page, suite.catalogues, locale.startsWith('es') ? 'es' : 'en');
   await app.waitForShell();
   return { page, app };
 }
@@ -138,7 +118,7 @@ describe('every screen at tablet size', () => {
     expectClean(findings);
   });
 
-  it('opens in Spanish on first run when the browser prefers Spanish, with no English left and no axe violation', async () => {
+  it('opens in Spanish on first run when the suite.browser prefers Spanish, with no English left and no axe violation', async () => {
     const { app } = await open('tablet', 'es-MX');
     await seed(app);
     const findings: Findings = { axe: {}, english: {}, lang: {} };

@@ -6,39 +6,21 @@
  */
 import { appendFileSync, cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, CDPSession } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CDPSession } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  cleanupTempDirs,
   DIST_APP,
-  launchBrowser,
   makeTempDir,
   newContext,
   sleep,
   startServer,
   waitForDraftSaved,
   waitForServiceWorkerControl,
-  type ServerHandle,
 } from './harness';
+import { useBrowserSuite } from './suite';
 import { App } from './pages';
 
-let browser: Browser;
-let server: ServerHandle | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await context?.close();
-  await server?.stop();
-  context = undefined;
-  server = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  cleanupTempDirs();
-});
+const suite = useBrowserSuite();
 
 interface WorkerVersion {
   versionId: string;
@@ -60,10 +42,10 @@ describe('the update prompt', () => {
   it('says "Update ready" without reloading, keeps the draft, and activates the new worker only when she accepts', async () => {
     const staticDir = makeTempDir('static');
     cpSync(DIST_APP, staticDir, { recursive: true });
-    server = await startServer({ staticDir });
-    context = await newContext(browser, 'phone');
-    const page = await context.newPage();
-    await page.goto(server.url);
+    suite.server = await startServer({ staticDir });
+    suite.context = await newContext(suite.browser, 'phone');
+    const page = await suite.context.newPage();
+    await page.goto(suite.server.url);
     await waitForServiceWorkerControl(page);
     const app = new App(page);
     await app.waitForShell();
@@ -73,7 +55,7 @@ describe('the update prompt', () => {
     await app.noteText().pressSequentially(text, { delay: 5 });
     await waitForDraftSaved(page, text);
 
-    const cdp = await context.newCDPSession(page);
+    const cdp = await suite.context.newCDPSession(page);
     const versions = await watchWorkerVersions(cdp);
     let navigations = 0;
     page.on('framenavigated', (frame) => {
@@ -99,7 +81,7 @@ describe('the update prompt', () => {
     expect(await page.evaluate(() => (window as unknown as { stillThisPage?: boolean }).stillThisPage)).toBe(true);
     expect(await app.noteText().inputValue()).toBe(text);
     const waiting = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.scriptURL ?? null);
-    expect(waiting).toBe(`${server.url}/sw.js`);
+    expect(waiting).toBe(`${suite.server.url}/sw.js`);
     const waitingVersion = [...versions.values()].find((v) => v.status === 'installed');
     expect(waitingVersion, 'Chromium reports an installed (waiting) worker version').toBeDefined();
 
