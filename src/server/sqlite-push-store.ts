@@ -8,7 +8,8 @@ import type { TerminalResult } from '../domain/sync-messages';
 import type { MutationLogEntry, PushStore, StoredRow } from './push-store';
 import type { Db } from './sqlite-db';
 
-interface RecordRowSql {
+/** A row of `records` as SQLite returns it. */
+export interface RecordRowSql {
   tbl: string;
   id: string;
   version: number;

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { processPush, type PushInput, type PushOutcome } from './push';
 import type { DeviceAuth, PullInput, PullPage, Repository } from './repository';
 import { openDatabase, type Db } from './sqlite-db';
-import { SqlitePushStatements } from './sqlite-push-store';
+import { SqlitePushStatements, type RecordRowSql } from './sqlite-push-store';
 
 const TABLES = ['schema_migrations', 'meta', 'agencies', 'providers', 'devices', 'enrollment_codes', 'scope_counters', 'records', 'record_versions', 'mutations'];
 
@@ -22,23 +22,8 @@ interface PushJob {
   reject: (error: unknown) => void;
 }
 
-interface PullRowSql {
-  tbl: string;
-  id: string;
-  version: number;
-  server_seq: number;
-  hlc: string;
-  device_id: string | null;
-  deleted: number;
-  schema_version: number;
-  created_at: string;
-  updated_at: string;
-  data: string;
-  last_status: string;
-}
-
 /** Serialises a pulled row straight from SQL (the stored data JSON is embedded as is). */
-function pullRowJson(r: PullRowSql): string {
+function pullRowJson(r: RecordRowSql): string {
   return (
     `{"table":${JSON.stringify(r.tbl)},"id":${JSON.stringify(r.id)},"version":${r.version},"serverSeq":${r.server_seq},` +
     `"hlc":${JSON.stringify(r.hlc)},"deviceId":${JSON.stringify(r.device_id)},"deleted":${r.deleted ? 1 : 0},` +
@@ -58,7 +43,7 @@ export function createSqliteRepository(file: string): Repository {
     meta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
     setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     counter: db.prepare<[string], { seq: number }>('SELECT seq FROM scope_counters WHERE scope = ?'),
-    pullRows: db.prepare<[string, number], PullRowSql>('SELECT * FROM records WHERE scope = ? AND server_seq > ? ORDER BY server_seq'),
+    pullRows: db.prepare<[string, number], RecordRowSql>('SELECT * FROM records WHERE scope = ? AND server_seq > ? ORDER BY server_seq'),
     maxHlc: db.prepare<[], { hlc: string | null }>('SELECT max(hlc) AS hlc FROM records'),
     code: db.prepare<[string], { id: string; provider_id: string; secret_salt: string; secret_hash: string; expires_at: number; failed_attempts: number; used_at: number | null }>(
       'SELECT * FROM enrollment_codes WHERE selector_hash = ?',

@@ -1,20 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { NaptimeDb } from './db';
+import { describe, expect, it } from 'vitest';
 import { countUnsynced, eraseDevice } from './erase';
 import { ensureDeviceMeta } from './meta';
-import { openTestDb } from './testing';
+import { useTestDbs } from './testing';
 import { dumpDevice, fillDevice } from './testing-data';
 
-const dbs: NaptimeDb[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-});
-
-async function open() {
-  const db = await openTestDb();
-  dbs.push(db);
-  return db;
-}
+const open = useTestDbs();
 
 describe('countUnsynced', () => {
   it('counts each record not on the server once: waiting entries, rejected and conflicted ones', async () => {

@@ -1,23 +1,13 @@
 import { strFromU8, unzipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CSV_BOM, parseCsv } from '../domain/csv';
 import { EXPORT_FORMAT, parseExport } from '../domain/export-format';
 import { SYNCED_TABLES } from '../domain/tables';
-import type { NaptimeDb } from './db';
 import { exportAll, exportCsvZip } from './export';
 import { fillDevice } from './testing-data';
-import { openTestDb } from './testing';
+import { useTestDbs } from './testing';
 
-const dbs: NaptimeDb[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-});
-
-async function open() {
-  const db = await openTestDb();
-  dbs.push(db);
-  return db;
-}
+const open = useTestDbs();
 
 describe('exportAll', () => {
   it('lists every synced table with every row as stored, envelope included, local index fields left out', async () => {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMAT_VERSION, type ExportFile } from '../domain/export-format';
 import { HlcStateSchema } from '../domain/hlc';
 import { SYNCED_TABLES } from '../domain/tables';
@@ -7,20 +7,11 @@ import { exportAll } from './export';
 import { importExport, importExportText } from './import';
 import { getMeta, META_KEYS } from './meta';
 import { listAllRecords } from './read';
-import { openTestDb, testClock, type TestClock } from './testing';
+import { testClock, useTestDbs } from './testing';
 import { dumpDevice, fillDevice } from './testing-data';
 import { deleteRecord, saveChild, saveObservation } from './write';
 
-const dbs: NaptimeDb[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-});
-
-async function open(clock: TestClock = testClock()) {
-  const db = await openTestDb(clock);
-  dbs.push(db);
-  return db;
-}
+const open = useTestDbs();
 
 /** An export as it travels: written to a file and read back. */
 async function exportFile(db: NaptimeDb): Promise<ExportFile> {

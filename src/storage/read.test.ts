@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ObservationData } from '../domain/records';
 import type { NaptimeDb } from './db';
 import {
@@ -13,19 +13,10 @@ import {
   listWeeksWithNotes,
   type ReadItem,
 } from './read';
-import { openTestDb, testClock, type TestClock } from './testing';
+import { testClock, useTestDbs } from './testing';
 import { deleteRecord, newRecordId, saveChild, saveObservation, saveRecord } from './write';
 
-const dbs: NaptimeDb[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-});
-
-async function open(clock: TestClock = testClock()) {
-  const db = await openTestDb(clock);
-  dbs.push(db);
-  return db;
-}
+const open = useTestDbs();
 
 async function addNote(db: NaptimeDb, observedAt: string, over: Record<string, unknown> = {}) {
   const result = await saveObservation(db, { childIds: ['c1'], observedAt, text: `note at ${observedAt}`, ...over });

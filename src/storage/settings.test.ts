@@ -1,19 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { NaptimeDb } from './db';
+import { describe, expect, it } from 'vitest';
 import { MEASURE_IDS } from '../domain/tables';
 import { DEFAULT_SETTINGS, getSettings, saveSettings } from './settings';
-import { openTestDb } from './testing';
+import { useTestDbs } from './testing';
 
-const dbs: NaptimeDb[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-});
-
-async function open() {
-  const db = await openTestDb();
-  dbs.push(db);
-  return db;
-}
+const open = useTestDbs();
 
 describe('settings', () => {
   it('start from the defaults (language follows the browser)', async () => {

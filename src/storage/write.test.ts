@@ -1,23 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toLocalDateTime } from '../domain/dates';
 import { HlcSchema, type HlcState } from '../domain/hlc';
 import type { NaptimeDb } from './db';
 import { getMeta, setMeta } from './meta';
-import { openTestDb, testClock, type TestClock } from './testing';
+import { testClock, useTestDbs } from './testing';
 import { deleteRecord, newRecordId, restoreRecord, saveChild, saveObservation, saveRecord } from './write';
 
-const dbs: NaptimeDb[] = [];
+const open = useTestDbs();
 /** The default test clock's instant, written the way this machine's zone writes it. */
 const STAMP = toLocalDateTime(new Date('2026-01-29T19:05:00Z'));
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-});
-
-async function open(clock: TestClock = testClock()) {
-  const db = await openTestDb(clock);
-  dbs.push(db);
-  return db;
-}
 
 const note = (over: Record<string, unknown> = {}) => ({
   childIds: ['child-1'],

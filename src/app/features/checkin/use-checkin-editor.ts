@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { isoWeekOf } from '../../../domain/dates';
 import { answersOf, checkinData, checkinIssues, daysWithNotes, type CheckinAnswers } from '../../../domain/checkin';
 import { checkinId, type CheckinData, type FieldIssue } from '../../../domain/records';
-import { loadDraft, whenDraftsSettled } from '../../../storage/drafts';
+import { loadDraft } from '../../../storage/drafts';
 import { META_KEYS, getMeta } from '../../../storage/meta';
 import { getRecord, listObservationsOfWeek } from '../../../storage/read';
 import { saveRecord } from '../../../storage/write';
@@ -86,8 +86,7 @@ export function useCheckinEditor(week: string) {
     setIssues(found);
     setFailure(null);
     if (found.length) return false;
-    autosaver.cancel();
-    await whenDraftsSettled();
+    await autosaver.stop();
     const result = await saveRecord(db, 'checkins', checkinId(week), checkinData(week, current), { draftKey });
     if (result.ok) return true;
     autosaver.update({ answers: current });

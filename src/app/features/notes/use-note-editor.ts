@@ -4,9 +4,9 @@
  * deletes through storage. The draft is removed only by the transaction that saves the note.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { deleteDraft, loadDraft, whenDraftsSettled } from '../../../storage/drafts';
+import { deleteDraft, loadDraft } from '../../../storage/drafts';
 import { getRecord } from '../../../storage/read';
-import { deleteRecord, newRecordId, saveRecord } from '../../../storage/write';
+import { newRecordId, saveRecord } from '../../../storage/write';
 import type { ObservationData } from '../../../domain/records';
 import type { StoredRecord } from '../../../domain/envelope';
 import { useDraftAutosaver } from '../../ui/use-draft-autosaver';
@@ -72,8 +72,7 @@ export function useNoteEditor(editId: string | undefined, preselectedChildId?: s
     const current = valuesRef.current!;
     setSaving(true);
     // The pending draft write must not land after the save removed the draft.
-    autosaver.cancel();
-    await whenDraftsSettled();
+    await autosaver.stop();
     const result = await saveRecord(db, 'observations', current.id, noteDataFromForm(current, now), { draftKey });
     setSaving(false);
     if (result.ok) {
@@ -86,19 +85,8 @@ export function useNoteEditor(editId: string | undefined, preselectedChildId?: s
     return { ok: false, reason: result.reason };
   };
 
-  const discard = async () => {
-    autosaver.cancel();
-    await whenDraftsSettled();
-    await deleteDraft(db, draftKey);
-  };
-
-  const remove = async () => {
-    autosaver.cancel();
-    await whenDraftsSettled();
-    const result = await deleteRecord(db, 'observations', editId!);
-    if (result.ok) await deleteDraft(db, draftKey);
-    return result.ok;
-  };
+  const discard = () => autosaver.discard();
+  const remove = () => autosaver.deleteRecord('observations', editId!);
 
   return { state, values, isRestored, errors, isSaving, change, save, discard, remove };
 }

@@ -10,9 +10,9 @@ import { toCalendarDate } from '../../../domain/dates';
 import type { StoredRecord } from '../../../domain/envelope';
 import { nextCyclePrefill } from '../../../domain/pdsa';
 import type { PdsaData } from '../../../domain/records';
-import { deleteDraft, loadDraft, whenDraftsSettled } from '../../../storage/drafts';
+import { deleteDraft, loadDraft } from '../../../storage/drafts';
 import { getRecord } from '../../../storage/read';
-import { deleteRecord, newRecordId, saveRecord } from '../../../storage/write';
+import { newRecordId, saveRecord } from '../../../storage/write';
 import { useDraftAutosaver } from '../../ui/use-draft-autosaver';
 import { db } from '../../db';
 import { emptyPdsaForm, hasContent, pdsaDataFromForm, pdsaFormFromData, pdsaFormFromDraft, pdsaFormFromRecord, type PdsaFormValues } from './pdsa-form';
@@ -107,8 +107,7 @@ export function usePdsaEditor(editId: string | undefined, afterId: string | unde
     const current = valuesRef.current!;
     setSaving(true);
     // The pending draft write must not land after the save removed the draft.
-    autosaver.cancel();
-    await whenDraftsSettled();
+    await autosaver.stop();
     const result = await saveRecord(db, 'pdsa', current.id, pdsaDataFromForm(current), { draftKey });
     setSaving(false);
     if (result.ok) {
@@ -121,19 +120,8 @@ export function usePdsaEditor(editId: string | undefined, afterId: string | unde
     return { ok: false, reason: result.reason };
   };
 
-  const discard = async () => {
-    autosaver.cancel();
-    await whenDraftsSettled();
-    await deleteDraft(db, draftKey);
-  };
-
-  const remove = async () => {
-    autosaver.cancel();
-    await whenDraftsSettled();
-    const result = await deleteRecord(db, 'pdsa', editId!);
-    if (result.ok) await deleteDraft(db, draftKey);
-    return result.ok;
-  };
+  const discard = () => autosaver.discard();
+  const remove = () => autosaver.deleteRecord('pdsa', editId!);
 
   /** True when leaving would throw away something she wrote that is not saved as the cycle. */
   const hasUnsavedWork = values !== null && (editId || afterId ? isChanged || isRestored : hasContent(values));
