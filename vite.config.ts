@@ -14,7 +14,7 @@ export default defineConfig({
   plugins: [
     preact(),
     VitePWA({
-      // The update waits for her: "Update ready" appears and she chooses when (STYLE.md 13).
+      // The update waits for her: "Update ready" appears and she chooses when (src/README.md 13).
       registerType: 'prompt',
       injectRegister: false,
       manifest: {

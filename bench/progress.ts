@@ -5,7 +5,7 @@
  * that time.
  *
  * How: the built server (`node dist/server/main.js`, 127.0.0.1, port 0, a temp DATA_DIR) and Debian's
- * Chromium (TESTING.md's options) with a persistent profile (IndexedDB on disk) at tablet size
+ * Chromium (test/README.md's options) with a persistent profile (IndexedDB on disk) at tablet size
  * (800×1280). The first page waits for the service worker to control it, then bench/progress/seed-entry.ts
  * (bundled with esbuild as an iife, injected with addScriptTag) writes the data through the storage
  * functions. Each measured run is a new tab, throttled with CDP `Emulation.setCPUThrottlingRate`

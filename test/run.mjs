@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every gate CI runs, in order, stopping at the first that fails (TESTING.md).
+// `npm test`: every gate CI runs, in order, stopping at the first that fails (test/README.md).
 // Stages: typecheck, unit, unit again in America/Chicago (CI runs in UTC, which hides week bugs),
 // production build, browser tests. Each vitest stage also writes a JSON report; the last line printed
 // is `N passed, M failed` over all stages, which CI reads. A stage that fails without a failing test
@@ -38,7 +38,7 @@ const stages = [
     precondition() {
       if (existsSync(CHROMIUM)) return null;
       return `${CHROMIUM} is missing: the browser tests need Debian's Chromium. Install it with\n` +
-        `  apt-get update && apt-get install -y chromium fonts-noto-core\n(never \`npx playwright install\`; see TESTING.md).`;
+        `  apt-get update && apt-get install -y chromium fonts-noto-core\n(never \`npx playwright install\`; see test/README.md).`;
     },
   },
 ];

@@ -1,7 +1,7 @@
 /**
  * Start-up wiring: open the database, pick the language, render, register the service worker, and
  * turn browser events into the app's signals. Storage and sync know nothing of Preact; this file
- * is where their results become signals (STYLE.md 5).
+ * is where their results become signals (src/README.md 5).
  */
 import { render } from 'preact';
 import { App } from './App';

@@ -1,5 +1,5 @@
 /**
- * The service worker and the update prompt (STYLE.md 13): a new version only tells her "Update
+ * The service worker and the update prompt (src/README.md 13): a new version only tells her "Update
  * ready"; nothing reloads until she accepts, and accepting first finishes any draft write.
  */
 import { registerSW } from 'virtual:pwa-register';

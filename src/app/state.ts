@@ -1,5 +1,5 @@
 /**
- * App-wide state: a few named signals, each with one writer (STYLE.md 5).
+ * App-wide state: a few named signals, each with one writer (src/README.md 5).
  * - `updateReady`: written by pwa.ts when a new version waits.
  * - `toast`: written by `showToast` only.
  * - `isOnline`: written by main.tsx from the browser's online/offline events (a hint, never trusted).

@@ -1,5 +1,5 @@
 /**
- * The one error shape of the API (STYLE.md 7, SYNC.md §8): `{error: {code, message, retryAfterMs?}}`
+ * The one error shape of the API (src/README.md 7, SYNC.md §8): `{error: {code, message, retryAfterMs?}}`
  * with a stable machine-readable code. Handlers throw `HttpError`; the app's error hook answers it.
  */
 import type { ErrorCode } from '../domain/sync-messages';

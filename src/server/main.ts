@@ -1,5 +1,5 @@
 /**
- * The server process: the only place that reads the environment and opens sockets (STYLE.md 7).
+ * The server process: the only place that reads the environment and opens sockets (src/README.md 7).
  * PORT (8080; 0 = any free port), HOST (0.0.0.0), DATA_DIR (./data), STATIC_DIR (dist/app next to
  * dist/server), CORS_ORIGINS (comma list), TRUST_PROXY (1/true). Once listening it prints exactly one
  * JSON line on stdout, `{"msg":"listening","port":…,"url":…}`; logs go to stderr. SIGTERM and SIGINT

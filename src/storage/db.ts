@@ -1,6 +1,6 @@
 /**
  * The device's database (DESIGN.md "Architecture", SYNC.md §2): one store per synced table, plus the
- * outbox, drafts, meta and settings. Pre-release, so version 1 is edited in place (STYLE.md 3).
+ * outbox, drafts, meta and settings. Pre-release, so version 1 is edited in place (src/README.md 3).
  *
  * Index choices:
  * - `*data.childIds`: IndexedDB allows a multiEntry index on a dotted key path (it must not be an

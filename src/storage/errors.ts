@@ -1,5 +1,5 @@
 /**
- * Turning IndexedDB and Dexie failures into results (STYLE.md 2): a full disk is something she is
+ * Turning IndexedDB and Dexie failures into results (src/README.md 2): a full disk is something she is
  * told plainly about (DESIGN.md 7), never an exception that loses the form.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Reads, for `useLiveQuery(() => listX(db, …))`: plain async functions over Dexie queries, no
- * transaction spanning other promises. Every row is parsed on the way out (STYLE.md 2); one that
+ * transaction spanning other promises. Every row is parsed on the way out (src/README.md 2); one that
  * does not parse comes back as `{ ok: false }` ("this item could not be read") and stays in its
  * table, never dropped or deleted: a newer build or a person may still need it. (A row too damaged
  * to have the week index fields is not in any week; `listAllRecords` and `getRecord` still show it.)

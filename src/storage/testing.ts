@@ -1,6 +1,6 @@
 /**
  * Test support (not imported by the app): a fresh fake-indexeddb per simulated device and an
- * injected clock, since fake timers hang fake-indexeddb (TESTING.md).
+ * injected clock, since fake timers hang fake-indexeddb (test/README.md).
  */
 import { afterEach } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';

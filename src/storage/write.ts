@@ -1,9 +1,9 @@
 /**
- * The write path (STYLE.md 3, SYNC.md §1–§2). Every change of a synced record validates, stamps the
+ * The write path (src/README.md 3, SYNC.md §1–§2). Every change of a synced record validates, stamps the
  * envelope (HLC `send()`, deviceId, dates, `syncStatus: 'pending'`) and writes the record, its outbox
  * entry and the clock state in ONE rw transaction (strict durability, set on the database), so a
  * crash can never leave a record without its entry or a clock that went backwards. Failures come
- * back as results, never as exceptions (STYLE.md 2).
+ * back as results, never as exceptions (src/README.md 2).
  */
 import { v7 as uuidv7 } from 'uuid';
 import { toLocalDateTime } from '../domain/dates';

@@ -1,5 +1,5 @@
 /**
- * Browser-test harness (TESTING.md "Browser tests"): the built server as a child process on port 0
+ * Browser-test harness (test/README.md "Browser tests"): the built server as a child process on port 0
  * with its own DATA_DIR, Debian's Chromium through playwright-core, phone and tablet contexts,
  * service-worker control, a real "offline", axe-core and screenshots.
  */
@@ -25,7 +25,7 @@ const SERVER_ENTRY = process.env.NAPTIME_E2E_SERVER ?? join(ROOT, 'dist/server/m
 const SCREENSHOT_DIR = join(ROOT, 'test-results/screenshots');
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-/** Exactly TESTING.md's launch options. */
+/** Exactly test/README.md's launch options. */
 export const LAUNCH_OPTIONS = {
   executablePath: CHROMIUM_PATH,
   headless: true,
@@ -134,7 +134,7 @@ export async function startServer(options: { staticDir?: string; dataDir?: strin
   };
 }
 
-/** Launches Debian's Chromium with TESTING.md's options; a clear message when it is not installed. */
+/** Launches Debian's Chromium with test/README.md's options; a clear message when it is not installed. */
 export async function launchBrowser(): Promise<Browser> {
   assertChromium();
   return chromium.launch(LAUNCH_OPTIONS);

@@ -1,5 +1,5 @@
 /**
- * Live reads for components (STYLE.md 4): runs `querier` through Dexie's `liveQuery` and re-renders
+ * Live reads for components (src/README.md 4): runs `querier` through Dexie's `liveQuery` and re-renders
  * whenever the tables it read change. `undefined` means loading. When `deps` change, the previous
  * result stays on screen until the new one arrives (as dexie-react-hooks does), so "Show more" does
  * not collapse the list. A small hook instead of dexie-react-hooks, which would bring preact/compat

@@ -1,5 +1,5 @@
 /**
- * Every worked example of shared/run-chart-examples.json: each expected key must match, arrays
+ * Every worked example of test/fixtures/run-chart-examples.json: each expected key must match, arrays
  * element by element, numbers with relative tolerance 1e-9. `flags` lists point indices.
  */
 import { describe, expect, it } from 'vitest';
@@ -20,7 +20,7 @@ const NODE_FS: string = 'node:fs';
 const { readFileSync } = (await import(/* @vite-ignore */ NODE_FS)) as {
   readFileSync(path: URL, encoding: 'utf8'): string;
 };
-const EXAMPLES_URL = new URL('../../../../shared/run-chart-examples.json', import.meta.url);
+const EXAMPLES_URL = new URL('../../../test/fixtures/run-chart-examples.json', import.meta.url);
 const examples = (JSON.parse(readFileSync(EXAMPLES_URL, 'utf8')) as { examples: Example[] }).examples;
 
 /** Collects every mismatch between `expected` and `actual` (only keys present in `expected`). */
@@ -56,7 +56,7 @@ function flagsOf(result: RunChartAnalysis): Record<string, number[]> {
   };
 }
 
-describe('analyzeRunChart on shared/run-chart-examples.json', () => {
+describe('analyzeRunChart on test/fixtures/run-chart-examples.json', () => {
   it('loads the worked examples', () => {
     expect(examples.length).toBeGreaterThanOrEqual(13);
   });

@@ -1,4 +1,4 @@
-/** Live reads of the roster for components (no `db.` in a .tsx file: STYLE.md 4). */
+/** Live reads of the roster for components (no `db.` in a .tsx file: src/README.md 4). */
 import { useLiveQuery } from '../../ui/use-live-query';
 import { getRecord, listChildren } from '../../../storage/read';
 import { db } from '../../db';

@@ -1,4 +1,4 @@
-/** Data actions for the Settings screens: storage calls live here, not in components (STYLE.md 4). */
+/** Data actions for the Settings screens: storage calls live here, not in components (src/README.md 4). */
 import { useLiveQuery } from '../../ui/use-live-query';
 import { toCalendarDate } from '../../../domain/dates';
 import { countUnsynced, eraseDevice } from '../../../storage/erase';

@@ -27,7 +27,7 @@ function inTurn(draw: () => void): () => void {
 }
 
 /**
- * One run chart: owns only the Chart.js instance's lifecycle (STYLE.md 6). The canvas is an image
+ * One run chart: owns only the Chart.js instance's lifecycle (src/README.md 6). The canvas is an image
  * with a text alternative that says what the chart shows; the fallback content says it again.
  */
 export function RunChart({ config, label }: { config: RunChartConfig; label: string }): JSX.Element {

@@ -1,5 +1,5 @@
 /**
- * From one measure's progress to a Chart.js configuration (STYLE.md 6: pure, so it is tested without a
+ * From one measure's progress to a Chart.js configuration (src/README.md 6: pure, so it is tested without a
  * browser). What is drawn: the weekly points (gaps for missing weeks, never zeros: `spanGaps: false`),
  * the median of each phase (dashed while provisional), the current week hollow and apart from the line
  * (not analysed), points in a shift or trend marked by shape AND colour (triangle for a shift or an
