@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   HlcSchema,
@@ -96,7 +97,7 @@ describe('formatHlc and parseHlc', () => {
 
 describe('node ids', () => {
   it('are 16 lowercase hex digits, and a new one each time', () => {
-    const ids = Array.from({ length: 20 }, createNodeId);
+    const ids = Array.from({ length: 20 }, () => createNodeId(randomBytes));
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{16}$/);
     expect(new Set(ids).size).toBe(20);
     expect(NodeIdSchema.safeParse(ids[0]).success).toBe(true);
@@ -105,9 +106,14 @@ describe('node ids', () => {
     }
   });
 
+  it('are made from the random source the caller passes', () => {
+    const bytes = (length: number) => Uint8Array.from({ length }, (_, i) => i * 17);
+    expect(createNodeId(bytes)).toBe('0011223344556677');
+  });
+
   it('starts a fresh clock at time 0, counter 0, with the given or a new node id', () => {
     expect(initialHlcState(NODE)).toEqual({ millis: 0, counter: 0, nodeId: NODE });
-    expect(initialHlcState().nodeId).toMatch(/^[0-9a-f]{16}$/);
+    expect(initialHlcState(createNodeId(randomBytes)).nodeId).toMatch(/^[0-9a-f]{16}$/);
   });
 });
 

@@ -28,15 +28,19 @@ export const HlcStateSchema = z.object({
 });
 export type HlcState = z.infer<typeof HlcStateSchema>;
 
-/** Makes a new random node id (16 hex digits) from the platform's crypto. */
-export function createNodeId(): string {
-  const bytes = new Uint8Array(8);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+/** `length` random bytes from the platform (`crypto.getRandomValues`, `node:crypto` randomBytes). */
+export type RandomBytes = (length: number) => Uint8Array;
+
+/**
+ * Makes a new node id (16 hex digits) from the caller's random source: the domain names no
+ * platform global, so the browser and the server each pass their own.
+ */
+export function createNodeId(randomBytes: RandomBytes): string {
+  return Array.from(randomBytes(8), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** A fresh clock state for a device that has never written anything. */
-export function initialHlcState(nodeId: string = createNodeId()): HlcState {
+export function initialHlcState(nodeId: string): HlcState {
   return { millis: 0, counter: 0, nodeId };
 }
 

@@ -42,6 +42,6 @@ export function migrate(db: Db, migrations: readonly Migration[]): void {
   db.transaction(() => {
     setDefault.run('epoch', randomUUID());
     setDefault.run('cursor_key', randomBytes(32).toString('hex'));
-    setDefault.run('server_node_id', createNodeId());
+    setDefault.run('server_node_id', createNodeId(randomBytes));
   }).immediate();
 }

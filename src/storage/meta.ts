@@ -7,6 +7,9 @@ import { toLocalDateTime } from '../domain/dates';
 import { HlcStateSchema, NodeIdSchema, createNodeId, initialHlcState, type HlcState } from '../domain/hlc';
 import type { NaptimeDb } from './db';
 
+/** Random bytes from the browser's Web Crypto (fake-indexeddb's tests get Node's, the same API). */
+const randomBytes = (length: number): Uint8Array => crypto.getRandomValues(new Uint8Array(length));
+
 /** The meta keys this layer owns. */
 export const META_KEYS = {
   nodeId: 'nodeId',
@@ -50,7 +53,7 @@ export function ensureDeviceMeta(db: NaptimeDb): Promise<DeviceMeta> {
       META_KEYS.firstUseAt,
     ]);
     const storedNode = NodeIdSchema.safeParse(nodeRow?.value);
-    const nodeId = storedNode.success ? storedNode.data : createNodeId();
+    const nodeId = storedNode.success ? storedNode.data : createNodeId(randomBytes);
     if (!storedNode.success) await db.meta.put({ key: META_KEYS.nodeId, value: nodeId });
 
     const storedHlc = HlcStateSchema.safeParse(hlcRow?.value);
