@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every gate CI runs, in order, stopping at the first that fails (test/README.md).
-// Stages: typecheck, unit, unit again in America/Chicago (CI runs in UTC, which hides week bugs),
-// production build, browser tests. Each vitest stage also writes a JSON report; the last line printed
+// Stages: typecheck, lint (ESLint, the layer rules included), format (Prettier --check), unit,
+// unit again in America/Chicago (CI runs in UTC, which hides week bugs), production build, browser
+// tests. Each vitest stage also writes a JSON report; the last line printed
 // is `N passed, M failed` over all stages, which CI reads. A stage that fails without a failing test
 // (typecheck, build, a test file that does not load) counts as one failure, so that line never reads
 // "0 failed" for a red run.
@@ -30,6 +31,15 @@ function vitestStage(name, args, env = {}) {
 
 const stages = [
   { name: 'typecheck', cmd: [node, join(root, 'node_modules/typescript/bin/tsc'), '-b'] },
+  {
+    name: 'lint',
+    cmd: [node, join(root, 'node_modules/eslint/bin/eslint.js'), '--cache', '--cache-location',
+      'node_modules/.cache/eslint/', '.'],
+  },
+  {
+    name: 'format',
+    cmd: [node, join(root, 'node_modules/prettier/bin/prettier.cjs'), '--cache', '--check', '.'],
+  },
   vitestStage('unit', ['--project', 'unit']),
   vitestStage('unit (TZ=America/Chicago, src/domain)', ['--project', 'unit', 'src/domain/'], { TZ: 'America/Chicago' }),
   { name: 'build', cmd: [node, join(root, 'src/server/bin/build.mjs'), '--force'] },

@@ -28,7 +28,7 @@ export const HlcStateSchema = z.object({
 });
 export type HlcState = z.infer<typeof HlcStateSchema>;
 
-/** `length` random bytes from the platform (`crypto.getRandomValues`, `node:crypto` randomBytes). */
+/** `length` random bytes (the browser's `crypto.getRandomValues`, node:crypto's `randomBytes`). */
 export type RandomBytes = (length: number) => Uint8Array;
 
 /**

@@ -82,6 +82,7 @@ export class SqlitePushStatements {
 
   /** A store for `scope` in the current transaction; call `finish()` before commit. */
   forScope(scope: string, deviceId: string, now: number): PushStore & { finish(): void } {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the returned object's methods have their own `this`
     const s = this;
     let seq: number | null = null;
     let dirty = false;
