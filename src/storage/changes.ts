@@ -3,6 +3,7 @@
  * what is stored. DESIGN.md "Records": schemas are loose, a field this build does not know is kept,
  * and `null` and absent mean the same.
  */
+import { valuesEqual } from '../domain/merge';
 import { DATA_SCHEMAS } from '../domain/records';
 import type { SyncedTable } from '../domain/tables';
 
@@ -11,27 +12,14 @@ type Data = Record<string, unknown>;
 /** The reserved name in `changedFields` for the envelope's `deleted` flag (sent as `deleted: 0|1`). */
 export const DELETED_FIELD = 'deleted';
 
-/** Deep equality of JSON-like values, where null and undefined (absent) are the same. */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a == null || b == null) return a == null && b == null;
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
-  }
-  const ao = a as Data;
-  const bo = b as Data;
-  const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
-  for (const k of keys) if (!sameValue(ao[k], bo[k])) return false;
-  return true;
-}
-
-/** The top-level data fields whose values differ between `before` and `after`, sorted. */
+/**
+ * The top-level data fields whose values differ between `before` and `after`, sorted. Equality is
+ * the merge's own (`valuesEqual`), so a save and the server agree on what changed.
+ */
 export function changedFields(before: Data | undefined, after: Data): string[] {
   const prev = before ?? {};
   const keys = new Set([...Object.keys(prev), ...Object.keys(after)]);
-  return [...keys].filter((k) => !sameValue(prev[k], after[k])).sort();
+  return [...keys].filter((k) => !valuesEqual(prev[k], after[k])).sort();
 }
 
 /** The fields a table's schema knows in this build. */

@@ -15,10 +15,11 @@
  *   without a conflict); an updated one keeps the version this device knows. Conflict records are the
  *   server's (§5): they keep their version, and only `resolvedAt`/`resolution` are ever queued.
  */
-import { changedFields, sameValue } from './changes';
+import { changedFields } from './changes';
 import type { StoredRecord } from '../domain/envelope';
 import { parseExport, type ExportProblem } from '../domain/export-format';
 import { hlcRecv } from '../domain/hlc';
+import { valuesEqual } from '../domain/merge';
 import { SCHEMA_VERSION, SYNCED_TABLES, type SyncedTable } from '../domain/tables';
 import type { NaptimeDb, RecordRow } from './db';
 import { toStorageFailure, type StorageFailure } from './errors';
@@ -62,7 +63,7 @@ function decide(table: SyncedTable, raw: unknown, incoming: RecordRow): Step {
     if (!here.ok) return { kind: 'skip' };
     current = here.record as RecordRow;
     if (incoming.hlc <= current.hlc) return { kind: 'skip' };
-    if (current.deleted === incoming.deleted && sameValue(current.data, incoming.data)) return { kind: 'skip' };
+    if (current.deleted === incoming.deleted && valuesEqual(current.data, incoming.data)) return { kind: 'skip' };
   }
   const kind = current ? 'updated' : 'added';
   if (table === 'conflicts') {
