@@ -9,7 +9,6 @@ const BROWSER_TARGET = ['chrome109', 'edge109', 'firefox115', 'safari15.4'];
 
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
-  resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
   build: { outDir: 'dist/app', emptyOutDir: true, target: BROWSER_TARGET, sourcemap: false, manifest: true },
   plugins: [
     preact(),
@@ -47,8 +46,7 @@ export default defineConfig({
   test: {
     projects: [
       {
-        resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
-        test: {
+              test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/integration/**/*.test.ts'],
           environment: 'node',

@@ -25,7 +25,7 @@ beforeAll(async () => {
     platform: 'node',
     target: 'node20',
     format: 'esm',
-    packages: 'external',
+    external: ['better-sqlite3'], // as src/server/bin/build.mjs bundles it
     logLevel: 'error',
   });
   dataDir = mkdtempSync(join(tmpdir(), 'naptime-main-'));
