@@ -1,9 +1,9 @@
 /**
- * Client bench (issue 2, Proof): the gzip size of the JavaScript the first screen loads (target
- * ≤ 80 KB), the total precache size, and in Chromium's IndexedDB (on disk, a persistent profile)
- * the p50/p95 time to save one note (record + outbox + clock in one strict transaction) and to list
- * the first page of a week among 5,000 notes. Run by bench/run.mjs from the project root, after a
- * production build.
+ * Client bench (DESIGN.md "Architecture": the first screen stays small): the gzip size of the
+ * JavaScript the first screen loads (target ≤ 80 KB), the total precache size, and in Chromium's
+ * IndexedDB (on disk, a persistent profile) the p50/p95 time to save one note (record + outbox +
+ * clock in one strict transaction) and to list the first page of a week among 5,000 notes. Run by
+ * bench/run.mjs from the project root, after a production build.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';

@@ -1,8 +1,8 @@
 /**
- * Progress bench (issue 4, Proof): the size of the Progress chart chunk (Chart.js ships only there),
- * and, with three years (156 weeks) of her data in the app's own IndexedDB and the CPU throttled 4× in
- * Chromium, the time from navigating to /progress to six run charts drawn, and the longest task in
- * that time.
+ * Progress bench (DESIGN.md 6): the size of the Progress chart chunk (Chart.js ships only there),
+ * and, with three years (156 weeks) of her data in the app's own IndexedDB and the CPU throttled 4×
+ * in Chromium, the time from navigating to /progress to six run charts drawn, and the longest task
+ * in that time.
  *
  * How: the built server (`node dist/server/main.js`, 127.0.0.1, port 0, a temp DATA_DIR) and Debian's
  * Chromium (test/README.md's options) with a persistent profile (IndexedDB on disk) at tablet size

@@ -1,7 +1,7 @@
 /**
- * Run-chart bench (issue 4): p50/p95 time of `analyzeRunChart` on a 520-week series (ten years of
- * weekly points) with missing weeks, ties, proportions with zero denominators, a frozen baseline and
- * phases. Run by bench/run.mjs (bundled with esbuild); needs no build and no browser.
+ * Run-chart bench (RUNCHART.md §5): p50/p95 time of `analyzeRunChart` on a 520-week series (ten
+ * years of weekly points) with missing weeks, ties, proportions with zero denominators, a frozen
+ * baseline and phases. Run by bench/run.mjs (bundled with esbuild); needs no build and no browser.
  */
 import { analyzeRunChart, type RunChartOptions, type RunChartPoint } from '../src/domain/run-chart';
 

@@ -1,9 +1,10 @@
 /**
- * Server bench (issue 5): the real app on loopback HTTP (127.0.0.1, a random port, a temporary file
- * database), measured as a device sees it. Ingest rate and p50/p95 latency of pushes of 100 notes from
- * one device and from ten devices at once; pull throughput for 10,000 records. Bounded loops; stops by
- * itself; no traffic leaves the machine. The server runs in a worker thread (this same module), so
- * that the bench's own client work does not share the server's event loop, as in production.
+ * Server bench (SYNC.md §3 and §6): the real app on loopback HTTP (127.0.0.1, a random port, a
+ * temporary file database), measured as a device sees it. Ingest rate and p50/p95 latency of pushes
+ * of 100 notes from one device and from ten devices at once; pull throughput for 10,000 records.
+ * Bounded loops; stops by itself; no traffic leaves the machine. The server runs in a worker thread
+ * (this same module), so that the bench's own client work does not share the server's event loop,
+ * as in production.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';

@@ -1,11 +1,11 @@
 /**
- * Browser-side seed for the Progress bench (bench/progress.ts; issue 4, Proof): bundled with esbuild
+ * Browser-side seed for the Progress bench (bench/progress.ts; DESIGN.md 6): bundled with esbuild
  * (iife) and injected into the app's page, it writes three years (156 weeks, ending with the last
  * complete week) of a provider's data into the app's own IndexedDB database `naptime` through the
  * storage functions (`saveChild`, `saveObservation`, `saveRecord`, `setMeta`), as her own saves
- * would: 3 to 7 notes a week (about 5), a check-in every week, and three PDSA cycles (the third starts
- * a new phase). test/e2e/progress-seed.ts seeds one fixed year and takes no length, hence this file.
- * It lives in a subfolder so that bench/run.mjs does not take it for a bench module.
+ * would: 3 to 7 notes a week (about 5), a check-in every week, and three PDSA cycles (the third
+ * starts a new phase). test/e2e/progress-seed.ts seeds one fixed year and takes no length, hence
+ * this file. It lives in a subfolder so that bench/run.mjs does not take it for a bench module.
  */
 import { addWeeks, isoWeekOf, toCalendarDate, weekDays } from '../../src/domain/dates';
 import type { MeasureId } from '../../src/domain/tables';

@@ -1,8 +1,9 @@
 /**
- * CSV for spreadsheets (issue 3 "Her data"): RFC 4180 (CRLF line ends; a field holding a comma, a
- * quote, CR or LF is quoted, its quotes doubled), UTF-8 with a BOM so Excel reads accents right, and
- * formula-like cells (starting with `=`, `+`, `-`, `@`, tab or CR) prefixed with `'` so a spreadsheet
- * shows them as text instead of running them (OWASP "CSV injection"). Pure: imports nothing.
+ * CSV for spreadsheets (DESIGN.md 7, "Her data is hers"): RFC 4180 (CRLF line ends; a field holding
+ * a comma, a quote, CR or LF is quoted, its quotes doubled), UTF-8 with a BOM so Excel reads
+ * accents right, and formula-like cells (starting with `=`, `+`, `-`, `@`, tab or CR) prefixed with
+ * `'` so a spreadsheet shows them as text instead of running them (OWASP "CSV injection"). Pure:
+ * imports nothing.
  */
 
 /** The byte order mark that tells spreadsheets the file is UTF-8. */

@@ -1,5 +1,5 @@
 /**
- * The JSON export file (issue 3 "Her data", DESIGN.md 7): every synced table, every row with its
+ * The JSON export file (DESIGN.md 7, "Her data is hers"): every synced table, every row with its
  * envelope (SYNC.md §2), and a format version. An import reads the whole file with `parseExport`
  * before it touches anything, so a file that is not an export, a damaged one, or one from a newer
  * Naptime is refused as a whole.

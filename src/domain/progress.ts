@@ -1,5 +1,5 @@
 /**
- * What the Progress screen shows for each measure (issue 4, "The progress screen"): the phases that
+ * What the Progress screen shows for each measure (DESIGN.md 6): the phases that
  * her PDSA cycles start, the run-chart analysis under her chosen rules (RUNCHART.md §5), the cycles
  * drawn on the chart, and the one outcome to put into words. The rules of the outcome:
  * - Only the current (last) phase is read (RUNCHART.md §1.6); with fewer than 10 weeks of data in it,

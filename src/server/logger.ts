@@ -1,6 +1,8 @@
 /**
- * A JSON-lines logger. Callers pass only what is safe to keep: never a token, a secret, an enrollment
- * code or record content (SYNC.md, issue 5).
+ * A JSON-lines logger. Callers pass only what is safe to keep: never a token, a secret, an
+ * enrollment code or record content: a log outlives the request and is read by whoever runs the
+ * server, while tokens and codes are kept only as hashes (SYNC.md §7) and her records are for her
+ * own devices (DESIGN.md "Non-negotiables").
  */
 
 export interface Logger {

@@ -1,5 +1,5 @@
 /**
- * Her data, out (issue 3 "Her data", DESIGN.md 7): every row of every synced table as stored
+ * Her data, out (DESIGN.md 7, "Her data is hers"): every row of every synced table as stored
  * (envelope included, unreadable rows too), as one JSON object or a .zip of CSV files. Both read
  * all tables in one read-only transaction, so the files are one consistent moment of the device.
  */

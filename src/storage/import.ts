@@ -1,5 +1,5 @@
 /**
- * Her data, back in (issue 3 "Her data", DESIGN.md 7): a JSON export merged into this device by id.
+ * Her data, back in (DESIGN.md 7, "Her data is hers"): a JSON export merged into this device by id.
  *
  * - The whole file is checked first (`parseExport`); a file that is not an export, a damaged one or
  *   one from a newer Naptime is refused and nothing is written.

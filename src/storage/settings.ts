@@ -1,7 +1,7 @@
 /**
- * Device settings, local only (DESIGN.md "Records": language and chart preferences). Each setting is
- * one row of `settings`; a missing or unreadable value falls back to its default, so an old or
- * damaged row never stops the app from starting. Chart preferences (issue 4): the rule set that
+ * Device settings, local only (DESIGN.md "Records": language and chart preferences). Each setting
+ * is one row of `settings`; a missing or unreadable value falls back to its default, so an old or
+ * damaged row never stops the app from starting. Chart preferences (DESIGN.md 6): the rule set that
  * reads the run charts, and per measure whether the median comes from the baseline or all weeks.
  */
 import type { RuleSet } from '../domain/run-chart';

@@ -1,9 +1,9 @@
 /**
- * Issue 3, Proof (browser), weekly check-in: offline at phone size, a check-in with P5 above P4
- * shows the rule next to P5 and keeps every answer, then saves once fixed; P2 is pre-filled with the
- * days that have a note; the skip logic hides P2-P3 when P1 is 0; the answers are there after an
- * offline reload and Home says the week is done. axe-core finds no serious or critical violation on
- * the check-in screen in English and Spanish, and no English-only words show in Spanish. A smoke
+ * The weekly check-in in the browser (DESIGN.md 4): offline at phone size, a check-in with P5 above
+ * P4 shows the rule next to P5 and keeps every answer, then saves once fixed; P2 is pre-filled with
+ * the days that have a note; the skip logic hides P2-P3 when P1 is 0; the answers are there after
+ * an offline reload and Home says the week is done. axe-core finds no serious or critical violation
+ * on the check-in screen in English and Spanish, and no English-only words show in Spanish. A smoke
  * test at tablet size. Screenshots: test-results/screenshots/<size>-<lang>-checkin-*.png.
  */
 import type { Page } from 'playwright-core';

@@ -1,7 +1,7 @@
 /**
- * Page model of "Her data" in Settings (issue 3): export buttons, the backup file input, the two
- * steps of "Erase this device", and reading what the app holds straight from IndexedDB. Names are
- * the English catalogue values, looked up in the current language through `App.t`.
+ * Page model of "Her data" in Settings (DESIGN.md 7): export buttons, the backup file input, the
+ * two steps of "Erase this device", and reading what the app holds straight from IndexedDB. Names
+ * are the English catalogue values, looked up in the current language through `App.t`.
  */
 import { readFile } from 'node:fs/promises';
 import type { Download, Locator, Page } from 'playwright-core';

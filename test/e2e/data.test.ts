@@ -1,8 +1,9 @@
 /**
- * Issue 3 "Her data", Proof (browser, offline, phone size): the export files parse with the domain
- * schemas and their counts match what is on screen; a backup imports back with nothing doubled and a
- * damaged file is refused; "Erase this device" (both steps) leaves an empty app after the reload;
- * Settings is axe-clean in English and Spanish (screenshots in test-results/screenshots/data-*.png).
+ * "Her data is hers" in the browser (DESIGN.md 7; offline, phone size): the export files parse with
+ * the domain schemas and their counts match what is on screen; a backup imports back with nothing
+ * doubled and a damaged file is refused; "Erase this device" (both steps) leaves an empty app after
+ * the reload; Settings is axe-clean in English and Spanish (screenshots in
+ * test-results/screenshots/data-*.png).
  */
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';

@@ -1,7 +1,8 @@
 /**
- * Issue 2, Proof (browser): a half-written note survives a killed browser. A persistent profile
- * keeps IndexedDB on disk; the browser process gets SIGKILL (no unload, no flush), and a new
- * browser on the same profile finds the draft in the note form.
+ * In the browser (DESIGN.md "Non-negotiables": nothing typed is ever lost): a half-written note
+ * survives a killed browser. A persistent profile keeps IndexedDB on disk; the browser process gets
+ * SIGKILL (no unload, no flush), and a new browser on the same profile finds the draft in the note
+ * form.
  */
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';

@@ -1,7 +1,8 @@
 /**
- * Issue 2, Proof (browser): the service worker installs and controls the page; with the server
- * stopped and the context offline a reload still opens the app; a child and a note added offline
- * are there after another offline reload. Full suite at phone size, a smoke subset at tablet size.
+ * Offline in the browser (DESIGN.md "Who uses it, and where": the app never needs the network to
+ * save or read): the service worker installs and controls the page; with the server stopped and the
+ * context offline a reload still opens the app; a child and a note added offline are there after
+ * another offline reload. Full suite at phone size, a smoke subset at tablet size.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -50,7 +51,7 @@ describe('offline at phone size', () => {
     await cdp.detach();
   });
 
-  it('opens the app and every screen after a reload with the suite.server stopped and the suite.context offline', async () => {
+  it('opens the app and every screen after a reload with the server stopped and the context offline', async () => {
     const { page, app } = await openOnline('phone');
     await goOffline(suite.context!, suite.server!);
     await reloadOffline(page, app);

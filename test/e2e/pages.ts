@@ -1,6 +1,6 @@
 /**
  * Page models: every selector the browser tests use, in one place, by the accessible names the
- * issue fixes (issue 2: nav `Home` `Notes` `Children` `Settings`; `New note`, `Save note`,
+ * English catalogue gives them (nav `Home` `Notes` `Children` `Settings`; `New note`, `Save note`,
  * `Add child`, `Save child`; fields `Child`, `What I saw and heard`, `Idea to try next`, `Name`;
  * "Saved on this device"; "Update ready" / `Update now`; Settings `Language`). In Spanish the
  * same names are looked up through the catalogues (the key whose English value is the name).

@@ -1,5 +1,5 @@
 /**
- * Page model of the PDSA screens (issue 3, "PDSA log"), by accessible names in the current
+ * Page model of the PDSA screens (DESIGN.md 5, "PDSA log"), by accessible names in the current
  * language (through `App.t`): nav `PDSA`, `New change idea`, the parts `Plan` `Do` `Study` `Act`
  * (heading buttons that open and close), `Save cycle`, `Next cycle`.
  */

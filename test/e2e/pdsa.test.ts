@@ -1,9 +1,9 @@
 /**
- * Issue 3, Proof (browser), PDSA log: offline at phone size, a cycle is planned and saved, is still
- * there after an offline reload, and a half-filled worksheet survives a reload as a draft; Do, Study
- * and Act are filled on it later; "Next cycle" opens pre-filled (change idea, driver, measure, the
- * Act's next step as objective). axe-core finds no serious or critical violation on the PDSA
- * screens in English and Spanish, and no English-only words show in Spanish. Screenshots:
+ * The PDSA log in the browser (DESIGN.md 5): offline at phone size, a cycle is planned and saved,
+ * is still there after an offline reload, and a half-filled worksheet survives a reload as a draft;
+ * Do, Study and Act are filled on it later; "Next cycle" opens pre-filled (change idea, driver,
+ * measure, the Act's next step as objective). axe-core finds no serious or critical violation on
+ * the PDSA screens in English and Spanish, and no English-only words show in Spanish. Screenshots:
  * test-results/screenshots/<size>-<lang>-pdsa-*.png. A smoke test at tablet size.
  */
 import type { Page } from 'playwright-core';

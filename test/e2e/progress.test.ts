@@ -1,8 +1,8 @@
 /**
- * Issue 4, Proof (browser): a year of data seeded through the storage functions in the page (the
- * shape of the pilot's Chart 2), Progress opened offline: the table rows, the marks, the sentence in
- * English and Spanish, the PDSA label, a canvas that is not blank, axe clean in both languages, and
- * screenshots at phone and tablet size (looked at by a person).
+ * Progress in the browser (DESIGN.md 6): a year of data seeded through the storage functions in the
+ * page (the shape of the pilot's Chart 2), Progress opened offline: the table rows, the marks, the
+ * sentence in English and Spanish, the PDSA label, a canvas that is not blank, axe clean in both
+ * languages, and screenshots at phone and tablet size (looked at by a person).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,8 +1,8 @@
 /**
- * Issue 2, Proof (browser): every screen (Home, Notes, New note form, Children, Add child form,
- * Settings) at phone and tablet size, in English and Spanish: a screenshot of each
- * (test-results/screenshots/<size>-<lang>-<screen>.png and -full.png), no serious or critical axe-core
- * violation, and in Spanish no visible text or accessible name equal to an English-only
+ * In the browser: every screen (Home, Notes, New note form, Children, Add child form, Settings) at
+ * phone and tablet size, in English and Spanish: a screenshot of each
+ * (test-results/screenshots/<size>-<lang>-<screen>.png and -full.png), no serious or critical
+ * axe-core violation, and in Spanish no visible text or accessible name equal to an English-only
  * catalogue value. Spanish comes from the Settings switch at phone size and from the browser's
  * languages (first run) at tablet size.
  */
@@ -118,7 +118,7 @@ describe('every screen at tablet size', () => {
     expectClean(findings);
   });
 
-  it('opens in Spanish on first run when the suite.browser prefers Spanish, with no English left and no axe violation', async () => {
+  it('opens in Spanish on first run when the browser prefers Spanish, with no English left and no axe violation', async () => {
     const { app } = await open('tablet', 'es-MX');
     await seed(app);
     const findings: Findings = { axe: {}, english: {}, lang: {} };

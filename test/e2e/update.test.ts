@@ -1,8 +1,9 @@
 /**
- * Issue 2, Proof (browser): the update prompt. A copy of the build is served by its own server
- * (STATIC_DIR), so the shared dist/ is never touched; one byte of its sw.js changes and
- * `registration.update()` finds the new worker: "Update ready" appears, nothing reloads, the draft
- * is intact; accepting activates the new worker and the draft is still there.
+ * The update prompt in the browser (src/README.md 13: an update waits until she accepts). A copy of
+ * the build is served by its own server (STATIC_DIR), so the shared dist/ is never touched; one
+ * byte of its sw.js changes and `registration.update()` finds the new worker: "Update ready"
+ * appears, nothing reloads, the draft is intact; accepting activates the new worker and the draft
+ * is still there.
  */
 import { appendFileSync, cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -5,7 +5,7 @@ import { ImportCard } from './ImportCard';
 import { StorageCard } from './StorageCard';
 import { useStorageStatus } from './use-storage-status';
 
-/** Her data in Settings (issue 3 "Her data"): storage status, export, import, and erasing the device. */
+/** Her data in Settings (DESIGN.md 7): storage status, export, import, and erasing the device. */
 export function DataSettings(): JSX.Element {
   const [status, refreshStatus] = useStorageStatus();
   return (

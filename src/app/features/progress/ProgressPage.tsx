@@ -3,7 +3,7 @@ import { language, t } from '../../i18n/i18n';
 import { MeasureCard } from './MeasureCard';
 import { useProgress } from './use-progress';
 
-/** Progress: her own run charts, one per measure, each read out in a sentence (issue 4). */
+/** Progress: her own run charts, one per measure, each read out in a sentence (DESIGN.md 6). */
 export function ProgressPage(): JSX.Element {
   const data = useProgress();
   void language.value; // re-render on a language switch
