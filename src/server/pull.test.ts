@@ -99,6 +99,32 @@ describe('POST /api/v1/sync/pull', () => {
     expect(back.sort()).toEqual(['checkins', 'conflicts']);
   });
 
+  it('returns the caller’s own rows on every page of a full pull, then suppresses echoes again', async () => {
+    const { s, a } = await setup();
+    const mine = Array.from({ length: 7 }, () => noteCreate());
+    await s.push(a, mine);
+    // A full pull (null cursor, as after a reset) by the device that wrote every row, 3 per page.
+    const { rows, cursor } = await s.pullAll(a, null, 3);
+    expect(rows.map((r: any) => r.id)).toEqual(mine.map((m) => m.id));
+    // The full pull has ended: a new own write is an echo again.
+    await s.push(a, [noteCreate()]);
+    expect((await s.pull(a, cursor)).json.changes).toEqual([]);
+  });
+
+  it('keeps the full-pull flag inside the signature: a forged flag is a reset, an old cursor is not full', async () => {
+    const { s, a, p } = await setup();
+    await s.push(a, [noteCreate(), noteCreate()]);
+    const first = await s.pull(a, null, 1);
+    const [body, sig] = first.json.cursor.split('.');
+    const fields = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+    expect(fields.f).toBe(1);
+    const unflagged = Buffer.from(JSON.stringify({ e: fields.e, s: fields.s, q: fields.q })).toString('base64url');
+    expect((await s.pull(a, `${unflagged}.${sig}`)).json).toEqual({ reset: true });
+    const secret = await s.repository.cursorSecret();
+    const plain = await s.pull(a, encodeCursor(secret, `provider:${p.providerId}`, 1), 10);
+    expect(plain.json.changes).toEqual([]);
+  });
+
   it('keeps a cursor valid across a restart, and everything stored', async () => {
     const file = tempDb();
     const first = await setup(file);

@@ -48,7 +48,7 @@ export interface PullInput {
   deviceId: string;
   /** The sequence the cursor covers (0 for a first pull). */
   afterSeq: number;
-  /** Skip rows this device wrote as `applied` (never on a first pull). */
+  /** Skip rows this device wrote as `applied` (never during a full pull, SYNC.md §6). */
   suppressEcho: boolean;
   limit: number;
   maxBytes: number;

@@ -48,13 +48,14 @@ export function registerSyncRoutes(app: Hono, ctx: RouteContext): void {
     const limit = Math.min(LIMITS.pullMax, Math.max(1, Math.trunc(parsed.data.limit ?? LIMITS.pullDefault)));
     const secret = await repository.cursorSecret();
     const cursor = parsed.data.cursor;
-    const afterSeq = cursor === null ? 0 : decodeCursor(secret, auth.scope, cursor);
-    if (afterSeq === null) return c.json({ reset: true });
+    // A null cursor starts a full pull; its cursors carry the flag until the last page (SYNC.md §6).
+    const position = cursor === null ? { seq: 0, full: true } : decodeCursor(secret, auth.scope, cursor);
+    if (position === null) return c.json({ reset: true });
     const page = await repository.pull({
       scope: auth.scope,
       deviceId: auth.deviceId,
-      afterSeq,
-      suppressEcho: cursor !== null,
+      afterSeq: position.seq,
+      suppressEcho: !position.full,
       limit,
       maxBytes: LIMITS.pullPageBytes,
       maxScan: PULL_MAX_SCAN,
@@ -62,7 +63,7 @@ export function registerSyncRoutes(app: Hono, ctx: RouteContext): void {
     if (page.reset) return c.json({ reset: true });
     const clock = await ctx.serverClock();
     const text =
-      `{"changes":[${page.rows.join(',')}],"cursor":${JSON.stringify(encodeCursor(secret, auth.scope, page.lastSeq))},` +
+      `{"changes":[${page.rows.join(',')}],"cursor":${JSON.stringify(encodeCursor(secret, auth.scope, page.lastSeq, position.full && page.hasMore))},` +
       `"hasMore":${page.hasMore},"serverHlc":${JSON.stringify(clock.current())}}`;
     return c.body(text, 200, { 'content-type': 'application/json' });
   });
