@@ -10,7 +10,7 @@ export type ServerErrorCode = 'INTERNAL' | 'UNAVAILABLE';
 /** An answer with a status and an error code, thrown from anywhere below a route. */
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 413 | 426 | 429 | 500 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 408 | 413 | 426 | 429 | 500 | 503,
     readonly code: ErrorCode | ServerErrorCode,
     message: string,
     readonly retryAfterMs?: number,

@@ -19,6 +19,7 @@ import { changedFields, sameValue } from './changes';
 import type { StoredRecord } from '../domain/envelope';
 import { parseExport, type ExportProblem } from '../domain/export-format';
 import { hlcRecv } from '../domain/hlc';
+import { RESOLUTION_FIELDS } from '../domain/records';
 import { SCHEMA_VERSION, SYNCED_TABLES, type SyncedTable } from '../domain/tables';
 import type { NaptimeDb, RecordRow } from './db';
 import { toStorageFailure, type StorageFailure } from './errors';
@@ -42,9 +43,6 @@ export interface ImportReport extends ImportCounts {
 
 /** The result of an import: its report, why the file was refused, or why storage failed (nothing written). */
 export type ImportResult = { ok: true; report: ImportReport } | ExportProblem | StorageFailure;
-
-/** The only fields of a conflict record a device may change (SYNC.md §3 step 1). */
-const RESOLUTION_FIELDS = ['resolvedAt', 'resolution'];
 
 type Step = { kind: 'skip' } | { kind: 'added' | 'updated'; record: RecordRow; fields: string[] };
 
