@@ -69,6 +69,18 @@ describe('POST /api/v1/sync/pull', () => {
     expect(odd.json.changes).toHaveLength(3);
   });
 
+  it('clamps a limit that is not finite or out of range (1e999, -1e999) instead of answering 400', async () => {
+    const { s, a } = await setup();
+    await s.push(a, Array.from({ length: 3 }, () => noteCreate()));
+    const raw = (limit: string) =>
+      s.request('/api/v1/sync/pull', `{"protocol":1,"deviceId":"${a.deviceId}","cursor":null,"limit":${limit}}`, { token: a.token });
+    expect((await raw('1e999')).json.changes).toHaveLength(3);
+    expect((await raw('-1e999')).json.changes).toHaveLength(1);
+    expect((await raw('2.7')).json.changes).toHaveLength(2);
+    expect((await raw('null')).json.changes).toHaveLength(3);
+    expect((await raw('{"n":1}')).status).toBe(200);
+  });
+
   it('sends one row per record, its current state, never its history', async () => {
     const { s, a, b } = await setup();
     const m = noteCreate();
@@ -143,6 +155,26 @@ describe('POST /api/v1/sync/pull', () => {
     expect(rows).toHaveLength(5);
     // The server clock starts above every stored HLC after a restart.
     expect(pushed.json.serverHlc >= pushed.json.results[0].hlc).toBe(true);
+    await again.repository.close();
+  });
+
+  it('starts a scope’s clock after a restart from its high-water mark in meta, without scanning records', async () => {
+    const file = tempDb();
+    const first = await setup(file);
+    const ahead = hlcAt(T0 + 5 * 60 * 1000, 'dddddddddddddddd');
+    await first.s.push(first.a, [noteCreate({ hlc: ahead })]);
+    const meta = (await first.s.repository.dump()).meta as { key: string; value: string }[];
+    expect(meta.find((m) => m.key === `hlc:provider:${first.p.providerId}`)?.value).toBe(ahead);
+    await first.s.repository.close();
+    // Only the meta row knows a later HLC: the restarted clock follows it, so it read meta.
+    const { default: Database } = await import('better-sqlite3');
+    const raw = new Database(file);
+    const later = hlcAt(T0 + 8 * 60 * 1000, 'dddddddddddddddd');
+    raw.prepare('UPDATE meta SET value = ? WHERE key = ?').run(later, `hlc:provider:${first.p.providerId}`);
+    raw.close();
+    const again = makeServer({ file });
+    const res = await again.pull(first.b);
+    expect(res.json.serverHlc > later).toBe(true);
     await again.repository.close();
   });
 
