@@ -134,12 +134,12 @@ describe('tenant isolation', () => {
   it('reads X-Forwarded-For only from a socket of a configured proxy, and then only its last entry', () => {
     const ctx = (socket: string, forwarded?: string) =>
       ({ req: { header: (name: string) => (name === 'x-forwarded-for' ? forwarded : undefined) }, socket }) as any;
-    const ipOf = defaultIpOf(['127.0.0.1', '::1'], (c) => c.socket);
+    const ipOf = defaultIpOf(['127.0.0.1', '::1'], (c) => (c as any).socket);
     expect(ipOf(ctx('203.0.113.7', '10.0.0.1'))).toBe('203.0.113.7');
     expect(ipOf(ctx('127.0.0.1', 'spoofed, 198.51.100.4'))).toBe('198.51.100.4');
     expect(ipOf(ctx('::ffff:127.0.0.1', '198.51.100.5'))).toBe('198.51.100.5');
     expect(ipOf(ctx('127.0.0.1'))).toBe('127.0.0.1');
-    expect(defaultIpOf([], (c) => c.socket)(ctx('127.0.0.1', '198.51.100.4'))).toBe('127.0.0.1');
+    expect(defaultIpOf([], (c) => (c as any).socket)(ctx('127.0.0.1', '198.51.100.4'))).toBe('127.0.0.1');
   });
 
   it('answers 408 for a slow push body and does not log a client that hangs up mid-body as a server error', async () => {
@@ -160,7 +160,7 @@ describe('tenant isolation', () => {
     };
     const slow = await send(false);
     expect(slow.status).toBe(408);
-    expect((await slow.json()).error.code).toBe('REQUEST_TIMEOUT');
+    expect(((await slow.json()) as any).error.code).toBe('REQUEST_TIMEOUT');
     expect((await send(true)).status).toBe(400);
     expect(errors).toEqual([]);
   });
