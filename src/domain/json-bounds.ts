@@ -43,10 +43,21 @@ function scalar(value: unknown): string | undefined {
 }
 
 /**
- * `JSON.stringify(value)` for JSON data (no `toJSON`, no replacer), without recursion: the same text
- * for every value JSON.parse can return, at any depth.
+ * `JSON.stringify(value)` for JSON data, at any depth. Choice: the native one first (about four times
+ * faster), and only when it overflows the stack (a RangeError) the walk below, which gives the same
+ * text without recursion.
  */
 export function stringifyJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? 'null';
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    return stringifyJsonIteratively(value);
+  }
+}
+
+/** `JSON.stringify(value)` for JSON data (no `toJSON`, no replacer), without recursion. */
+export function stringifyJsonIteratively(value: unknown): string {
   const out: string[] = [];
   const stack: Frame[] = [];
   const open = (v: unknown): void => {
