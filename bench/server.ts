@@ -1,5 +1,5 @@
 /**
- * Server bench (issue 5): the real app on loopback HTTP (127.0.0.1, a random port, a temporary file
+ * Server bench (SYNC.md §3, §6): the real app on loopback HTTP (127.0.0.1, a random port, a temporary file
  * database), measured as a device sees it. Ingest rate and p50/p95 latency of pushes of 100 notes from
  * one device and from ten devices at once; pull throughput for 10,000 records; and the disk a device
  * can fill: bytes the database grows by per byte a device sends, for one-field edits of 60 KiB records
