@@ -2,7 +2,7 @@
  * The one error shape of the API (src/README.md 7, SYNC.md §8): `{error: {code, message, retryAfterMs?}}`
  * with a stable machine-readable code. Handlers throw `HttpError`; the app's error hook answers it.
  */
-import type { ErrorCode } from '../domain/sync-messages';
+import type { ErrorBody, ErrorCode } from '../domain/sync-messages';
 
 /** Codes of the server's own 5xx answers (never part of a 4xx). */
 export type ServerErrorCode = 'INTERNAL' | 'UNAVAILABLE';
@@ -22,7 +22,7 @@ export class HttpError extends Error {
 
 /** The JSON body of an error answer. */
 export function errorBody(code: string, message: string, retryAfterMs?: number) {
-  return { error: retryAfterMs === undefined ? { code, message } : { code, message, retryAfterMs } };
+  return { error: retryAfterMs === undefined ? { code, message } : { code, message, retryAfterMs } } satisfies ErrorBody;
 }
 
 export const badRequest = (message: string) => new HttpError(400, 'BAD_REQUEST', message);

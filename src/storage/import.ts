@@ -19,13 +19,13 @@ import { changedFields, sameValue } from './changes';
 import type { StoredRecord } from '../domain/envelope';
 import { parseExport, type ExportProblem } from '../domain/export-format';
 import { hlcRecv } from '../domain/hlc';
-import { RESOLUTION_FIELDS } from '../domain/records';
 import { SCHEMA_VERSION, SYNCED_TABLES, type SyncedTable } from '../domain/tables';
 import type { NaptimeDb, RecordRow } from './db';
 import { toStorageFailure, type StorageFailure } from './errors';
 import { META_KEYS, ensureDeviceMeta } from './meta';
 import { queueChange } from './outbox';
 import { readRow } from './read';
+import { RESOLUTION_FIELDS } from '../domain/records';
 import { fieldsToSend } from './write';
 
 /** How many records an import added, updated and skipped. */
