@@ -1,11 +1,12 @@
 /**
- * Server bench (SYNC.md §3, §6): the real app on loopback HTTP (127.0.0.1, a random port, a temporary file
- * database), measured as a device sees it. Ingest rate and p50/p95 latency of pushes of 100 notes from
- * one device and from ten devices at once; pull throughput for 10,000 records; and the disk a device
- * can fill: bytes the database grows by per byte a device sends, for one-field edits of 60 KiB records
- * (measured on the database file after a WAL checkpoint, so that it is what stays on disk). Bounded loops; stops by
- * itself; no traffic leaves the machine. The server runs in a worker thread (this same module), so
- * that the bench's own client work does not share the server's event loop, as in production.
+ * Server bench (SYNC.md §3, §6): the real app on loopback HTTP (127.0.0.1, a random port, a
+ * temporary file database), measured as a device sees it. Ingest rate and p50/p95 latency of pushes
+ * of 100 notes from one device and from ten devices at once; pull throughput for 10,000 records;
+ * and the disk a device can fill: bytes the database grows by per byte a device sends, for
+ * one-field edits of 60 KiB records (measured on the database file after a WAL checkpoint, so that
+ * it is what stays on disk). Bounded loops; stops by itself; no traffic leaves the machine. The
+ * server runs in a worker thread (this same module), so that the bench's own client work does not
+ * share the server's event loop, as in production.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';

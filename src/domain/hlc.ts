@@ -14,9 +14,9 @@ const HLC_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-[0
 const MAX_COUNTER = 0xffff;
 
 /**
- * A well-formed HLC string whose time part is a real instant (SYNC.md §1). Choice: the pattern alone
- * lets "2026-99-45T25:61:00.000Z" through, and such a value would win every later conflict by string
- * order; so the time must round-trip through `Date` to the very same 24 characters.
+ * A well-formed HLC string whose time part is a real instant (SYNC.md §1). Choice: the pattern
+ * alone lets "2026-99-45T25:61:00.000Z" through, and such a value would win every later conflict by
+ * string order; so the time must round-trip through `Date` to the very same 24 characters.
  */
 export const HlcSchema = z
   .string()
@@ -53,7 +53,9 @@ export function formatHlc(state: HlcState): Hlc {
   return `${new Date(millis).toISOString()}-${state.counter.toString(16).padStart(4, '0')}-${state.nodeId}`;
 }
 
-/** The time part's milliseconds when it is a real instant (it formats back to itself), else null. */
+/**
+ * The time part's milliseconds when it is a real instant (it formats back to itself), else null.
+ */
 function instantOf(value: string): number | null {
   const millis = Date.parse(value.slice(0, 24));
   if (Number.isNaN(millis) || new Date(millis).toISOString() !== value.slice(0, 24)) return null;

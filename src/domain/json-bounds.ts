@@ -1,9 +1,10 @@
 /**
- * JSON values of any shape, handled without recursion (SYNC.md §3 step 5). A device can send a value
- * nested thousands of levels deep; recursive code (JSON.stringify, a recursive equality) overflows
- * the stack on it and a request that should be one `rejected` result becomes a 5xx. Everything here
- * walks an explicit stack, so a value of any depth costs memory in proportion to its size and never
- * throws. Own keys are read with `Object.keys`, so a key named `__proto__` or `constructor` is data.
+ * JSON values of any shape, handled without recursion (SYNC.md §3 step 5). A device can send a
+ * value nested thousands of levels deep; recursive code (JSON.stringify, a recursive equality)
+ * overflows the stack on it and a request that should be one `rejected` result becomes a 5xx.
+ * Everything here walks an explicit stack, so a value of any depth costs memory in proportion to
+ * its size and never throws. Own keys are read with `Object.keys`, so a key named `__proto__` or
+ * `constructor` is data.
  */
 
 /** How deep a value inside a mutation may nest (the mutation object itself is level 1). */
@@ -43,9 +44,9 @@ function scalar(value: unknown): string | undefined {
 }
 
 /**
- * `JSON.stringify(value)` for JSON data, at any depth. Choice: the native one first (about four times
- * faster), and only when it overflows the stack (a RangeError) the walk below, which gives the same
- * text without recursion.
+ * `JSON.stringify(value)` for JSON data, at any depth. Choice: the native one first (about four
+ * times faster), and only when it overflows the stack (a RangeError) the walk below, which gives
+ * the same text without recursion.
  */
 export function stringifyJson(value: unknown): string {
   try {

@@ -66,9 +66,9 @@ export function isAbsent(value: unknown): boolean {
 }
 
 /**
- * Deep equality of JSON values, with null, undefined and absent keys all equal. Iterative, so a value
- * of any depth compares without overflowing the stack (json-bounds.ts), and by own keys only, so a
- * field named `constructor` or `__proto__` is compared as data, never read from the prototype.
+ * Deep equality of JSON values, with null, undefined and absent keys all equal. Iterative, so a
+ * value of any depth compares without overflowing the stack (json-bounds.ts), and by own keys only,
+ * so a field named `constructor` or `__proto__` is compared as data, never read from the prototype.
  */
 export function valuesEqual(a: unknown, b: unknown): boolean {
   const stack: [unknown, unknown][] = [[a, b]];

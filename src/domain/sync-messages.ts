@@ -26,8 +26,8 @@ export const LIMITS = {
 } as const;
 
 /**
- * The page size a pull asks for, clamped to 1..pullMax (SYNC.md §6). Choice: any value is accepted and
- * clamped, never a 400: a non-number or NaN is the default, +Infinity the maximum, -Infinity 1.
+ * The page size a pull asks for, clamped to 1..pullMax (SYNC.md §6). Choice: any value is accepted
+ * and clamped, never a 400: a non-number or NaN is the default, +Infinity the maximum, -Infinity 1.
  */
 export function clampPullLimit(limit: unknown): number {
   if (typeof limit !== 'number' || Number.isNaN(limit)) return LIMITS.pullDefault;
@@ -60,8 +60,8 @@ export const REJECT_CODES = ['VALIDATION_FAILED', 'FORBIDDEN', 'UNKNOWN_TABLE', 
 export type RejectCode = (typeof REJECT_CODES)[number];
 
 /**
- * The outer push body: what decides 400 BAD_REQUEST. `clientHlc` is informational (the server trusts
- * only the mutations' HLCs), so any value is accepted and none is a reason for a 400.
+ * The outer push body: what decides 400 BAD_REQUEST. `clientHlc` is informational (the server
+ * trusts only the mutations' HLCs), so any value is accepted and none is a reason for a 400.
  */
 export const PushRequestSchema = z.looseObject({
   protocol: z.number(),
@@ -73,9 +73,9 @@ export const PushRequestSchema = z.looseObject({
 const Deleted = z.union([z.literal(0), z.literal(1)]);
 
 /**
- * A record's data: any JSON object, passed through as the very object parsed (zod would rebuild it by
- * assignment and silently drop an own `__proto__` key; SYNC.md §3 step 5 says fields are kept, never
- * stripped). The table's own schema checks the fields later.
+ * A record's data: any JSON object, passed through as the very object parsed (zod would rebuild it
+ * by assignment and silently drop an own `__proto__` key; SYNC.md §3 step 5 says fields are kept,
+ * never stripped). The table's own schema checks the fields later.
  */
 const DataSchema = z.custom<Record<string, unknown>>(isJsonObject, 'must be a JSON object');
 
@@ -225,7 +225,9 @@ export const EnrollResponseSchema = z.looseObject({
 });
 export type EnrollResponse = z.infer<typeof EnrollResponseSchema>;
 
-/** `POST /api/v1/devices/enroll/check` (SYNC.md §7): whom a code connects to, without spending it. */
+/**
+ * `POST /api/v1/devices/enroll/check` (SYNC.md §7): whom a code connects to, without spending it.
+ */
 export const EnrollCheckRequestSchema = z.looseObject({ code: z.string().check(z.minLength(1), z.maxLength(64)) });
 export const EnrollCheckResponseSchema = z.looseObject({ providerName: z.string(), agencyName: z.string() });
 export type EnrollCheckResponse = z.infer<typeof EnrollCheckResponseSchema>;

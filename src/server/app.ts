@@ -34,9 +34,9 @@ function plainAddress(address: string): string {
 
 /**
  * The client's address. Choice (SYNC.md §7): X-Forwarded-For is read only when the socket itself
- * comes from one of our proxies, and then only its last entry (the one our proxy appended): a client
- * that reaches the Node port directly cannot pick its own address. Behind a proxy, also bind HOST to
- * 127.0.0.1 so that nothing but the proxy reaches the port (README).
+ * comes from one of our proxies, and then only its last entry (the one our proxy appended): a
+ * client that reaches the Node port directly cannot pick its own address. Behind a proxy, also bind
+ * HOST to 127.0.0.1 so that nothing but the proxy reaches the port (README).
  */
 export function defaultIpOf(trustedProxies: readonly string[], socketOf: (c: Context) => string = socketAddress): (c: Context) => string {
   const trusted = new Set(trustedProxies.map(plainAddress));
@@ -115,7 +115,8 @@ export function createApp(deps: AppDeps): Hono {
       return c.json(errorBody('UNAVAILABLE', 'The server is busy; try again.', 1000), 503);
     }
     if (code === 'SQLITE_FULL') {
-      // The transaction rolled back: nothing of this request was written. Said plainly for the operator.
+      // The transaction rolled back: nothing of this request was written. Said plainly for the
+      // operator.
       logger.error('storage full: the disk or the database size limit is reached; nothing was written', { path: c.req.path });
       c.header('Retry-After', String(STORAGE_FULL_RETRY_MS / 1000));
       return c.json(errorBody('STORAGE_FULL', "The agency's server is out of disk space; nothing was lost. Try later.", STORAGE_FULL_RETRY_MS), 503);

@@ -1,11 +1,11 @@
 /**
- * Reading a request body with a limit (SYNC.md §8): the raw bytes are capped while they stream in, and a
- * gzip body is inflated with `maxOutputLength`, so that a gzip bomb stops at the limit instead of
- * filling memory. The limit counts the body after decompression.
+ * Reading a request body with a limit (SYNC.md §8): the raw bytes are capped while they stream in,
+ * and a gzip body is inflated with `maxOutputLength`, so that a gzip bomb stops at the limit
+ * instead of filling memory. The limit counts the body after decompression.
  *
- * A body that has not arrived in full after 30 s answers 408 REQUEST_TIMEOUT (SYNC.md §8) instead of
- * holding a socket for Node's default 300 s; a body the client stops sending (it hung up) is a 400
- * BAD_REQUEST, the client's doing and never logged as a server error.
+ * A body that has not arrived in full after 30 s answers 408 REQUEST_TIMEOUT (SYNC.md §8) instead
+ * of holding a socket for Node's default 300 s; a body the client stops sending (it hung up) is a
+ * 400 BAD_REQUEST, the client's doing and never logged as a server error.
  */
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
@@ -18,7 +18,9 @@ function tooLarge(limit: number): HttpError {
   return new HttpError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
 }
 
-/** Thrown when the client stopped sending its body: the request is over, its answer goes nowhere. */
+/**
+ * Thrown when the client stopped sending its body: the request is over, its answer goes nowhere.
+ */
 export const clientGone = () => badRequest('The request body ended before it was complete.');
 
 async function readCapped(request: Request, limit: number, timeoutMs: number): Promise<Uint8Array> {
@@ -91,7 +93,8 @@ export async function readJsonBody(
   let value: unknown;
   try {
     // JSON.parse defines every key as an own property (a `__proto__` key stays data) and parses any
-    // depth without recursion; the depth bound is applied where a mutation is parsed (sync-messages.ts).
+    // depth without recursion; the depth bound is applied where a mutation is parsed (sync-
+    // messages.ts).
     value = JSON.parse(text);
   } catch {
     throw badRequest('The body is not valid JSON.');

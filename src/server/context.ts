@@ -22,8 +22,9 @@ export interface AppDeps {
   /** Origins allowed to call the API from another origin (same origin needs none). */
   corsOrigins?: readonly string[];
   /**
-   * Addresses of our own reverse proxies: only a request whose socket comes from one of them has its
-   * last X-Forwarded-For entry taken as the client's address. Empty: X-Forwarded-For is ignored.
+   * Addresses of our own reverse proxies: only a request whose socket comes from one of them has
+   * its last X-Forwarded-For entry taken as the client's address. Empty: X-Forwarded-For is
+   * ignored.
    */
   trustedProxies?: readonly string[];
   /** The per-device push budget (SYNC.md §8); generous defaults. */
@@ -46,8 +47,9 @@ export interface RouteContext {
 
 /**
  * One server clock per scope, made on first use from the database's node id and caught up with the
- * scope's high-water mark kept in `meta` (one row read, never a scan of the records). Choice: clocks
- * live in memory for the process's life (a scope is a provider: an agency has tens, not millions).
+ * scope's high-water mark kept in `meta` (one row read, never a scan of the records). Choice:
+ * clocks live in memory for the process's life (a scope is a provider: an agency has tens, not
+ * millions).
  */
 export function scopeClocks(deps: AppDeps): (scope: string) => Promise<ServerClock> {
   const clocks = new Map<string, Promise<ServerClock>>();

@@ -1,13 +1,13 @@
 /**
  * Pull cursors (SYNC.md §6): opaque, signed with HMAC-SHA256 under a key kept in the database's
- * `meta`, bound to the database's epoch and to the scope. Anything that does not verify means
- * "pull everything again" (`reset`), never an error: a device must always be able to recover.
+ * `meta`, bound to the database's epoch and to the scope. Anything that does not verify means "pull
+ * everything again" (`reset`), never an error: a device must always be able to recover.
  *
  * A cursor also remembers a full pull (SYNC.md §6): one that started from a `null` cursor returns
  * every row on every page, the caller's own included, until `hasMore` is false. Choice: the flag
  * lives inside the signed body (`f: 1`), so a device cannot turn suppression off or on by itself,
- * and the cursor of the last page of a full pull drops it (from there on, echo suppression applies).
- * A cursor made before the flag existed reads as not full.
+ * and the cursor of the last page of a full pull drops it (from there on, echo suppression
+ * applies). A cursor made before the flag existed reads as not full.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 

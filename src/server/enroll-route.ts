@@ -1,12 +1,12 @@
 /**
- * Enrollment and disconnection (SYNC.md §7). `enroll` redeems a code; `enroll/check` says whom a code
- * connects to without spending it; `disconnect` revokes the caller's token. Every bad code
- * (malformed, unknown, used, expired, locked, wrong secret) answers the same 403; 10 failed attempts
- * per IP in 15 minutes answer 429, `enroll` and `enroll/check` counted together (successes do not
- * count). Each attempt is counted before the handler's first `await` (rate-limit.ts). The token is
- * shown once and stored only as a hash; an `enroll` that carries the device's current token in
- * `Authorization` revokes that token in the same transaction, so a re-enrolled tablet keeps no live
- * old token (whichever provider the new code is for).
+ * Enrollment and disconnection (SYNC.md §7). `enroll` redeems a code; `enroll/check` says whom a
+ * code connects to without spending it; `disconnect` revokes the caller's token. Every bad code
+ * (malformed, unknown, used, expired, locked, wrong secret) answers the same 403; 10 failed
+ * attempts per IP in 15 minutes answer 429, `enroll` and `enroll/check` counted together (successes
+ * do not count). Each attempt is counted before the handler's first `await` (rate-limit.ts). The
+ * token is shown once and stored only as a hash; an `enroll` that carries the device's current
+ * token in `Authorization` revokes that token in the same transaction, so a re-enrolled tablet
+ * keeps no live old token (whichever provider the new code is for).
  */
 import { randomUUID } from 'node:crypto';
 import type { Context, Hono } from 'hono';

@@ -1,12 +1,12 @@
 /**
- * The server process: the only place that reads the environment and opens sockets (src/README.md 7).
- * PORT (8080; 0 = any free port), HOST (0.0.0.0), DATA_DIR (./data), STATIC_DIR (dist/app next to
- * dist/server), CORS_ORIGINS (comma list), TRUST_PROXY (the reverse proxy's addresses, comma list;
- * 1/true means loopback: X-Forwarded-For is read only from a socket of one of them; behind a proxy
- * set HOST=127.0.0.1 too), PUSH_BUDGET_REQUESTS_PER_MINUTE (600) and PUSH_BUDGET_MB_PER_HOUR (512) per
- * device, MAX_DB_MB (no cap: a quota; beyond it pushes answer 503 STORAGE_FULL). Once listening it prints exactly one
- * JSON line on stdout, `{"msg":"listening","port":…,"url":…}`; logs go to stderr. SIGTERM and SIGINT
- * close the server, then the database.
+ * The server process: the only place that reads the environment and opens sockets (src/README.md
+ * 7). PORT (8080; 0 = any free port), HOST (0.0.0.0), DATA_DIR (./data), STATIC_DIR (dist/app next
+ * to dist/server), CORS_ORIGINS (comma list), TRUST_PROXY (the reverse proxy's addresses, comma
+ * list; 1/true means loopback: X-Forwarded-For is read only from a socket of one of them; behind a
+ * proxy set HOST=127.0.0.1 too), PUSH_BUDGET_REQUESTS_PER_MINUTE (600) and PUSH_BUDGET_MB_PER_HOUR
+ * (512) per device, MAX_DB_MB (no cap: a quota; beyond it pushes answer 503 STORAGE_FULL). Once
+ * listening it prints exactly one JSON line on stdout, `{"msg":"listening","port":…,"url":…}`; logs
+ * go to stderr. SIGTERM and SIGINT close the server, then the database.
  */
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';

@@ -23,7 +23,8 @@ function dataBytes(json: string): number {
 
 /** Validates a record's content for its table; returns its data JSON or the rejection. */
 export function check(table: string, id: string, content: RecordContent): string | Rejection {
-  // Without recursion: a stored record may hold data nested deeper than today's bound (json-bounds.ts).
+  // Without recursion: a stored record may hold data nested deeper than today's bound (json-
+  // bounds.ts).
   const json = stringifyJson(content.data);
   if (dataBytes(json) > LIMITS.recordDataBytes) {
     return new Rejection('RECORD_TOO_LARGE', `The record's data is larger than ${LIMITS.recordDataBytes} bytes.`);

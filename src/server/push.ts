@@ -1,16 +1,17 @@
 /**
  * The server's push algorithm (SYNC.md §3), run for one request inside one write transaction. Every
- * mutation gets exactly one terminal result, in order; a bad mutation is its own `rejected` (kept in
- * the quarantine) and never blocks the ones behind it.
+ * mutation gets exactly one terminal result, in order; a bad mutation is its own `rejected` (kept
+ * in the quarantine) and never blocks the ones behind it.
  *
  * Choices where SYNC.md is silent: the "one mutation per record per request" rule counts every
  * mutation that names a synced table and a record id, except duplicates; a CLOCK_AHEAD warning is
  * given only for a mutation whose HLC is stored; `updatedAt` is the server's time of the write; a
  * `baseVersion` above the stored version is `rejected VALIDATION_FAILED` (an honest device never
  * sends one; fast-forwarding over it would drop the stored edits); a base version no longer in the
- * history (pruned, sqlite-history.ts) merges against the empty record, so every field that differs is
- * a conflict and nothing is lost; a stored HLC that is no real instant (written before HLCs were
- * checked) never wins a field. Payloads and results are serialised without recursion (json-bounds.ts).
+ * history (pruned, sqlite-history.ts) merges against the empty record, so every field that differs
+ * is a conflict and nothing is lost; a stored HLC that is no real instant (written before HLCs were
+ * checked) never wins a field. Payloads and results are serialised without recursion
+ * (json-bounds.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { parseHlc } from '../domain/hlc';
@@ -227,7 +228,9 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
   }
 }
 
-/** A stored HLC as it competes for a field: one that is no real instant sorts below every real one. */
+/**
+ * A stored HLC as it competes for a field: one that is no real instant sorts below every real one.
+ */
 function comparableHlc(hlc: string): string {
   return parseHlc(hlc) ? hlc : '';
 }

@@ -7,7 +7,8 @@
  *   succeeds: counting only after the code was checked let many wrong codes sent at once all be
  *   checked before the first failure was counted.
  * - Push budget (SYNC.md §8): per device, requests per minute and bytes (after decompression) per
- *   hour, so that one device cannot fill the shared disk. Sizes come from the environment (main.ts).
+ *   hour, so that one device cannot fill the shared disk. Sizes come from the environment
+ *   (main.ts).
  */
 
 export interface RateLimiter {
@@ -17,7 +18,8 @@ export interface RateLimiter {
   fail(key: string): void;
   /**
    * Starts an attempt: when under the limit it is counted now (as a failure until `forgive()`), and
-   * `retryAfterMs` is 0; over the limit nothing is counted and `retryAfterMs` says how long to wait.
+   * `retryAfterMs` is 0; over the limit nothing is counted and `retryAfterMs` says how long to
+   * wait.
    */
   attempt(key: string): { retryAfterMs: number; forgive(): void };
 }
@@ -78,7 +80,9 @@ export interface PushBudgetSizes {
   bytesPerHour: number;
 }
 
-/** Generous defaults: a device syncing as SYNC.md §9 says, and the benches, never come near them. */
+/**
+ * Generous defaults: a device syncing as SYNC.md §9 says, and the benches, never come near them.
+ */
 export const DEFAULT_PUSH_BUDGET: PushBudgetSizes = { requestsPerMinute: 600, bytesPerHour: 512 * 1024 * 1024 };
 
 /** Amounts spent per key in a sliding window; `spend` answers 0 or the milliseconds to wait. */

@@ -32,11 +32,16 @@ export interface EnrollInput {
   tokenHash: string;
   now: number;
   maxWrongSecrets: number;
-  /** The hash of the token the enrolling device still holds (from Authorization): revoked on success. */
+  /**
+   * The hash of the token the enrolling device still holds (from Authorization): revoked on
+   * success.
+   */
   revokeTokenHash?: string | null;
 }
 
-/** Checking a code without spending it (SYNC.md §7): a wrong secret still counts toward the lock. */
+/**
+ * Checking a code without spending it (SYNC.md §7): a wrong secret still counts toward the lock.
+ */
 export type CodeCheckInput = Pick<EnrollInput, 'selectorHash' | 'secretMatches' | 'now' | 'maxWrongSecrets'>;
 
 export interface NewEnrollmentCode {
@@ -72,7 +77,10 @@ export interface Repository {
   checkCode(input: CodeCheckInput): Promise<ProviderInfo | null>;
   /** Revokes the device holding a token (idempotent); false when no device has it. */
   revokeToken(tokenHash: string, now: number): Promise<boolean>;
-  /** After a page was answered: the device applied everything up to `presentedSeq`, and was seen now (written soon, best effort). */
+  /**
+   * After a page was answered: the device applied everything up to `presentedSeq`, and was seen now
+   * (written soon, best effort).
+   */
   notePull(deviceId: string, presentedSeq: number, now: number): Promise<void>;
   /** Runs the push algorithm for one scope in one write transaction. */
   push(scope: string, input: PushInput): Promise<PushOutcome>;
@@ -81,7 +89,9 @@ export interface Repository {
   cursorSecret(): Promise<CursorSecret>;
   /** The server's HLC node id, made when the database was created. */
   serverNodeId(): Promise<string>;
-  /** The greatest HLC stored in a scope (its clock's high-water mark), so its clock starts above it. */
+  /**
+   * The greatest HLC stored in a scope (its clock's high-water mark), so its clock starts above it.
+   */
   clockHighWater(scope: string): Promise<string | null>;
 
   createProvider(agencyName: string, providerName: string, now: number): Promise<{ agencyId: string; providerId: string }>;

@@ -10,12 +10,12 @@
  *   cursor it presented (`devices.acked_seq`: it applied every page up to there). When neither is
  *   known it may hold anything from the oldest version kept, so nothing is pruned for it.
  * - Devices count while active: not revoked and seen (push or pull) in the last 90 days.
- * - The floor is the least of those versions over active devices; versions below it are deleted.
- *   A version replaced by a write is not even copied into the history when it is below the floor.
- * - A device that comes back after 90 days, or with an edit it kept pending while it pulled past it,
- *   may send a base that is gone: the merge then runs against the empty record (push.ts), so every
- *   field that differs is a conflict, decided by HLC and kept in the conflict record: nothing is
- *   lost. The mutation log (`mutations`) keeps every payload for the audit either way.
+ * - The floor is the least of those versions over active devices; versions below it are deleted. A
+ *   version replaced by a write is not even copied into the history when it is below the floor.
+ * - A device that comes back after 90 days, or with an edit it kept pending while it pulled past
+ *   it, may send a base that is gone: the merge then runs against the empty record (push.ts), so
+ *   every field that differs is a conflict, decided by HLC and kept in the conflict record: nothing
+ *   is lost. The mutation log (`mutations`) keeps every payload for the audit either way.
  */
 import type { Db } from './sqlite-db';
 
@@ -34,7 +34,9 @@ interface VersionRow {
   device_id: string | null;
 }
 
-/** The lowest version any active device may still base an edit on (the writer holds `newVersion`). */
+/**
+ * The lowest version any active device may still base an edit on (the writer holds `newVersion`).
+ */
 export function historyFloor(rows: readonly VersionRow[], devices: readonly ActiveDevice[], writer: string, newVersion: number): number {
   let floor = newVersion;
   const oldest = rows.reduce((min, r) => Math.min(min, r.version), newVersion);

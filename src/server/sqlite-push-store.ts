@@ -1,9 +1,9 @@
 /**
  * The PushStore of one scope over SQLite, with statements prepared once. The scope counter is read
  * once per transaction, advanced in memory and written back before commit (commit order = sequence
- * order, since the transaction holds SQLite's write lock from BEGIN IMMEDIATE). Each store also keeps
- * the scope's clock high-water mark in `meta` (SYNC.md §1) and the device's last activity, and
- * bounds the version history (sqlite-history.ts).
+ * order, since the transaction holds SQLite's write lock from BEGIN IMMEDIATE). Each store also
+ * keeps the scope's clock high-water mark in `meta` (SYNC.md §1) and the device's last activity,
+ * and bounds the version history (sqlite-history.ts).
  */
 import { stringifyJson } from '../domain/json-bounds';
 import type { RecordContent } from '../domain/merge';
@@ -12,7 +12,9 @@ import type { MutationLogEntry, PushStore, StoredRow } from './push-store';
 import type { Db } from './sqlite-db';
 import { SqliteHistory, type ActiveDevice } from './sqlite-history';
 
-/** A device's `last_seen_at` is refreshed at most this often (it only decides the 90-day window). */
+/**
+ * A device's `last_seen_at` is refreshed at most this often (it only decides the 90-day window).
+ */
 export const SEEN_REFRESH_MS = 60 * 60 * 1000;
 
 /** The `meta` key of a scope's clock high-water mark. */

@@ -36,7 +36,8 @@ function pullRowJson(r: RecordRowSql): string {
 export interface SqliteOptions {
   /**
    * Caps the database at this many pages (SQLite's max_page_count): writes beyond it fail as a full
-   * disk would (503 STORAGE_FULL, nothing written). An operator's quota; tests use it for a full disk.
+   * disk would (503 STORAGE_FULL, nothing written). An operator's quota; tests use it for a full
+   * disk.
    */
   maxPageCount?: number;
 }
@@ -178,7 +179,9 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
     });
   }
 
-  /** A code that can still be redeemed, checking its secret (a wrong one counts toward the lock). */
+  /**
+   * A code that can still be redeemed, checking its secret (a wrong one counts toward the lock).
+   */
   function liveCode(input: Pick<EnrollInput, 'selectorHash' | 'secretMatches' | 'now' | 'maxWrongSecrets'>) {
     const code = stmt.code.get(input.selectorHash);
     if (!code || code.used_at !== null || code.expires_at <= input.now || code.failed_attempts >= input.maxWrongSecrets) return null;
@@ -209,7 +212,8 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
           const code = liveCode(input);
           if (!code) return null;
           const nowIso = new Date(input.now).toISOString();
-          // Re-enrolling leaves no old token valid (SYNC.md §7): in the same transaction as the new one.
+          // Re-enrolling leaves no old token valid (SYNC.md §7): in the same transaction as the new
+          // one.
           if (input.revokeTokenHash) stmt.revokeByToken.run(nowIso, input.revokeTokenHash);
           stmt.insertDevice.run(input.deviceId, code.provider_id, input.deviceName, input.tokenHash, nowIso, input.now);
           stmt.codeUsed.run(input.now, input.deviceId, code.id);
@@ -268,7 +272,8 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
     async clockHighWater(scope) {
       const kept = stmt.meta.get(hlcMetaKey(scope))?.value ?? null;
       if (kept === null || parseHlc(kept)) return kept;
-      // A legacy value that is no real instant (stored before HLCs were checked): the greatest real one.
+      // A legacy value that is no real instant (stored before HLCs were checked): the greatest real
+      // one.
       return stmt.latestHlcs.all(scope).find((r) => parseHlc(r.hlc))?.hlc ?? null;
     },
 

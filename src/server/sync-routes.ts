@@ -1,8 +1,8 @@
 /**
  * `POST /api/v1/sync/push` (SYNC.md §3) and `POST /api/v1/sync/pull` (§6). A 400 is only for a body
- * whose outer shape is wrong; every problem of one mutation is its own `rejected` result. The body is
- * validated as it arrived (the shared schemas say exactly what is accepted), and answers are checked
- * against the shared response types with `satisfies`.
+ * whose outer shape is wrong; every problem of one mutation is its own `rejected` result. The body
+ * is validated as it arrived (the shared schemas say exactly what is accepted), and answers are
+ * checked against the shared response types with `satisfies`.
  */
 import type { Context, Hono } from 'hono';
 import { stringifyJson } from '../domain/json-bounds';
@@ -65,7 +65,8 @@ export function registerSyncRoutes(app: Hono, ctx: RouteContext): void {
     const reset = { reset: true } satisfies PullResponse;
     const secret = await repository.cursorSecret();
     const cursor = parsed.data.cursor;
-    // A null cursor starts a full pull; its cursors carry the flag until the last page (SYNC.md §6).
+    // A null cursor starts a full pull; its cursors carry the flag until the last page (SYNC.md
+    // §6).
     const position = cursor === null ? { seq: 0, full: true } : decodeCursor(secret, auth.scope, cursor);
     if (position === null) return c.json(reset);
     const page = await repository.pull({
