@@ -117,7 +117,7 @@ describe('push and pull', () => {
   it('chains an edit made while its predecessor is in flight and sends it on the new version', async () => {
     const s = await setup();
     let id = '';
-    let a!: TestDevice;
+    let a!: TestDevice & { enrolled: any };
     let edited = false;
     a = await s.device((f) => async (url, init) => {
       if (url.endsWith('/push') && !edited) {
