@@ -33,6 +33,7 @@ async function setup(opts: { file?: string } = {}) {
   async function device(wrap: (f: FetchLike) => FetchLike = (f) => f, enrolled?: Awaited<ReturnType<typeof server.enroll>>) {
     const e = enrolled ?? (await server.enroll(providerId));
     const d = await connectedDevice(time, wrap(fetch), e);
+    d.client.status.subscribe(() => undefined); // as a status screen would
     devices.push(d);
     return Object.assign(d, { enrolled: e });
   }

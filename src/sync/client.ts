@@ -56,7 +56,10 @@ export function createSyncClient(db: NaptimeDb, deps: SyncDeps): SyncClient & { 
     timers.delete(name);
   }
 
+  let listeners = 0;
   async function refreshCounts(): Promise<void> {
+    // Only read when a screen is listening: the counts cost a read transaction over every table.
+    if (listeners === 0) return;
     const [counts, times] = await Promise.all([getSyncCounts(db), getLastSyncTimes(db)]);
     status.update({ ...counts, oldestWaitingAt: counts.oldestWaitingAt, ...times });
   }
@@ -85,7 +88,7 @@ export function createSyncClient(db: NaptimeDb, deps: SyncDeps): SyncClient & { 
 
   async function afterRun(result: RunResult | null): Promise<void> {
     await refreshCounts();
-    const waiting = status.getSnapshot().waiting;
+    const waiting = await db.outbox.count();
     if (result === null) return;
     if (result.ok) {
       failures = 0;
@@ -162,8 +165,21 @@ export function createSyncClient(db: NaptimeDb, deps: SyncDeps): SyncClient & { 
     });
   }
 
+  const watched: SyncStatusStore = {
+    subscribe(listener) {
+      listeners += 1;
+      const off = status.subscribe(listener);
+      if (listeners === 1) void refreshCounts().catch(() => undefined);
+      return () => {
+        listeners -= 1;
+        off();
+      };
+    },
+    getSnapshot: status.getSnapshot,
+  };
+
   return {
-    status,
+    status: watched,
     syncNow,
     notifyWrite() {
       void refreshCounts().catch(() => undefined);

@@ -18,6 +18,22 @@ interface ServerRow {
 
 /** What the server holds for one device's scope. */
 export function readServer(world: World, device: Device) {
+  const cached = serverCache.get(world)?.get(device.provider);
+  if (cached) return cached;
+  const read = readServerNow(world, device);
+  if (!serverCache.has(world)) serverCache.set(world, new Map());
+  serverCache.get(world)!.set(device.provider, read);
+  return read;
+}
+
+const serverCache = new WeakMap<World, Map<number, ReturnType<typeof readServerNow>>>();
+
+/** Forgets what `readServer` read (the server changed). */
+export function forgetServer(world: World): void {
+  serverCache.delete(world);
+}
+
+function readServerNow(world: World, device: Device) {
   const db = new Database(world.file, { readonly: true, fileMustExist: true });
   try {
     const { provider_id } = db.prepare('SELECT provider_id FROM devices WHERE id = ?').get(device.deviceId) as { provider_id: string };

@@ -4,7 +4,7 @@
  * invariants 1–7 are checked. Returns what went wrong (nothing, when the client is right).
  */
 import type { SyncMutant } from '../deps';
-import { checkConvergence, checkNoDuplicates, checkNoLoss, checkOneAtATime } from './invariants';
+import { checkConvergence, checkNoDuplicates, checkNoLoss, checkOneAtATime, forgetServer } from './invariants';
 import { aliveTab, editDuringFlight, randomWrite } from './ops';
 import { createWorld, type Tally } from './world';
 
@@ -39,7 +39,8 @@ export async function runSeed(seed: number, options: { ops?: number; mutant?: Sy
           await world.advance(r.int(50, 900));
         }
       } else if (roll < 0.9) {
-        const ms = r.int(500, 70_000);
+        const span = r.next();
+        const ms = span < 0.7 ? r.int(500, 5000) : span < 0.97 ? r.int(5000, 30_000) : r.int(30_000, 120_000);
         trace(`advance ${ms} ms`);
         await world.advance(ms);
       } else if (roll < 0.96) {
@@ -59,6 +60,7 @@ export async function runSeed(seed: number, options: { ops?: number; mutant?: Sy
     for (const device of world.devices) world.setOnline(device, true);
     await world.settle();
     const problems = [...(await checkNoLoss(world, true))];
+    forgetServer(world);
     // Every device pushes until its outbox is empty, then every device pulls to the end (§11.3).
     for (let round = 0; round < 20; round++) {
       for (const device of world.devices) await device.tabs[0]!.client.syncNow();

@@ -1,5 +1,6 @@
 /**
- * The seeded sync simulation (SYNC.md §11), in `npm test`. `SIM_SEEDS=n` runs n seeds from
+ * The seeded sync simulation (SYNC.md §11), in `npm test`, split over two test files (even and odd
+ * seeds) so that vitest runs the halves on both cores. `SIM_SEEDS=n` runs n seeds from
  * `SIM_SEED_FROM` (default 1); `SIM_SEED=k` replays one seed, prints its trace and skips the check
  * that every fault kind and outcome occurred. Counts per fault kind and outcome and the time taken
  * are printed; the run fails on any broken invariant, or when a fault kind or outcome never occurred.
@@ -12,7 +13,7 @@ const env = process.env;
 const single = env.SIM_SEED ? Number(env.SIM_SEED) : null;
 const from = Number(env.SIM_SEED_FROM ?? 1);
 const count = single !== null ? 1 : Number(env.SIM_SEEDS ?? 200);
-const seeds = single !== null ? [single] : Array.from({ length: count }, (_, i) => from + i);
+const allSeeds = single !== null ? [single] : Array.from({ length: count }, (_, i) => from + i);
 
 function add(into: Tally, more: Tally) {
   for (const k of FAULT_KINDS) into.faults[k] += more.faults[k];
@@ -22,8 +23,11 @@ function add(into: Tally, more: Tally) {
   into.requests += more.requests;
 }
 
-describe('sync simulation', () => {
-  it(`keeps invariants 1-7 through every fault, over ${seeds.length} seed(s) from ${seeds[0]}`, async () => {
+/** Defines the simulation test over every `parts`-th seed, starting with the `part`-th. */
+export function simulationSuite(part: number, parts: number): void {
+  const seeds = allSeeds.filter((_, i) => i % parts === part);
+  describe(`sync simulation (part ${part + 1} of ${parts})`, () => {
+  it.skipIf(seeds.length === 0)(`keeps invariants 1-7 through every fault, over ${seeds.length} seed(s)`, async () => {
     const started = Date.now();
     const total = newTally();
     const failures: string[] = [];
@@ -35,7 +39,7 @@ describe('sync simulation', () => {
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
-      `sync simulation: ${seeds.length} seeds (${seeds[0]}..${seeds.at(-1)}) in ${seconds} s; ` +
+      `sync simulation part ${part + 1}/${parts}: ${seeds.length} seeds (${seeds[0]}..${seeds.at(-1)}) in ${seconds} s; ` +
         `${total.writes} writes, ${total.requests} requests\n` +
         `  faults:   ${FAULT_KINDS.map((k) => `${k} ${total.faults[k]}`).join(', ')}\n` +
         `  outcomes: ${OUTCOMES.map((k) => `${k} ${total.outcomes[k]}`).join(', ')}; rejected then accepted in one answer ${total.rejectedThenAccepted}`,
@@ -50,4 +54,5 @@ describe('sync simulation', () => {
       expect(never, `never occurred: ${never.join(', ')}`).toEqual([]);
     }
   }, 600_000);
-});
+  });
+}
