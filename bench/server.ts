@@ -1,9 +1,12 @@
 /**
- * Server bench (issue 5): the real app on loopback HTTP (127.0.0.1, a random port, a temporary file
- * database), measured as a device sees it. Ingest rate and p50/p95 latency of pushes of 100 notes from
- * one device and from ten devices at once; pull throughput for 10,000 records. Bounded loops; stops by
- * itself; no traffic leaves the machine. The server runs in a worker thread (this same module), so
- * that the bench's own client work does not share the server's event loop, as in production.
+ * Server bench (SYNC.md §3, §6): the real app on loopback HTTP (127.0.0.1, a random port, a
+ * temporary file database), measured as a device sees it. Ingest rate and p50/p95 latency of pushes
+ * of 100 notes from one device and from ten devices at once; pull throughput for 10,000 records;
+ * and the disk a device can fill: bytes the database grows by per byte a device sends, for
+ * one-field edits of 60 KiB records (measured on the database file after a WAL checkpoint, so that
+ * it is what stays on disk). Bounded loops; stops by itself; no traffic leaves the machine. The
+ * server runs in a worker thread (this same module), so that the bench's own client work does not
+ * share the server's event loop, as in production.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { serve } from '@hono/node-server';
+import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { runAdminCommand } from '../src/server/admin-commands';
 import { createApp } from '../src/server/app';
@@ -21,6 +25,10 @@ const ONE_DEVICE_PUSHES = 60;
 const TEN_DEVICES = 10;
 const TEN_DEVICE_PUSHES_EACH = 12;
 const PULL_RECORDS = 10_000;
+const LARGE_RECORDS = 10;
+const LARGE_EDIT_ROUNDS = 20;
+/** A 60 KiB note: its text plus a field this server does not know (kept, never stripped). */
+const LARGE_EXTRA_BYTES = 60 * 1024 - 4000;
 
 interface Device {
   deviceId: string;
@@ -139,6 +147,57 @@ export async function run(): Promise<Record<string, unknown>> {
     return ms;
   }
 
+  /** The database's size on disk after folding the WAL back into it. */
+  function diskBytes(): number {
+    const db = new Database(join(dir, 'naptime.sqlite'));
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      const pages = db.pragma('page_count', { simple: true }) as number;
+      return pages * (db.pragma('page_size', { simple: true }) as number);
+    } finally {
+      db.close();
+    }
+  }
+
+  /** One-field edits of 60 KiB records from one device: disk growth per byte received. */
+  async function largeRecordEdits(agency: string) {
+    const p = (await adminCommand(['create-provider', '--agency', agency, '--name', 'Large'])) as { providerId: string };
+    const [d] = await enrollDevices(p.providerId, 1);
+    const hlc = () => `${new Date().toISOString()}-0000-0123456789abcdef`;
+    const ids = Array.from({ length: LARGE_RECORDS }, () => uuidv7());
+    const versions = new Map<string, number>();
+    await post('/api/v1/sync/push', {
+      protocol: 1,
+      deviceId: d!.deviceId,
+      clientHlc: null,
+      mutations: ids.map((id) => ({
+        mutationId: uuidv7(), table: 'observations', op: 'create', id, baseVersion: 0, hlc: hlc(), schemaVersion: 1,
+        createdAt: '2026-11-26T13:05:00-06:00', deleted: 0,
+        data: {
+          childIds: [uuidv7()], observedAt: '2026-11-26T13:05:00-06:00', text: 'n'.repeat(4000),
+          sketch: 's'.repeat(LARGE_EXTRA_BYTES),
+        },
+      })),
+    }, d!.token).then((r) => r.results.forEach((x: { version: number }, i: number) => versions.set(ids[i]!, x.version)));
+    const before = diskBytes();
+    let received = 0;
+    for (let round = 0; round < LARGE_EDIT_ROUNDS; round++) {
+      for (const id of ids) {
+        const body = JSON.stringify({
+          protocol: 1, deviceId: d!.deviceId, clientHlc: null,
+          mutations: [{ mutationId: uuidv7(), deviceSeq: round, table: 'observations', op: 'update', id,
+            baseVersion: versions.get(id), hlc: hlc(), schemaVersion: 1, data: { nextStep: `Round ${round}` } }],
+        });
+        received += Buffer.byteLength(body);
+        const r = await post('/api/v1/sync/push', JSON.parse(body), d!.token);
+        if (r.results[0].status !== 'applied') throw new Error(`a large edit was ${r.results[0].status}`);
+        versions.set(id, r.results[0].version);
+      }
+    }
+    const grown = diskBytes() - before;
+    return { edits: LARGE_RECORDS * LARGE_EDIT_ROUNDS, received, grown };
+  }
+
   try {
     const agency = 'Bench Agency';
     const one = (await adminCommand(['create-provider', '--agency', agency, '--name', 'One'])) as { providerId: string };
@@ -185,6 +244,8 @@ export async function run(): Promise<Record<string, unknown>> {
     const pullSeconds = (performance.now() - pullStart) / 1000;
     if (rows !== PULL_RECORDS) throw new Error(`pulled ${rows} rows, expected ${PULL_RECORDS}`);
 
+    const large = await largeRecordEdits(agency);
+
     return {
       'server.push100.oneDevice.pushes': ONE_DEVICE_PUSHES,
       'server.push100.oneDevice.mutationsPerSec': Math.round((ONE_DEVICE_PUSHES * BATCH) / soloSeconds),
@@ -198,6 +259,10 @@ export async function run(): Promise<Record<string, unknown>> {
       'server.pull10k.pages': pages,
       'server.pull10k.rowsPerSec': Math.round(rows / pullSeconds),
       'server.pull10k.totalMs': round(pullSeconds * 1000),
+      'server.largeEdits.edits': large.edits,
+      'server.largeEdits.bytesReceived': large.received,
+      'server.largeEdits.diskBytesGrown': large.grown,
+      'server.largeEdits.diskBytesPerByteReceived': round(large.grown / large.received),
     };
   } finally {
     await Promise.race([call({ stop: true }), new Promise((ok) => setTimeout(ok, 5000))]);

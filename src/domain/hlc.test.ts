@@ -94,6 +94,19 @@ describe('formatHlc and parseHlc', () => {
   });
 });
 
+describe('HlcSchema', () => {
+  it('accepts only a real instant: the right shape with month 99 or February 30 is refused', () => {
+    const node = '-0000-0123456789abcdef';
+    for (const time of ['2026-99-01T00:00:00.000Z', '2026-02-30T12:00:00.000Z', '2026-01-01T24:00:00.000Z', '2026-04-31T00:00:00.000Z', '2026-01-01T23:60:00.000Z']) {
+      expect(HlcSchema.safeParse(time + node).success, time).toBe(false);
+      expect(parseHlc(time + node), time).toBeNull();
+    }
+    for (const time of ['2024-02-29T23:59:59.999Z', '0000-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z']) {
+      expect(HlcSchema.safeParse(time + node).success, time).toBe(true);
+    }
+  });
+});
+
 describe('node ids', () => {
   it('are 16 lowercase hex digits, and a new one each time', () => {
     const ids = Array.from({ length: 20 }, createNodeId);

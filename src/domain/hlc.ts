@@ -13,8 +13,14 @@ if (!z.core.globalConfig.localeError) z.config(z.locales.en());
 const HLC_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-[0-9a-f]{16}$/;
 const MAX_COUNTER = 0xffff;
 
-/** A well-formed HLC string. */
-export const HlcSchema = z.string().check(z.regex(HLC_PATTERN, 'not a hybrid logical clock value'));
+/**
+ * A well-formed HLC string whose time part is a real instant (SYNC.md §1). Choice: the pattern
+ * alone lets "2026-99-45T25:61:00.000Z" through, and such a value would win every later conflict by
+ * string order; so the time must round-trip through `Date` to the very same 24 characters.
+ */
+export const HlcSchema = z
+  .string()
+  .check(z.regex(HLC_PATTERN, 'not a hybrid logical clock value'), z.refine(isRealInstant, 'not a real instant'));
 export type Hlc = z.infer<typeof HlcSchema>;
 
 /** 16 lowercase hex digits naming one device's clock. */
@@ -47,11 +53,24 @@ export function formatHlc(state: HlcState): Hlc {
   return `${new Date(millis).toISOString()}-${state.counter.toString(16).padStart(4, '0')}-${state.nodeId}`;
 }
 
-/** Parses an HLC string into its parts, or returns null when it is malformed. */
+/**
+ * The time part's milliseconds when it is a real instant (it formats back to itself), else null.
+ */
+function instantOf(value: string): number | null {
+  const millis = Date.parse(value.slice(0, 24));
+  if (Number.isNaN(millis) || new Date(millis).toISOString() !== value.slice(0, 24)) return null;
+  return millis;
+}
+
+function isRealInstant(value: string): boolean {
+  return !HLC_PATTERN.test(value) || instantOf(value) !== null;
+}
+
+/** Parses an HLC string into its parts, or returns null when it is malformed or no real instant. */
 export function parseHlc(value: string): { millis: number; counter: number; nodeId: string } | null {
   if (!HLC_PATTERN.test(value)) return null;
-  const millis = Date.parse(value.slice(0, 24));
-  if (Number.isNaN(millis)) return null;
+  const millis = instantOf(value);
+  if (millis === null) return null;
   return { millis, counter: parseInt(value.slice(25, 29), 16), nodeId: value.slice(30) };
 }
 

@@ -28,6 +28,17 @@ describe('valuesEqual', () => {
     expect(valuesEqual({ plan: { who: 'me' } }, { plan: { who: 'me' } })).toBe(true);
     expect(valuesEqual([], {})).toBe(false);
   });
+  it('compares prototype-named keys as own data: a null constructor equals an absent one', () => {
+    expect(valuesEqual(JSON.parse('{"constructor": null}'), {})).toBe(true);
+    expect(valuesEqual(JSON.parse('{"__proto__": null, "a": 1}'), { a: 1 })).toBe(true);
+    expect(valuesEqual(JSON.parse('{"__proto__": 1}'), {})).toBe(false);
+    expect(valuesEqual(JSON.parse('{"toString": "x"}'), JSON.parse('{"toString": "x"}'))).toBe(true);
+  });
+  it('compares values nested 100,000 levels deep without overflowing the stack', () => {
+    const deep = (n: number, leaf: unknown) => JSON.parse(`${'['.repeat(n)}${JSON.stringify(leaf)}${']'.repeat(n)}`);
+    expect(valuesEqual(deep(100_000, 1), deep(100_000, 1))).toBe(true);
+    expect(valuesEqual(deep(100_000, 1), deep(100_000, 2))).toBe(false);
+  });
 });
 
 describe('applyChanges', () => {

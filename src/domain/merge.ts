@@ -65,23 +65,36 @@ export function isAbsent(value: unknown): boolean {
   return value === null || value === undefined;
 }
 
-/** Deep equality of JSON values, with null, undefined and absent keys all equal. */
+/**
+ * Deep equality of JSON values, with null, undefined and absent keys all equal. Iterative, so a
+ * value of any depth compares without overflowing the stack (json-bounds.ts), and by own keys only,
+ * so a field named `constructor` or `__proto__` is compared as data, never read from the prototype.
+ */
 export function valuesEqual(a: unknown, b: unknown): boolean {
-  if (isAbsent(a) || isAbsent(b)) return isAbsent(a) && isAbsent(b);
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((v, i) => valuesEqual(v, b[i]));
+  const stack: [unknown, unknown][] = [[a, b]];
+  while (stack.length) {
+    const [x, y] = stack.pop()!;
+    if (isAbsent(x) || isAbsent(y)) {
+      if (isAbsent(x) && isAbsent(y)) continue;
+      return false;
+    }
+    if (x === y) continue;
+    if (typeof x !== 'object' || typeof y !== 'object') return false;
+    if (Array.isArray(x) !== Array.isArray(y)) return false;
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length) return false;
+      for (let i = 0; i < x.length; i++) stack.push([x[i], y[i]]);
+      continue;
+    }
+    const xo = x as FieldMap;
+    const yo = y as FieldMap;
+    for (const k of new Set([...Object.keys(xo), ...Object.keys(yo)])) stack.push([own(xo, k), own(yo, k)]);
   }
-  const ao = a as Record<string, unknown>;
-  const bo = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
-  for (const k of keys) if (!valuesEqual(ao[k], bo[k])) return false;
   return true;
 }
 
-function own(map: FieldMap, key: string): unknown {
+/** A map's own value for `key` (never one inherited from Object.prototype). */
+export function own(map: FieldMap, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
 }
 

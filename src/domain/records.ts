@@ -121,6 +121,9 @@ export const ConflictDataSchema = z.looseObject({
 });
 export type ConflictData = z.infer<typeof ConflictDataSchema>;
 
+/** The only fields of a conflict record a device may change (SYNC.md §3 step 1, §5). */
+export const RESOLUTION_FIELDS: readonly string[] = ['resolvedAt', 'resolution'];
+
 /** The data schema of each synced table. */
 export const DATA_SCHEMAS = {
   children: ChildDataSchema,

@@ -6,6 +6,7 @@
 import { z } from 'zod/mini';
 import { LocalDateTimeSchema } from './dates';
 import { HlcSchema } from './hlc';
+import { isJsonObject, MAX_JSON_DEPTH, nestsDeeperThan } from './json-bounds';
 
 export const PROTOCOL_VERSION = 1;
 export const MIN_PROTOCOL_VERSION = 1;
@@ -19,7 +20,19 @@ export const LIMITS = {
   pullMax: 1000,
   pullPageBytes: 1024 * 1024,
   clockAheadMs: 10 * 60 * 1000,
+  /** A request body that has not arrived in full after this long answers 408 (SYNC.md §8). */
+  bodyTimeoutMs: 30 * 1000,
+  maxJsonDepth: MAX_JSON_DEPTH,
 } as const;
+
+/**
+ * The page size a pull asks for, clamped to 1..pullMax (SYNC.md §6). Choice: any value is accepted
+ * and clamped, never a 400: a non-number or NaN is the default, +Infinity the maximum, -Infinity 1.
+ */
+export function clampPullLimit(limit: unknown): number {
+  if (typeof limit !== 'number' || Number.isNaN(limit)) return LIMITS.pullDefault;
+  return Math.min(LIMITS.pullMax, Math.max(1, Math.trunc(limit)));
+}
 
 /** Stable error codes of HTTP answers (SYNC.md §8). */
 export const ERROR_CODES = [
@@ -32,6 +45,8 @@ export const ERROR_CODES = [
   'UPGRADE_REQUIRED',
   'PROTOCOL_UNSUPPORTED',
   'RATE_LIMITED',
+  'REQUEST_TIMEOUT',
+  'STORAGE_FULL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -44,15 +59,25 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 export const REJECT_CODES = ['VALIDATION_FAILED', 'FORBIDDEN', 'UNKNOWN_TABLE', 'RECORD_TOO_LARGE'] as const;
 export type RejectCode = (typeof REJECT_CODES)[number];
 
-/** The outer push body: what decides 400 BAD_REQUEST. */
+/**
+ * The outer push body: what decides 400 BAD_REQUEST. `clientHlc` is informational (the server
+ * trusts only the mutations' HLCs), so any value is accepted and none is a reason for a 400.
+ */
 export const PushRequestSchema = z.looseObject({
   protocol: z.number(),
   deviceId: z.string(),
-  clientHlc: z.nullish(z.string()),
+  clientHlc: z.optional(z.unknown()),
   mutations: z.array(z.looseObject({ mutationId: z.string() })),
 });
 
 const Deleted = z.union([z.literal(0), z.literal(1)]);
+
+/**
+ * A record's data: any JSON object, passed through as the very object parsed (zod would rebuild it
+ * by assignment and silently drop an own `__proto__` key; SYNC.md §3 step 5 says fields are kept,
+ * never stripped). The table's own schema checks the fields later.
+ */
+const DataSchema = z.custom<Record<string, unknown>>(isJsonObject, 'must be a JSON object');
 
 /** One mutation, checked on its own (a failure is a `rejected VALIDATION_FAILED` result). */
 export const MutationSchema = z
@@ -67,10 +92,14 @@ export const MutationSchema = z
     schemaVersion: z.number().check(z.int(), z.gte(1)),
     createdAt: z.nullish(LocalDateTimeSchema),
     deleted: z.nullish(Deleted),
-    data: z.nullish(z.record(z.string(), z.unknown())),
+    data: z.nullish(DataSchema),
   })
   .check(
     z.superRefine((m, ctx) => {
+      // The one depth bound of a mutation (SYNC.md §3 step 5), walked without recursion.
+      if (nestsDeeperThan(m, MAX_JSON_DEPTH)) {
+        ctx.addIssue({ code: 'custom', path: ['data'], message: `nested deeper than ${MAX_JSON_DEPTH} levels` });
+      }
       if (m.op === 'create') {
         if (m.createdAt == null) ctx.addIssue({ code: 'custom', path: ['createdAt'], message: 'required on create' });
         if (m.deleted == null) ctx.addIssue({ code: 'custom', path: ['deleted'], message: 'required on create' });
@@ -151,6 +180,7 @@ export const ClockWarningSchema = z.looseObject({
   clientHlc: z.string(),
   hlc: z.string(),
 });
+export type ClockWarning = z.infer<typeof ClockWarningSchema>;
 
 export const PushResponseSchema = z.looseObject({
   results: z.array(MutationResultSchema),
@@ -159,13 +189,15 @@ export const PushResponseSchema = z.looseObject({
 });
 export type PushResponse = z.infer<typeof PushResponseSchema>;
 
+/** The pull body: `limit` may be anything and is clamped (`clampPullLimit`), never a 400. */
 export const PullRequestSchema = z.looseObject({
   protocol: z.number(),
   deviceId: z.string(),
   cursor: z.nullable(z.string()),
-  limit: z.nullish(z.number()),
+  limit: z.pipe(z.optional(z.unknown()), z.transform(clampPullLimit)),
 });
-export type PullRequest = z.infer<typeof PullRequestSchema>;
+/** What a device sends (`limit` optional). */
+export type PullRequest = z.input<typeof PullRequestSchema>;
 
 export const PullResponseSchema = z.union([
   z.looseObject({
@@ -192,3 +224,14 @@ export const EnrollResponseSchema = z.looseObject({
   serverHlc: HlcSchema,
 });
 export type EnrollResponse = z.infer<typeof EnrollResponseSchema>;
+
+/**
+ * `POST /api/v1/devices/enroll/check` (SYNC.md §7): whom a code connects to, without spending it.
+ */
+export const EnrollCheckRequestSchema = z.looseObject({ code: z.string().check(z.minLength(1), z.maxLength(64)) });
+export const EnrollCheckResponseSchema = z.looseObject({ providerName: z.string(), agencyName: z.string() });
+export type EnrollCheckResponse = z.infer<typeof EnrollCheckResponseSchema>;
+
+/** `POST /api/v1/devices/disconnect` (SYNC.md §7): the calling device's token is revoked. */
+export const DisconnectResponseSchema = z.looseObject({ revoked: z.literal(true) });
+export type DisconnectResponse = z.infer<typeof DisconnectResponseSchema>;

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ErrorBodySchema } from '../domain/sync-messages';
+import { defaultIpOf } from './app';
 import { makeServer, noteCreate, update } from './test-support';
 
 async function setup() {
@@ -128,5 +129,39 @@ describe('tenant isolation', () => {
     // A provider's devices share her records.
     const a2 = await s.enroll(pa.providerId);
     expect((await s.pullAll(a2)).rows.map((r: any) => r.data.text)).toEqual(['Ana only']);
+  });
+
+  it('reads X-Forwarded-For only from a socket of a configured proxy, and then only its last entry', () => {
+    const ctx = (socket: string, forwarded?: string) =>
+      ({ req: { header: (name: string) => (name === 'x-forwarded-for' ? forwarded : undefined) }, socket }) as any;
+    const ipOf = defaultIpOf(['127.0.0.1', '::1'], (c) => (c as any).socket);
+    expect(ipOf(ctx('203.0.113.7', '10.0.0.1'))).toBe('203.0.113.7');
+    expect(ipOf(ctx('127.0.0.1', 'spoofed, 198.51.100.4'))).toBe('198.51.100.4');
+    expect(ipOf(ctx('::ffff:127.0.0.1', '198.51.100.5'))).toBe('198.51.100.5');
+    expect(ipOf(ctx('127.0.0.1'))).toBe('127.0.0.1');
+    expect(defaultIpOf([], (c) => (c as any).socket)(ctx('127.0.0.1', '198.51.100.4'))).toBe('127.0.0.1');
+  });
+
+  it('answers 408 for a slow push body and does not log a client that hangs up mid-body as a server error', async () => {
+    const errors: string[] = [];
+    const logger = { info() {}, warn() {}, error: (msg: string) => errors.push(msg) };
+    const s = makeServer({ deps: { bodyTimeoutMs: 50, logger } });
+    const p = await s.createProvider();
+    const d = await s.enroll(p.providerId);
+    const send = (fail: boolean) => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"protocol":1,'));
+          if (fail) setTimeout(() => controller.error(new Error('aborted')), 5);
+        },
+      });
+      const headers = { authorization: `Bearer ${d.token}`, 'content-type': 'application/json' };
+      return s.app.request('/api/v1/sync/push', { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
+    };
+    const slow = await send(false);
+    expect(slow.status).toBe(408);
+    expect(((await slow.json()) as any).error.code).toBe('REQUEST_TIMEOUT');
+    expect((await send(true)).status).toBe(400);
+    expect(errors).toEqual([]);
   });
 });

@@ -7,35 +7,56 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
-import { lazyServerClock, type AppDeps, type RouteContext } from './context';
+import { LIMITS } from '../domain/sync-messages';
+import { scopeClocks, type AppDeps, type RouteContext } from './context';
 import { registerEnrollRoute, ENROLL_FAILURES_PER_IP, ENROLL_WINDOW_MS } from './enroll-route';
 import { HttpError, errorBody } from './errors';
 import { silentLogger } from './logger';
-import { createRateLimiter } from './rate-limit';
+import { createPushBudget, createRateLimiter, DEFAULT_PUSH_BUDGET } from './rate-limit';
 import { serveStatic } from './static';
 import { registerSyncRoutes } from './sync-routes';
 
 export type { AppDeps } from './context';
 
-/** The client's address: the socket's, or the last X-Forwarded-For entry (our proxy's) when trusted. */
-export function defaultIpOf(trustProxy: boolean): (c: Context) => string {
+/** The socket's remote address (app.request() in tests has no socket). */
+function socketAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** IPv4 addresses also arrive IPv4-mapped (`::ffff:127.0.0.1`) on a dual-stack socket. */
+function plainAddress(address: string): string {
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
+}
+
+/**
+ * The client's address. Choice (SYNC.md §7): X-Forwarded-For is read only when the socket itself
+ * comes from one of our proxies, and then only its last entry (the one our proxy appended): a
+ * client that reaches the Node port directly cannot pick its own address. Behind a proxy, also bind
+ * HOST to 127.0.0.1 so that nothing but the proxy reaches the port (README).
+ */
+export function defaultIpOf(trustedProxies: readonly string[], socketOf: (c: Context) => string = socketAddress): (c: Context) => string {
+  const trusted = new Set(trustedProxies.map(plainAddress));
   return (c) => {
-    if (trustProxy) {
+    const socket = plainAddress(socketOf(c));
+    if (trusted.has(socket)) {
       const forwarded = c.req.header('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean);
-      if (forwarded?.length) return forwarded[forwarded.length - 1]!;
+      if (forwarded?.length) return plainAddress(forwarded[forwarded.length - 1]!);
     }
-    try {
-      return getConnInfo(c).remote.address ?? 'unknown';
-    } catch {
-      return 'unknown'; // app.request() in tests has no socket
-    }
+    return socket;
   };
 }
 
-function isBusy(err: unknown): boolean {
-  const code = (err as { code?: unknown }).code;
-  return typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY'));
+function sqliteCode(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
 }
+
+/** How long a device waits after a full disk (SYNC.md §8): an operator has to free space first. */
+const STORAGE_FULL_RETRY_MS = 5 * 60 * 1000;
 
 /** Builds the app. */
 export function createApp(deps: AppDeps): Hono {
@@ -43,9 +64,11 @@ export function createApp(deps: AppDeps): Hono {
   const ctx: RouteContext = {
     deps,
     logger,
-    serverClock: lazyServerClock(deps),
-    ipOf: deps.ipOf ?? defaultIpOf(deps.trustProxy ?? false),
+    clockFor: scopeClocks(deps),
+    ipOf: deps.ipOf ?? defaultIpOf(deps.trustedProxies ?? []),
     enrollFailures: createRateLimiter(ENROLL_FAILURES_PER_IP, ENROLL_WINDOW_MS, () => deps.clock.now()),
+    pushBudget: createPushBudget(deps.pushBudget ?? DEFAULT_PUSH_BUDGET, () => deps.clock.now()),
+    bodyTimeoutMs: deps.bodyTimeoutMs ?? LIMITS.bodyTimeoutMs,
   };
   const app = new Hono();
   const allowed = new Set(deps.corsOrigins ?? []);
@@ -86,9 +109,17 @@ export function createApp(deps: AppDeps): Hono {
       if (err.retryAfterMs !== undefined) c.header('Retry-After', String(Math.ceil(err.retryAfterMs / 1000)));
       return c.json(errorBody(err.code, err.message, err.retryAfterMs), err.status);
     }
-    if (isBusy(err)) {
+    const code = sqliteCode(err);
+    if (code.startsWith('SQLITE_BUSY')) {
       c.header('Retry-After', '1');
       return c.json(errorBody('UNAVAILABLE', 'The server is busy; try again.', 1000), 503);
+    }
+    if (code === 'SQLITE_FULL') {
+      // The transaction rolled back: nothing of this request was written. Said plainly for the
+      // operator.
+      logger.error('storage full: the disk or the database size limit is reached; nothing was written', { path: c.req.path });
+      c.header('Retry-After', String(STORAGE_FULL_RETRY_MS / 1000));
+      return c.json(errorBody('STORAGE_FULL', "The agency's server is out of disk space; nothing was lost. Try later.", STORAGE_FULL_RETRY_MS), 503);
     }
     // The name and code only: a message could one day quote a value from a request.
     logger.error('unexpected error', { path: c.req.path, error: err instanceof Error ? err.name : 'unknown', code: (err as { code?: unknown }).code });

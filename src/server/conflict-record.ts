@@ -8,9 +8,6 @@ import type { ConflictData } from '../domain/records';
 import { SCHEMA_VERSION } from '../domain/tables';
 import type { StoredRow } from './push-store';
 
-/** The fields a device may change in a conflict record. */
-export const RESOLUTION_FIELDS: ReadonlySet<string> = new Set(['resolvedAt', 'resolution']);
-
 export interface ConflictInput {
   conflictId: string;
   table: string;

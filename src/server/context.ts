@@ -7,7 +7,7 @@ import { MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../domain/sync-messages'
 import { hashToken } from './enrollment-code';
 import { HttpError, badRequest, unauthenticated } from './errors';
 import type { Logger } from './logger';
-import type { RateLimiter } from './rate-limit';
+import type { PushBudget, PushBudgetSizes, RateLimiter } from './rate-limit';
 import type { DeviceAuth, Repository } from './repository';
 import { ServerClock } from './server-clock';
 
@@ -21,29 +21,52 @@ export interface AppDeps {
   staticDir?: string;
   /** Origins allowed to call the API from another origin (same origin needs none). */
   corsOrigins?: readonly string[];
-  /** Trust the last X-Forwarded-For entry (set by our own reverse proxy). */
-  trustProxy?: boolean;
+  /**
+   * Addresses of our own reverse proxies: only a request whose socket comes from one of them has
+   * its last X-Forwarded-For entry taken as the client's address. Empty: X-Forwarded-For is
+   * ignored.
+   */
+  trustedProxies?: readonly string[];
+  /** The per-device push budget (SYNC.md §8); generous defaults. */
+  pushBudget?: PushBudgetSizes;
+  /** A request body slower than this answers 408 (default 30 s; tests shorten it). */
+  bodyTimeoutMs?: number;
   logger?: Logger;
 }
 
 export interface RouteContext {
   deps: AppDeps;
   logger: Logger;
-  serverClock(): Promise<ServerClock>;
+  /** The clock of one scope (SYNC.md §1: one provider's clock never moves another's). */
+  clockFor(scope: string): Promise<ServerClock>;
   ipOf(c: Context): string;
   enrollFailures: RateLimiter;
+  pushBudget: PushBudget;
+  bodyTimeoutMs: number;
 }
 
-/** The server clock, made once from the database's node id and caught up with its greatest HLC. */
-export function lazyServerClock(deps: AppDeps): () => Promise<ServerClock> {
-  let made: Promise<ServerClock> | null = null;
-  return () =>
-    (made ??= (async () => {
-      const clock = new ServerClock(await deps.repository.serverNodeId(), () => deps.clock.now());
-      const max = await deps.repository.maxHlc();
-      if (max) clock.recv(max);
-      return clock;
-    })());
+/**
+ * One server clock per scope, made on first use from the database's node id and caught up with the
+ * scope's high-water mark kept in `meta` (one row read, never a scan of the records). Choice:
+ * clocks live in memory for the process's life (a scope is a provider: an agency has tens, not
+ * millions).
+ */
+export function scopeClocks(deps: AppDeps): (scope: string) => Promise<ServerClock> {
+  const clocks = new Map<string, Promise<ServerClock>>();
+  return (scope) => {
+    let made = clocks.get(scope);
+    if (!made) {
+      made = (async () => {
+        const clock = new ServerClock(await deps.repository.serverNodeId(), () => deps.clock.now());
+        const highWater = await deps.repository.clockHighWater(scope);
+        if (highWater) clock.recv(highWater);
+        return clock;
+      })();
+      clocks.set(scope, made);
+      made.catch(() => clocks.delete(scope));
+    }
+    return made;
+  };
 }
 
 /** Resolves the bearer token to its device: 401 when unknown, 403 DEVICE_REVOKED when revoked. */

@@ -1,15 +1,27 @@
 /**
- * `POST /api/v1/devices/enroll` (SYNC.md §7). Every bad code (malformed, unknown, used, expired,
- * locked, wrong secret) answers the same 403; 10 failures per IP in 15 minutes answer 429 (successes
- * do not count). The token is shown once and stored only as a hash.
+ * Enrollment and disconnection (SYNC.md §7). `enroll` redeems a code; `enroll/check` says whom a
+ * code connects to without spending it; `disconnect` revokes the caller's token. Every bad code
+ * (malformed, unknown, used, expired, locked, wrong secret) answers the same 403; 10 failed
+ * attempts per IP in 15 minutes answer 429, `enroll` and `enroll/check` counted together (successes
+ * do not count). Each attempt is counted before the handler's first `await` (rate-limit.ts). The
+ * token is shown once and stored only as a hash; an `enroll` that carries the device's current
+ * token in `Authorization` revokes that token in the same transaction, so a re-enrolled tablet
+ * keeps no live old token (whichever provider the new code is for).
  */
 import { randomUUID } from 'node:crypto';
-import type { Hono } from 'hono';
-import { EnrollRequestSchema, LIMITS } from '../domain/sync-messages';
+import type { Context, Hono } from 'hono';
+import {
+  EnrollCheckRequestSchema,
+  EnrollRequestSchema,
+  LIMITS,
+  type DisconnectResponse,
+  type EnrollCheckResponse,
+  type EnrollResponse,
+} from '../domain/sync-messages';
 import { readJsonObject } from './body';
 import { shapeError, type RouteContext } from './context';
-import { MAX_WRONG_SECRETS, hashSelector, newDeviceToken, normalizeCode, secretMatches, splitCode } from './enrollment-code';
-import { HttpError } from './errors';
+import { MAX_WRONG_SECRETS, hashSelector, hashToken, newDeviceToken, normalizeCode, secretMatches, splitCode } from './enrollment-code';
+import { HttpError, unauthenticated } from './errors';
 
 export const ENROLL_FAILURES_PER_IP = 10;
 export const ENROLL_WINDOW_MS = 15 * 60 * 1000;
@@ -17,41 +29,79 @@ export const ENROLL_WINDOW_MS = 15 * 60 * 1000;
 const invalidCode = () =>
   new HttpError(403, 'ENROLLMENT_CODE_INVALID', 'This code is not valid. Ask your agency for a new one.');
 
-/** Registers the enrollment route. */
+/** The bearer token of a request, if it carries one. */
+function bearer(c: Context): string | null {
+  const match = /^Bearer\s+(\S{1,200})$/i.exec((c.req.header('authorization') ?? '').trim());
+  return match ? match[1]! : null;
+}
+
+/** Registers the enrollment, code-check and disconnect routes. */
 export function registerEnrollRoute(app: Hono, ctx: RouteContext): void {
-  app.post('/api/v1/devices/enroll', async (c) => {
-    const ip = ctx.ipOf(c);
-    const wait = ctx.enrollFailures.retryAfter(ip);
-    if (wait > 0) {
-      c.header('Retry-After', String(Math.ceil(wait / 1000)));
-      throw new HttpError(429, 'RATE_LIMITED', 'Too many wrong codes from this network. Try again later.', wait);
+  const { repository } = ctx.deps;
+
+  /** Counts the attempt now (synchronously); 429 when the IP is over its limit. */
+  function startAttempt(c: Context) {
+    const attempt = ctx.enrollFailures.attempt(ctx.ipOf(c));
+    if (attempt.retryAfterMs > 0) {
+      c.header('Retry-After', String(Math.ceil(attempt.retryAfterMs / 1000)));
+      throw new HttpError(429, 'RATE_LIMITED', 'Too many wrong codes from this network. Try again later.', attempt.retryAfterMs);
     }
-    const body = await readJsonObject(c.req.raw, LIMITS.smallBodyBytes);
+    return attempt;
+  }
+
+  /** The code's selector hash and a secret checker, or a 403 for a code that cannot be one. */
+  function codeParts(code: string) {
+    const canonical = normalizeCode(code);
+    if (!canonical) throw invalidCode();
+    const { selector, secret } = splitCode(canonical);
+    return {
+      selectorHash: hashSelector(selector),
+      secretMatches: (salt: string, hash: string) => secretMatches(secret, salt, hash),
+      now: ctx.deps.clock.now(),
+      maxWrongSecrets: MAX_WRONG_SECRETS,
+    };
+  }
+
+  app.post('/api/v1/devices/enroll', async (c) => {
+    const attempt = startAttempt(c);
+    const body = await readJsonObject(c.req.raw, LIMITS.smallBodyBytes, ctx.bodyTimeoutMs);
     const parsed = EnrollRequestSchema.safeParse(body);
     if (!parsed.success) throw shapeError(parsed.error.issues);
-    const canonical = normalizeCode(parsed.data.code);
-    if (!canonical) {
-      ctx.enrollFailures.fail(ip);
-      throw invalidCode();
-    }
-    const { selector, secret } = splitCode(canonical);
     const deviceId = randomUUID();
     const { token, tokenHash } = newDeviceToken();
-    const provider = await ctx.deps.repository.enroll({
-      selectorHash: hashSelector(selector),
-      secretMatches: (salt, hash) => secretMatches(secret, salt, hash),
+    const old = bearer(c);
+    const provider = await repository.enroll({
+      ...codeParts(parsed.data.code),
       deviceId,
       deviceName: parsed.data.deviceName.trim(),
       tokenHash,
-      now: ctx.deps.clock.now(),
-      maxWrongSecrets: MAX_WRONG_SECRETS,
+      revokeTokenHash: old ? hashToken(old) : null,
     });
-    if (!provider) {
-      ctx.enrollFailures.fail(ip);
-      throw invalidCode();
-    }
-    ctx.logger.info('device enrolled', { deviceId, providerId: provider.providerId });
-    const clock = await ctx.serverClock();
-    return c.json({ deviceId, deviceToken: token, ...provider, serverHlc: clock.current() });
+    if (!provider) throw invalidCode();
+    attempt.forgive();
+    ctx.logger.info('device enrolled', { deviceId, providerId: provider.providerId, replacedToken: old !== null });
+    const clock = await ctx.clockFor(`provider:${provider.providerId}`);
+    return c.json({ deviceId, deviceToken: token, ...provider, serverHlc: clock.current() } satisfies EnrollResponse);
+  });
+
+  app.post('/api/v1/devices/enroll/check', async (c) => {
+    const attempt = startAttempt(c);
+    const body = await readJsonObject(c.req.raw, LIMITS.smallBodyBytes, ctx.bodyTimeoutMs);
+    const parsed = EnrollCheckRequestSchema.safeParse(body);
+    if (!parsed.success) throw shapeError(parsed.error.issues);
+    const provider = await repository.checkCode(codeParts(parsed.data.code));
+    if (!provider) throw invalidCode();
+    attempt.forgive();
+    return c.json({ providerName: provider.providerName, agencyName: provider.agencyName } satisfies EnrollCheckResponse);
+  });
+
+  // Choice: no body is needed (the token names the device), and a token already revoked answers
+  // 200 as well, so a device that lost the first answer can repeat it.
+  app.post('/api/v1/devices/disconnect', async (c) => {
+    const token = bearer(c);
+    if (!token) throw unauthenticated();
+    if (!(await repository.revokeToken(hashToken(token), ctx.deps.clock.now()))) throw unauthenticated();
+    ctx.logger.info('device disconnected itself');
+    return c.json({ revoked: true } satisfies DisconnectResponse);
   });
 }

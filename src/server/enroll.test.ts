@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnrollResponseSchema } from '../domain/sync-messages';
+import { EnrollCheckResponseSchema, EnrollResponseSchema } from '../domain/sync-messages';
 import { CODE_TTL_MS, normalizeCode } from './enrollment-code';
 import { makeServer, noteCreate } from './test-support';
 
@@ -84,6 +84,41 @@ describe('POST /api/v1/devices/enroll', () => {
     expect((await enroll(s, 'ZZZZ-ZZZZZZ')).status).toBe(403);
   });
 
+  it('counts each attempt before its first await: 30 wrong codes sent at once get 10 answers of 403, the rest 429', async () => {
+    const { s } = await withCode();
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => enroll(s, `ZZZZ-ZZZZ${String(i).padStart(2, '0')}`)));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((x) => x === 403)).toHaveLength(10);
+    expect(statuses.filter((x) => x === 429)).toHaveLength(20);
+  });
+
+  it('checks a code without spending it: names only, the code still enrolls once', async () => {
+    const { s, code } = await withCode();
+    const check = (c: string) => s.request('/api/v1/devices/enroll/check', { code: c });
+    const first = await check(code.toLowerCase().replace('-', ''));
+    expect(first.status).toBe(200);
+    expect(first.json).toEqual({ providerName: 'Maria', agencyName: 'Sunrise Agency' });
+    expect(EnrollCheckResponseSchema.safeParse(first.json).success).toBe(true);
+    expect((await check(code)).status).toBe(200);
+    expect((await enroll(s, code)).status).toBe(200);
+    expect((await check(code)).json.error.code).toBe('ENROLLMENT_CODE_INVALID');
+    expect((await check('not a code')).status).toBe(403);
+    expect((await s.request('/api/v1/devices/enroll/check', { nope: 1 })).status).toBe(400);
+  });
+
+  it('counts a wrong check toward the code’s lock and the per-IP limit shared with enroll', async () => {
+    const { s, code } = await withCode();
+    const check = (c: string) => s.request('/api/v1/devices/enroll/check', { code: c });
+    for (let i = 0; i < 3; i++) expect((await check(`${code.slice(0, 4)}-00000${i}`)).status).toBe(403);
+    for (let i = 0; i < 2; i++) expect((await enroll(s, `${code.slice(0, 4)}-11111${i}`)).status).toBe(403);
+    // Five wrong secrets in all: the code is locked for both routes.
+    expect((await check(code)).status).toBe(403);
+    expect((await enroll(s, code)).status).toBe(403);
+    for (let i = 0; i < 3; i++) await check('ZZZZ-ZZZZZZ');
+    expect((await check('ZZZZ-ZZZZZZ')).status).toBe(429);
+    expect((await enroll(s, 'ZZZZ-ZZZZZZ')).status).toBe(429);
+  });
+
   it('answers 400 for a body without a code or device name', async () => {
     const { s } = await withCode();
     expect((await s.request('/api/v1/devices/enroll', { deviceName: 'x' })).json.error.code).toBe('BAD_REQUEST');
@@ -120,5 +155,38 @@ describe('device tokens', () => {
       await s.push(d, [], { deviceId: other.deviceId }),
     ];
     for (const res of answers) expect([res.status, res.json.error.code]).toEqual([401, 'UNAUTHENTICATED']);
+  });
+
+  it('re-enrolling with another code (another provider’s too) revokes the token the device still carries', async () => {
+    const s = makeServer();
+    const p1 = await s.createProvider('Agency A', 'One');
+    const p2 = await s.createProvider('Agency B', 'Two');
+    const old = await s.enroll(p1.providerId);
+    const { code } = await s.admin('enroll-code', '--provider', p2.providerId);
+    const res = await s.request('/api/v1/devices/enroll', { code, deviceName: 'tablet' }, { token: old.token });
+    expect(res.status).toBe(200);
+    expect(res.json.providerName).toBe('Two');
+    expect((await s.pull(old)).json.error.code).toBe('DEVICE_REVOKED');
+    const fresh = { deviceId: res.json.deviceId, token: res.json.deviceToken, providerId: p2.providerId, agencyId: res.json.agencyId };
+    expect((await s.pull(fresh)).status).toBe(200);
+    // A failed enroll revokes nothing.
+    const other = await s.enroll(p1.providerId);
+    const bad = await s.request('/api/v1/devices/enroll', { code: 'ZZZZ-ZZZZZZ', deviceName: 'tablet' }, { token: other.token });
+    expect(bad.status).toBe(403);
+    expect((await s.pull(other)).status).toBe(200);
+  });
+
+  it('POST /api/v1/devices/disconnect revokes the caller’s token, idempotently; no token is 401', async () => {
+    const s = makeServer();
+    const p = await s.createProvider();
+    const d = await s.enroll(p.providerId);
+    const keep = await s.enroll(p.providerId);
+    const res = await s.request('/api/v1/devices/disconnect', {}, { token: d.token });
+    expect([res.status, res.json]).toEqual([200, { revoked: true }]);
+    expect((await s.request('/api/v1/devices/disconnect', null, { token: d.token })).status).toBe(200);
+    expect((await s.push(d, [noteCreate()])).json.error.code).toBe('DEVICE_REVOKED');
+    expect((await s.push(keep, [noteCreate()])).status).toBe(200);
+    expect((await s.request('/api/v1/devices/disconnect', {})).status).toBe(401);
+    expect((await s.request('/api/v1/devices/disconnect', {}, { token: 'x'.repeat(43) })).status).toBe(401);
   });
 });

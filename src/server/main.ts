@@ -1,9 +1,12 @@
 /**
- * The server process: the only place that reads the environment and opens sockets (src/README.md 7).
- * PORT (8080; 0 = any free port), HOST (0.0.0.0), DATA_DIR (./data), STATIC_DIR (dist/app next to
- * dist/server), CORS_ORIGINS (comma list), TRUST_PROXY (1/true). Once listening it prints exactly one
- * JSON line on stdout, `{"msg":"listening","port":…,"url":…}`; logs go to stderr. SIGTERM and SIGINT
- * close the server, then the database.
+ * The server process: the only place that reads the environment and opens sockets (src/README.md
+ * 7). PORT (8080; 0 = any free port), HOST (0.0.0.0), DATA_DIR (./data), STATIC_DIR (dist/app next
+ * to dist/server), CORS_ORIGINS (comma list), TRUST_PROXY (the reverse proxy's addresses, comma
+ * list; 1/true means loopback: X-Forwarded-For is read only from a socket of one of them; behind a
+ * proxy set HOST=127.0.0.1 too), PUSH_BUDGET_REQUESTS_PER_MINUTE (600) and PUSH_BUDGET_MB_PER_HOUR
+ * (512) per device, MAX_DB_MB (no cap: a quota; beyond it pushes answer 503 STORAGE_FULL). Once
+ * listening it prints exactly one JSON line on stdout, `{"msg":"listening","port":…,"url":…}`; logs
+ * go to stderr. SIGTERM and SIGINT close the server, then the database.
  */
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { createJsonLogger } from './logger';
+import { DEFAULT_PUSH_BUDGET } from './rate-limit';
 import { createSqliteRepository } from './sqlite-repository';
 
 const DB_FILE_NAME = 'naptime.sqlite';
@@ -26,16 +30,43 @@ const host = env.HOST || '0.0.0.0';
 const dataDir = resolve(env.DATA_DIR || './data');
 const staticDir = env.STATIC_DIR ? resolve(env.STATIC_DIR) : resolve(dirname(fileURLToPath(import.meta.url)), '../app');
 const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-const trustProxy = /^(1|true|yes)$/i.test(env.TRUST_PROXY ?? '');
+const LOOPBACK = ['127.0.0.1', '::1'];
+const trustProxy = (env.TRUST_PROXY ?? '').trim();
+const trustedProxies = /^(1|true|yes)$/i.test(trustProxy) ? LOOPBACK : trustProxy.split(',').map((s) => s.trim()).filter(Boolean);
+
+/** A positive number from the environment, or the default (a bad value is a startup error). */
+function positive(name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) {
+    process.stderr.write(`${JSON.stringify({ error: { code: 'BAD_CONFIG', message: `${name} must be a positive number, not "${raw}"` } })}\n`);
+    process.exit(2);
+  }
+  return n;
+}
+const MB = 1024 * 1024;
+const pushBudget = {
+  requestsPerMinute: positive('PUSH_BUDGET_REQUESTS_PER_MINUTE', DEFAULT_PUSH_BUDGET.requestsPerMinute),
+  bytesPerHour: positive('PUSH_BUDGET_MB_PER_HOUR', DEFAULT_PUSH_BUDGET.bytesPerHour / MB) * MB,
+};
+const maxDbMb = positive('MAX_DB_MB', Number.POSITIVE_INFINITY);
 
 const logger = createJsonLogger((line) => process.stderr.write(line));
 mkdirSync(dataDir, { recursive: true });
-const repository = createSqliteRepository(join(dataDir, DB_FILE_NAME));
-const app = createApp({ repository, clock: { now: () => Date.now() }, staticDir, corsOrigins, trustProxy, logger });
+const repository = createSqliteRepository(join(dataDir, DB_FILE_NAME), {
+  // SQLite's default page size is 4096 bytes.
+  ...(Number.isFinite(maxDbMb) ? { maxPageCount: Math.ceil((maxDbMb * MB) / 4096) } : {}),
+});
+const app = createApp({ repository, clock: { now: () => Date.now() }, staticDir, corsOrigins, trustedProxies, pushBudget, logger });
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
   process.stdout.write(`${JSON.stringify({ msg: 'listening', port: info.port, url: `http://localhost:${info.port}` })}\n`);
 });
+// A backstop behind the 30 s body deadline of body.ts (SYNC.md §8): Node's own default is 300 s.
+const httpServer = server as unknown as { requestTimeout: number; headersTimeout: number };
+httpServer.requestTimeout = 40_000;
+httpServer.headersTimeout = 20_000;
 server.on('error', (err) => {
   logger.error('server error', { error: err.message });
   process.exit(1);

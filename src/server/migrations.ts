@@ -115,4 +115,26 @@ CREATE TRIGGER mutations_append_only_delete BEFORE DELETE ON mutations
   BEGIN SELECT RAISE(ABORT, 'mutations is append-only'); END;
 `,
   },
+  {
+    id: 2,
+    name: 'scope clocks, device activity, bounded history',
+    sql: `
+-- When a device last pushed or pulled (ms; refreshed at most hourly) and the serverSeq covered by the
+-- latest pull cursor it presented (proof it applied every page up to there). Together with the
+-- writers recorded on each version they decide which versions any active device may still base an
+-- edit on (sqlite-history.ts); older versions are pruned.
+ALTER TABLE devices ADD COLUMN last_seen_at INTEGER;
+ALTER TABLE devices ADD COLUMN acked_seq INTEGER NOT NULL DEFAULT 0;
+UPDATE devices SET last_seen_at = CAST(strftime('%s', created_at) AS INTEGER) * 1000;
+
+-- Each scope's clock high-water mark, 'hlc:<scope>' (SYNC.md §1), so that a restart reads one row
+-- instead of scanning every record. Computed once here; only values shaped like real times count
+-- (a legacy value such as month 99 would otherwise stick as the maximum).
+INSERT OR REPLACE INTO meta (key, value)
+  SELECT 'hlc:' || scope, max(hlc) FROM records
+  WHERE substr(hlc, 6, 2) BETWEEN '01' AND '12' AND substr(hlc, 9, 2) BETWEEN '01' AND '31'
+    AND substr(hlc, 12, 2) < '24' AND substr(hlc, 15, 2) < '60' AND substr(hlc, 18, 2) < '60'
+  GROUP BY scope;
+`,
+  },
 ];

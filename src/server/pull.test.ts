@@ -69,6 +69,18 @@ describe('POST /api/v1/sync/pull', () => {
     expect(odd.json.changes).toHaveLength(3);
   });
 
+  it('clamps a limit that is not finite or out of range (1e999, -1e999) instead of answering 400', async () => {
+    const { s, a } = await setup();
+    await s.push(a, Array.from({ length: 3 }, () => noteCreate()));
+    const raw = (limit: string) =>
+      s.request('/api/v1/sync/pull', `{"protocol":1,"deviceId":"${a.deviceId}","cursor":null,"limit":${limit}}`, { token: a.token });
+    expect((await raw('1e999')).json.changes).toHaveLength(3);
+    expect((await raw('-1e999')).json.changes).toHaveLength(1);
+    expect((await raw('2.7')).json.changes).toHaveLength(2);
+    expect((await raw('null')).json.changes).toHaveLength(3);
+    expect((await raw('{"n":1}')).status).toBe(200);
+  });
+
   it('sends one row per record, its current state, never its history', async () => {
     const { s, a, b } = await setup();
     const m = noteCreate();
@@ -99,6 +111,32 @@ describe('POST /api/v1/sync/pull', () => {
     expect(back.sort()).toEqual(['checkins', 'conflicts']);
   });
 
+  it('returns the caller’s own rows on every page of a full pull, then suppresses echoes again', async () => {
+    const { s, a } = await setup();
+    const mine = Array.from({ length: 7 }, () => noteCreate());
+    await s.push(a, mine);
+    // A full pull (null cursor, as after a reset) by the device that wrote every row, 3 per page.
+    const { rows, cursor } = await s.pullAll(a, null, 3);
+    expect(rows.map((r: any) => r.id)).toEqual(mine.map((m) => m.id));
+    // The full pull has ended: a new own write is an echo again.
+    await s.push(a, [noteCreate()]);
+    expect((await s.pull(a, cursor)).json.changes).toEqual([]);
+  });
+
+  it('keeps the full-pull flag inside the signature: a forged flag is a reset, an old cursor is not full', async () => {
+    const { s, a, p } = await setup();
+    await s.push(a, [noteCreate(), noteCreate()]);
+    const first = await s.pull(a, null, 1);
+    const [body, sig] = first.json.cursor.split('.');
+    const fields = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+    expect(fields.f).toBe(1);
+    const unflagged = Buffer.from(JSON.stringify({ e: fields.e, s: fields.s, q: fields.q })).toString('base64url');
+    expect((await s.pull(a, `${unflagged}.${sig}`)).json).toEqual({ reset: true });
+    const secret = await s.repository.cursorSecret();
+    const plain = await s.pull(a, encodeCursor(secret, `provider:${p.providerId}`, 1), 10);
+    expect(plain.json.changes).toEqual([]);
+  });
+
   it('keeps a cursor valid across a restart, and everything stored', async () => {
     const file = tempDb();
     const first = await setup(file);
@@ -117,6 +155,26 @@ describe('POST /api/v1/sync/pull', () => {
     expect(rows).toHaveLength(5);
     // The server clock starts above every stored HLC after a restart.
     expect(pushed.json.serverHlc >= pushed.json.results[0].hlc).toBe(true);
+    await again.repository.close();
+  });
+
+  it('starts a scope’s clock after a restart from its high-water mark in meta, without scanning records', async () => {
+    const file = tempDb();
+    const first = await setup(file);
+    const ahead = hlcAt(T0 + 5 * 60 * 1000, 'dddddddddddddddd');
+    await first.s.push(first.a, [noteCreate({ hlc: ahead })]);
+    const meta = (await first.s.repository.dump()).meta as { key: string; value: string }[];
+    expect(meta.find((m) => m.key === `hlc:provider:${first.p.providerId}`)?.value).toBe(ahead);
+    await first.s.repository.close();
+    // Only the meta row knows a later HLC: the restarted clock follows it, so it read meta.
+    const { default: Database } = await import('better-sqlite3');
+    const raw = new Database(file);
+    const later = hlcAt(T0 + 8 * 60 * 1000, 'dddddddddddddddd');
+    raw.prepare('UPDATE meta SET value = ? WHERE key = ?').run(later, `hlc:provider:${first.p.providerId}`);
+    raw.close();
+    const again = makeServer({ file });
+    const res = await again.pull(first.b);
+    expect(res.json.serverHlc > later).toBe(true);
     await again.repository.close();
   });
 

@@ -2,10 +2,10 @@
  * The per-mutation checks of a push (SYNC.md §3 steps 1 and 5): a record's content against its
  * table's schema and the 64 KiB limit, and the rule that a device may only resolve conflict records.
  */
+import { stringifyJson } from '../domain/json-bounds';
 import type { Changes, FieldMap, RecordContent } from '../domain/merge';
-import { validateRecord, type FieldIssue } from '../domain/records';
+import { RESOLUTION_FIELDS, validateRecord, type FieldIssue } from '../domain/records';
 import { LIMITS, type Mutation, type RejectCode } from '../domain/sync-messages';
-import { RESOLUTION_FIELDS } from './conflict-record';
 import type { StoredRow } from './push-store';
 
 /** Why one mutation is `rejected`. */
@@ -23,7 +23,9 @@ function dataBytes(json: string): number {
 
 /** Validates a record's content for its table; returns its data JSON or the rejection. */
 export function check(table: string, id: string, content: RecordContent): string | Rejection {
-  const json = JSON.stringify(content.data);
+  // Without recursion: a stored record may hold data nested deeper than today's bound (json-
+  // bounds.ts).
+  const json = stringifyJson(content.data);
   if (dataBytes(json) > LIMITS.recordDataBytes) {
     return new Rejection('RECORD_TOO_LARGE', `The record's data is larger than ${LIMITS.recordDataBytes} bytes.`);
   }
@@ -39,7 +41,7 @@ export function changesOf(m: Mutation): Changes {
 
 /** The checks of SYNC.md §3 step 1 for the `conflicts` table: only resolvedAt and resolution. */
 export function forbiddenConflictWrite(m: Mutation, stored: StoredRow | undefined): Rejection | null {
-  const touchesOther = Object.keys(m.data ?? {}).some((k) => !RESOLUTION_FIELDS.has(k));
+  const touchesOther = Object.keys(m.data ?? {}).some((k) => !RESOLUTION_FIELDS.includes(k));
   if (m.op !== 'update' || !stored || touchesOther || (m.deleted != null && m.deleted !== stored.deleted)) {
     return new Rejection('FORBIDDEN', 'Conflict records are written by the server; a device may only resolve them.');
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stringifyJson } from '../domain/json-bounds';
 import { PushResponseSchema } from '../domain/sync-messages';
 import { checkinCreate, hlcAt, makeServer, noteCreate, T0, uid, update } from './test-support';
 
@@ -281,5 +282,177 @@ describe('POST /api/v1/sync/push', () => {
     const res2 = await s.push(a, [noteCreate({ hlc: hlcAt(T0 + DAY - 1000, NODE_A) })]);
     expect(res2.json.warnings).toEqual([]);
     expect(res2.json.serverHlc >= res2.json.results[0].hlc).toBe(true);
+  });
+});
+
+/** A value nested `depth` levels (objects and arrays alternating). */
+function nested(depth: number, leaf: unknown = 'x'): unknown {
+  const text = `${'{"a":['.repeat(Math.ceil(depth / 2))}${JSON.stringify(leaf)}${']}'.repeat(Math.ceil(depth / 2))}`;
+  return JSON.parse(text);
+}
+
+describe('POST /api/v1/sync/push: hostile input', () => {
+  it('rejects a value nested deeper than 32 levels as its own mutation, never a 5xx, and stores the others', async () => {
+    const { s, a } = await twoDevices();
+    const ok1 = noteCreate();
+    const ok2 = noteCreate();
+    const deep = noteCreate({}, { extra: nested(5000) });
+    const deeper = update('observations', ok1.id, 0, { extra: nested(100_000) });
+    const shallow = noteCreate({}, { extra: nested(20) });
+    const res = await s.push(a, [ok1, deep, deeper, ok2, shallow]);
+    expect(res.status).toBe(200);
+    expect(res.json.results.map((r: any) => r.status)).toEqual(['applied', 'rejected', 'rejected', 'applied', 'applied']);
+    expect(res.json.results[1]).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'data', message: 'nested deeper than 32 levels' }] });
+    // The quarantine keeps the deep payload itself, and the replay answers from it.
+    const again = await s.push(a, [deep]);
+    expect(again.json.results[0]).toMatchObject({ status: 'duplicate', original: { status: 'rejected' } });
+  });
+
+  it('merges a concurrent edit of a stored record whose data nests 20,000 levels deep (stored before the bound)', async () => {
+    const file = `${(await import('node:os')).tmpdir()}/naptime-deep-${process.pid}-${Date.now()}.sqlite`;
+    const first = makeServer({ file });
+    const p = await first.createProvider();
+    const a = await first.enroll(p.providerId, 'phone');
+    const m = noteCreate();
+    await first.push(a, [m]);
+    await first.push(a, [update('observations', m.id, 1, { text: 'second' })]);
+    await first.repository.close();
+    // Write the deep field straight into the row, as an older server accepted it.
+    const { default: Database } = await import('better-sqlite3');
+    const raw = new Database(file);
+    const deepJson = `${'['.repeat(20_000)}1${']'.repeat(20_000)}`;
+    raw.prepare('UPDATE records SET data = json_set(data, \'$.legacy\', 0) WHERE id = ?').run(m.id);
+    raw.prepare("UPDATE records SET data = replace(data, '\"legacy\":0', ?) WHERE id = ?").run(`"legacy":${deepJson}`, m.id);
+    raw.close();
+    const s = makeServer({ file });
+    const res = await s.push(a, [update('observations', m.id, 1, { nextStep: 'from the other tablet' })]);
+    expect(res.status).toBe(200);
+    expect(res.json.results[0]).toMatchObject({ status: 'merged', version: 3 });
+    expect(res.json.results[0].record.data.nextStep).toBe('from the other tablet');
+    const conflicting = await s.push(a, [update('observations', m.id, 1, { text: 'third' }, { hlc: hlcAt(T0 + 1000) })]);
+    expect(conflicting.status).toBe(200);
+    expect(conflicting.json.results[0].status).toBe('conflict');
+    const { rows } = await s.pullAll(a);
+    expect(stringifyJson(rows[0].data.legacy)).toBe(deepJson);
+    await s.repository.close();
+  });
+
+  it('rejects an HLC of the right shape that is no real instant (month 99), and stores nothing', async () => {
+    const { s, a } = await twoDevices();
+    const bad = noteCreate({ hlc: '2026-99-45T25:61:00.000Z-0000-aaaaaaaaaaaaaaaa' });
+    const res = await s.push(a, [bad]);
+    expect(res.json.results[0]).toMatchObject({ status: 'rejected', code: 'VALIDATION_FAILED', details: [{ path: 'hlc' }] });
+    expect((await s.pullAll(a)).rows).toEqual([]);
+  });
+
+  it('never lets a stored HLC that is no real instant (stored before the check) win a field', async () => {
+    const file = `${(await import('node:os')).tmpdir()}/naptime-hlc-${process.pid}-${Date.now()}.sqlite`;
+    const first = makeServer({ file });
+    const p = await first.createProvider();
+    const a = await first.enroll(p.providerId, 'phone');
+    const m = noteCreate();
+    await first.push(a, [m]);
+    await first.push(a, [update('observations', m.id, 1, { text: 'stored' })]);
+    await first.repository.close();
+    const { default: Database } = await import('better-sqlite3');
+    const raw = new Database(file);
+    raw.prepare('UPDATE records SET hlc = ? WHERE id = ?').run('2026-99-01T00:00:00.000Z-0000-aaaaaaaaaaaaaaaa', m.id);
+    raw.close();
+    const s = makeServer({ file });
+    const res = await s.push(a, [update('observations', m.id, 1, { text: 'incoming' }, { hlc: hlcAt(T0 + 1000) })]);
+    expect(res.json.results[0]).toMatchObject({ status: 'conflict', record: { data: { text: 'incoming' } } });
+    expect(res.json.results[0].hlc).toBe(hlcAt(T0 + 1000));
+    await s.repository.close();
+  });
+
+  it('keeps __proto__, constructor and other prototype-named keys as own data through create, merge and pull', async () => {
+    const { s, a, b } = await twoDevices();
+    const data = JSON.parse('{"childIds":["c1"],"observedAt":"2026-11-26T06:05:00-06:00","text":"t","__proto__":{"polluted":1},"constructor":"c","toString":"s"}');
+    const m = noteCreate({ data });
+    expect((await s.push(a, [m])).json.results[0].status).toBe('applied');
+    const edit = update('observations', m.id, 1, JSON.parse('{"__proto__":{"polluted":2},"hasOwnProperty":"h"}'));
+    expect((await s.push(a, [edit])).json.results[0].status).toBe('applied');
+    const concurrent = update('observations', m.id, 1, JSON.parse('{"valueOf":"v"}'));
+    const merged = (await s.push(b, [concurrent])).json.results[0];
+    expect(merged.status).toBe('merged');
+    const { rows } = await s.pullAll(b);
+    const own = Object.keys(rows[0].data).sort();
+    expect(own).toEqual(['__proto__', 'childIds', 'constructor', 'hasOwnProperty', 'observedAt', 'text', 'toString', 'valueOf']);
+    expect(Object.getOwnPropertyDescriptor(rows[0].data, '__proto__')!.value).toEqual({ polluted: 2 });
+    expect(({} as any).polluted).toBeUndefined();
+  });
+
+  it('rejects a baseVersion above the stored version and leaves the record as it was', async () => {
+    const { s, a } = await twoDevices();
+    const m = noteCreate();
+    await s.push(a, [m]);
+    const res = await s.push(a, [update('observations', m.id, 7, { text: 'from the future' })]);
+    expect(res.json.results[0]).toMatchObject({ status: 'rejected', code: 'VALIDATION_FAILED', details: [{ path: 'baseVersion' }] });
+    const fresh = await s.push(a, [update('observations', 'never-stored', 1, { text: 'x' })]);
+    expect(fresh.json.results[0]).toMatchObject({ status: 'rejected', code: 'VALIDATION_FAILED' });
+    const { rows } = await s.pullAll(a);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ version: 1, data: { text: m.data.text } });
+  });
+
+  it('keeps one clock per provider: one provider 9 minutes ahead never moves another provider’s serverHlc', async () => {
+    const s = makeServer();
+    const p1 = await s.createProvider('Agency A', 'One');
+    const p2 = await s.createProvider('Agency A', 'Two');
+    const a = await s.enroll(p1.providerId);
+    const b = await s.enroll(p2.providerId);
+    const ahead = hlcAt(T0 + 9 * 60 * 1000);
+    const r1 = await s.push(a, [noteCreate({ hlc: ahead })]);
+    expect(r1.json.serverHlc > ahead).toBe(true);
+    const r2 = await s.push(b, [noteCreate()]);
+    expect(r2.json.serverHlc < hlcAt(T0 + 1000)).toBe(true);
+    expect((await s.pull(b)).json.serverHlc < hlcAt(T0 + 1000)).toBe(true);
+  });
+
+  it('answers 429 RATE_LIMITED with Retry-After for a device over its push budget, and writes nothing', async () => {
+    const s = makeServer({ deps: { pushBudget: { requestsPerMinute: 3, bytesPerHour: 1024 * 1024 } } });
+    const p = await s.createProvider();
+    const a = await s.enroll(p.providerId);
+    const b = await s.enroll(p.providerId);
+    for (let i = 0; i < 3; i++) expect((await s.push(a, [noteCreate()])).status).toBe(200);
+    const before = await s.repository.dump();
+    const over = await s.push(a, [noteCreate()]);
+    expect(over.status).toBe(429);
+    expect(over.json.error.code).toBe('RATE_LIMITED');
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await s.repository.dump()).records).toEqual(before.records);
+    expect((await s.push(b, [noteCreate()])).status).toBe(200); // another device has its own budget
+    s.state.now += 61_000;
+    expect((await s.push(a, [noteCreate()])).status).toBe(200);
+    // Bytes: a 1 MiB hour fills with 64 KiB pushes.
+    const big = () => noteCreate({}, { extra: 'x'.repeat(60 * 1024) });
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      s.state.now += 21_000;
+      statuses.push((await s.push(b, [big()])).status);
+    }
+    expect(statuses).toContain(429);
+    expect(statuses.slice(0, 10).every((x) => x === 200)).toBe(true);
+  });
+
+  it('answers 503 STORAGE_FULL with Retry-After when the disk is full, logs it plainly and writes nothing', async () => {
+    const lines: string[] = [];
+    const logger = { info() {}, warn() {}, error: (msg: string, f?: object) => lines.push(`${msg} ${JSON.stringify(f)}`) };
+    const s = makeServer({ sqlite: { maxPageCount: 60 }, deps: { logger } });
+    const p = await s.createProvider();
+    const a = await s.enroll(p.providerId);
+    let res;
+    for (let i = 0; i < 40; i++) {
+      const before = await s.repository.dump();
+      res = await s.push(a, Array.from({ length: 5 }, () => noteCreate({}, { extra: 'y'.repeat(8000) })));
+      if (res.status !== 200) {
+        expect(await s.repository.dump()).toEqual(before);
+        break;
+      }
+    }
+    expect(res!.status, lines.join('\n')).toBe(503);
+    expect(res!.json.error.code).toBe('STORAGE_FULL');
+    expect(Number(res!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(lines.some((l) => l.startsWith('storage full'))).toBe(true);
   });
 });

@@ -1,28 +1,29 @@
 /**
  * The server's push algorithm (SYNC.md §3), run for one request inside one write transaction. Every
- * mutation gets exactly one terminal result, in order; a bad mutation is its own `rejected` (kept in
- * the quarantine) and never blocks the ones behind it.
+ * mutation gets exactly one terminal result, in order; a bad mutation is its own `rejected` (kept
+ * in the quarantine) and never blocks the ones behind it.
  *
  * Choices where SYNC.md is silent: the "one mutation per record per request" rule counts every
  * mutation that names a synced table and a record id, except duplicates; a CLOCK_AHEAD warning is
- * given only for a mutation whose HLC is stored; `updatedAt` is the server's time of the write.
+ * given only for a mutation whose HLC is stored; `updatedAt` is the server's time of the write; a
+ * `baseVersion` above the stored version is `rejected VALIDATION_FAILED` (an honest device never
+ * sends one; fast-forwarding over it would drop the stored edits); a base version no longer in the
+ * history (pruned, sqlite-history.ts) merges against the empty record, so every field that differs
+ * is a conflict and nothing is lost; a stored HLC that is no real instant (written before HLCs were
+ * checked) never wins a field. Payloads and results are serialised without recursion
+ * (json-bounds.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { applyChanges, EMPTY_CONTENT, mergeThreeWay, valuesEqual, type Changes, type FieldMap, type RecordContent } from '../domain/merge';
+import { parseHlc } from '../domain/hlc';
+import { stringifyJson } from '../domain/json-bounds';
+import { applyChanges, EMPTY_CONTENT, mergeThreeWay, own, valuesEqual, type Changes, type FieldMap, type RecordContent } from '../domain/merge';
 import { toFieldIssues } from '../domain/records';
-import { MutationSchema, type Mutation, type MutationResult, type TerminalResult } from '../domain/sync-messages';
+import { MutationSchema, type ClockWarning, type Mutation, type MutationResult, type TerminalResult } from '../domain/sync-messages';
 import { isSyncedTable } from '../domain/tables';
 import { buildConflictRow } from './conflict-record';
 import { changesOf, check, forbiddenConflictWrite, Rejection } from './push-checks';
 import { toServerRecord, type PushStore, type StoredRow } from './push-store';
 import type { ServerHlc } from './server-clock';
-
-export interface ClockWarning {
-  code: 'CLOCK_AHEAD';
-  mutationId: string;
-  clientHlc: string;
-  hlc: string;
-}
 
 export interface PushInput {
   deviceId: string;
@@ -68,7 +69,7 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
       clientHlc: m?.hlc ?? null,
       status: result.status,
       quarantineId: result.status === 'rejected' ? result.quarantineId : null,
-      payload: JSON.stringify(raw),
+      payload: stringifyJson(raw),
       result,
     });
     results.push(result);
@@ -96,7 +97,10 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
     const storedContent: RecordContent = stored ? { data: stored.data, deleted: stored.deleted } : EMPTY_CONTENT;
     const storedVersion = stored?.version ?? 0;
 
-    if (m.baseVersion >= storedVersion) {
+    if (m.baseVersion > storedVersion) {
+      return rejected(m.mutationId, new Rejection('VALIDATION_FAILED', `baseVersion ${m.baseVersion} is above the stored version ${storedVersion}.`, [{ path: 'baseVersion', message: 'above-stored-version' }]));
+    }
+    if (m.baseVersion === storedVersion) {
       const content = applyChanges(storedContent, changes);
       const checked = check(m.table, m.id, content);
       if (checked instanceof Rejection) return rejected(m.mutationId, checked);
@@ -104,14 +108,16 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
       return { mutationId: m.mutationId, status: 'applied', version: row.version, serverSeq: row.serverSeq, hlc: row.hlc };
     }
 
-    const base = m.baseVersion === 0 ? EMPTY_CONTENT : (store.getContentAt(m.table, m.id, m.baseVersion) ?? EMPTY_CONTENT);
-    const own = check(m.table, m.id, applyChanges(base, changes));
-    if (own instanceof Rejection) return rejected(m.mutationId, own);
+    const known = m.baseVersion === 0 ? EMPTY_CONTENT : store.getContentAt(m.table, m.id, m.baseVersion);
+    const base = known ?? EMPTY_CONTENT;
+    // The mutation's own data is judged on its base; with the base pruned, on the stored content.
+    const ownCheck = check(m.table, m.id, applyChanges(known ?? storedContent, changes));
+    if (ownCheck instanceof Rejection) return rejected(m.mutationId, ownCheck);
     const incomingHlc = stamp.hlc;
     const merge = mergeThreeWay({
       base,
       stored: storedContent,
-      storedSide: { hlc: stored!.hlc, deviceId: stored!.deviceId },
+      storedSide: { hlc: comparableHlc(stored!.hlc), deviceId: stored!.deviceId },
       changes,
       incomingSide: { hlc: incomingHlc, deviceId },
     });
@@ -149,8 +155,8 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
   function invalidMerge(m: Mutation, stored: StoredRow, base: RecordContent, changes: Changes, incomingHlc: string): TerminalResult {
     clock.recv(incomingHlc);
     const fields = Object.keys(changes.data ?? {}).filter((k) => !valuesEqual(changes.data![k], base.data[k]));
-    const winning: FieldMap = Object.fromEntries(fields.map((f) => [f, stored.data[f] ?? null]));
-    const losing: FieldMap = Object.fromEntries(fields.map((f) => [f, changes.data![f] ?? null]));
+    const winning: FieldMap = Object.fromEntries(fields.map((f) => [f, own(stored.data, f) ?? null]));
+    const losing: FieldMap = Object.fromEntries(fields.map((f) => [f, own(changes.data!, f) ?? null]));
     if (changes.deleted != null && changes.deleted !== base.deleted) {
       winning.deleted = stored.deleted;
       losing.deleted = changes.deleted;
@@ -177,7 +183,7 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
     { hlc: incomingHlc, clamped }: { hlc: string; clamped: boolean },
   ): StoredRow {
     if (clamped) warnings.push({ code: 'CLOCK_AHEAD', mutationId: m.mutationId, clientHlc: m.hlc, hlc: incomingHlc });
-    const hlc = stored && stored.hlc > incomingHlc ? stored.hlc : incomingHlc;
+    const hlc = stored && comparableHlc(stored.hlc) > incomingHlc ? stored.hlc : incomingHlc;
     clock.recv(hlc);
     const row: StoredRow = {
       table: m.table,
@@ -217,7 +223,14 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
       hlc: clock.send(),
       nowIso,
     });
-    store.writeRecord(row, m.mutationId, JSON.stringify(row.data), undefined);
+    store.writeRecord(row, m.mutationId, stringifyJson(row.data), undefined);
     return row;
   }
+}
+
+/**
+ * A stored HLC as it competes for a field: one that is no real instant sorts below every real one.
+ */
+function comparableHlc(hlc: string): string {
+  return parseHlc(hlc) ? hlc : '';
 }

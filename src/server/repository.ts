@@ -32,7 +32,17 @@ export interface EnrollInput {
   tokenHash: string;
   now: number;
   maxWrongSecrets: number;
+  /**
+   * The hash of the token the enrolling device still holds (from Authorization): revoked on
+   * success.
+   */
+  revokeTokenHash?: string | null;
 }
+
+/**
+ * Checking a code without spending it (SYNC.md §7): a wrong secret still counts toward the lock.
+ */
+export type CodeCheckInput = Pick<EnrollInput, 'selectorHash' | 'secretMatches' | 'now' | 'maxWrongSecrets'>;
 
 export interface NewEnrollmentCode {
   providerId: string;
@@ -48,7 +58,7 @@ export interface PullInput {
   deviceId: string;
   /** The sequence the cursor covers (0 for a first pull). */
   afterSeq: number;
-  /** Skip rows this device wrote as `applied` (never on a first pull). */
+  /** Skip rows this device wrote as `applied` (never during a full pull, SYNC.md §6). */
   suppressEcho: boolean;
   limit: number;
   maxBytes: number;
@@ -63,6 +73,15 @@ export interface Repository {
   findDevice(tokenHash: string): Promise<DeviceAuth | null>;
   /** Redeems a code and creates the device, or answers null for every kind of bad code. */
   enroll(input: EnrollInput): Promise<ProviderInfo | null>;
+  /** Whom a live code belongs to, without spending it; null for every kind of bad code. */
+  checkCode(input: CodeCheckInput): Promise<ProviderInfo | null>;
+  /** Revokes the device holding a token (idempotent); false when no device has it. */
+  revokeToken(tokenHash: string, now: number): Promise<boolean>;
+  /**
+   * After a page was answered: the device applied everything up to `presentedSeq`, and was seen now
+   * (written soon, best effort).
+   */
+  notePull(deviceId: string, presentedSeq: number, now: number): Promise<void>;
   /** Runs the push algorithm for one scope in one write transaction. */
   push(scope: string, input: PushInput): Promise<PushOutcome>;
   /** One page of a pull, read in one snapshot; `reset` when the cursor is beyond the scope's counter. */
@@ -70,8 +89,10 @@ export interface Repository {
   cursorSecret(): Promise<CursorSecret>;
   /** The server's HLC node id, made when the database was created. */
   serverNodeId(): Promise<string>;
-  /** The greatest HLC stored, so that the server clock starts above it. */
-  maxHlc(): Promise<string | null>;
+  /**
+   * The greatest HLC stored in a scope (its clock's high-water mark), so its clock starts above it.
+   */
+  clockHighWater(scope: string): Promise<string | null>;
 
   createProvider(agencyName: string, providerName: string, now: number): Promise<{ agencyId: string; providerId: string }>;
   providerExists(providerId: string): Promise<boolean>;

@@ -1,12 +1,26 @@
 /**
  * The PushStore of one scope over SQLite, with statements prepared once. The scope counter is read
  * once per transaction, advanced in memory and written back before commit (commit order = sequence
- * order, since the transaction holds SQLite's write lock from BEGIN IMMEDIATE).
+ * order, since the transaction holds SQLite's write lock from BEGIN IMMEDIATE). Each store also
+ * keeps the scope's clock high-water mark in `meta` (SYNC.md §1) and the device's last activity,
+ * and bounds the version history (sqlite-history.ts).
  */
+import { stringifyJson } from '../domain/json-bounds';
 import type { RecordContent } from '../domain/merge';
 import type { TerminalResult } from '../domain/sync-messages';
 import type { MutationLogEntry, PushStore, StoredRow } from './push-store';
 import type { Db } from './sqlite-db';
+import { SqliteHistory, type ActiveDevice } from './sqlite-history';
+
+/**
+ * A device's `last_seen_at` is refreshed at most this often (it only decides the 90-day window).
+ */
+export const SEEN_REFRESH_MS = 60 * 60 * 1000;
+
+/** The `meta` key of a scope's clock high-water mark. */
+export function hlcMetaKey(scope: string): string {
+  return `hlc:${scope}`;
+}
 
 /** A row of `records` as SQLite returns it. */
 export interface RecordRowSql {
@@ -52,8 +66,19 @@ export class SqlitePushStatements {
   private readonly upsertRecordStmt;
   private readonly keepVersionStmt;
   private readonly insertMutationStmt;
+  private readonly touchDeviceStmt;
+  private readonly raiseHighWaterStmt;
+  private readonly history: SqliteHistory;
 
   constructor(db: Db) {
+    this.history = new SqliteHistory(db);
+    this.touchDeviceStmt = db.prepare<[number, string, number]>(
+      'UPDATE devices SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < ?)',
+    );
+    // Text order is clock order for HLCs, so SQLite's max() keeps the greater one.
+    this.raiseHighWaterStmt = db.prepare<[string, string]>(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)',
+    );
     this.findResultStmt = db.prepare<[string, string], { result: string }>('SELECT result FROM mutations WHERE scope = ? AND mutation_id = ?');
     this.getRecordStmt = db.prepare<[string, string, string], RecordRowSql>('SELECT * FROM records WHERE scope = ? AND tbl = ? AND id = ?');
     this.getVersionStmt = db.prepare<[string, string, string, number], { data: string; deleted: number }>(
@@ -85,6 +110,9 @@ export class SqlitePushStatements {
     const s = this;
     let seq: number | null = null;
     let dirty = false;
+    let highWater: string | null = null;
+    let devices: ActiveDevice[] | null = null;
+    s.touchDeviceStmt.run(now, deviceId, now - SEEN_REFRESH_MS);
     return {
       findResult(mutationId) {
         const row = s.findResultStmt.get(scope, mutationId);
@@ -105,7 +133,14 @@ export class SqlitePushStatements {
         return seq;
       },
       writeRecord(row: StoredRow, mutationId: string | null, dataJson: string, previous: StoredRow | undefined) {
-        if (previous) s.keepVersionStmt.run(scope, row.table, row.id);
+        if (previous) {
+          devices ??= s.history.activeDevices(scope, now);
+          const kept = { version: previous.version, server_seq: previous.serverSeq, device_id: previous.deviceId };
+          if (s.history.beforeReplace(scope, row.table, row.id, kept, devices, row.deviceId ?? '')) {
+            s.keepVersionStmt.run(scope, row.table, row.id);
+          }
+        }
+        if (highWater === null || row.hlc > highWater) highWater = row.hlc;
         // Positional parameters: binding by name costs a property lookup per column.
         s.upsertRecordStmt.run(
           scope, row.table, row.id, row.version, row.serverSeq, row.hlc, row.deviceId, row.deleted,
@@ -115,11 +150,12 @@ export class SqlitePushStatements {
       logMutation(e: MutationLogEntry) {
         s.insertMutationStmt.run(
           scope, e.mutationId, deviceId, e.deviceSeq, e.table, e.recordId, e.op, e.clientHlc,
-          e.status, e.quarantineId, now, e.payload, JSON.stringify(e.result),
+          e.status, e.quarantineId, now, e.payload, stringifyJson(e.result),
         );
       },
       finish() {
         if (dirty && seq !== null) s.setCounterStmt.run(scope, seq);
+        if (highWater !== null) s.raiseHighWaterStmt.run(hlcMetaKey(scope), highWater);
       },
     };
   }

@@ -5,10 +5,11 @@
  * covers a row it did not see (SYNC.md §11 invariant 4).
  */
 import { randomUUID } from 'node:crypto';
+import { parseHlc } from '../domain/hlc';
 import { processPush, type PushInput, type PushOutcome } from './push';
-import type { DeviceAuth, PullInput, PullPage, Repository } from './repository';
+import type { DeviceAuth, EnrollInput, PullInput, PullPage, Repository } from './repository';
 import { openDatabase, type Db } from './sqlite-db';
-import { SqlitePushStatements, type RecordRowSql } from './sqlite-push-store';
+import { SEEN_REFRESH_MS, SqlitePushStatements, hlcMetaKey, type RecordRowSql } from './sqlite-push-store';
 
 const TABLES = ['schema_migrations', 'meta', 'agencies', 'providers', 'devices', 'enrollment_codes', 'scope_counters', 'records', 'record_versions', 'mutations'];
 
@@ -32,9 +33,19 @@ function pullRowJson(r: RecordRowSql): string {
   );
 }
 
+export interface SqliteOptions {
+  /**
+   * Caps the database at this many pages (SQLite's max_page_count): writes beyond it fail as a full
+   * disk would (503 STORAGE_FULL, nothing written). An operator's quota; tests use it for a full
+   * disk.
+   */
+  maxPageCount?: number;
+}
+
 /** Opens a SQLite repository on `file` (`:memory:` for tests). */
-export function createSqliteRepository(file: string): Repository {
+export function createSqliteRepository(file: string, options: SqliteOptions = {}): Repository {
   const db: Db = openDatabase(file);
+  if (options.maxPageCount) db.pragma(`max_page_count = ${Math.max(1, Math.trunc(options.maxPageCount))}`);
   const pushStatements = new SqlitePushStatements(db);
   const stmt = {
     device: db.prepare<[string], { id: string; provider_id: string; agency_id: string; revoked_at: string | null }>(
@@ -44,13 +55,21 @@ export function createSqliteRepository(file: string): Repository {
     setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     counter: db.prepare<[string], { seq: number }>('SELECT seq FROM scope_counters WHERE scope = ?'),
     pullRows: db.prepare<[string, number], RecordRowSql>('SELECT * FROM records WHERE scope = ? AND server_seq > ? ORDER BY server_seq'),
-    maxHlc: db.prepare<[], { hlc: string | null }>('SELECT max(hlc) AS hlc FROM records'),
+    latestHlcs: db.prepare<[string], { hlc: string }>('SELECT hlc FROM records WHERE scope = ? ORDER BY hlc DESC LIMIT 100'),
     code: db.prepare<[string], { id: string; provider_id: string; secret_salt: string; secret_hash: string; expires_at: number; failed_attempts: number; used_at: number | null }>(
       'SELECT * FROM enrollment_codes WHERE selector_hash = ?',
     ),
     codeFailed: db.prepare('UPDATE enrollment_codes SET failed_attempts = failed_attempts + 1 WHERE id = ?'),
     codeUsed: db.prepare('UPDATE enrollment_codes SET used_at = ?, used_by_device = ? WHERE id = ?'),
-    insertDevice: db.prepare('INSERT INTO devices (id, provider_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)'),
+    insertDevice: db.prepare(
+      'INSERT INTO devices (id, provider_id, name, token_hash, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    revokeByToken: db.prepare('UPDATE devices SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL'),
+    deviceByToken: db.prepare<[string], { id: string }>('SELECT id FROM devices WHERE token_hash = ?'),
+    notePull: db.prepare<[number, number, string, number, number]>(
+      `UPDATE devices SET acked_seq = max(acked_seq, ?), last_seen_at = ? WHERE id = ?
+         AND (acked_seq < ? OR last_seen_at IS NULL OR last_seen_at < ?)`,
+    ),
     provider: db.prepare<[string], { providerId: string; providerName: string; agencyId: string; agencyName: string }>(
       'SELECT p.id AS providerId, p.name AS providerName, a.id AS agencyId, a.name AS agencyName FROM providers p JOIN agencies a ON a.id = p.agency_id WHERE p.id = ?',
     ),
@@ -92,6 +111,29 @@ export function createSqliteRepository(file: string): Repository {
   // after the one fsync of the commit. Commit order is still sequence order: one writer, in order.
   const pushQueue: PushJob[] = [];
   let flushScheduled = false;
+
+  // Pull acknowledgements (sqlite-history.ts) are kept in memory and written with the next push
+  // commit, or by a timer: a pull stays a read, never waiting for the write lock. Losing them in a
+  // crash only makes the history keep more (an older acknowledgement is a lower floor).
+  const pendingAcks = new Map<string, { seq: number; now: number }>();
+  let ackTimer: ReturnType<typeof setTimeout> | null = null;
+  function writeAcks(): void {
+    for (const [id, a] of pendingAcks) stmt.notePull.run(a.seq, a.now, id, a.seq, a.now - SEEN_REFRESH_MS);
+    pendingAcks.clear();
+  }
+  function flushAcksSoon(): void {
+    if (ackTimer) return;
+    ackTimer = setTimeout(() => {
+      ackTimer = null;
+      if (!db.open || !pendingAcks.size) return;
+      try {
+        db.transaction(writeAcks).immediate();
+      } catch {
+        // Busy or full: they are written with the next push.
+      }
+    }, 1000);
+    ackTimer.unref?.();
+  }
   const runPush = db.transaction((job: PushJob): PushOutcome => {
     const store = pushStatements.forScope(job.scope, job.input.deviceId, job.input.now);
     const outcome = processPush(store, job.input);
@@ -108,10 +150,20 @@ export function createSqliteRepository(file: string): Repository {
     const outcomes: ({ ok: true; value: PushOutcome } | { ok: false; error: unknown })[] = [];
     try {
       db.transaction(() => {
+        if (pendingAcks.size) {
+          try {
+            db.transaction(writeAcks)();
+          } catch {
+            // Never a reason to fail the pushes: the acknowledgements only bound the history.
+          }
+        }
         for (const job of batch) {
           try {
             outcomes.push({ ok: true, value: runPush(job) });
           } catch (error) {
+            // A full disk (SQLITE_FULL) can roll back the whole transaction: then every push of
+            // the batch fails with it (503 STORAGE_FULL) and nothing of any is written.
+            if (!db.inTransaction) throw error;
             outcomes.push({ ok: false, error });
           }
         }
@@ -125,6 +177,19 @@ export function createSqliteRepository(file: string): Repository {
       if (o.ok) job.resolve(o.value);
       else job.reject(o.error);
     });
+  }
+
+  /**
+   * A code that can still be redeemed, checking its secret (a wrong one counts toward the lock).
+   */
+  function liveCode(input: Pick<EnrollInput, 'selectorHash' | 'secretMatches' | 'now' | 'maxWrongSecrets'>) {
+    const code = stmt.code.get(input.selectorHash);
+    if (!code || code.used_at !== null || code.expires_at <= input.now || code.failed_attempts >= input.maxWrongSecrets) return null;
+    if (!input.secretMatches(code.secret_salt, code.secret_hash)) {
+      stmt.codeFailed.run(code.id);
+      return null;
+    }
+    return code;
   }
 
   return {
@@ -144,17 +209,42 @@ export function createSqliteRepository(file: string): Repository {
     async enroll(input) {
       return db
         .transaction(() => {
-          const code = stmt.code.get(input.selectorHash);
-          if (!code || code.used_at !== null || code.expires_at <= input.now || code.failed_attempts >= input.maxWrongSecrets) return null;
-          if (!input.secretMatches(code.secret_salt, code.secret_hash)) {
-            stmt.codeFailed.run(code.id);
-            return null;
-          }
-          stmt.insertDevice.run(input.deviceId, code.provider_id, input.deviceName, input.tokenHash, new Date(input.now).toISOString());
+          const code = liveCode(input);
+          if (!code) return null;
+          const nowIso = new Date(input.now).toISOString();
+          // Re-enrolling leaves no old token valid (SYNC.md §7): in the same transaction as the new
+          // one.
+          if (input.revokeTokenHash) stmt.revokeByToken.run(nowIso, input.revokeTokenHash);
+          stmt.insertDevice.run(input.deviceId, code.provider_id, input.deviceName, input.tokenHash, nowIso, input.now);
           stmt.codeUsed.run(input.now, input.deviceId, code.id);
           return stmt.provider.get(code.provider_id) ?? null;
         })
         .immediate();
+    },
+
+    async checkCode(input) {
+      return db
+        .transaction(() => {
+          const code = liveCode(input);
+          return code ? (stmt.provider.get(code.provider_id) ?? null) : null;
+        })
+        .immediate();
+    },
+
+    async revokeToken(tokenHash, now) {
+      return db
+        .transaction(() => {
+          if (!stmt.deviceByToken.get(tokenHash)) return false;
+          stmt.revokeByToken.run(new Date(now).toISOString(), tokenHash);
+          return true;
+        })
+        .immediate();
+    },
+
+    async notePull(deviceId, presentedSeq, now) {
+      const prior = pendingAcks.get(deviceId);
+      pendingAcks.set(deviceId, { seq: Math.max(prior?.seq ?? 0, presentedSeq), now: Math.max(prior?.now ?? 0, now) });
+      flushAcksSoon();
     },
 
     push(scope, input) {
@@ -179,8 +269,12 @@ export function createSqliteRepository(file: string): Repository {
       return stmt.meta.get('server_node_id')!.value;
     },
 
-    async maxHlc() {
-      return stmt.maxHlc.get()?.hlc ?? null;
+    async clockHighWater(scope) {
+      const kept = stmt.meta.get(hlcMetaKey(scope))?.value ?? null;
+      if (kept === null || parseHlc(kept)) return kept;
+      // A legacy value that is no real instant (stored before HLCs were checked): the greatest real
+      // one.
+      return stmt.latestHlcs.all(scope).find((r) => parseHlc(r.hlc))?.hlc ?? null;
     },
 
     async createProvider(agencyName, providerName, now) {
@@ -231,6 +325,14 @@ export function createSqliteRepository(file: string): Repository {
     },
 
     async close() {
+      if (ackTimer) clearTimeout(ackTimer);
+      if (db.open && pendingAcks.size) {
+        try {
+          db.transaction(writeAcks).immediate();
+        } catch {
+          // Best effort, as above.
+        }
+      }
       if (db.open) db.close();
     },
   };

@@ -3,10 +3,11 @@
  * and helpers to make a provider, enroll devices and call the routes through `app.request()`.
  */
 import { gzipSync } from 'node:zlib';
-import { createApp } from './app';
+import { stringifyJson } from '../domain/json-bounds';
+import { createApp, type AppDeps } from './app';
 import { runAdminCommand } from './admin-commands';
 import type { Repository } from './repository';
-import { createSqliteRepository } from './sqlite-repository';
+import { createSqliteRepository, type SqliteOptions } from './sqlite-repository';
 
 export const T0 = Date.parse('2026-11-26T12:00:00.000Z');
 
@@ -18,8 +19,17 @@ export interface Enrolled {
 }
 
 /** A test server: the app, its repository, and knobs for the clock and the caller's IP. */
-export function makeServer(opts: { file?: string; now?: number; staticDir?: string; repository?: Repository } = {}) {
-  const repository = opts.repository ?? createSqliteRepository(opts.file ?? ':memory:');
+export function makeServer(
+  opts: {
+    file?: string;
+    now?: number;
+    staticDir?: string;
+    repository?: Repository;
+    sqlite?: SqliteOptions;
+    deps?: Partial<Pick<AppDeps, 'pushBudget' | 'bodyTimeoutMs' | 'logger'>>;
+  } = {},
+) {
+  const repository = opts.repository ?? createSqliteRepository(opts.file ?? ':memory:', opts.sqlite);
   const state = { now: opts.now ?? T0, ip: '192.0.2.1' };
   const app = createApp({
     repository,
@@ -27,12 +37,13 @@ export function makeServer(opts: { file?: string; now?: number; staticDir?: stri
     ipOf: () => state.ip,
     corsOrigins: ['https://allowed.example'],
     ...(opts.staticDir ? { staticDir: opts.staticDir } : {}),
+    ...opts.deps,
   });
 
   async function request(path: string, body: unknown, init: { token?: string; headers?: Record<string, string>; gzip?: boolean } = {}) {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...init.headers };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
-    let payload: string | Uint8Array = typeof body === 'string' ? body : JSON.stringify(body);
+    let payload: string | Uint8Array = typeof body === 'string' ? body : stringifyJson(body);
     if (init.gzip) {
       payload = gzipSync(payload);
       headers['content-encoding'] = 'gzip';

@@ -25,6 +25,7 @@ import { toStorageFailure, type StorageFailure } from './errors';
 import { META_KEYS, ensureDeviceMeta } from './meta';
 import { queueChange } from './outbox';
 import { readRow } from './read';
+import { RESOLUTION_FIELDS } from '../domain/records';
 import { fieldsToSend } from './write';
 
 /** How many records an import added, updated and skipped. */
@@ -42,9 +43,6 @@ export interface ImportReport extends ImportCounts {
 
 /** The result of an import: its report, why the file was refused, or why storage failed (nothing written). */
 export type ImportResult = { ok: true; report: ImportReport } | ExportProblem | StorageFailure;
-
-/** The only fields of a conflict record a device may change (SYNC.md §3 step 1). */
-const RESOLUTION_FIELDS = ['resolvedAt', 'resolution'];
 
 type Step = { kind: 'skip' } | { kind: 'added' | 'updated'; record: RecordRow; fields: string[] };
 
