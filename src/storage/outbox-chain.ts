@@ -1,0 +1,95 @@
+/**
+ * The chain of outbox entries of one record (SYNC.md §2, §4): when an entry leaves the outbox, the
+ * next entry of the same record (chained while its predecessor was in flight, `baseVersion: null`)
+ * takes the version the device now holds. Also turning a stored record into the mutation it sends.
+ * Runs inside the caller's rw transaction.
+ */
+import { isLocalDateTime, toLocalDateTime } from '../domain/dates';
+import { StoredRecordSchema } from '../domain/envelope';
+import type { ServerRecord } from '../domain/sync-messages';
+import type { SyncedTable } from '../domain/tables';
+import { DELETED_FIELD, unionFields } from './changes';
+import { withoutDerivedIndexFields, type NaptimeDb, type OutboxRow, type RecordRow } from './db';
+import { outboxOp } from './outbox';
+
+/** The record `id` of `table` as stored, or undefined when missing or unreadable. */
+export async function readRecordRow(db: NaptimeDb, table: SyncedTable, id: string): Promise<RecordRow | undefined> {
+  const raw = await db.synced(table).get(id);
+  if (raw === undefined) return undefined;
+  const parsed = StoredRecordSchema.safeParse(withoutDerivedIndexFields(raw));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The outbox entries of one record, oldest first. */
+export function entriesOf(db: NaptimeDb, table: SyncedTable, id: string): Promise<OutboxRow[]> {
+  return db.outbox.where('[table+recordId]').equals([table, id]).sortBy('seq');
+}
+
+/** Every field a "send it all" entry lists: all data fields, plus `deleted` once the server knows it. */
+export function allFieldsOf(record: RecordRow): string[] {
+  const data = Object.keys(record.data);
+  return record.version > 0 ? unionFields(data, [DELETED_FIELD]) : unionFields(data, []);
+}
+
+/**
+ * After the first entry of a record left the outbox: the next one takes `record.version` as its
+ * base. With `sendAll` (the record was rejected, or the server lost it) it sends every field: a
+ * `create` when the server never accepted the record, else an `update` of all fields (SYNC.md §4).
+ */
+export async function promoteNext(db: NaptimeDb, record: RecordRow, table: SyncedTable, sendAll: boolean): Promise<void> {
+  const [next] = await entriesOf(db, table, record.id);
+  if (!next || next.payload != null) return;
+  if (next.baseVersion !== null && !sendAll) return;
+  let fields = sendAll ? allFieldsOf(record) : next.changedFields;
+  // A create chained behind a create that was accepted becomes an update of every field.
+  if (record.version > 0 && next.op === 'create') fields = allFieldsOf(record);
+  if (record.version === 0) fields = Object.keys(record.data).sort();
+  await db.outbox.put({ ...next, baseVersion: record.version, op: outboxOp(record, fields), changedFields: fields });
+}
+
+/** The mutation an entry sends (SYNC.md §3), built from the stored record at the first send. */
+export function mutationOf(entry: OutboxRow, record: RecordRow): Record<string, unknown> {
+  const base = {
+    mutationId: entry.mutationId,
+    deviceSeq: entry.seq ?? null,
+    table: entry.table,
+    op: entry.op,
+    id: entry.recordId,
+    baseVersion: entry.baseVersion ?? record.version,
+    hlc: entry.hlc,
+    schemaVersion: record.schemaVersion,
+  };
+  if (entry.op === 'create') {
+    return { ...base, baseVersion: 0, createdAt: record.createdAt, deleted: record.deleted, data: record.data };
+  }
+  if (entry.op === 'delete') return { ...base, deleted: 1 };
+  const data: Record<string, unknown> = {};
+  let deleted: 0 | 1 | undefined;
+  for (const field of entry.changedFields) {
+    if (field === DELETED_FIELD) deleted = record.deleted;
+    else data[field] = record.data[field] ?? null;
+  }
+  return deleted === undefined ? { ...base, data } : { ...base, data, deleted };
+}
+
+const localTime = (value: string, fallback: string) =>
+  isLocalDateTime(value) ? value : Number.isFinite(Date.parse(value)) ? toLocalDateTime(new Date(value)) : fallback;
+
+/** A server record as the device stores it (`synced`), keeping a local `createdAt` already known. */
+export function toLocalRecord(row: ServerRecord, local: RecordRow | undefined): RecordRow {
+  const hlcTime = toLocalDateTime(new Date(Date.parse(row.hlc.slice(0, 24))));
+  const updatedAt = localTime(row.updatedAt, local?.updatedAt ?? hlcTime);
+  return {
+    id: row.id,
+    data: row.data,
+    schemaVersion: row.schemaVersion,
+    hlc: row.hlc,
+    deviceId: row.deviceId,
+    createdAt: local?.createdAt ?? localTime(row.createdAt, updatedAt),
+    updatedAt,
+    deleted: row.deleted,
+    version: row.version,
+    serverSeq: row.serverSeq,
+    syncStatus: 'synced',
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Applying a push response (SYNC.md §4) in ONE rw transaction: records, outbox, conflict records
+ * and the clock. Per result (a `duplicate` is handled as its stored original, as if it came first):
+ * - the entry leaves the outbox; the record's next entry takes the new version as its base;
+ * - `version`, `serverSeq`, `hlc` and a merged `record` are adopted only when that version is higher
+ *   than the one held here (a duplicate's stored result can be older than what was pulled since);
+ * - `merged`/`conflict`: the server's record is adopted, then every newer local edit still waiting
+ *   is laid over it again; `conflict` stores the conflict record and the record needs attention;
+ * - `rejected`: the local data stays untouched, the record is marked with the code and message, and
+ *   its next save sends all its fields.
+ */
+import { maxHlc } from '../domain/hlc';
+import type { MutationResult, ServerRecord, TerminalResult } from '../domain/sync-messages';
+import { SCHEMA_VERSION, SYNCED_TABLES, type SyncedTable } from '../domain/tables';
+import { DELETED_FIELD } from './changes';
+import type { NaptimeDb, RecordRow } from './db';
+import { entriesOf, promoteNext, readRecordRow, toLocalRecord } from './outbox-chain';
+import { receiveHlc, SYNC_META_KEYS } from './sync-state';
+
+/** How many results of each kind a response carried (duplicates counted once, as `duplicate`). */
+export type OutcomeCounts = Record<'applied' | 'merged' | 'conflict' | 'duplicate' | 'rejected', number>;
+
+/** An empty tally. */
+export function emptyOutcomes(): OutcomeCounts {
+  return { applied: 0, merged: 0, conflict: 0, duplicate: 0, rejected: 0 };
+}
+
+/** The record with the fields of every waiting entry taken from `local` again (newer local edits). */
+function reapplyWaiting(server: RecordRow, local: RecordRow, waitingFields: readonly string[]): RecordRow {
+  const data = { ...server.data };
+  let deleted = server.deleted;
+  for (const field of waitingFields) {
+    if (field === DELETED_FIELD) deleted = local.deleted;
+    else if (local.data[field] === undefined) delete data[field];
+    else data[field] = local.data[field];
+  }
+  return { ...server, data, deleted };
+}
+
+async function adoptConflictRecord(db: NaptimeDb, conflict: ServerRecord): Promise<void> {
+  const local = await readRecordRow(db, 'conflicts', conflict.id);
+  if (local && local.version >= conflict.version) return;
+  await db.conflicts.put(toLocalRecord(conflict, local));
+}
+
+async function applyOne(db: NaptimeDb, result: MutationResult, counts: OutcomeCounts): Promise<void> {
+  const entry = await db.outbox.where('mutationId').equals(result.mutationId).first();
+  if (!entry || entry.seq === undefined) return; // already applied by an earlier answer
+  const term: TerminalResult = result.status === 'duplicate' ? result.original : result;
+  counts[result.status === 'duplicate' ? 'duplicate' : term.status] += 1;
+  await db.outbox.delete(entry.seq);
+  const table: SyncedTable = entry.table;
+  const local = await readRecordRow(db, table, entry.recordId);
+  if (!local) return;
+  if (term.status === 'rejected') {
+    const { code, message, details } = term;
+    const marked: RecordRow = { ...local, syncStatus: 'rejected', syncError: { code, message, details } };
+    await db.synced(table).put(marked);
+    await promoteNext(db, marked, table, true);
+    return;
+  }
+  const waiting = await entriesOf(db, table, entry.recordId);
+  let next: RecordRow = local;
+  if (term.version > local.version) {
+    if (term.status !== 'applied') {
+      const server = toLocalRecord(term.record, local);
+      next = reapplyWaiting(server, local, waiting.flatMap((e) => e.changedFields));
+    }
+    next = { ...next, version: term.version, serverSeq: term.serverSeq, hlc: waiting.length ? maxHlc(local.hlc, term.hlc) : term.hlc };
+  }
+  if (term.status === 'conflict') await adoptConflictRecord(db, term.conflict);
+  const { syncError: _cleared, ...rest } = next;
+  const syncStatus = term.status === 'conflict' ? 'conflict' : waiting.length ? 'pending' : 'synced';
+  const row: RecordRow = { ...rest, schemaVersion: Math.max(rest.schemaVersion, SCHEMA_VERSION), syncStatus };
+  await db.synced(table).put(row);
+  await promoteNext(db, row, table, false);
+}
+
+/**
+ * Applies the results of one push (see the module header) and the server's clock; stamps the last
+ * push time. Entries the response does not answer stay in flight for the next run to send again.
+ */
+export function applyPushResults(
+  db: NaptimeDb,
+  response: { results: readonly MutationResult[]; serverHlc: string },
+  now: number,
+): Promise<OutcomeCounts> {
+  const stores = SYNCED_TABLES.map((t) => db.synced(t));
+  return db.transaction('rw', [db.outbox, db.meta, ...stores], async () => {
+    const counts = emptyOutcomes();
+    for (const result of response.results) await applyOne(db, result, counts);
+    await receiveHlc(db, response.serverHlc, now);
+    await db.meta.put({ key: SYNC_META_KEYS.lastPushAt, value: now });
+    return counts;
+  });
+}
