@@ -7,7 +7,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import type { SyncedTable } from '../../domain/tables';
 import { createDraftAutosaver, deleteDraft, whenDraftsSettled, type DraftAutosaver } from '../../storage/drafts';
 import { deleteRecord } from '../../storage/write';
-import { db } from '../db';
+import { useDb } from '../db';
 
 /** A form's autosaver, plus the ways a form ends its draft. */
 export interface FormDraft extends DraftAutosaver {
@@ -21,6 +21,7 @@ export interface FormDraft extends DraftAutosaver {
 
 /** The autosaver of the draft `draftKey`, flushed on every way out of the page. */
 export function useDraftAutosaver(draftKey: string): FormDraft {
+  const db = useDb();
   const autosaver = useMemo((): FormDraft => {
     const saver = createDraftAutosaver(db, draftKey, { delayMs: 400 });
     const stop = async () => {

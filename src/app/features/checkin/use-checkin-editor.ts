@@ -13,10 +13,12 @@ import { META_KEYS, getMeta } from '../../../storage/meta';
 import { getRecord, listObservationsOfWeek } from '../../../storage/read';
 import { saveRecord } from '../../../storage/write';
 import { useDraftAutosaver } from '../../ui/use-draft-autosaver';
-import { db } from '../../db';
+import type { NaptimeDb } from '../../../storage/db';
+import { useDb } from '../../db';
 
 /** The saved check-in of `week`, `null` when there is none; `undefined` while loading. */
 export function useCheckin(week: string) {
+  const db = useDb();
   return useLiveQuery(async () => {
     const item = await getRecord(db, 'checkins', checkinId(week));
     return item?.ok && !item.record.deleted ? (item.record.data as CheckinData) : null;
@@ -25,13 +27,14 @@ export function useCheckin(week: string) {
 
 /** The week she first opened Naptime on this device; `undefined` while loading. */
 export function useFirstUseWeek() {
+  const db = useDb();
   return useLiveQuery(async () => {
     const first = await getMeta(db, META_KEYS.firstUseAt);
     return typeof first === 'string' ? isoWeekOf(first) : null;
   }, []);
 }
 
-async function notedDays(week: string): Promise<number> {
+async function notedDays(db: NaptimeDb, week: string): Promise<number> {
   const notes = (await listObservationsOfWeek(db, week)).flatMap((i) => (i.ok ? [i.record] : []));
   return daysWithNotes(notes, week);
 }
@@ -43,6 +46,7 @@ function answersFromDraft(value: unknown): CheckinAnswers | null {
 
 /** State and actions of the check-in form of `week`. */
 export function useCheckinEditor(week: string) {
+  const db = useDb();
   const draftKey = `checkin:${week}`;
   const [answers, setAnswers] = useState<CheckinAnswers | null>(null);
   const [days, setDays] = useState<number | null>(null);
@@ -57,7 +61,7 @@ export function useCheckinEditor(week: string) {
     setAnswers(null);
     setIssues([]);
     (async () => {
-      const [draft, saved, noted] = await Promise.all([loadDraft(db, draftKey), getRecord(db, 'checkins', checkinId(week)), notedDays(week)]);
+      const [draft, saved, noted] = await Promise.all([loadDraft(db, draftKey), getRecord(db, 'checkins', checkinId(week)), notedDays(db, week)]);
       const savedData = saved?.ok && !saved.record.deleted ? (saved.record.data as CheckinData) : null;
       const initial = answersFromDraft(draft) ?? (savedData ? answersOf(savedData) : { ...answersOf(null), p2: noted });
       if (!isCurrent) return;

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import type { ChildData } from '../../../domain/records';
 import { saveChild } from '../../../storage/write';
-import { db } from '../../db';
+import { useDb } from '../../db';
 import { dateFormat, t } from '../../i18n/i18n';
 import { showToast } from '../../state';
 import { Field } from '../../ui/Field';
@@ -20,6 +20,7 @@ const YEARS_BACK = 13;
 
 /** Add a child, or edit one (name, birth month, still in her care). */
 export function ChildFormPage(): JSX.Element {
+  const db = useDb();
   const { params, query } = useRoute();
   const { route } = useLocation();
   const id = params.id;

@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { saveChild } from '../../../storage/write';
-import { db } from '../../db';
+import { useDb } from '../../db';
 import { t } from '../../i18n/i18n';
 import { ChipGroup } from '../../ui/ChipGroup';
 import { Field } from '../../ui/Field';
@@ -16,6 +16,7 @@ interface Props {
 
 /** The "Child" field: one tap per child, toddlers first; a new child can be added right here. */
 export function ChildPicker({ value, onChange, error }: Props): JSX.Element {
+  const db = useDb();
   const all = useChildren({ includeInactive: true });
   const [isAdding, setAdding] = useState(false);
   const [newName, setNewName] = useState('');

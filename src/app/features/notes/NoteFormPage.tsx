@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { isoWeekOf } from '../../../domain/dates';
 import { restoreRecord } from '../../../storage/write';
-import { db } from '../../db';
+import { useDb } from '../../db';
 import { t } from '../../i18n/i18n';
 import { showToast } from '../../state';
 import { hasContent } from './note-form';
@@ -12,6 +12,7 @@ import { useNoteEditor } from './use-note-editor';
 
 /** Writing a new note, or editing one: save, delete with undo, or put it aside as a draft. */
 export function NoteFormPage(): JSX.Element {
+  const db = useDb();
   const { params, query } = useRoute();
   const { route } = useLocation();
   const editId = params.id;

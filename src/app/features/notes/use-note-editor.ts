@@ -10,7 +10,7 @@ import { newRecordId, saveRecord } from '../../../storage/write';
 import type { ObservationData } from '../../../domain/records';
 import type { StoredRecord } from '../../../domain/envelope';
 import { useDraftAutosaver } from '../../ui/use-draft-autosaver';
-import { db } from '../../db';
+import { useDb } from '../../db';
 import { emptyNoteForm, hasContent, noteDataFromForm, noteFormFromDraft, noteFormFromRecord, type NoteFormValues } from './note-form';
 import { noteIssueMessages, type NoteField } from './note-issues';
 
@@ -21,6 +21,7 @@ export type SaveOutcome =
 
 /** State and actions of the note form for a new note (`editId` undefined) or an existing one. */
 export function useNoteEditor(editId: string | undefined, preselectedChildId?: string) {
+  const db = useDb();
   const draftKey = editId ? `note:${editId}` : 'note:new';
   const [state, setState] = useState<EditorState>('loading');
   const [values, setValues] = useState<NoteFormValues | null>(null);

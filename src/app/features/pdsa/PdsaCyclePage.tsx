@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { pdsaStatus } from '../../../domain/pdsa';
 import { restoreRecord } from '../../../storage/write';
-import { db } from '../../db';
+import { useDb } from '../../db';
 import { t } from '../../i18n/i18n';
 import { showToast } from '../../state';
 import { partProgress, statusInputOf, type PartName, type PdsaFormValues } from './pdsa-form';
@@ -21,6 +21,7 @@ function partsToOpen(v: PdsaFormValues, isNew: boolean): PartName[] {
 
 /** A cycle's worksheet (`/pdsa/new`, `/pdsa/new?after=<id>` pre-filled, `/pdsa/:id`): fill, save, delete, go on to the next cycle. */
 export function PdsaCyclePage(): JSX.Element {
+  const db = useDb();
   const { params, query } = useRoute();
   const { route } = useLocation();
   const editId = params.id;

@@ -14,7 +14,8 @@ import { deleteDraft, loadDraft } from '../../../storage/drafts';
 import { getRecord } from '../../../storage/read';
 import { newRecordId, saveRecord } from '../../../storage/write';
 import { useDraftAutosaver } from '../../ui/use-draft-autosaver';
-import { db } from '../../db';
+import type { NaptimeDb } from '../../../storage/db';
+import { useDb } from '../../db';
 import { emptyPdsaForm, hasContent, pdsaDataFromForm, pdsaFormFromData, pdsaFormFromDraft, pdsaFormFromRecord, type PdsaFormValues } from './pdsa-form';
 import { pdsaIssueMessages, type PdsaErrors } from './pdsa-issues';
 import { readPdsaCycles } from './use-pdsa';
@@ -38,7 +39,7 @@ const PATH_OF: Partial<Record<keyof PdsaFormValues, string>> = {
   surprises: 'do.surprises',
 };
 
-async function initialValues(editId: string | undefined, afterId: string | undefined): Promise<PdsaFormValues | EditorState> {
+async function initialValues(db: NaptimeDb, editId: string | undefined, afterId: string | undefined): Promise<PdsaFormValues | EditorState> {
   const today = toCalendarDate(new Date());
   if (editId) {
     const item = await getRecord(db, 'pdsa', editId);
@@ -48,7 +49,7 @@ async function initialValues(editId: string | undefined, afterId: string | undef
   if (afterId) {
     const last = await getRecord(db, 'pdsa', afterId);
     if (last?.ok && last.record.deleted !== 1) {
-      const siblings = (await readPdsaCycles()).cycles.map((c) => c.data);
+      const siblings = (await readPdsaCycles(db)).cycles.map((c) => c.data);
       return pdsaFormFromData(newRecordId(), nextCyclePrefill(last.record.data as PdsaData, today, siblings));
     }
   }
@@ -57,6 +58,7 @@ async function initialValues(editId: string | undefined, afterId: string | undef
 
 /** State and actions of the worksheet for a new idea, a next cycle (`afterId`) or a saved cycle (`editId`). */
 export function usePdsaEditor(editId: string | undefined, afterId: string | undefined) {
+  const db = useDb();
   const draftKey = pdsaDraftKey(editId, afterId);
   const [state, setState] = useState<EditorState>('loading');
   const [values, setValues] = useState<PdsaFormValues | null>(null);
@@ -72,7 +74,7 @@ export function usePdsaEditor(editId: string | undefined, afterId: string | unde
     setState('loading');
     (async () => {
       const draft = pdsaFormFromDraft(await loadDraft(db, draftKey));
-      const loaded = await initialValues(editId, afterId);
+      const loaded = await initialValues(db, editId, afterId);
       if (!isCurrent) return;
       if (typeof loaded === 'string') return setState(loaded);
       const initial = draft ?? loaded;

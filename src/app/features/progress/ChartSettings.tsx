@@ -4,6 +4,7 @@ import { CHART_RULES } from '../../../storage/settings';
 import type { MessageKey } from '../../i18n/en';
 import { t } from '../../i18n/i18n';
 import { saveChartRules, useChartSettings } from './use-chart-settings';
+import { useDb } from '../../db';
 
 const WORDS: Record<RuleSet, [MessageKey, MessageKey]> = {
   ihi: ['progress.settings.ihi', 'progress.settings.ihiHint'],
@@ -12,6 +13,7 @@ const WORDS: Record<RuleSet, [MessageKey, MessageKey]> = {
 
 /** The rule set that reads her charts, each with a one-line plain explanation (for Settings). */
 export function ChartSettings(): JSX.Element {
+  const db = useDb();
   const settings = useChartSettings();
   return (
     <section class="card" aria-labelledby="settings-charts">
@@ -28,7 +30,7 @@ export function ChartSettings(): JSX.Element {
                 checked={settings?.chartRules === rules}
                 disabled={!settings}
                 aria-describedby={`rules-${rules}-hint`}
-                onChange={() => void saveChartRules(rules)}
+                onChange={() => void saveChartRules(db, rules)}
               />
               <span>{t(WORDS[rules][0])}</span>
             </label>

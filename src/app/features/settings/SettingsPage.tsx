@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { saveSettings } from '../../../storage/settings';
-import { db } from '../../db';
+import { useDb } from '../../db';
 import { Field } from '../../ui/Field';
 import { ChartSettings } from '../progress/ChartSettings';
 import { DataSettings } from '../data/DataSettings';
@@ -10,6 +10,7 @@ const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Español'
 
 /** Her settings: the language of every word on screen, and what this version of Naptime is. */
 export function SettingsPage(): JSX.Element {
+  const db = useDb();
   const choose = async (lang: Language) => {
     await saveSettings(db, { language: lang });
     await setLanguage(lang);
