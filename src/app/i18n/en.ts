@@ -3,6 +3,7 @@ import { glossaryIn } from './glossary';
 import { dataEn } from '../features/data/messages.en';
 import { pdsaEn } from '../features/pdsa/messages.en';
 import { progressEn } from '../features/progress/messages.en';
+import { uiEn } from '../ui/messages.en';
 
 const g = glossaryIn('en');
 
@@ -151,6 +152,11 @@ const core = {
   'children.active': 'In my care now',
   'children.activeHint': `Children no longer in your care are hidden from the ${g.note} form; their ${g.notes} are kept.`,
   'children.save': 'Save child',
+  'children.delete': `Delete this ${g.child}`,
+  'children.deleteTitle': 'Delete {name}?',
+  'children.deleteWarning': `{name} will be taken off your lists. ${g.Notes} about {name} keep their text. You can bring {name} back from Recently deleted.`,
+  'children.deleteConfirm': 'Delete {name}',
+  'children.deleted': `${g.Child} deleted.`,
   'children.born': 'born {month}',
   'age.infant': 'Infant',
   'age.toddler': 'Toddler',
@@ -180,7 +186,7 @@ const core = {
 };
 
 /** Features with many words keep them in their own folder (messages.en.ts / messages.es.ts). */
-const en = { ...core, ...pdsaEn, ...dataEn, ...progressEn };
+const en = { ...core, ...pdsaEn, ...dataEn, ...progressEn, ...uiEn };
 
 export type Messages = typeof en;
 export type MessageKey = keyof Messages;

@@ -4,10 +4,11 @@ import { glossaryIn } from './glossary';
 import { dataEs } from '../features/data/messages.es';
 import { pdsaEs } from '../features/pdsa/messages.es';
 import { progressEs } from '../features/progress/messages.es';
+import { uiEs } from '../ui/messages.es';
 
 const g = glossaryIn('es');
 
-const core: Omit<Messages, keyof typeof pdsaEs | keyof typeof dataEs | keyof typeof progressEs> = {
+const core: Omit<Messages, keyof typeof pdsaEs | keyof typeof dataEs | keyof typeof progressEs | keyof typeof uiEs> = {
   'nav.label': 'Principal',
   'nav.home': 'Inicio',
   'nav.notes': g.Notes,
@@ -152,6 +153,11 @@ const core: Omit<Messages, keyof typeof pdsaEs | keyof typeof dataEs | keyof typ
   'children.active': 'A mi cuidado ahora',
   'children.activeHint': `Los niños que ya no cuida no aparecen en el formulario de ${g.note}; sus ${g.notes} se conservan.`,
   'children.save': 'Guardar niño',
+  'children.delete': `Borrar a este ${g.child}`,
+  'children.deleteTitle': '¿Borrar a {name}?',
+  'children.deleteWarning': `{name} saldrá de sus listas. Las ${g.notes} sobre {name} conservan su texto. Puede recuperar a {name} en Borrado recientemente.`,
+  'children.deleteConfirm': 'Borrar a {name}',
+  'children.deleted': 'Se quitó de su lista.',
   'children.born': 'nació en {month}',
   'age.infant': 'Bebé',
   'age.toddler': 'Niño pequeño',
@@ -180,6 +186,6 @@ const core: Omit<Messages, keyof typeof pdsaEs | keyof typeof dataEs | keyof typ
   'error.storageError': 'No se pudo guardar en este dispositivo. Su texto sigue aquí. Inténtelo otra vez.',
 };
 
-const es: Messages = { ...core, ...pdsaEs, ...dataEs, ...progressEs };
+const es: Messages = { ...core, ...pdsaEs, ...dataEs, ...progressEs, ...uiEs };
 
 export default es;

@@ -8,7 +8,9 @@ import { weekName } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { showToast } from '../../state';
 import { ChipGroup } from '../../ui/ChipGroup';
+import { ReadFailed } from '../../ui/ReadFailed';
 import { Stepper } from '../../ui/Stepper';
+import { storageFailureKey } from '../../ui/storage-words';
 import { useCheckinEditor } from './use-checkin-editor';
 
 const EASE = ['1', '2', '3', '4', '5'] as const;
@@ -51,16 +53,19 @@ export function CheckinPage(): JSX.Element {
           ›
         </button>
       </div>
-      {!a ? (
+      {editor.state === 'failed' ? (
+        <ReadFailed onRetry={editor.retry} />
+      ) : !a ? (
         <p class="hint">{t('common.loading')}</p>
       ) : (
         <>
           <p class="hint">{t(editor.isSaved ? 'checkin.editing' : 'checkin.intro')}</p>
           {editor.failure && (
             <p class="form-alert" role="alert" tabIndex={-1}>
-              {t(editor.failure === 'storage-full' ? 'error.storageFull' : 'error.storageError')}
+              {t(storageFailureKey(editor.failure))}
             </p>
           )}
+          {editor.draftProblem && <p class="form-alert" role="alert">{t(editor.draftProblem)}</p>}
           {CHECKIN_QUESTIONS.filter((q) => q !== 'p6' && isAsked(q, a)).map((q) => (
             <Stepper
               key={q}

@@ -5,6 +5,7 @@ import { useDb } from '../../db';
 import { t } from '../../i18n/i18n';
 import { ChipGroup } from '../../ui/ChipGroup';
 import { Field } from '../../ui/Field';
+import { storageFailureKey } from '../../ui/storage-words';
 import { childLabels } from '../children/child-label';
 import { useChildren } from '../children/use-children';
 
@@ -33,7 +34,7 @@ export function ChildPicker({ value, onChange, error }: Props): JSX.Element {
       setNewName('');
       setAdding(false);
       setAddError(null);
-    } else setAddError(result.reason === 'invalid' ? t('error.childName') : t('error.storageFull'));
+    } else setAddError(t(result.reason === 'invalid' ? 'error.childName' : storageFailureKey(result.reason)));
   };
   return (
     <div class="child-picker">

@@ -2,9 +2,9 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { pdsaStatus } from '../../../domain/pdsa';
-import { restoreRecord } from '../../../storage/write';
-import { useDb } from '../../db';
 import { t } from '../../i18n/i18n';
+import { ReadFailed } from '../../ui/ReadFailed';
+import { storageFailureKey } from '../../ui/storage-words';
 import { showToast } from '../../state';
 import { partProgress, statusInputOf, type PartName, type PdsaFormValues } from './pdsa-form';
 import { PdsaWorksheet } from './PdsaWorksheet';
@@ -21,7 +21,6 @@ function partsToOpen(v: PdsaFormValues, isNew: boolean): PartName[] {
 
 /** A cycle's worksheet (`/pdsa/new`, `/pdsa/new?after=<id>` pre-filled, `/pdsa/:id`): fill, save, delete, go on to the next cycle. */
 export function PdsaCyclePage(): JSX.Element {
-  const db = useDb();
   const { params, query } = useRoute();
   const { route } = useLocation();
   const editId = params.id;
@@ -29,6 +28,7 @@ export function PdsaCyclePage(): JSX.Element {
   const [alert, setAlert] = useState<string | null>(null);
 
   if (editor.state !== 'ready' || !editor.values) {
+    if (editor.state === 'failed') return <ReadFailed onRetry={editor.retry} />;
     if (editor.state === 'missing' || editor.state === 'unreadable') {
       return (
         <section class="page">
@@ -46,7 +46,7 @@ export function PdsaCyclePage(): JSX.Element {
     setAlert(null);
     const outcome = await editor.save();
     if (outcome.ok) return true;
-    setAlert(t(outcome.reason === 'invalid' ? 'pdsa.error.fixBelow' : outcome.reason === 'storage-full' ? 'error.storageFull' : 'error.storageError'));
+    setAlert(t(outcome.reason === 'invalid' ? 'pdsa.error.fixBelow' : storageFailureKey(outcome.reason)));
     // Take her to the first thing to fix.
     requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"], .has-error input, .form-alert')?.focus());
     return false;
@@ -67,14 +67,14 @@ export function PdsaCyclePage(): JSX.Element {
 
   const onCancel = async () => {
     if (editor.hasUnsavedWork && !window.confirm(t('pdsa.discardConfirm'))) return;
-    await editor.discard();
+    const problem = await editor.discard();
+    if (problem) return setAlert(t(problem));
     route('/pdsa', true);
   };
 
   const onDelete = async () => {
-    const id = editId!;
-    if (!(await editor.remove())) return setAlert(t('error.storageError'));
-    showToast('pdsa.deleted', { durationMs: 10_000, action: { label: 'common.undo', run: () => void restoreRecord(db, 'pdsa', id) } });
+    const problem = await editor.remove();
+    if (problem) return setAlert(t(problem));
     route('/pdsa', true);
   };
 
@@ -92,6 +92,7 @@ export function PdsaCyclePage(): JSX.Element {
         </p>
       )}
       {editor.errors.other && <p class="form-alert">{editor.errors.other}</p>}
+      {editor.draftProblem && <p class="form-alert" role="alert">{t(editor.draftProblem)}</p>}
       <PdsaWorksheet key={values.id} values={values} onChange={editor.change} errors={editor.errors} initiallyOpen={partsToOpen(values, !editId)} />
       <div class="form-actions">
         <button type="submit" class="button primary" disabled={editor.isSaving}>
