@@ -15,6 +15,11 @@ export function draftFailureKey(reason: StorageFailure['reason']): MessageKey {
   return reason === 'storage-full' ? 'error.draftFull' : 'error.draftError';
 }
 
+/** The words for a setting that was not saved (or null when it was). */
+export function settingProblem(result: { ok: true } | { ok: false; reason: string }): MessageKey | null {
+  return result.ok ? null : settingFailureKey(result.reason === 'storage-full' ? 'storage-full' : 'storage-error');
+}
+
 /** The words for a setting that was not saved. */
 export function settingFailureKey(reason: StorageFailure['reason']): MessageKey {
   return reason === 'storage-full' ? 'error.settingFull' : 'error.settingError';

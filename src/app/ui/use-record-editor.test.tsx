@@ -1,13 +1,12 @@
 // @vitest-environment happy-dom
-import { renderHook, waitFor, act, cleanup } from '@testing-library/preact';
-import type { ComponentChildren } from 'preact';
+import { waitFor, act, cleanup } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NaptimeDb } from '../../storage/db';
 import { loadDraft, saveDraft, whenDraftsSettled } from '../../storage/drafts';
 import { getRecord } from '../../storage/read';
 import { useTestDbs } from '../../storage/testing';
 import { saveChild } from '../../storage/write';
-import { DbContext } from '../db';
+import { renderWithDb } from '../testing';
 import { useNoteEditor } from '../features/notes/use-note-editor';
 import { dismissToast, toast } from '../state';
 
@@ -18,12 +17,8 @@ afterEach(async () => {
   await whenDraftsSettled();
 });
 
-function wrapperOf(db: NaptimeDb) {
-  return ({ children }: { children: ComponentChildren }) => <DbContext.Provider value={db}>{children}</DbContext.Provider>;
-}
-
 async function ready(db: NaptimeDb, editId?: string) {
-  const hook = renderHook(() => useNoteEditor(editId), { wrapper: wrapperOf(db) });
+  const hook = renderWithDb(db, () => useNoteEditor(editId));
   await waitFor(() => expect(hook.result.current.state).not.toBe('loading'));
   return hook;
 }
@@ -155,7 +150,7 @@ describe('useRecordEditor (through the note form)', () => {
       if (isBroken) throw new Error('disk error');
       return row;
     });
-    const hook = renderHook(() => useNoteEditor(undefined), { wrapper: wrapperOf(db) });
+    const hook = renderWithDb(db, () => useNoteEditor(undefined));
     await waitFor(() => expect(hook.result.current.state).toBe('failed'));
     isBroken = false;
     act(() => hook.result.current.retry());

@@ -15,7 +15,7 @@ export function RecentlyDeletedPage(): JSX.Element {
   const items = useRecentlyDeleted();
   const restore = async (table: 'observations' | 'children', id: string) => {
     const result = await restoreRecord(db, table, id);
-    showToast(result.ok ? 'deleted.restored' : 'error.storageError');
+    showToast(result.ok ? 'deleted.restored' : 'error.restoreFailed');
   };
   return (
     <section class="page">
