@@ -6,7 +6,7 @@ import { exportAll, exportCsvZip } from '../../../storage/export';
 import { importExportText, type ImportResult } from '../../../storage/import';
 import type { NaptimeDb } from '../../../storage/db';
 import { useDb } from '../../db';
-import { saveFile, type SaveFileOutcome } from './save-file';
+import { saveFile, type SaveFileOutcome } from '../../ui/save-file';
 
 /** Which export she asked for. */
 export type ExportKind = 'json' | 'zip';

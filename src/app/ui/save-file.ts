@@ -1,8 +1,9 @@
 /**
- * Hands a file to her: a download through a Blob and `<a download>`, or, where downloads do nothing
- * (Naptime installed on iPhone/iPad), the share sheet with a File (Web Share API level 2).
+ * Hands a file to her, for every export and image of the app: a download through a Blob and
+ * `<a download>`, or, where downloads do nothing (Naptime installed on iPhone/iPad, the one detector
+ * in data/storage-status.ts), the share sheet with a File (Web Share API level 2).
  */
-import { canOnlyShareFiles } from './use-storage-status';
+import { canOnlyShareFiles } from '../features/data/use-storage-status';
 
 /** What happened to the file: downloaded, shared, or she closed the share sheet. */
 export type SaveFileOutcome = 'downloaded' | 'shared' | 'cancelled';
