@@ -35,7 +35,7 @@ export function MeasureCard({ progress: p, settings }: { progress: MeasureProgre
       const range = `${rangeText(p)} · ${medianText(p)}`;
       const blob = await chartImage(p, chartWords(p), { title, range, sentence, legend: imageLegend(p) });
       const date = new Intl.DateTimeFormat('en-CA').format(new Date());
-      await saveImage(blob, `naptime-${p.measure}-${date}.png`);
+      await saveImage(blob, `naptime-${p.measure}-${date}.png`, title);
     } catch (error) {
       console.error(error);
       showToast('progress.imageFailed');

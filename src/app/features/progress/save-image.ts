@@ -114,6 +114,6 @@ export async function chartImage(
 }
 
 /** Downloads the PNG, or shares it as a file where downloads do nothing (ui/save-file.ts). */
-export async function saveImage(blob: Blob, fileName: string): Promise<void> {
-  await saveFile(blob, fileName, 'image/png');
+export async function saveImage(blob: Blob, fileName: string, title: string): Promise<void> {
+  await saveFile(blob, fileName, 'image/png', title);
 }
