@@ -17,14 +17,18 @@ export function weekName(week: string, today: Date = new Date()): string {
 
 /** Always "week of 26 January" (with the year when it is not this year). */
 export function weekOf(week: string, today: Date = new Date()): string {
-  const monday = localDate(weekMonday(week));
-  const sameYear = monday.getFullYear() === today.getFullYear();
-  const date = dateFormat({
-    day: 'numeric',
-    month: 'long',
-    ...(sameYear ? {} : { year: 'numeric' }),
-  }).format(monday);
-  return t('week.of', { date });
+  return t('week.of', { date: dayInWords(weekMonday(week), today) });
+}
+
+/**
+ * The one "26 January" / "26 de enero" of the app, for a `YYYY-MM-DD` day (with the year when it is
+ * not this year), through the formatter cache; text that is not a date is given back as it is.
+ */
+export function dayInWords(ymd: string, today: Date = new Date()): string {
+  const date = localDate(ymd);
+  if (Number.isNaN(date.getTime())) return ymd;
+  const withYear = date.getFullYear() !== today.getFullYear();
+  return dateFormat({ day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) }).format(date);
 }
 
 /** "Thursday 29 January, 13:05" for a note's `observedAt`, read as written (its own offset). */

@@ -36,10 +36,13 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** A key that has plural forms: `key.one` and `key.other` are both in the catalogue. */
+export type PluralKey = { [K in MessageKey]: K extends `${infer B}.one` ? (`${B}.other` extends MessageKey ? B : never) : never }[MessageKey];
+
 /** The plural form of `key` for `count` (`key.one` / `key.other`), with `{count}` filled in. */
-export function tn(key: string, count: number, params?: Record<string, string | number>): string {
+export function tn(key: PluralKey, count: number, params?: Record<string, string | number>): string {
   const rule = new Intl.PluralRules(language.value).select(count) === 'one' ? 'one' : 'other';
-  return t(`${key}.${rule}` as MessageKey, { count, ...params });
+  return t(`${key}.${rule}`, { count, ...params });
 }
 
 /** The BCP 47 locale used for dates: en-GB writes "26 January", as the product's words do. */

@@ -70,7 +70,7 @@ export function CheckinPage(): JSX.Element {
             <Stepper
               key={q}
               id={`checkin-${q}`}
-              label={t(`checkin.${q}` as MessageKey)}
+              label={t(`checkin.${q}`)}
               hint={q === 'p2' && editor.days !== null ? t('checkin.p2Hint', { count: editor.days }) : undefined}
               value={a[q]}
               min={QUESTION_RULES[q].min}
@@ -82,7 +82,7 @@ export function CheckinPage(): JSX.Element {
           <ChipGroup
             legend={t('checkin.p6')}
             name="p6"
-            options={EASE.map((v) => ({ value: v, label: `${v} · ${t(`checkin.ease${v}` as MessageKey)}` }))}
+            options={EASE.map((v) => ({ value: v, label: `${v} · ${t(`checkin.ease${v}`)}` }))}
             value={a.p6 === null ? [] : [String(a.p6) as (typeof EASE)[number]]}
             onChange={(v) => editor.change({ p6: v[0] ? Number(v[0]) : null })}
             error={issueText('p6', editor.issues, a.p4)}

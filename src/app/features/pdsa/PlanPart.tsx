@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import type { MeasureId } from '../../../domain/tables';
 import { t } from '../../i18n/i18n';
 import { ChipGroup } from '../../ui/ChipGroup';
+import { Field } from '../../ui/Field';
 import type { PdsaFormValues } from './pdsa-form';
 import type { PdsaErrors } from './pdsa-issues';
 import { driverOptions, measureOptions, purposeOptions } from './pdsa-words';
@@ -69,47 +70,35 @@ export function PlanPart({ values, onChange, errors }: Props): JSX.Element {
           />
         ))}
       </fieldset>
-      <div class="field">
-        <label for="f-measure">{t('pdsa.measure.label')}</label>
-        <select
-          id="f-measure"
-          name="measure"
-          value={values.measure ?? ''}
-          onChange={(e) => onChange({ measure: (e.currentTarget.value || null) as MeasureId | null })}
-          aria-invalid={errors.measure ? true : undefined}
-          aria-describedby={errors.measure ? 'f-measure-error' : undefined}
-        >
-          <option value="">{t('pdsa.measure.none')}</option>
-          {measureOptions().map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-        {errors.measure && (
-          <span class="field-error" id="f-measure-error">
-            {errors.measure}
-          </span>
+      <Field id="f-measure" label={t('pdsa.measure.label')} error={errors.measure ?? null}>
+        {(control) => (
+          <select
+            {...control}
+            name="measure"
+            value={values.measure ?? ''}
+            onChange={(e) => onChange({ measure: (e.currentTarget.value || null) as MeasureId | null })}
+          >
+            <option value="">{t('pdsa.measure.none')}</option>
+            {measureOptions().map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
         )}
-      </div>
-      <div class="field">
-        <label for="f-startDate">{t('pdsa.startDate')}</label>
-        <input
-          id="f-startDate"
-          type="date"
-          name="startDate"
-          value={values.startDate}
-          max="2999-12-31"
-          onInput={(e) => onChange({ startDate: e.currentTarget.value })}
-          aria-invalid={errors.startDate ? true : undefined}
-          aria-describedby={errors.startDate ? 'f-startDate-error' : undefined}
-        />
-        {errors.startDate && (
-          <span class="field-error" id="f-startDate-error">
-            {errors.startDate}
-          </span>
+      </Field>
+      <Field id="f-startDate" label={t('pdsa.startDate')} error={errors.startDate ?? null}>
+        {(control) => (
+          <input
+            {...control}
+            type="date"
+            name="startDate"
+            value={values.startDate}
+            max="2999-12-31"
+            onInput={(e) => onChange({ startDate: e.currentTarget.value })}
+          />
         )}
-      </div>
+      </Field>
       <label class="check">
         <input
           type="checkbox"
