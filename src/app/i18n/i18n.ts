@@ -45,9 +45,15 @@ export function tn(key: PluralKey, count: number, params?: Record<string, string
   return t(`${key}.${rule}`, { count, ...params });
 }
 
-/** The BCP 47 locale used for dates: en-GB writes "26 January", as the product's words do. */
+/** The English of her region: the browser's first `en-*` tag ("en-US" reads "December 2, 10:00 AM"). */
+export function englishRegion(preferred: readonly string[] = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [])): string {
+  const tag = preferred.find((l) => /^en(-|$)/i.test(l));
+  return tag && tag.length > 2 ? tag : 'en-US';
+}
+
+/** The BCP 47 locale of dates, times and numbers: her region's English, or Spanish. */
 export function dateLocale(lang: Language = language.value): string {
-  return lang === 'es' ? 'es' : 'en-GB';
+  return lang === 'es' ? 'es' : englishRegion();
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();

@@ -10,7 +10,7 @@ import type { StoredRecord } from '../../domain/envelope';
 import type { FieldIssue } from '../../domain/records';
 import type { SyncedTable } from '../../domain/tables';
 import type { NaptimeDb } from '../../storage/db';
-import { createDraftAutosaver, deleteDraft, loadDraft, whenDraftsSettled, type DraftReader } from '../../storage/drafts';
+import { createDraftAutosaver, deleteDraft, loadDraft, saveDraft, whenDraftsSettled, type DraftReader } from '../../storage/drafts';
 import type { StorageFailure } from '../../storage/errors';
 import { deleteRecord, restoreRecord, type SaveOptions, type SaveResult } from '../../storage/write';
 import { useDb } from '../db';
@@ -79,6 +79,10 @@ export function useRecordEditor<V extends object, D, C = undefined>(spec: Record
   const [draftProblem, setDraftProblem] = useState<MessageKey | null>(null);
   const [attempt, setAttempt] = useState(0);
   const valuesRef = useRef<V | null>(null);
+  const isChangedRef = useRef(false);
+  const isRestoredRef = useRef(false);
+  isChangedRef.current = isChanged;
+  isRestoredRef.current = isRestored;
   const specRef = useRef(spec);
   specRef.current = spec;
   const saver = useAutosaver<V>(db, draftKey, (failure) => setDraftProblem(draftFailureKey(failure.reason)));
@@ -124,6 +128,7 @@ export function useRecordEditor<V extends object, D, C = undefined>(spec: Record
     valuesRef.current = next;
     setValues(next);
     setChanged(true);
+    isChangedRef.current = true;
     keepDraft(next);
   };
 
@@ -144,11 +149,24 @@ export function useRecordEditor<V extends object, D, C = undefined>(spec: Record
     return result.reason === 'invalid' ? { ok: false, reason: 'invalid', issues: result.issues, values: current } : { ok: false, reason: result.reason };
   };
 
-  /** Throws the draft away; the words for her when storage refused, else null. */
-  const discard = async (): Promise<MessageKey | null> => {
+  /**
+   * Throws the draft away; the words for her when storage refused, else null. With `reopen`, what
+   * she wrote is offered back for ten seconds: Undo keeps it as the draft again and reopens the form.
+   */
+  const discard = async (reopen?: () => void): Promise<MessageKey | null> => {
+    const kept = valuesRef.current;
     await stop();
     const result = await deleteDraft(db, draftKey);
-    return result.ok ? null : storageFailureKey(result.reason);
+    if (!result.ok) return storageFailureKey(result.reason);
+    if (reopen && kept && (isChangedRef.current || isRestoredRef.current)) {
+      const run = async () => {
+        const back = await saveDraft(db, draftKey, kept);
+        if (back.ok) reopen();
+        else showToast(storageFailureKey(back.reason));
+      };
+      showToast('discard.done', { durationMs: 10_000, action: { label: 'common.undo', run: () => void run() } });
+    }
+    return null;
   };
 
   /**

@@ -32,6 +32,13 @@ export function CheckinPage(): JSX.Element {
   const week = params.week && isIsoWeek(params.week) && params.week <= thisWeek ? params.week : thisWeek;
   const editor = useCheckinEditor(week);
   const a = editor.answers;
+  // A past week's questions say "that week".
+  const isPast = week < thisWeek;
+  const hintOf = (q: CheckinQuestion): string | undefined => {
+    if (q === 'p1' && editor.toddlers !== null) return t('checkin.p1Hint', { count: editor.toddlers });
+    if (q !== 'p2' || editor.days === null) return undefined;
+    return t(isPast ? 'checkin.p2HintPast' : 'checkin.p2Hint', { count: editor.days });
+  };
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
@@ -59,7 +66,11 @@ export function CheckinPage(): JSX.Element {
         <p class="hint">{t('common.loading')}</p>
       ) : (
         <>
-          <p class="hint">{t(editor.isSaved ? 'checkin.editing' : 'checkin.intro')}</p>
+          <p class="hint">
+            {editor.isSaved
+              ? t(isPast ? 'checkin.editingPast' : 'checkin.editing')
+              : t(isPast ? 'checkin.introPast' : 'checkin.intro', { count: CHECKIN_QUESTIONS.filter((q) => isAsked(q, a)).length })}
+          </p>
           {editor.failure && (
             <p class="form-alert" role="alert" tabIndex={-1}>
               {t(storageFailureKey(editor.failure))}
@@ -70,8 +81,8 @@ export function CheckinPage(): JSX.Element {
             <Stepper
               key={q}
               id={`checkin-${q}`}
-              label={t(`checkin.${q}`)}
-              hint={q === 'p2' && editor.days !== null ? t('checkin.p2Hint', { count: editor.days }) : undefined}
+              label={q === 'p1' && isPast ? t('checkin.p1Past') : t(`checkin.${q}`)}
+              hint={hintOf(q)}
               value={a[q]}
               min={QUESTION_RULES[q].min}
               max={q === 'p5' && a.p4 !== null ? Math.max(a.p4, 0) : QUESTION_RULES[q].max}
@@ -80,7 +91,7 @@ export function CheckinPage(): JSX.Element {
             />
           ))}
           <ChipGroup
-            legend={t('checkin.p6')}
+            legend={t(isPast ? 'checkin.p6Past' : 'checkin.p6')}
             name="p6"
             options={EASE.map((v) => ({ value: v, label: `${v} · ${t(`checkin.ease${v}`)}` }))}
             value={a.p6 === null ? [] : [String(a.p6) as (typeof EASE)[number]]}

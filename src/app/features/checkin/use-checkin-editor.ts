@@ -7,10 +7,19 @@
 import { useLiveQuery } from '../../ui/use-live-query';
 import { useEffect, useState } from 'preact/hooks';
 import { isoWeekOf } from '../../../domain/dates';
-import { answersOf, CHECKIN_QUESTIONS, checkinData, checkinIssues, daysWithNotes, type CheckinAnswers } from '../../../domain/checkin';
+import {
+  answersOf,
+  CHECKIN_QUESTIONS,
+  checkinData,
+  checkinIssues,
+  daysWithNotes,
+  type CheckinAnswers,
+  type CheckinQuestion,
+} from '../../../domain/checkin';
 import { checkinId, type CheckinData, type FieldIssue } from '../../../domain/records';
 import { META_KEYS, getMeta } from '../../../storage/meta';
-import { getRecord, listObservationsOfWeek } from '../../../storage/read';
+import { getRecord, listChildren, listObservationsOfWeek } from '../../../storage/read';
+import { ageBand } from '../../../domain/children';
 import { saveRecord } from '../../../storage/write';
 import { useRecordEditor } from '../../ui/use-record-editor';
 import type { NaptimeDb } from '../../../storage/db';
@@ -57,15 +66,21 @@ export function useCheckinEditor(week: string) {
     setTriedToSave(false);
     setFailure(null);
   }, [week]);
-  const editor = useRecordEditor<CheckinAnswers, CheckinData, { days: number; isSaved: boolean }>({
+  const editor = useRecordEditor<CheckinAnswers, CheckinData, { days: number; isSaved: boolean; toddlers: number | null }>({
     draftKey: `checkin:${week}`,
     table: 'checkins',
     readDraft: answersFromDraft,
     load: async (db) => {
-      const [saved, days] = await Promise.all([getRecord(db, 'checkins', checkinId(week)), notedDays(db, week)]);
+      const [saved, days, roster] = await Promise.all([
+        getRecord(db, 'checkins', checkinId(week)),
+        notedDays(db, week),
+        listChildren(db),
+      ]);
       const savedData = saved?.ok && !saved.record.deleted ? saved.record.data : null;
-      const values = savedData ? answersOf(savedData) : { ...answersOf(null), p2: days };
-      return { values, context: { days, isSaved: savedData !== null } };
+      // P1 starts from her roster's active toddlers (none on the roster: left for her to answer).
+      const toddlers = roster.filter((i) => i.ok && ageBand(i.record.data.birthMonth, db.now()) === 'toddler').length;
+      const values = savedData ? answersOf(savedData) : { ...answersOf(null), p1: toddlers || null, p2: days };
+      return { values, context: { days, isSaved: savedData !== null, toddlers: savedData ? null : toddlers || null } };
     },
     save: async (db, answers, options) => {
       const found = checkinIssues(week, answers);
@@ -88,15 +103,19 @@ export function useCheckinEditor(week: string) {
     setFailure(!outcome.ok && outcome.reason !== 'invalid' ? outcome.reason : null);
     return outcome.ok;
   };
+  const answers = editor.state === 'ready' ? editor.values : null;
+  // Before a save she is told only what is wrong with what she typed, never that a box is empty.
+  const shown = hasTriedToSave || !answers ? issues : checkinIssues(week, answers).filter((i) => i.message !== 'required' && answers[i.path as CheckinQuestion] != null);
   return {
     state: editor.state,
     retry: editor.retry,
-    answers: editor.state === 'ready' ? editor.values : null,
+    answers,
+    toddlers: answers !== null && !editor.isRestored ? (editor.context?.toddlers ?? null) : null,
     days: editor.context?.days ?? null,
     isSaved: editor.context?.isSaved ?? false,
     draftProblem: editor.draftProblem,
     hasTriedToSave,
-    issues,
+    issues: shown,
     failure,
     change,
     save,

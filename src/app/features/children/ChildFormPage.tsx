@@ -5,6 +5,7 @@ import type { MessageKey } from '../../i18n/en';
 import { dateFormat, t } from '../../i18n/i18n';
 import { showToast } from '../../state';
 import { Field } from '../../ui/Field';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ReadFailed } from '../../ui/ReadFailed';
 import { storageFailureKey } from '../../ui/storage-words';
 import { useChildEditor } from './use-child-editor';
@@ -18,12 +19,14 @@ export function ChildFormPage(): JSX.Element {
   const id = params.id;
   const editor = useChildEditor(id);
   const [alert, setAlert] = useState<MessageKey | null>(null);
+  const [isAskingDelete, setAskingDelete] = useState(false);
 
   if (editor.state === 'failed') return <ReadFailed onRetry={editor.retry} />;
   if (editor.state === 'missing') return <p class="page">{t('children.missing')}</p>;
   if (editor.state === 'unreadable') return <p class="page">{t('common.unreadable')}</p>;
   if (editor.state !== 'ready' || !editor.values) return <p class="page hint">{t('common.loading')}</p>;
   const values = editor.values;
+  const savedName = values.name.trim() || t('children.title');
   const error = editor.error;
 
   const set = editor.change;
@@ -37,6 +40,12 @@ export function ChildFormPage(): JSX.Element {
       return back();
     }
     if (outcome.reason !== 'invalid') setAlert(storageFailureKey(outcome.reason));
+  };
+  const onDelete = async () => {
+    setAskingDelete(false);
+    const problem = await editor.remove();
+    if (problem) return setAlert(problem);
+    back();
   };
   const onCancel = async () => {
     const problem = await editor.discard();
@@ -105,7 +114,23 @@ export function ChildFormPage(): JSX.Element {
         <button type="button" class="button" onClick={() => void onCancel()}>
           {t('common.cancel')}
         </button>
+        {id && (
+          <button type="button" class="button danger" onClick={() => setAskingDelete(true)}>
+            {t('children.delete')}
+          </button>
+        )}
       </div>
+      {isAskingDelete && (
+        <ConfirmDialog
+          title={t('children.deleteTitle', { name: savedName })}
+          body={t('children.deleteWarning', { name: savedName })}
+          confirmLabel={t('children.deleteConfirm', { name: savedName })}
+          cancelLabel={t('common.cancel')}
+          isDanger
+          onConfirm={() => void onDelete()}
+          onCancel={() => setAskingDelete(false)}
+        />
+      )}
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { isoWeekOf } from '../../../domain/dates';
 import { t } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/en';
 import { showToast } from '../../state';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ReadFailed } from '../../ui/ReadFailed';
 import { storageFailureKey } from '../../ui/storage-words';
 import { hasContent } from './note-form';
@@ -14,7 +15,8 @@ import { useNoteEditor } from './use-note-editor';
 /** Writing a new note, or editing one: save, delete with undo, or put it aside as a draft. */
 export function NoteFormPage(): JSX.Element {
   const { params, query } = useRoute();
-  const { route } = useLocation();
+  const { route, url } = useLocation();
+  const [isAskingDiscard, setAskingDiscard] = useState(false);
   const editId = params.id;
   const editor = useNoteEditor(editId, query.child);
   const [storageError, setStorageError] = useState<MessageKey | null>(null);
@@ -47,9 +49,13 @@ export function NoteFormPage(): JSX.Element {
     requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"], .has-error input, .form-alert')?.focus());
   };
 
-  const onCancel = async () => {
-    if (!editId && hasContent(editor.values!) && !window.confirm(t('note.discardConfirm'))) return;
-    const problem = await editor.discard();
+  const onCancel = () => {
+    if (!editId && hasContent(editor.values!)) setAskingDiscard(true);
+    else void discard();
+  };
+  const discard = async () => {
+    setAskingDiscard(false);
+    const problem = await editor.discard(() => route(url));
     if (problem) return setStorageError(problem);
     back();
   };
@@ -76,7 +82,7 @@ export function NoteFormPage(): JSX.Element {
         <button type="submit" class="button primary" disabled={editor.isSaving}>
           {t('note.save')}
         </button>
-        <button type="button" class="button" onClick={() => void onCancel()}>
+        <button type="button" class="button" onClick={onCancel}>
           {t(editId ? 'common.cancel' : 'note.discard')}
         </button>
         {editId && (
@@ -85,6 +91,16 @@ export function NoteFormPage(): JSX.Element {
           </button>
         )}
       </div>
+      {isAskingDiscard && (
+        <ConfirmDialog
+          title={t('note.discardConfirm')}
+          confirmLabel={t('discard.confirm')}
+          cancelLabel={t('discard.keep')}
+          isDanger
+          onConfirm={() => void discard()}
+          onCancel={() => setAskingDiscard(false)}
+        />
+      )}
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { pdsaStatus } from '../../../domain/pdsa';
 import { t } from '../../i18n/i18n';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ReadFailed } from '../../ui/ReadFailed';
 import { storageFailureKey } from '../../ui/storage-words';
 import { showToast } from '../../state';
@@ -22,7 +23,8 @@ function partsToOpen(v: PdsaFormValues, isNew: boolean): PartName[] {
 /** A cycle's worksheet (`/pdsa/new`, `/pdsa/new?after=<id>` pre-filled, `/pdsa/:id`): fill, save, delete, go on to the next cycle. */
 export function PdsaCyclePage(): JSX.Element {
   const { params, query } = useRoute();
-  const { route } = useLocation();
+  const { route, url } = useLocation();
+  const [isAskingDiscard, setAskingDiscard] = useState(false);
   const editId = params.id;
   const editor = usePdsaEditor(editId, editId ? undefined : query.after);
   const [alert, setAlert] = useState<string | null>(null);
@@ -65,9 +67,13 @@ export function PdsaCyclePage(): JSX.Element {
     route(`/pdsa/new?after=${encodeURIComponent(values.id)}`);
   };
 
-  const onCancel = async () => {
-    if (editor.hasUnsavedWork && !window.confirm(t('pdsa.discardConfirm'))) return;
-    const problem = await editor.discard();
+  const onCancel = () => {
+    if (editor.hasUnsavedWork) setAskingDiscard(true);
+    else void discard();
+  };
+  const discard = async () => {
+    setAskingDiscard(false);
+    const problem = await editor.discard(() => route(url));
     if (problem) return setAlert(t(problem));
     route('/pdsa', true);
   };
@@ -103,7 +109,7 @@ export function PdsaCyclePage(): JSX.Element {
             {t('pdsa.nextCycle')}
           </button>
         )}
-        <button type="button" class="button" onClick={() => void onCancel()}>
+        <button type="button" class="button" onClick={onCancel}>
           {t(editId ? 'common.cancel' : 'pdsa.discard')}
         </button>
         {editId && (
@@ -112,6 +118,16 @@ export function PdsaCyclePage(): JSX.Element {
           </button>
         )}
       </div>
+      {isAskingDiscard && (
+        <ConfirmDialog
+          title={t('pdsa.discardConfirm')}
+          confirmLabel={t('discard.confirm')}
+          cancelLabel={t('discard.keep')}
+          isDanger
+          onConfirm={() => void discard()}
+          onCancel={() => setAskingDiscard(false)}
+        />
+      )}
     </form>
   );
 }
