@@ -40,7 +40,7 @@ const core = {
   'checkin.editingPast': 'You already answered for that week. Change anything and save again.',
   'checkin.p1': 'How many toddlers (12 to 36 months old) did you care for this week?',
   'checkin.p1Past': 'How many toddlers (12 to 36 months old) did you care for that week?',
-  'checkin.p1Hint': `Filled in from your list of ${g.Children.toLowerCase()}: {count} ${g.toddlers} in your care now. Change it if it was different.`,
+  'checkin.p1Hint': `Toddlers in your care now, from your list of ${g.Children.toLowerCase()}: {count}. Change it if it was different.`,
   'checkin.p2': 'On how many days did you write down something a toddler did or said?',
   'checkin.p2Hint': 'Days with a note in Naptime this week: {count}. Change the number if you also wrote on paper.',
   'checkin.p2HintPast': 'Days with a note in Naptime that week: {count}. Change the number if you also wrote on paper.',

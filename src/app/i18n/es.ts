@@ -41,7 +41,7 @@ const core: Omit<Messages, keyof typeof pdsaEs | keyof typeof dataEs | keyof typ
   'checkin.editingPast': 'Ya respondió para esa semana. Cambie lo que quiera y guarde otra vez.',
   'checkin.p1': '¿Cuántos niños pequeños (de 12 a 36 meses) cuidó esta semana?',
   'checkin.p1Past': '¿Cuántos niños pequeños (de 12 a 36 meses) cuidó esa semana?',
-  'checkin.p1Hint': `Tomado de su lista de niños: {count} ${g.toddlers} a su cuidado ahora. Cámbielo si fue distinto.`,
+  'checkin.p1Hint': 'Niños pequeños a su cuidado ahora, según su lista de niños: {count}. Cámbielo si fue distinto.',
   'checkin.p2': '¿Cuántos días anotó algo que un niño pequeño hizo o dijo?',
   'checkin.p2Hint': 'Días con una nota en Naptime esta semana: {count}. Cambie el número si también escribió en papel.',
   'checkin.p2HintPast': 'Días con una nota en Naptime esa semana: {count}. Cambie el número si también escribió en papel.',

@@ -2,6 +2,8 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { pdsaStatus } from '../../../domain/pdsa';
+import { toCalendarDate } from '../../../domain/dates';
+import { dayInWords } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ReadFailed } from '../../ui/ReadFailed';
@@ -91,6 +93,9 @@ export function PdsaCyclePage(): JSX.Element {
       <p class={`pdsa-status is-${status}`} aria-live="polite">
         {t('pdsa.statusNow', { status: statusWord(status) })}
       </p>
+      {values.endDate && values.endDate < toCalendarDate(new Date()) && partProgress(values).study !== 'filled' && (
+        <p class="notice study-nudge">{t('pdsa.studyNudge', { date: dayInWords(values.endDate) })}</p>
+      )}
       {editor.isRestored && <p class="notice">{t('pdsa.restored')}</p>}
       {alert && (
         <p class="form-alert" role="alert" tabIndex={-1}>
