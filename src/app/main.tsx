@@ -5,7 +5,8 @@
  */
 import { render } from 'preact';
 import { App } from './App';
-import { db } from './db';
+import { DbContext } from './db';
+import { NaptimeDb } from '../storage/db';
 import { ensureDeviceMeta } from '../storage/meta';
 import { getSettings } from '../storage/settings';
 import { pickLanguage, setLanguage } from './i18n/i18n';
@@ -14,6 +15,7 @@ import { isOnline } from './state';
 import './styles.css';
 
 async function boot(): Promise<void> {
+  const db = new NaptimeDb();
   const root = document.getElementById('app')!;
   try {
     await ensureDeviceMeta(db);
@@ -29,7 +31,12 @@ async function boot(): Promise<void> {
     return;
   }
   root.textContent = '';
-  render(<App />, root);
+  render(
+    <DbContext.Provider value={db}>
+      <App />
+    </DbContext.Provider>,
+    root,
+  );
   window.addEventListener('online', () => (isOnline.value = true));
   window.addEventListener('offline', () => (isOnline.value = false));
   startServiceWorker();

@@ -3,11 +3,14 @@
  * - `updateReady`: written by pwa.ts when a new version waits.
  * - `toast`: written by `showToast` only.
  * - `isOnline`: written by main.tsx from the browser's online/offline events (a hint, never trusted).
+ * - `failedReads`: written by ui/use-live-query.ts only; each entry reads one failed live query again.
  */
 import { signal } from '@preact/signals';
 import type { MessageKey } from './i18n/en';
 
 export const updateReady = signal(false);
+/** The retries of live reads that failed; the shell says so while any is here. */
+export const failedReads = signal<ReadonlySet<() => void>>(new Set());
 export const isOnline = signal(typeof navigator === 'undefined' ? true : navigator.onLine);
 
 export interface Toast {

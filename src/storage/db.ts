@@ -23,7 +23,8 @@ import type { SyncedTable } from '../domain/tables';
 /** A row of the drafts table: a half-written form, local only. */
 export interface DraftRow {
   key: string;
-  value: Record<string, unknown>;
+  /** Whatever the form keeps; read back only through the form's own check (`loadDraft`). */
+  value: object;
   updatedAt: string;
 }
 

@@ -65,6 +65,29 @@ describe('createDraftAutosaver', () => {
     saver.cancel();
   });
 
+  it('with delayMs 0 writes at once, and changes made during a write cost one more write, not one each', async () => {
+    const db = await open();
+    let writes = 0;
+    db.drafts.hook('creating', () => void (writes += 1));
+    db.drafts.hook('updating', () => void (writes += 1));
+    const saver = createDraftAutosaver(db, 'note:new', { delayMs: 0 });
+    saver.update({ text: 'a' });
+    saver.update({ text: 'ab' });
+    saver.update({ text: 'abc' });
+    await whenDraftsSettled();
+    expect(await loadDraft(db, 'note:new')).toEqual({ text: 'abc' });
+    expect(writes).toBeLessThanOrEqual(2);
+  });
+
+  it('loadDraft reads a draft back through the form\'s own check', async () => {
+    const db = await open();
+    await saveDraft(db, 'note:new', { text: 'hi' });
+    const asText = (v: unknown) => (v && typeof v === 'object' && 'text' in v && typeof v.text === 'string' ? v.text : null);
+    expect(await loadDraft(db, 'note:new', asText)).toBe('hi');
+    await saveDraft(db, 'note:new', { other: 1 });
+    expect(await loadDraft(db, 'note:new', asText)).toBeNull();
+  });
+
   it('flush writes at once and resolves after the write', async () => {
     const db = await open();
     const saver = createDraftAutosaver(db, 'note:new', { delayMs: 400 });

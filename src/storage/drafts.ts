@@ -1,8 +1,11 @@
 /**
  * Drafts: half-typed forms, local only (SYNC.md §2). The autosaver writes at most `delayMs` (≤ 500)
- * after the first unsaved change, even while she keeps typing, and `flush()` writes at once (the app
- * calls it on `pagehide` and before accepting an update). A draft is deleted only by the record
- * transaction that saves it (`saveRecord(..., { draftKey })`), never before.
+ * after the first unsaved change, even while she keeps typing; with `delayMs: 0` it writes on every
+ * change, one write at a time, the latest value taking the place of any still waiting, so a killed
+ * browser loses at most what was typed during the last write or two. `flush()` writes at once (the
+ * app calls it on `pagehide` and before accepting an update). A draft is deleted only by the record
+ * transaction that saves it (`saveRecord(..., { draftKey })`), never before. Drafts are typed by the
+ * form that keeps them: what is read back goes through that form's own check, never a cast.
  */
 import { toLocalDateTime } from '../domain/dates';
 import type { NaptimeDb } from './db';
@@ -12,7 +15,7 @@ import { toStorageFailure, type StorageFailure } from './errors';
 export type DraftWriteResult = { ok: true } | StorageFailure;
 
 /** Stores the draft `value` under `key`, replacing any earlier one. */
-export async function saveDraft(db: NaptimeDb, key: string, value: Record<string, unknown>): Promise<DraftWriteResult> {
+export async function saveDraft<T extends object>(db: NaptimeDb, key: string, value: T): Promise<DraftWriteResult> {
   try {
     await db.drafts.put({ key, value, updatedAt: toLocalDateTime(db.now()) });
     return { ok: true };
@@ -21,22 +24,39 @@ export async function saveDraft(db: NaptimeDb, key: string, value: Record<string
   }
 }
 
-/** The draft stored under `key`, or null when there is none (or it is not an object). */
-export async function loadDraft(db: NaptimeDb, key: string): Promise<Record<string, unknown> | null> {
+/** Reads a stored draft back as a form's values, or null when it is not one of that form's drafts. */
+export type DraftReader<T> = (value: unknown) => T | null;
+
+const asObject: DraftReader<Record<string, unknown>> = (value) =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+
+/**
+ * The draft stored under `key` as `read` makes it, or null when there is none or `read` refuses it;
+ * without `read`, any object.
+ */
+export async function loadDraft(db: NaptimeDb, key: string): Promise<Record<string, unknown> | null>;
+export async function loadDraft<T>(db: NaptimeDb, key: string, read: DraftReader<T>): Promise<T | null>;
+export async function loadDraft<T>(db: NaptimeDb, key: string, read?: DraftReader<T>): Promise<T | Record<string, unknown> | null> {
   const row = await db.drafts.get(key);
-  const value = row?.value;
-  return value && typeof value === 'object' && !Array.isArray(value) ? value : null;
+  const value = asObject(row?.value);
+  if (value === null) return null;
+  return read ? read(value) : value;
 }
 
 /** Deletes the draft under `key` (nothing happens when there is none). */
-export async function deleteDraft(db: NaptimeDb, key: string): Promise<void> {
-  await db.drafts.delete(key);
+export async function deleteDraft(db: NaptimeDb, key: string): Promise<DraftWriteResult> {
+  try {
+    await db.drafts.delete(key);
+    return { ok: true };
+  } catch (error) {
+    return toStorageFailure(error);
+  }
 }
 
 /** A debounced writer of one form's draft. */
-export interface DraftAutosaver {
+export interface DraftAutosaver<T extends object = Record<string, unknown>> {
   /** Remembers the form's latest value; it is written within `delayMs`. */
-  update(value: Record<string, unknown>): void;
+  update(value: T): void;
   /** Writes the latest value now; resolves once every write of this autosaver has finished. */
   flush(): Promise<void>;
   /** Forgets an unwritten value (the stored draft stays). */
@@ -54,7 +74,7 @@ export interface DraftAutosaverOptions {
 interface Registered {
   db: NaptimeDb;
   key: string;
-  saver: DraftAutosaver;
+  saver: Pick<DraftAutosaver<object>, 'flush' | 'hasPendingWrite'>;
 }
 
 const MAX_DELAY_MS = 500;
@@ -72,11 +92,17 @@ function noteIdle(entry: Registered): void {
 }
 
 /** Creates a debounced autosaver of the draft `key`. */
-export function createDraftAutosaver(db: NaptimeDb, key: string, options: DraftAutosaverOptions = {}): DraftAutosaver {
+export function createDraftAutosaver<T extends object = Record<string, unknown>>(
+  db: NaptimeDb,
+  key: string,
+  options: DraftAutosaverOptions = {},
+): DraftAutosaver<T> {
   const delayMs = Math.min(Math.max(options.delayMs ?? 400, 0), MAX_DELAY_MS);
-  let pending: Record<string, unknown> | undefined;
+  let pending: T | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = 0;
+  /** True while a write is queued that has not yet taken its value: it will take the latest. */
+  let isQueued = false;
   let tail: Promise<void> = Promise.resolve();
 
   const clearTimer = () => {
@@ -85,13 +111,18 @@ export function createDraftAutosaver(db: NaptimeDb, key: string, options: DraftA
   };
 
   const write = (): Promise<void> => {
-    if (pending === undefined) return tail;
-    const value = pending;
-    pending = undefined;
+    if (pending === undefined || isQueued) return tail;
+    isQueued = true;
     running += 1;
-    // Writes run one after another, so an older value can never land after a newer one.
+    // Writes run one after another, so an older value can never land after a newer one; a queued
+    // write takes the value when its turn comes, so changes made meanwhile cost one write, not many.
     tail = tail
-      .then(() => saveDraft(db, key, value))
+      .then(() => {
+        isQueued = false;
+        const value = pending;
+        pending = undefined;
+        return value === undefined ? ({ ok: true } as const) : saveDraft(db, key, value);
+      })
       .then(
         (result) => {
           if (!result.ok) options.onError?.(result);
@@ -105,10 +136,14 @@ export function createDraftAutosaver(db: NaptimeDb, key: string, options: DraftA
     return tail;
   };
 
-  const saver: DraftAutosaver = {
+  const saver: DraftAutosaver<T> = {
     update(value) {
       pending = value;
       busy.add(entry);
+      if (delayMs === 0) {
+        void write();
+        return;
+      }
       // Not reset by later keystrokes: the first unsaved change is on disk within delayMs.
       timer ??= setTimeout(() => {
         timer = undefined;

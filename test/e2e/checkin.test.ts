@@ -106,3 +106,41 @@ describe('the weekly check-in at tablet size', () => {
     await screenshot(page, 'tablet-en-checkin-done');
   });
 });
+
+describe('the weekly check-in says things as she types', () => {
+  it('starts P1 from her toddlers, counts the questions shown, says a range error at once (never at an empty box), and says "that week" for a past week', async () => {
+    const { page, app } = await openOffline('phone');
+    // A toddler: born two years ago this month.
+    await app.goTo('Children');
+    await app.openChildForm();
+    await app.childName().fill('Noa');
+    const now = new Date();
+    await page.getByLabel('Month', { exact: true }).selectOption(String(now.getMonth() + 1).padStart(2, '0'));
+    await page.getByLabel('Year', { exact: true }).selectOption(String(now.getFullYear() - 2));
+    await app.saveWith('Save child');
+
+    await openCheckin(app);
+    await expect.poll(() => answer(page, 'p1').inputValue()).toBe('1');
+    await page.getByText('Toddlers in your care now, from your list of children: 1.', { exact: false }).waitFor();
+    await page.getByText('6 short questions about this week.', { exact: false }).waitFor();
+    expect(await page.getByText('Please answer this question.', { exact: true }).count()).toBe(0);
+
+    await answer(page, 'p1').fill('40');
+    await page.getByText('Choose a number from 0 to 12.', { exact: true }).waitFor();
+    expect(await answer(page, 'p1').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText('Please answer this question.', { exact: true }).count()).toBe(0);
+    await answer(page, 'p1').fill('0');
+    await page.getByText('4 short questions about this week.', { exact: false }).waitFor();
+    await expect.poll(() => page.getByText('Choose a number from 0 to 12.', { exact: true }).count()).toBe(0);
+    await answer(page, 'p4').fill('2');
+    await answer(page, 'p5').fill('3');
+    await page.getByText('This cannot be more than your talks with other providers (2).', { exact: true }).waitFor();
+    await screenshot(page, 'phone-en-checkin-as-she-types');
+    expect(await runAxe(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Previous week', exact: true }).click();
+    await page.getByText('short questions about that week.', { exact: false }).waitFor();
+    await page.getByText('How many toddlers (12 to 36 months old) did you care for that week?', { exact: true }).waitFor();
+    expect(await page.getByText('this week', { exact: false }).count()).toBe(0);
+  });
+});

@@ -57,4 +57,31 @@ describe('a draft', () => {
     await app.openNoteForm();
     expect(await app.noteText().inputValue()).toBe(text);
   });
+
+  it('loses at most the last 150 ms of typing when the browser is killed right after', async () => {
+    server = await startServer();
+    const profile = makeTempDir('profile');
+    const text = 'Leo hummed the clean-up song while he put the blocks away';
+
+    context = await launchPersistent(profile, 'phone');
+    let page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(server.url);
+    await waitForServiceWorkerControl(page);
+    let app = new App(page);
+    await app.waitForShell();
+    await app.openNoteForm();
+    await app.noteText().pressSequentially(text, { delay: 5 });
+    // No waiting for the draft: 150 ms after the last keystroke, the browser dies.
+    await page.waitForTimeout(150);
+    await killBrowser(context, profile);
+    context = undefined;
+
+    context = await launchPersistent(profile, 'phone');
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(server.url);
+    app = new App(page);
+    await app.waitForShell();
+    await app.openNoteForm();
+    expect(await app.noteText().inputValue()).toBe(text);
+  });
 });

@@ -83,8 +83,17 @@ export class PdsaPages {
   }
 
   /** Fills the Plan part (it must be open). */
+  /** Opens "More about this plan" (the worksheet's fields beyond the few that start a cycle). */
+  async openMorePlan(): Promise<void> {
+    const more = this.page.locator('details.more-plan');
+    if (!(await more.evaluate((d) => (d as HTMLDetailsElement).open))) {
+      await more.locator('summary').click();
+    }
+  }
+
   async fillPlan(p: PlanInput): Promise<void> {
     await this.field('Change idea').fill(p.changeIdea);
+    await this.openMorePlan();
     await this.choose('What will this cycle do?', p.purpose);
     await this.choose('Which part of the work does it help?', p.driver);
     await this.field('Objective of this cycle').fill(p.objective);

@@ -25,7 +25,7 @@ import { CHANGE_IDEA, MISSING_INDEX, PDSA_INDEX, PHASE_IDEA, PHASE_INDEX, RISE_S
 
 const suite = useBrowserSuite();
 
-/** The Monday of an ISO week as the table words it: "Week of 26 January" (with the year when not this year). */
+/** The Monday of an ISO week as the table words it in her region: "Week of January 26" in en-US (with the year when not this year). */
 function weekWords(page: Page, week: string, lang: 'en' | 'es'): Promise<string> {
   return page.evaluate(
     ([w, l]) => {
@@ -34,20 +34,20 @@ function weekWords(page: Page, week: string, lang: 'en' | 'es'): Promise<string>
       const monday = new Date(jan4);
       monday.setDate(jan4.getDate() - ((jan4.getDay() + 6) % 7) + (n! - 1) * 7);
       const sameYear = monday.getFullYear() === new Date().getFullYear();
-      return new Intl.DateTimeFormat(l === 'es' ? 'es' : 'en-GB', { day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }) }).format(monday);
+      return new Intl.DateTimeFormat(l === 'es' ? 'es' : navigator.language, { day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }) }).format(monday);
     },
     [week, lang] as const,
   );
 }
 
-/** A `YYYY-MM-DD` day as the page words it: "9 April" (with the year when not this year). */
+/** A `YYYY-MM-DD` day as the page words it in her region: "April 9" in en-US (with the year when not this year). */
 function dayWords(page: Page, day: string, lang: 'en' | 'es'): Promise<string> {
   return page.evaluate(
     ([d, l]) => {
       const [y, m, n] = d!.split('-').map(Number);
       const date = new Date(y!, m! - 1, n!, 12);
       const sameYear = y === new Date().getFullYear();
-      return new Intl.DateTimeFormat(l === 'es' ? 'es' : 'en-GB', { day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }) }).format(date);
+      return new Intl.DateTimeFormat(l === 'es' ? 'es' : navigator.language, { day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }) }).format(date);
     },
     [day, lang] as const,
   );

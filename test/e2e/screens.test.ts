@@ -126,3 +126,70 @@ describe('every screen at tablet size', () => {
     expectClean(findings);
   });
 });
+
+/** Axe and (in Spanish) no English left on what is on screen now. */
+async function checkHere(app: App, label: string, findings: Findings): Promise<void> {
+  await screenshot(app.page, label);
+  const violations = await runAxe(app.page);
+  if (violations.length > 0) findings.axe[label] = violations;
+  if (app.lang === 'es') {
+    const matchers = englishOnlyMatchers(suite.catalogues);
+    const english = (await accessibleTexts(app.page)).filter((text) => matchers.some((m) => m.pattern.test(text)));
+    if (english.length > 0) findings.english[label] = english;
+  }
+}
+
+describe('leaving and deleting, at phone size', () => {
+  it('asks in the app’s own dialog before throwing a note away, offers Undo after; deletes a child with Undo; times read as in her region', async () => {
+    const { page, app } = await open('phone', 'en-US');
+    await seed(app);
+    const findings: Findings = { axe: {}, english: {}, lang: {} };
+    // en-US: "Wednesday, December 2, 10:00 AM".
+    await app.goTo('Notes');
+    await expect.poll(() => page.locator('.card').first().textContent()).toMatch(/[A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2}, \d{1,2}:\d{2} [AP]M/);
+
+    let dialogs = 0;
+    page.on('dialog', () => void (dialogs += 1));
+    const text = 'Sofía sang to the fish in the tank.';
+    await app.goTo('Home');
+    await app.openNoteForm();
+    await app.noteText().fill(text);
+    await page.getByRole('button', { name: 'Discard', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Throw away this unfinished note?' });
+    await dialog.waitFor({ state: 'visible' });
+    await checkHere(app, 'phone-en-discard-dialog', findings);
+    await dialog.getByRole('button', { name: 'Keep writing', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await app.noteText().inputValue()).toBe(text);
+    await page.getByRole('button', { name: 'Discard', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Throw away', exact: true }).click();
+    await page.getByText('Thrown away.', { exact: true }).waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect.poll(() => app.noteText().inputValue()).toBe(text);
+    expect(dialogs, 'the browser’s own confirm() is never used').toBe(0);
+
+    // A child: deleted after being told that the notes keep their text, then back with Undo.
+    await app.goTo('Children');
+    await page.getByRole('link', { name: /Sofía/ }).click();
+    await page.getByRole('button', { name: 'Delete this child', exact: true }).click();
+    const ask = page.getByRole('dialog', { name: 'Delete Sofía?' });
+    await ask.waitFor({ state: 'visible' });
+    expect(await ask.textContent()).toContain('Notes about Sofía keep their text.');
+    await checkHere(app, 'phone-en-delete-child', findings);
+    await ask.getByRole('button', { name: 'Delete Sofía', exact: true }).click();
+    await page.getByText('Child deleted.', { exact: true }).waitFor({ state: 'visible' });
+    await expect.poll(() => page.getByRole('link', { name: /Sofía/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await page.getByRole('link', { name: /Sofía/ }).waitFor({ state: 'visible' });
+
+    // The same dialog in Spanish.
+    await app.switchLanguage('es');
+    await app.goTo('Home');
+    await app.openNoteForm();
+    await app.noteText().fill('Sofía cantó.');
+    await page.getByRole('button', { name: app.t('Discard'), exact: true }).click();
+    await page.getByRole('dialog', { name: '¿Desechar esta nota sin terminar?' }).waitFor({ state: 'visible' });
+    await checkHere(app, 'phone-es-discard-dialog', findings);
+    expectClean(findings);
+  });
+});

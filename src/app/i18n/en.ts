@@ -3,6 +3,7 @@ import { glossaryIn } from './glossary';
 import { dataEn } from '../features/data/messages.en';
 import { pdsaEn } from '../features/pdsa/messages.en';
 import { progressEn } from '../features/progress/messages.en';
+import { uiEn } from '../ui/messages.en';
 
 const g = glossaryIn('en');
 
@@ -33,15 +34,21 @@ const core = {
   'week.previous': 'Previous week',
   'week.next': 'Next week',
   'checkin.title': g.Checkin,
-  'checkin.intro': 'Six short questions about this week. Use − and +, or type a number.',
+  'checkin.intro': '{count} short questions about this week. Use − and +, or type a number.',
+  'checkin.introPast': '{count} short questions about that week. Use − and +, or type a number.',
   'checkin.editing': 'You already answered for this week. Change anything and save again.',
+  'checkin.editingPast': 'You already answered for that week. Change anything and save again.',
   'checkin.p1': 'How many toddlers (12 to 36 months old) did you care for this week?',
+  'checkin.p1Past': 'How many toddlers (12 to 36 months old) did you care for that week?',
+  'checkin.p1Hint': `Toddlers in your care now, from your list of ${g.Children.toLowerCase()}: {count}. Change it if it was different.`,
   'checkin.p2': 'On how many days did you write down something a toddler did or said?',
   'checkin.p2Hint': 'Days with a note in Naptime this week: {count}. Change the number if you also wrote on paper.',
+  'checkin.p2HintPast': 'Days with a note in Naptime that week: {count}. Change the number if you also wrote on paper.',
   'checkin.p3': 'How many activities or routines did you plan for toddlers from something you observed?',
   'checkin.p4': 'How many times did you talk with another provider about your work?',
   'checkin.p5': 'Of those talks, how many were about planning for toddlers in mixed-age groups?',
   'checkin.p6': 'How easy was it to find time to write notes this week?',
+  'checkin.p6Past': 'How easy was it to find time to write notes that week?',
   'checkin.ease1': 'Very hard',
   'checkin.ease2': 'Hard',
   'checkin.ease3': 'So-so',
@@ -151,6 +158,11 @@ const core = {
   'children.active': 'In my care now',
   'children.activeHint': `Children no longer in your care are hidden from the ${g.note} form; their ${g.notes} are kept.`,
   'children.save': 'Save child',
+  'children.delete': `Delete this ${g.child}`,
+  'children.deleteTitle': 'Delete {name}?',
+  'children.deleteWarning': `{name} will be taken off your lists. ${g.Notes} about {name} keep their text. You can bring {name} back from Recently deleted.`,
+  'children.deleteConfirm': 'Delete {name}',
+  'children.deleted': `${g.Child} deleted.`,
   'children.born': 'born {month}',
   'age.infant': 'Infant',
   'age.toddler': 'Toddler',
@@ -180,7 +192,7 @@ const core = {
 };
 
 /** Features with many words keep them in their own folder (messages.en.ts / messages.es.ts). */
-const en = { ...core, ...pdsaEn, ...dataEn, ...progressEn };
+const en = { ...core, ...pdsaEn, ...dataEn, ...progressEn, ...uiEn };
 
 export type Messages = typeof en;
 export type MessageKey = keyof Messages;

@@ -4,10 +4,11 @@ import { glossaryIn } from './glossary';
 import { dataEs } from '../features/data/messages.es';
 import { pdsaEs } from '../features/pdsa/messages.es';
 import { progressEs } from '../features/progress/messages.es';
+import { uiEs } from '../ui/messages.es';
 
 const g = glossaryIn('es');
 
-const core: Omit<Messages, keyof typeof pdsaEs | keyof typeof dataEs | keyof typeof progressEs> = {
+const core: Omit<Messages, keyof typeof pdsaEs | keyof typeof dataEs | keyof typeof progressEs | keyof typeof uiEs> = {
   'nav.label': 'Principal',
   'nav.home': 'Inicio',
   'nav.notes': g.Notes,
@@ -34,15 +35,21 @@ const core: Omit<Messages, keyof typeof pdsaEs | keyof typeof dataEs | keyof typ
   'week.previous': 'Semana anterior',
   'week.next': 'Semana siguiente',
   'checkin.title': g.Checkin,
-  'checkin.intro': 'Seis preguntas cortas sobre esta semana. Use − y +, o escriba un número.',
+  'checkin.intro': '{count} preguntas cortas sobre esta semana. Use − y +, o escriba un número.',
+  'checkin.introPast': '{count} preguntas cortas sobre esa semana. Use − y +, o escriba un número.',
   'checkin.editing': 'Ya respondió para esta semana. Cambie lo que quiera y guarde otra vez.',
+  'checkin.editingPast': 'Ya respondió para esa semana. Cambie lo que quiera y guarde otra vez.',
   'checkin.p1': '¿Cuántos niños pequeños (de 12 a 36 meses) cuidó esta semana?',
+  'checkin.p1Past': '¿Cuántos niños pequeños (de 12 a 36 meses) cuidó esa semana?',
+  'checkin.p1Hint': 'Niños pequeños a su cuidado ahora, según su lista de niños: {count}. Cámbielo si fue distinto.',
   'checkin.p2': '¿Cuántos días anotó algo que un niño pequeño hizo o dijo?',
   'checkin.p2Hint': 'Días con una nota en Naptime esta semana: {count}. Cambie el número si también escribió en papel.',
+  'checkin.p2HintPast': 'Días con una nota en Naptime esa semana: {count}. Cambie el número si también escribió en papel.',
   'checkin.p3': '¿Cuántas actividades o rutinas planeó para los niños pequeños a partir de algo que observó?',
   'checkin.p4': '¿Cuántas veces habló con otra proveedora sobre su trabajo?',
   'checkin.p5': 'De esas conversaciones, ¿cuántas fueron sobre planear para niños pequeños en grupos de edades mixtas?',
   'checkin.p6': '¿Qué tan fácil fue encontrar tiempo para escribir notas esta semana?',
+  'checkin.p6Past': '¿Qué tan fácil fue encontrar tiempo para escribir notas esa semana?',
   'checkin.ease1': 'Muy difícil',
   'checkin.ease2': 'Difícil',
   'checkin.ease3': 'Más o menos',
@@ -152,6 +159,11 @@ const core: Omit<Messages, keyof typeof pdsaEs | keyof typeof dataEs | keyof typ
   'children.active': 'A mi cuidado ahora',
   'children.activeHint': `Los niños que ya no cuida no aparecen en el formulario de ${g.note}; sus ${g.notes} se conservan.`,
   'children.save': 'Guardar niño',
+  'children.delete': `Borrar a este ${g.child}`,
+  'children.deleteTitle': '¿Borrar a {name}?',
+  'children.deleteWarning': `{name} saldrá de sus listas. Las ${g.notes} sobre {name} conservan su texto. Puede recuperar a {name} en Borrado recientemente.`,
+  'children.deleteConfirm': 'Borrar a {name}',
+  'children.deleted': 'Se quitó de su lista.',
   'children.born': 'nació en {month}',
   'age.infant': 'Bebé',
   'age.toddler': 'Niño pequeño',
@@ -180,6 +192,6 @@ const core: Omit<Messages, keyof typeof pdsaEs | keyof typeof dataEs | keyof typ
   'error.storageError': 'No se pudo guardar en este dispositivo. Su texto sigue aquí. Inténtelo otra vez.',
 };
 
-const es: Messages = { ...core, ...pdsaEs, ...dataEs, ...progressEs };
+const es: Messages = { ...core, ...pdsaEs, ...dataEs, ...progressEs, ...uiEs };
 
 export default es;

@@ -17,21 +17,33 @@ export function weekName(week: string, today: Date = new Date()): string {
 
 /** Always "week of 26 January" (with the year when it is not this year). */
 export function weekOf(week: string, today: Date = new Date()): string {
-  const monday = localDate(weekMonday(week));
-  const sameYear = monday.getFullYear() === today.getFullYear();
-  const date = dateFormat({
-    day: 'numeric',
-    month: 'long',
-    ...(sameYear ? {} : { year: 'numeric' }),
-  }).format(monday);
-  return t('week.of', { date });
+  return t('week.of', { date: dayInWords(weekMonday(week), today) });
 }
 
-/** "Thursday 29 January, 13:05" for a note's `observedAt`, read as written (its own offset). */
+/**
+ * The one "26 January" / "26 de enero" of the app, for a `YYYY-MM-DD` day (with the year when it is
+ * not this year), through the formatter cache; text that is not a date is given back as it is.
+ */
+export function dayInWords(ymd: string, today: Date = new Date()): string {
+  const date = localDate(ymd);
+  if (Number.isNaN(date.getTime())) return ymd;
+  const withYear = date.getFullYear() !== today.getFullYear();
+  return dateFormat({ day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) }).format(date);
+}
+
+/**
+ * "Wednesday, December 2, 10:00 AM" (en-US), "Wednesday 2 December, 10:00" (en-GB), "miércoles, 2 de
+ * diciembre, 10:00" for a note's `observedAt`, read as written (its own offset), in her region's words.
+ */
 export function noteTime(observedAt: string): string {
   const [date, time] = [observedAt.slice(0, 10), observedAt.slice(11, 16)];
   const day = dateFormat({ weekday: 'long', day: 'numeric', month: 'long' }).format(localDate(date));
-  return `${day}, ${time}`;
+  const [h, m] = time.split(':').map(Number);
+  const at = localDate(date);
+  at.setHours(h!, m!, 0, 0);
+  if (Number.isNaN(at.getTime())) return `${day}, ${time}`;
+  const clock = dateFormat({ hour: language.value === 'es' ? '2-digit' : 'numeric', minute: '2-digit' }).format(at);
+  return `${day}, ${clock}`;
 }
 
 /** "March 2025" / "marzo de 2025" for a birth month `YYYY-MM`. */

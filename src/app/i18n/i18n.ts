@@ -36,15 +36,24 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** A key that has plural forms: `key.one` and `key.other` are both in the catalogue. */
+export type PluralKey = { [K in MessageKey]: K extends `${infer B}.one` ? (`${B}.other` extends MessageKey ? B : never) : never }[MessageKey];
+
 /** The plural form of `key` for `count` (`key.one` / `key.other`), with `{count}` filled in. */
-export function tn(key: string, count: number, params?: Record<string, string | number>): string {
+export function tn(key: PluralKey, count: number, params?: Record<string, string | number>): string {
   const rule = new Intl.PluralRules(language.value).select(count) === 'one' ? 'one' : 'other';
-  return t(`${key}.${rule}` as MessageKey, { count, ...params });
+  return t(`${key}.${rule}`, { count, ...params });
 }
 
-/** The BCP 47 locale used for dates: en-GB writes "26 January", as the product's words do. */
+/** The English of her region: the browser's first `en-*` tag ("en-US" reads "December 2, 10:00 AM"). */
+export function englishRegion(preferred: readonly string[] = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [])): string {
+  const tag = preferred.find((l) => /^en(-|$)/i.test(l));
+  return tag && tag.length > 2 ? tag : 'en-US';
+}
+
+/** The BCP 47 locale of dates, times and numbers: her region's English, or Spanish. */
 export function dateLocale(lang: Language = language.value): string {
-  return lang === 'es' ? 'es' : 'en-GB';
+  return lang === 'es' ? 'es' : englishRegion();
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();

@@ -4,6 +4,7 @@ import { isOnline } from '../state';
 import { Icon } from '../ui/icons';
 import { HeaderNav } from './HeaderNav';
 import { NavBar } from './NavBar';
+import { ReadFailedBanner } from './ReadFailedBanner';
 import { ToastRegion } from './ToastRegion';
 import { UpdateBanner } from './UpdateBanner';
 
@@ -25,6 +26,7 @@ export function Shell({ children }: { children: ComponentChildren }): JSX.Elemen
       )}
       <UpdateBanner />
       <main id="main" tabIndex={-1}>
+        <ReadFailedBanner />
         {children}
       </main>
       <ToastRegion />

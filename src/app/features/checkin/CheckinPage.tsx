@@ -8,7 +8,9 @@ import { weekName } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { showToast } from '../../state';
 import { ChipGroup } from '../../ui/ChipGroup';
+import { ReadFailed } from '../../ui/ReadFailed';
 import { Stepper } from '../../ui/Stepper';
+import { storageFailureKey } from '../../ui/storage-words';
 import { useCheckinEditor } from './use-checkin-editor';
 
 const EASE = ['1', '2', '3', '4', '5'] as const;
@@ -30,6 +32,13 @@ export function CheckinPage(): JSX.Element {
   const week = params.week && isIsoWeek(params.week) && params.week <= thisWeek ? params.week : thisWeek;
   const editor = useCheckinEditor(week);
   const a = editor.answers;
+  // A past week's questions say "that week".
+  const isPast = week < thisWeek;
+  const hintOf = (q: CheckinQuestion): string | undefined => {
+    if (q === 'p1' && editor.toddlers !== null) return t('checkin.p1Hint', { count: editor.toddlers });
+    if (q !== 'p2' || editor.days === null) return undefined;
+    return t(isPast ? 'checkin.p2HintPast' : 'checkin.p2Hint', { count: editor.days });
+  };
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
@@ -51,22 +60,29 @@ export function CheckinPage(): JSX.Element {
           ›
         </button>
       </div>
-      {!a ? (
+      {editor.state === 'failed' ? (
+        <ReadFailed onRetry={editor.retry} />
+      ) : !a ? (
         <p class="hint">{t('common.loading')}</p>
       ) : (
         <>
-          <p class="hint">{t(editor.isSaved ? 'checkin.editing' : 'checkin.intro')}</p>
+          <p class="hint">
+            {editor.isSaved
+              ? t(isPast ? 'checkin.editingPast' : 'checkin.editing')
+              : t(isPast ? 'checkin.introPast' : 'checkin.intro', { count: CHECKIN_QUESTIONS.filter((q) => isAsked(q, a)).length })}
+          </p>
           {editor.failure && (
             <p class="form-alert" role="alert" tabIndex={-1}>
-              {t(editor.failure === 'storage-full' ? 'error.storageFull' : 'error.storageError')}
+              {t(storageFailureKey(editor.failure))}
             </p>
           )}
+          {editor.draftProblem && <p class="form-alert" role="alert">{t(editor.draftProblem)}</p>}
           {CHECKIN_QUESTIONS.filter((q) => q !== 'p6' && isAsked(q, a)).map((q) => (
             <Stepper
               key={q}
               id={`checkin-${q}`}
-              label={t(`checkin.${q}` as MessageKey)}
-              hint={q === 'p2' && editor.days !== null ? t('checkin.p2Hint', { count: editor.days }) : undefined}
+              label={q === 'p1' && isPast ? t('checkin.p1Past') : t(`checkin.${q}`)}
+              hint={hintOf(q)}
               value={a[q]}
               min={QUESTION_RULES[q].min}
               max={q === 'p5' && a.p4 !== null ? Math.max(a.p4, 0) : QUESTION_RULES[q].max}
@@ -75,9 +91,9 @@ export function CheckinPage(): JSX.Element {
             />
           ))}
           <ChipGroup
-            legend={t('checkin.p6')}
+            legend={t(isPast ? 'checkin.p6Past' : 'checkin.p6')}
             name="p6"
-            options={EASE.map((v) => ({ value: v, label: `${v} · ${t(`checkin.ease${v}` as MessageKey)}` }))}
+            options={EASE.map((v) => ({ value: v, label: `${v} · ${t(`checkin.ease${v}`)}` }))}
             value={a.p6 === null ? [] : [String(a.p6) as (typeof EASE)[number]]}
             onChange={(v) => editor.change({ p6: v[0] ? Number(v[0]) : null })}
             error={issueText('p6', editor.issues, a.p4)}

@@ -1,22 +1,33 @@
 /**
- * One week's check-in being filled: the saved answers, or her unfinished draft, or empty answers
- * with P2 pre-filled from the days of that week that have a note. Every change is autosaved as a
- * draft; saving writes the record `checkin-<week>` (filling the same week again edits it).
+ * One week's check-in being filled, through the one form editor (ui/use-record-editor.ts): the
+ * saved answers, or her unfinished draft, or empty answers with P2 pre-filled from the days of that
+ * week that have a note. Every change is autosaved as a draft; saving writes the record
+ * `checkin-<week>` (filling the same week again edits it).
  */
 import { useLiveQuery } from '../../ui/use-live-query';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { isoWeekOf } from '../../../domain/dates';
-import { answersOf, checkinData, checkinIssues, daysWithNotes, type CheckinAnswers } from '../../../domain/checkin';
+import {
+  answersOf,
+  CHECKIN_QUESTIONS,
+  checkinData,
+  checkinIssues,
+  daysWithNotes,
+  type CheckinAnswers,
+  type CheckinQuestion,
+} from '../../../domain/checkin';
 import { checkinId, type CheckinData, type FieldIssue } from '../../../domain/records';
-import { loadDraft } from '../../../storage/drafts';
 import { META_KEYS, getMeta } from '../../../storage/meta';
-import { getRecord, listObservationsOfWeek } from '../../../storage/read';
+import { getRecord, listChildren, listObservationsOfWeek } from '../../../storage/read';
+import { ageBand } from '../../../domain/children';
 import { saveRecord } from '../../../storage/write';
-import { useDraftAutosaver } from '../../ui/use-draft-autosaver';
-import { db } from '../../db';
+import { useRecordEditor } from '../../ui/use-record-editor';
+import type { NaptimeDb } from '../../../storage/db';
+import { useDb } from '../../db';
 
 /** The saved check-in of `week`, `null` when there is none; `undefined` while loading. */
 export function useCheckin(week: string) {
+  const db = useDb();
   return useLiveQuery(async () => {
     const item = await getRecord(db, 'checkins', checkinId(week));
     return item?.ok && !item.record.deleted ? (item.record.data as CheckinData) : null;
@@ -25,75 +36,88 @@ export function useCheckin(week: string) {
 
 /** The week she first opened Naptime on this device; `undefined` while loading. */
 export function useFirstUseWeek() {
+  const db = useDb();
   return useLiveQuery(async () => {
     const first = await getMeta(db, META_KEYS.firstUseAt);
     return typeof first === 'string' ? isoWeekOf(first) : null;
   }, []);
 }
 
-async function notedDays(week: string): Promise<number> {
+async function notedDays(db: NaptimeDb, week: string): Promise<number> {
   const notes = (await listObservationsOfWeek(db, week)).flatMap((i) => (i.ok ? [i.record] : []));
   return daysWithNotes(notes, week);
 }
 
-function answersFromDraft(value: unknown): CheckinAnswers | null {
-  if (!value || typeof value !== 'object' || !('answers' in value)) return null;
-  return answersOf((value as { answers: Partial<CheckinData> }).answers);
+/** A draft of the check-in: its answers (older drafts kept them under `answers`). */
+export function answersFromDraft(value: unknown): CheckinAnswers | null {
+  if (!value || typeof value !== 'object') return null;
+  const inner = 'answers' in value ? (value as { answers: unknown }).answers : value;
+  if (!inner || typeof inner !== 'object' || !CHECKIN_QUESTIONS.some((q) => q in inner)) return null;
+  return answersOf(inner as Partial<CheckinData>);
 }
 
 /** State and actions of the check-in form of `week`. */
 export function useCheckinEditor(week: string) {
-  const draftKey = `checkin:${week}`;
-  const [answers, setAnswers] = useState<CheckinAnswers | null>(null);
-  const [days, setDays] = useState<number | null>(null);
-  const [isSaved, setSaved] = useState(false);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [hasTriedToSave, setTriedToSave] = useState(false);
   const [failure, setFailure] = useState<'storage-full' | 'storage-error' | null>(null);
-  const ref = useRef<CheckinAnswers | null>(null);
-  const autosaver = useDraftAutosaver(draftKey);
-
   useEffect(() => {
-    let isCurrent = true;
-    setAnswers(null);
     setIssues([]);
-    (async () => {
-      const [draft, saved, noted] = await Promise.all([loadDraft(db, draftKey), getRecord(db, 'checkins', checkinId(week)), notedDays(week)]);
-      const savedData = saved?.ok && !saved.record.deleted ? (saved.record.data as CheckinData) : null;
-      const initial = answersFromDraft(draft) ?? (savedData ? answersOf(savedData) : { ...answersOf(null), p2: noted });
-      if (!isCurrent) return;
-      ref.current = initial;
-      setAnswers(initial);
-      setDays(noted);
-      setSaved(savedData !== null);
-    })();
-    return () => {
-      isCurrent = false;
-    };
-  }, [draftKey]);
+    setTriedToSave(false);
+    setFailure(null);
+  }, [week]);
+  const editor = useRecordEditor<CheckinAnswers, CheckinData, { days: number; isSaved: boolean; toddlers: number | null }>({
+    draftKey: `checkin:${week}`,
+    table: 'checkins',
+    readDraft: answersFromDraft,
+    load: async (db) => {
+      const [saved, days, roster] = await Promise.all([
+        getRecord(db, 'checkins', checkinId(week)),
+        notedDays(db, week),
+        listChildren(db),
+      ]);
+      const savedData = saved?.ok && !saved.record.deleted ? saved.record.data : null;
+      // P1 starts from her roster's active toddlers (none on the roster: left for her to answer).
+      const toddlers = roster.filter((i) => i.ok && ageBand(i.record.data.birthMonth, db.now()) === 'toddler').length;
+      const values = savedData ? answersOf(savedData) : { ...answersOf(null), p1: toddlers || null, p2: days };
+      return { values, context: { days, isSaved: savedData !== null, toddlers: savedData ? null : toddlers || null } };
+    },
+    save: async (db, answers, options) => {
+      const found = checkinIssues(week, answers);
+      if (found.length) return { ok: false, reason: 'invalid', issues: found };
+      return saveRecord(db, 'checkins', checkinId(week), checkinData(week, answers), options);
+    },
+    idOf: () => checkinId(week),
+  });
 
   const change = (patch: Partial<CheckinAnswers>) => {
-    const next = { ...ref.current!, ...patch };
-    ref.current = next;
-    setAnswers(next);
-    autosaver.update({ answers: next });
+    editor.change(patch);
     // Once she has tried to save, the messages follow her answers as she fixes them.
-    if (issues.length) setIssues(checkinIssues(week, next));
+    if (issues.length) setIssues(checkinIssues(week, { ...editor.values!, ...patch }));
   };
 
   const save = async (): Promise<boolean> => {
-    const current = ref.current!;
-    const found = checkinIssues(week, current);
-    setIssues(found);
-    setFailure(null);
-    if (found.length) return false;
-    await autosaver.stop();
-    const result = await saveRecord(db, 'checkins', checkinId(week), checkinData(week, current), { draftKey });
-    if (result.ok) return true;
-    autosaver.update({ answers: current });
-    if (result.reason === 'invalid') setIssues(result.issues);
-    else setFailure(result.reason);
-    return false;
+    setTriedToSave(true);
+    const outcome = await editor.save();
+    setIssues(outcome.ok || outcome.reason !== 'invalid' ? [] : outcome.issues);
+    setFailure(!outcome.ok && outcome.reason !== 'invalid' ? outcome.reason : null);
+    return outcome.ok;
   };
-
-  return { answers, days, isSaved, issues, failure, change, save };
+  const answers = editor.state === 'ready' ? editor.values : null;
+  // Before a save she is told only what is wrong with what she typed, never that a box is empty.
+  const shown = hasTriedToSave || !answers ? issues : checkinIssues(week, answers).filter((i) => i.message !== 'required' && answers[i.path as CheckinQuestion] != null);
+  return {
+    state: editor.state,
+    retry: editor.retry,
+    answers,
+    toddlers: answers !== null && !editor.isRestored ? (editor.context?.toddlers ?? null) : null,
+    days: editor.context?.days ?? null,
+    isSaved: editor.context?.isSaved ?? false,
+    draftProblem: editor.draftProblem,
+    hasTriedToSave,
+    issues: shown,
+    failure,
+    change,
+    save,
+  };
 }

@@ -1,61 +1,56 @@
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import type { ChildData } from '../../../domain/records';
-import { saveChild } from '../../../storage/write';
-import { db } from '../../db';
+import type { MessageKey } from '../../i18n/en';
 import { dateFormat, t } from '../../i18n/i18n';
 import { showToast } from '../../state';
 import { Field } from '../../ui/Field';
-import { useChild } from './use-children';
-
-interface Values {
-  name: string;
-  month: string;
-  year: string;
-  active: boolean;
-}
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ReadFailed } from '../../ui/ReadFailed';
+import { storageFailureKey } from '../../ui/storage-words';
+import { useChildEditor } from './use-child-editor';
 
 const YEARS_BACK = 13;
 
-/** Add a child, or edit one (name, birth month, still in her care). */
+/** Add a child, or edit one (name, birth month, still in her care); her unfinished form is kept as a draft. */
 export function ChildFormPage(): JSX.Element {
   const { params, query } = useRoute();
   const { route } = useLocation();
   const id = params.id;
-  const existing = useChild(id);
-  const [values, setValues] = useState<Values | null>(id ? null : { name: '', month: '', year: '', active: true });
-  const [error, setError] = useState<{ field: 'name' | 'birthMonth' | 'form'; message: string } | null>(null);
+  const editor = useChildEditor(id);
+  const [alert, setAlert] = useState<MessageKey | null>(null);
+  const [isAskingDelete, setAskingDelete] = useState(false);
 
-  useEffect(() => {
-    if (!existing?.ok || values) return;
-    const d = existing.record.data as ChildData;
-    const [year = '', month = ''] = (d.birthMonth ?? '').split('-');
-    setValues({ name: d.name, month, year, active: d.active });
-  }, [existing]);
+  if (editor.state === 'failed') return <ReadFailed onRetry={editor.retry} />;
+  if (editor.state === 'missing') return <p class="page">{t('children.missing')}</p>;
+  if (editor.state === 'unreadable') return <p class="page">{t('common.unreadable')}</p>;
+  if (editor.state !== 'ready' || !editor.values) return <p class="page hint">{t('common.loading')}</p>;
+  const values = editor.values;
+  const savedName = values.name.trim() || t('children.title');
+  const error = editor.error;
 
-  if (id && existing === null) return <p class="page">{t('children.missing')}</p>;
-  if (id && existing && !existing.ok) return <p class="page">{t('common.unreadable')}</p>;
-  if (!values) return <p class="page hint">{t('common.loading')}</p>;
-
-  const set = (patch: Partial<Values>) => setValues({ ...values, ...patch });
+  const set = editor.change;
   const back = () => route(query.from ?? '/children', true);
   const onSubmit = async (e: Event) => {
     e.preventDefault();
-    if ((values.month === '') !== (values.year === '')) {
-      return setError({ field: 'birthMonth', message: t('error.birthMonth') });
-    }
-    const birthMonth = values.month ? `${values.year}-${values.month}` : null;
-    const result = await saveChild(db, { ...(id ? { id } : {}), name: values.name, birthMonth, active: values.active });
-    if (result.ok) {
+    setAlert(null);
+    const outcome = await editor.save();
+    if (outcome.ok) {
       showToast('saved.here');
       return back();
     }
-    if (result.reason === 'invalid') {
-      const issue = result.issues[0];
-      const field = issue?.path.startsWith('birthMonth') ? 'birthMonth' : 'name';
-      setError({ field, message: t(field === 'name' ? 'error.childName' : 'error.birthMonth') });
-    } else setError({ field: 'form', message: t(result.reason === 'storage-full' ? 'error.storageFull' : 'error.storageError') });
+    if (outcome.reason !== 'invalid') setAlert(storageFailureKey(outcome.reason));
+  };
+  const onDelete = async () => {
+    setAskingDelete(false);
+    const problem = await editor.remove();
+    if (problem) return setAlert(problem);
+    back();
+  };
+  const onCancel = async () => {
+    const problem = await editor.discard();
+    if (problem) return setAlert(problem);
+    back();
   };
 
   const thisYear = new Date().getFullYear();
@@ -65,11 +60,12 @@ export function ChildFormPage(): JSX.Element {
   return (
     <form class="page" onSubmit={onSubmit} noValidate>
       <h1>{t(id ? 'children.editTitle' : 'children.newTitle')}</h1>
-      {error?.field === 'form' && (
+      {alert && (
         <p class="form-alert" role="alert">
-          {error.message}
+          {t(alert)}
         </p>
       )}
+      {editor.draftProblem && <p class="form-alert" role="alert">{t(editor.draftProblem)}</p>}
       <Field id="child-name" label={t('children.name')} hint={t('children.nameHint')} error={error?.field === 'name' ? error.message : null}>
         {(control) => (
           <input {...control} type="text" value={values.name} maxLength={60} autoComplete="off" onInput={(e) => set({ name: e.currentTarget.value })} />
@@ -115,10 +111,26 @@ export function ChildFormPage(): JSX.Element {
         <button type="submit" class="button primary">
           {t('children.save')}
         </button>
-        <button type="button" class="button" onClick={back}>
+        <button type="button" class="button" onClick={() => void onCancel()}>
           {t('common.cancel')}
         </button>
+        {id && (
+          <button type="button" class="button danger" onClick={() => setAskingDelete(true)}>
+            {t('children.delete')}
+          </button>
+        )}
       </div>
+      {isAskingDelete && (
+        <ConfirmDialog
+          title={t('children.deleteTitle', { name: savedName })}
+          body={t('children.deleteWarning', { name: savedName })}
+          confirmLabel={t('children.deleteConfirm', { name: savedName })}
+          cancelLabel={t('common.cancel')}
+          isDanger
+          onConfirm={() => void onDelete()}
+          onCancel={() => setAskingDelete(false)}
+        />
+      )}
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, tn } from '../../i18n/i18n';
 import { ExportButtons } from './ExportButtons';
 import { eraseAndRestart, useUnsyncedCount } from './use-data';
+import { useDb } from '../../db';
 
 type Step = 'closed' | 'offer' | 'confirm' | 'erasing' | 'failed';
 
@@ -12,6 +13,7 @@ type Step = 'closed' | 'offer' | 'confirm' | 'erasing' | 'failed';
  * app restarts as new. Each step moves the focus to its heading, for keyboards and screen readers.
  */
 export function EraseCard(): JSX.Element {
+  const db = useDb();
   const [step, setStep] = useState<Step>('closed');
   const unsynced = useUnsyncedCount();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -25,7 +27,7 @@ export function EraseCard(): JSX.Element {
   }, [step]);
   const erase = async () => {
     setStep('erasing');
-    if (!(await eraseAndRestart())) setStep('failed');
+    if (!(await eraseAndRestart(db))) setStep('failed');
   };
   const cancel = (
     <button type="button" class="button quiet" onClick={() => setStep('closed')}>

@@ -2,16 +2,18 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n/i18n';
 import { exportToFile, type ExportKind } from './use-data';
+import { useDb } from '../../db';
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; text: string } | { kind: 'failed' };
 
 /** The two export buttons ("Export all (JSON)", "Export spreadsheets (.zip)") and what became of the file. */
 export function ExportButtons(): JSX.Element {
+  const db = useDb();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const run = async (kind: ExportKind) => {
     setStatus({ kind: 'working' });
     try {
-      const { name, outcome } = await exportToFile(kind);
+      const { name, outcome } = await exportToFile(db, kind);
       const text =
         outcome === 'downloaded' ? t('data.export.downloaded', { name }) : outcome === 'shared' ? t('data.export.shared', { name }) : t('data.export.cancelled');
       setStatus({ kind: 'done', text });

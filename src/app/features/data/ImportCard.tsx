@@ -4,9 +4,11 @@ import type { ImportResult } from '../../../storage/import';
 import { t } from '../../i18n/i18n';
 import { ImportReport } from './ImportReport';
 import { importFile } from './use-data';
+import { useDb } from '../../db';
 
 /** "Import a backup": a labelled file input, then the report of what was added, updated and skipped. */
 export function ImportCard({ onImported }: { onImported: () => void }): JSX.Element {
+  const db = useDb();
   const [isWorking, setWorking] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
   const choose = async (input: HTMLInputElement) => {
@@ -15,7 +17,7 @@ export function ImportCard({ onImported }: { onImported: () => void }): JSX.Elem
     setWorking(true);
     setResult(null);
     try {
-      setResult(await importFile(file));
+      setResult(await importFile(db, file));
     } catch (error) {
       console.error(error);
       setResult({ ok: false, reason: 'storage-error', message: String(error) });

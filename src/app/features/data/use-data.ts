@@ -4,19 +4,21 @@ import { toCalendarDate } from '../../../domain/dates';
 import { countUnsynced, eraseDevice } from '../../../storage/erase';
 import { exportAll, exportCsvZip } from '../../../storage/export';
 import { importExportText, type ImportResult } from '../../../storage/import';
-import { db } from '../../db';
-import { saveFile, type SaveFileOutcome } from './save-file';
+import type { NaptimeDb } from '../../../storage/db';
+import { useDb } from '../../db';
+import { saveFile, type SaveFileOutcome } from '../../ui/save-file';
 
 /** Which export she asked for. */
 export type ExportKind = 'json' | 'zip';
 
 /** How many records are not yet on the server; `undefined` while loading. */
 export function useUnsyncedCount(): number | undefined {
+  const db = useDb();
   return useLiveQuery(() => countUnsynced(db), []);
 }
 
 /** Makes the export file of `kind` and hands it to her; returns its name and what happened. */
-export async function exportToFile(kind: ExportKind): Promise<{ name: string; outcome: SaveFileOutcome }> {
+export async function exportToFile(db: NaptimeDb, kind: ExportKind): Promise<{ name: string; outcome: SaveFileOutcome }> {
   const day = toCalendarDate(new Date());
   if (kind === 'json') {
     const name = `naptime-${day}.json`;
@@ -29,12 +31,12 @@ export async function exportToFile(kind: ExportKind): Promise<{ name: string; ou
 }
 
 /** Imports the chosen backup file. */
-export async function importFile(file: File): Promise<ImportResult> {
+export async function importFile(db: NaptimeDb, file: File): Promise<ImportResult> {
   return importExportText(db, await file.text());
 }
 
 /** Erases the device and, once it is done, reloads into a fresh first run. */
-export async function eraseAndRestart(): Promise<boolean> {
+export async function eraseAndRestart(db: NaptimeDb): Promise<boolean> {
   const result = await eraseDevice(db);
   if (!result.ok) return false;
   window.location.replace('/');

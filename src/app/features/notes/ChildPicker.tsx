@@ -1,10 +1,11 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { saveChild } from '../../../storage/write';
-import { db } from '../../db';
+import { useDb } from '../../db';
 import { t } from '../../i18n/i18n';
 import { ChipGroup } from '../../ui/ChipGroup';
 import { Field } from '../../ui/Field';
+import { storageFailureKey } from '../../ui/storage-words';
 import { childLabels } from '../children/child-label';
 import { useChildren } from '../children/use-children';
 
@@ -16,6 +17,7 @@ interface Props {
 
 /** The "Child" field: one tap per child, toddlers first; a new child can be added right here. */
 export function ChildPicker({ value, onChange, error }: Props): JSX.Element {
+  const db = useDb();
   const all = useChildren({ includeInactive: true });
   const [isAdding, setAdding] = useState(false);
   const [newName, setNewName] = useState('');
@@ -32,7 +34,7 @@ export function ChildPicker({ value, onChange, error }: Props): JSX.Element {
       setNewName('');
       setAdding(false);
       setAddError(null);
-    } else setAddError(result.reason === 'invalid' ? t('error.childName') : t('error.storageFull'));
+    } else setAddError(t(result.reason === 'invalid' ? 'error.childName' : storageFailureKey(result.reason)));
   };
   return (
     <div class="child-picker">

@@ -3,14 +3,8 @@ import type { StoredRecord } from '../../../domain/envelope';
 import type { ObservationData } from '../../../domain/records';
 import { noteTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { AREA_KEYS } from './area-words';
 
-const AREA_KEYS = {
-  'social-emotional': 'area.socialEmotional',
-  language: 'area.language',
-  cognition: 'area.cognition',
-  'motor-physical': 'area.motorPhysical',
-  'approaches-to-learning': 'area.approaches',
-} as const;
 
 interface Props {
   note: StoredRecord<ObservationData>;

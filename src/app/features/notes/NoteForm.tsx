@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { t, language } from '../../i18n/i18n';
+import { AREA_KEYS } from './area-words';
 import { ChipGroup } from '../../ui/ChipGroup';
 import { Field } from '../../ui/Field';
 import { ChildPicker } from './ChildPicker';
@@ -13,13 +14,6 @@ interface Props {
   errors: Partial<Record<NoteField, string>>;
 }
 
-const AREA_KEYS = {
-  'social-emotional': 'area.socialEmotional',
-  language: 'area.language',
-  cognition: 'area.cognition',
-  'motor-physical': 'area.motorPhysical',
-  'approaches-to-learning': 'area.approaches',
-} as const;
 const DURING_KEYS = {
   play: 'during.play',
   meal: 'during.meal',

@@ -2,10 +2,12 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { isoWeekOf } from '../../../domain/dates';
-import { restoreRecord } from '../../../storage/write';
-import { db } from '../../db';
 import { t } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/en';
 import { showToast } from '../../state';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ReadFailed } from '../../ui/ReadFailed';
+import { storageFailureKey } from '../../ui/storage-words';
 import { hasContent } from './note-form';
 import { NoteForm } from './NoteForm';
 import { useNoteEditor } from './use-note-editor';
@@ -13,13 +15,15 @@ import { useNoteEditor } from './use-note-editor';
 /** Writing a new note, or editing one: save, delete with undo, or put it aside as a draft. */
 export function NoteFormPage(): JSX.Element {
   const { params, query } = useRoute();
-  const { route } = useLocation();
+  const { route, url } = useLocation();
+  const [isAskingDiscard, setAskingDiscard] = useState(false);
   const editId = params.id;
   const editor = useNoteEditor(editId, query.child);
-  const [storageError, setStorageError] = useState<string | null>(null);
+  const [storageError, setStorageError] = useState<MessageKey | null>(null);
   const back = (week?: string) => route(query.from ?? (week ? `/notes?week=${week}` : '/notes'), true);
 
-  if (editor.state === 'loading' || !editor.values) {
+  if (editor.state !== 'ready' || !editor.values) {
+    if (editor.state === 'failed') return <ReadFailed onRetry={editor.retry} />;
     if (editor.state === 'missing' || editor.state === 'unreadable') {
       return (
         <section class="page">
@@ -40,24 +44,25 @@ export function NoteFormPage(): JSX.Element {
       back(isoWeekOf(outcome.record.data.observedAt));
       return;
     }
-    if (outcome.reason !== 'invalid') setStorageError(t(outcome.reason === 'storage-full' ? 'error.storageFull' : 'error.storageError'));
+    if (outcome.reason !== 'invalid') setStorageError(storageFailureKey(outcome.reason));
     // Take her to the first thing to fix.
     requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"], .has-error input, .form-alert')?.focus());
   };
 
-  const onCancel = async () => {
-    if (!editId && hasContent(editor.values!) && !window.confirm(t('note.discardConfirm'))) return;
-    await editor.discard();
+  const onCancel = () => {
+    if (!editId && hasContent(editor.values!)) setAskingDiscard(true);
+    else void discard();
+  };
+  const discard = async () => {
+    setAskingDiscard(false);
+    const problem = await editor.discard(() => route(url));
+    if (problem) return setStorageError(problem);
     back();
   };
 
   const onDelete = async () => {
-    const id = editId!;
-    if (!(await editor.remove())) return setStorageError(t('error.storageError'));
-    showToast('note.deleted', {
-      durationMs: 10_000,
-      action: { label: 'common.undo', run: () => void restoreRecord(db, 'observations', id) },
-    });
+    const problem = await editor.remove();
+    if (problem) return setStorageError(problem);
     back();
   };
 
@@ -67,16 +72,17 @@ export function NoteFormPage(): JSX.Element {
       {editor.isRestored && <p class="notice">{t('note.restored')}</p>}
       {storageError && (
         <p class="form-alert" role="alert" tabIndex={-1}>
-          {storageError}
+          {t(storageError)}
         </p>
       )}
+      {editor.draftProblem && <p class="form-alert" role="alert">{t(editor.draftProblem)}</p>}
       {editor.errors.other && <p class="form-alert" role="alert">{editor.errors.other}</p>}
       <NoteForm values={editor.values} onChange={editor.change} errors={editor.errors} />
       <div class="form-actions">
         <button type="submit" class="button primary" disabled={editor.isSaving}>
           {t('note.save')}
         </button>
-        <button type="button" class="button" onClick={() => void onCancel()}>
+        <button type="button" class="button" onClick={onCancel}>
           {t(editId ? 'common.cancel' : 'note.discard')}
         </button>
         {editId && (
@@ -85,6 +91,16 @@ export function NoteFormPage(): JSX.Element {
           </button>
         )}
       </div>
+      {isAskingDiscard && (
+        <ConfirmDialog
+          title={t('note.discardConfirm')}
+          confirmLabel={t('discard.confirm')}
+          cancelLabel={t('discard.keep')}
+          isDanger
+          onConfirm={() => void discard()}
+          onCancel={() => setAskingDiscard(false)}
+        />
+      )}
     </form>
   );
 }

@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import type { StoredRecord } from '../../../domain/envelope';
 import type { ChildData, ObservationData } from '../../../domain/records';
 import { restoreRecord } from '../../../storage/write';
-import { db } from '../../db';
+import { useDb } from '../../db';
 import { noteTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { showToast } from '../../state';
@@ -11,10 +11,11 @@ import { useRecentlyDeleted } from './use-notes';
 
 /** Deleted notes and children, newest first, each with "Restore". */
 export function RecentlyDeletedPage(): JSX.Element {
+  const db = useDb();
   const items = useRecentlyDeleted();
   const restore = async (table: 'observations' | 'children', id: string) => {
     const result = await restoreRecord(db, table, id);
-    showToast(result.ok ? 'deleted.restored' : 'error.storageError');
+    showToast(result.ok ? 'deleted.restored' : 'error.restoreFailed');
   };
   return (
     <section class="page">

@@ -1,92 +1,50 @@
 /**
- * The note being written: loads the saved note or her unfinished draft, autosaves every change as a
- * draft (debounced, and at once on `pagehide`, on hiding the app and before an update), and saves or
- * deletes through storage. The draft is removed only by the transaction that saves the note.
+ * The note being written, through the one form editor (ui/use-record-editor.ts): the saved note or
+ * her unfinished draft, autosaved as she types; save, discard and delete with Undo. Field errors
+ * follow her as she fixes them.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { deleteDraft, loadDraft } from '../../../storage/drafts';
+import { useState } from 'preact/hooks';
+import type { ObservationData } from '../../../domain/records';
 import { getRecord } from '../../../storage/read';
 import { newRecordId, saveRecord } from '../../../storage/write';
-import type { ObservationData } from '../../../domain/records';
-import type { StoredRecord } from '../../../domain/envelope';
-import { useDraftAutosaver } from '../../ui/use-draft-autosaver';
-import { db } from '../../db';
+import { useRecordEditor } from '../../ui/use-record-editor';
 import { emptyNoteForm, hasContent, noteDataFromForm, noteFormFromDraft, noteFormFromRecord, type NoteFormValues } from './note-form';
 import { noteIssueMessages, type NoteField } from './note-issues';
 
-export type EditorState = 'loading' | 'ready' | 'missing' | 'unreadable';
-export type SaveOutcome =
-  | { ok: true; record: StoredRecord<ObservationData> }
-  | { ok: false; reason: 'invalid' | 'storage-full' | 'storage-error' };
+export type { EditorState } from '../../ui/use-record-editor';
 
 /** State and actions of the note form for a new note (`editId` undefined) or an existing one. */
 export function useNoteEditor(editId: string | undefined, preselectedChildId?: string) {
-  const draftKey = editId ? `note:${editId}` : 'note:new';
-  const [state, setState] = useState<EditorState>('loading');
-  const [values, setValues] = useState<NoteFormValues | null>(null);
-  const [isRestored, setRestored] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<NoteField, string>>>({});
-  const [isSaving, setSaving] = useState(false);
-  const valuesRef = useRef<NoteFormValues | null>(null);
-  const autosaver = useDraftAutosaver(draftKey);
-
-  useEffect(() => {
-    let isCurrent = true;
-    (async () => {
-      const draft = noteFormFromDraft(await loadDraft(db, draftKey));
-      let initial: NoteFormValues | null = draft;
-      if (editId) {
-        const item = await getRecord(db, 'observations', editId);
-        if (!item) return isCurrent && setState('missing');
-        if (!item.ok) return isCurrent && setState('unreadable');
-        initial ??= noteFormFromRecord(item.record as StoredRecord<ObservationData>);
-      }
-      initial ??= emptyNoteForm(newRecordId(), preselectedChildId ? [preselectedChildId] : []);
-      if (!isCurrent) return;
-      valuesRef.current = initial;
-      setValues(initial);
-      setRestored(draft !== null);
-      setState('ready');
-    })();
-    return () => {
-      isCurrent = false;
-    };
-  }, [draftKey]);
+  const editor = useRecordEditor<NoteFormValues, ObservationData>({
+    draftKey: editId ? `note:${editId}` : 'note:new',
+    table: 'observations',
+    readDraft: noteFormFromDraft,
+    load: async (db) => {
+      if (!editId) return { values: emptyNoteForm(newRecordId(), preselectedChildId ? [preselectedChildId] : []), context: undefined };
+      const item = await getRecord(db, 'observations', editId);
+      if (!item) return 'missing';
+      if (!item.ok) return 'unreadable';
+      return { values: noteFormFromRecord(item.record), context: undefined };
+    },
+    isWorthADraft: (v) => editId !== undefined || hasContent(v) || v.childIds.length > 0,
+    save: (db, v, options) => saveRecord(db, 'observations', v.id, noteDataFromForm(v, new Date()), options),
+    idOf: (v) => v.id,
+  });
 
   const change = (patch: Partial<NoteFormValues>) => {
-    const next = { ...valuesRef.current!, ...patch };
-    valuesRef.current = next;
-    setValues(next);
+    editor.change(patch);
     const touched = Object.keys(patch).map((k) => (k === 'when' || k === 'customWhen' ? 'observedAt' : k));
     if (touched.some((k) => k in errors)) {
       setErrors(Object.fromEntries(Object.entries(errors).filter(([k]) => !touched.includes(k))));
     }
-    if (editId || hasContent(next) || next.childIds.length > 0) autosaver.update(next as unknown as Record<string, unknown>);
-    else {
-      autosaver.cancel();
-      void deleteDraft(db, draftKey);
-    }
   };
 
-  const save = async (now: Date = new Date()): Promise<SaveOutcome> => {
-    const current = valuesRef.current!;
-    setSaving(true);
-    // The pending draft write must not land after the save removed the draft.
-    await autosaver.stop();
-    const result = await saveRecord(db, 'observations', current.id, noteDataFromForm(current, now), { draftKey });
-    setSaving(false);
-    if (result.ok) {
-      setErrors({});
-      return { ok: true, record: result.record as StoredRecord<ObservationData> };
-    }
-    // Not saved: her text stays in the form and in the draft.
-    autosaver.update(current as unknown as Record<string, unknown>);
-    setErrors(result.reason === 'invalid' ? noteIssueMessages(result.issues) : {});
-    return { ok: false, reason: result.reason };
+  const save = async () => {
+    const outcome = await editor.save();
+    setErrors(outcome.ok || outcome.reason !== 'invalid' ? {} : noteIssueMessages(outcome.issues));
+    return outcome;
   };
 
-  const discard = () => autosaver.discard();
-  const remove = () => autosaver.deleteRecord('observations', editId!);
-
-  return { state, values, isRestored, errors, isSaving, change, save, discard, remove };
+  return { ...editor, errors, change, save, remove: () => editor.remove('note.deleted') };
 }

@@ -2,9 +2,12 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { pdsaStatus } from '../../../domain/pdsa';
-import { restoreRecord } from '../../../storage/write';
-import { db } from '../../db';
+import { toCalendarDate } from '../../../domain/dates';
+import { dayInWords } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ReadFailed } from '../../ui/ReadFailed';
+import { storageFailureKey } from '../../ui/storage-words';
 import { showToast } from '../../state';
 import { partProgress, statusInputOf, type PartName, type PdsaFormValues } from './pdsa-form';
 import { PdsaWorksheet } from './PdsaWorksheet';
@@ -22,12 +25,14 @@ function partsToOpen(v: PdsaFormValues, isNew: boolean): PartName[] {
 /** A cycle's worksheet (`/pdsa/new`, `/pdsa/new?after=<id>` pre-filled, `/pdsa/:id`): fill, save, delete, go on to the next cycle. */
 export function PdsaCyclePage(): JSX.Element {
   const { params, query } = useRoute();
-  const { route } = useLocation();
+  const { route, url } = useLocation();
+  const [isAskingDiscard, setAskingDiscard] = useState(false);
   const editId = params.id;
   const editor = usePdsaEditor(editId, editId ? undefined : query.after);
   const [alert, setAlert] = useState<string | null>(null);
 
   if (editor.state !== 'ready' || !editor.values) {
+    if (editor.state === 'failed') return <ReadFailed onRetry={editor.retry} />;
     if (editor.state === 'missing' || editor.state === 'unreadable') {
       return (
         <section class="page">
@@ -45,7 +50,7 @@ export function PdsaCyclePage(): JSX.Element {
     setAlert(null);
     const outcome = await editor.save();
     if (outcome.ok) return true;
-    setAlert(t(outcome.reason === 'invalid' ? 'pdsa.error.fixBelow' : outcome.reason === 'storage-full' ? 'error.storageFull' : 'error.storageError'));
+    setAlert(t(outcome.reason === 'invalid' ? 'pdsa.error.fixBelow' : storageFailureKey(outcome.reason)));
     // Take her to the first thing to fix.
     requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"], .has-error input, .form-alert')?.focus());
     return false;
@@ -64,16 +69,20 @@ export function PdsaCyclePage(): JSX.Element {
     route(`/pdsa/new?after=${encodeURIComponent(values.id)}`);
   };
 
-  const onCancel = async () => {
-    if (editor.hasUnsavedWork && !window.confirm(t('pdsa.discardConfirm'))) return;
-    await editor.discard();
+  const onCancel = () => {
+    if (editor.hasUnsavedWork) setAskingDiscard(true);
+    else void discard();
+  };
+  const discard = async () => {
+    setAskingDiscard(false);
+    const problem = await editor.discard(() => route(url));
+    if (problem) return setAlert(t(problem));
     route('/pdsa', true);
   };
 
   const onDelete = async () => {
-    const id = editId!;
-    if (!(await editor.remove())) return setAlert(t('error.storageError'));
-    showToast('pdsa.deleted', { durationMs: 10_000, action: { label: 'common.undo', run: () => void restoreRecord(db, 'pdsa', id) } });
+    const problem = await editor.remove();
+    if (problem) return setAlert(t(problem));
     route('/pdsa', true);
   };
 
@@ -84,6 +93,9 @@ export function PdsaCyclePage(): JSX.Element {
       <p class={`pdsa-status is-${status}`} aria-live="polite">
         {t('pdsa.statusNow', { status: statusWord(status) })}
       </p>
+      {values.endDate && values.endDate < toCalendarDate(new Date()) && partProgress(values).study !== 'filled' && (
+        <p class="notice study-nudge">{t('pdsa.studyNudge', { date: dayInWords(values.endDate) })}</p>
+      )}
       {editor.isRestored && <p class="notice">{t('pdsa.restored')}</p>}
       {alert && (
         <p class="form-alert" role="alert" tabIndex={-1}>
@@ -91,6 +103,7 @@ export function PdsaCyclePage(): JSX.Element {
         </p>
       )}
       {editor.errors.other && <p class="form-alert">{editor.errors.other}</p>}
+      {editor.draftProblem && <p class="form-alert" role="alert">{t(editor.draftProblem)}</p>}
       <PdsaWorksheet key={values.id} values={values} onChange={editor.change} errors={editor.errors} initiallyOpen={partsToOpen(values, !editId)} />
       <div class="form-actions">
         <button type="submit" class="button primary" disabled={editor.isSaving}>
@@ -101,7 +114,7 @@ export function PdsaCyclePage(): JSX.Element {
             {t('pdsa.nextCycle')}
           </button>
         )}
-        <button type="button" class="button" onClick={() => void onCancel()}>
+        <button type="button" class="button" onClick={onCancel}>
           {t(editId ? 'common.cancel' : 'pdsa.discard')}
         </button>
         {editId && (
@@ -110,6 +123,16 @@ export function PdsaCyclePage(): JSX.Element {
           </button>
         )}
       </div>
+      {isAskingDiscard && (
+        <ConfirmDialog
+          title={t('pdsa.discardConfirm')}
+          confirmLabel={t('discard.confirm')}
+          cancelLabel={t('discard.keep')}
+          isDanger
+          onConfirm={() => void discard()}
+          onCancel={() => setAskingDiscard(false)}
+        />
+      )}
     </form>
   );
 }

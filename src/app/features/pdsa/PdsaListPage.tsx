@@ -3,7 +3,8 @@ import { useLocation } from 'preact-iso';
 import { pdsaStatus, type ChangeIdeaGroup } from '../../../domain/pdsa';
 import { t } from '../../i18n/i18n';
 import { Icon } from '../../ui/icons';
-import { dayInWords, statusWord } from './pdsa-words';
+import { dayInWords } from '../../i18n/format';
+import { statusWord } from './pdsa-words';
 import { useChangeIdeas, type PdsaRecord } from './use-pdsa';
 
 /** Her change ideas, each with its numbered cycles and where each one is; a new idea in one tap. */

@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { language } from '../../i18n/i18n';
-
+import { Field } from '../../ui/Field';
 interface Props {
   /** A unique name: it also makes the ids of the hint and the error. */
   name: string;
@@ -13,34 +13,21 @@ interface Props {
   maxLength?: number;
 }
 
-/** One labelled text box of the worksheet, in her language (dictation, spell check), its hint and its error beside it. */
+/** One labelled text box of the worksheet (ui/Field), in her language (dictation, spell check). */
 export function PdsaTextField({ name, label, value, onInput, hint, error, rows = 2, maxLength = 2000 }: Props): JSX.Element {
-  const id = `f-${name.replace(/\W/g, '-')}`;
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      {hint && (
-        <span class="hint" id={`${id}-hint`}>
-          {hint}
-        </span>
+    <Field id={`f-${name.replace(/\W/g, '-')}`} label={label} hint={hint ?? null} error={error ?? null}>
+      {(control) => (
+        <textarea
+          {...control}
+          name={name}
+          lang={language.value}
+          rows={rows}
+          maxLength={maxLength}
+          value={value}
+          onInput={(e) => onInput(e.currentTarget.value)}
+        />
       )}
-      <textarea
-        id={id}
-        name={name}
-        lang={language.value}
-        rows={rows}
-        maxLength={maxLength}
-        value={value}
-        onInput={(e) => onInput(e.currentTarget.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      {error && (
-        <span class="field-error" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
-    </div>
+    </Field>
   );
 }

@@ -1,12 +1,13 @@
 import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
 import type { MeasureId } from '../../../domain/tables';
 import { t } from '../../i18n/i18n';
-import { ChipGroup } from '../../ui/ChipGroup';
+import { Field } from '../../ui/Field';
 import type { PdsaFormValues } from './pdsa-form';
 import type { PdsaErrors } from './pdsa-issues';
-import { driverOptions, measureOptions, purposeOptions } from './pdsa-words';
+import { measureOptions } from './pdsa-words';
+import { MorePlan } from './MorePlan';
 import { PdsaTextField } from './PdsaTextField';
-import { QuestionsField } from './QuestionsField';
 
 interface Props {
   values: PdsaFormValues;
@@ -14,10 +15,22 @@ interface Props {
   errors: PdsaErrors;
 }
 
-const PLAN_FIELDS = ['what', 'who', 'when', 'where'] as const;
+/** The worksheet fields beyond the few that start a cycle: shown open once one holds something. */
+function hasMore(v: PdsaFormValues, errors: PdsaErrors): boolean {
+  const filled = [v.objective, v.plan.who, v.plan.when, v.plan.where, ...v.questions.flatMap((q) => [q.question, q.prediction])];
+  const paths = ['purpose', 'driver', 'objective', 'questions', 'plan.who', 'plan.when', 'plan.where'];
+  return v.purpose !== null || v.driver !== null || v.startsPhase || filled.some((x) => x.trim() !== '') ||
+    Object.keys(errors).some((k) => paths.some((p) => k === p || k.startsWith(`${p}.`)));
+}
 
-/** Plan: the change idea, what the cycle will do, the driver, objective, questions with predictions, the plan, the measure and the start. */
+/**
+ * Plan: first the few fields that start a cycle (the idea, what she will try, the dates, the
+ * measure), so a phone shows them on one screen; the rest under "More about this plan".
+ */
 export function PlanPart({ values, onChange, errors }: Props): JSX.Element {
+  const [isMoreOpen, setMoreOpen] = useState(() => hasMore(values, errors));
+  // A field with an error is never hidden.
+  const isOpen = isMoreOpen || (Object.keys(errors).length > 0 && hasMore(values, errors));
   return (
     <div class="part-fields">
       <PdsaTextField
@@ -30,97 +43,62 @@ export function PlanPart({ values, onChange, errors }: Props): JSX.Element {
         onInput={(changeIdea) => onChange({ changeIdea })}
         error={errors.changeIdea}
       />
-      <ChipGroup
-        legend={t('pdsa.purpose.legend')}
-        name="purpose"
-        options={purposeOptions()}
-        value={values.purpose ? [values.purpose] : []}
-        onChange={(v) => onChange({ purpose: v[0] ?? null })}
-        error={errors.purpose ?? null}
-      />
-      <ChipGroup
-        legend={t('pdsa.driver.legend')}
-        name="driver"
-        options={driverOptions()}
-        value={values.driver ? [values.driver] : []}
-        onChange={(v) => onChange({ driver: v[0] ?? null })}
-        error={errors.driver ?? null}
-      />
       <PdsaTextField
-        name="objective"
-        label={t('pdsa.objective')}
-        hint={t('pdsa.objectiveHint')}
-        value={values.objective}
-        onInput={(objective) => onChange({ objective })}
-        error={errors.objective}
+        name="plan-what"
+        label={t('pdsa.plan.what')}
+        value={values.plan.what}
+        onInput={(what) => onChange({ plan: { ...values.plan, what } })}
+        error={errors['plan.what']}
       />
-      <QuestionsField questions={values.questions} onChange={(questions) => onChange({ questions })} errors={errors} />
-      <fieldset class="pdsa-plan">
-        <legend>{t('pdsa.plan.legend')}</legend>
-        <p class="notice start-small">{t('pdsa.plan.startSmall')}</p>
-        {PLAN_FIELDS.map((f) => (
-          <PdsaTextField
-            key={f}
-            name={`plan-${f}`}
-            label={t(`pdsa.plan.${f}`)}
-            value={values.plan[f]}
-            onInput={(v) => onChange({ plan: { ...values.plan, [f]: v } })}
-            error={errors[`plan.${f}`]}
-          />
-        ))}
-      </fieldset>
-      <div class="field">
-        <label for="f-measure">{t('pdsa.measure.label')}</label>
-        <select
-          id="f-measure"
-          name="measure"
-          value={values.measure ?? ''}
-          onChange={(e) => onChange({ measure: (e.currentTarget.value || null) as MeasureId | null })}
-          aria-invalid={errors.measure ? true : undefined}
-          aria-describedby={errors.measure ? 'f-measure-error' : undefined}
-        >
-          <option value="">{t('pdsa.measure.none')}</option>
-          {measureOptions().map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-        {errors.measure && (
-          <span class="field-error" id="f-measure-error">
-            {errors.measure}
-          </span>
-        )}
+      <p class="notice start-small">{t('pdsa.plan.startSmall')}</p>
+      <div class="row">
+        <Field id="f-startDate" label={t('pdsa.startDate')} error={errors.startDate ?? null}>
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              name="startDate"
+              value={values.startDate}
+              max="2999-12-31"
+              onInput={(e) => onChange({ startDate: e.currentTarget.value })}
+            />
+          )}
+        </Field>
+        <Field id="f-endDate" label={t('pdsa.endDate')} hint={t('pdsa.endDateHint')} error={errors.endDate ?? null}>
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              name="endDate"
+              value={values.endDate ?? ''}
+              min={values.startDate || undefined}
+              max="2999-12-31"
+              onInput={(e) => onChange({ endDate: e.currentTarget.value || null })}
+            />
+          )}
+        </Field>
       </div>
-      <div class="field">
-        <label for="f-startDate">{t('pdsa.startDate')}</label>
-        <input
-          id="f-startDate"
-          type="date"
-          name="startDate"
-          value={values.startDate}
-          max="2999-12-31"
-          onInput={(e) => onChange({ startDate: e.currentTarget.value })}
-          aria-invalid={errors.startDate ? true : undefined}
-          aria-describedby={errors.startDate ? 'f-startDate-error' : undefined}
-        />
-        {errors.startDate && (
-          <span class="field-error" id="f-startDate-error">
-            {errors.startDate}
-          </span>
+      <Field id="f-measure" label={t('pdsa.measure.label')} error={errors.measure ?? null}>
+        {(control) => (
+          <select
+            {...control}
+            name="measure"
+            value={values.measure ?? ''}
+            onChange={(e) => onChange({ measure: (e.currentTarget.value || null) as MeasureId | null })}
+          >
+            <option value="">{t('pdsa.measure.none')}</option>
+            {measureOptions().map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
         )}
-      </div>
-      <label class="check">
-        <input
-          type="checkbox"
-          name="startsPhase"
-          aria-describedby="startsPhase-hint"
-          checked={values.startsPhase} onChange={(e) => onChange({ startsPhase: e.currentTarget.checked })} />
-        <span>{t('pdsa.startsPhase')}</span>
-      </label>
-      <p class="hint" id="startsPhase-hint">
-        {t('pdsa.startsPhaseHint')}
-      </p>
+      </Field>
+      <details class="more-plan" open={isOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
+        <summary>{t('pdsa.morePlan')}</summary>
+        <MorePlan values={values} onChange={onChange} errors={errors} />
+      </details>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import type { PdsaStatus } from '../../../domain/pdsa';
 import { MEASURE_IDS, type MeasureId } from '../../../domain/tables';
 import type { MessageKey } from '../../i18n/en';
-import { dateLocale, t } from '../../i18n/i18n';
+import { t } from '../../i18n/i18n';
 import type { ChipOption } from '../../ui/ChipGroup';
 import type { Act, Driver, Purpose } from './pdsa-form';
 
@@ -44,14 +44,5 @@ export function statusWord(status: PdsaStatus): string {
 
 /** Every measure id with its chart's name in words. */
 export function measureOptions(): ChipOption<MeasureId>[] {
-  return MEASURE_IDS.map((value) => ({ value, label: t(`pdsa.measure.${value}` as MessageKey) }));
-}
-
-/** "26 January" / "26 de enero" for a `YYYY-MM-DD` date (with the year when it is not this year). */
-export function dayInWords(ymd: string, today: Date = new Date()): string {
-  const [y, m, d] = ymd.split('-').map(Number);
-  const date = new Date(y!, m! - 1, d!, 12);
-  if (Number.isNaN(date.getTime())) return ymd;
-  const withYear = date.getFullYear() !== today.getFullYear();
-  return new Intl.DateTimeFormat(dateLocale(), { day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) }).format(date);
+  return MEASURE_IDS.map((value) => ({ value, label: t(`pdsa.measure.${value}`) }));
 }

@@ -4,13 +4,14 @@ import type { StoredRecord } from '../../../domain/envelope';
 import { cycleInProgress, groupByChangeIdea } from '../../../domain/pdsa';
 import type { PdsaData } from '../../../domain/records';
 import { listAllRecords } from '../../../storage/read';
-import { db } from '../../db';
+import type { NaptimeDb } from '../../../storage/db';
+import { useDb } from '../../db';
 
 /** A saved cycle. */
 export type PdsaRecord = StoredRecord<PdsaData>;
 
 /** Her cycles not deleted, and how many rows could not be read (kept on the device, never dropped). */
-export async function readPdsaCycles(): Promise<{ cycles: PdsaRecord[]; unreadable: number }> {
+export async function readPdsaCycles(db: NaptimeDb): Promise<{ cycles: PdsaRecord[]; unreadable: number }> {
   const items = await listAllRecords(db, 'pdsa');
   const cycles = items.flatMap((i) => (i.ok && i.record.deleted !== 1 ? [i.record as PdsaRecord] : []));
   return { cycles, unreadable: items.filter((i) => !i.ok).length };
@@ -18,13 +19,15 @@ export async function readPdsaCycles(): Promise<{ cycles: PdsaRecord[]; unreadab
 
 /** Her change ideas, each with its cycles in cycle order, and the count of unreadable rows. */
 export function useChangeIdeas() {
+  const db = useDb();
   return useLiveQuery(async () => {
-    const { cycles, unreadable } = await readPdsaCycles();
+    const { cycles, unreadable } = await readPdsaCycles(db);
     return { ideas: groupByChangeIdea(cycles), unreadable };
   }, []);
 }
 
 /** The cycle in progress (the latest one not done), or null. */
 export function useCycleInProgress() {
-  return useLiveQuery(async () => cycleInProgress((await readPdsaCycles()).cycles), []);
+  const db = useDb();
+  return useLiveQuery(async () => cycleInProgress((await readPdsaCycles(db)).cycles), []);
 }

@@ -12,9 +12,16 @@ import { RunChart } from './RunChart';
 import { toRunChartConfig } from './run-chart-config';
 import { chartImage, saveImage } from './save-image';
 import { saveMedianMode } from './use-progress';
+import { useDb } from '../../db';
+import type { MessageKey } from '../../i18n/en';
+import { settingProblem } from '../../ui/storage-words';
 
 /** One measure: title, median, the chart with its legend, the sentence, its cycles, and its controls. */
 export function MeasureCard({ progress: p, settings }: { progress: MeasureProgress; settings: Settings }): JSX.Element {
+  const db = useDb();
+  const [settingError, setSettingError] = useState<MessageKey | null>(null);
+  const chooseMedian = async (mode: MedianMode) =>
+    setSettingError(settingProblem(await saveMedianMode(db, settings, p.measure, mode)));
   const [isTableOpen, setTableOpen] = useState(false);
   const lang = language.value; // words and dates follow a language switch
   const title = measureTitle(p.measure);
@@ -67,8 +74,13 @@ export function MeasureCard({ progress: p, settings }: { progress: MeasureProgre
               { value: 'all', label: t('progress.medianAll') },
             ]}
             value={[p.medianMode]}
-            onChange={(v) => v[0] && void saveMedianMode(settings, p.measure, v[0])}
+            onChange={(v) => v[0] && void chooseMedian(v[0])}
           />
+          {settingError && (
+            <p class="form-alert" role="alert">
+              {t(settingError)}
+            </p>
+          )}
           <div class="chart-actions">
             <button type="button" class="button" aria-expanded={isTableOpen} aria-controls={tableId} onClick={() => setTableOpen(!isTableOpen)}>
               {t(isTableOpen ? 'progress.hideTable' : 'progress.showTable')}

@@ -1,14 +1,17 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addWeeks, weekMonday, weeksBetween } from '../../../domain/dates';
 import { measureProgress, type MedianMode, type PdsaCycleInput } from '../../../domain/progress';
 import type { RuleSet, RunChartPoint } from '../../../domain/run-chart';
 import { setLanguage, type Language } from '../../i18n/i18n';
 import { chartAlt, formatValue, imageLegend, medianText, outcomeSentence } from './chart-words';
 
-// setLanguage writes <html lang>; Node has no document.
+// setLanguage writes <html lang>; Node has no document. Dates follow her region: these sentences
+// are an en-GB provider's ("26 January"); en-US is tested in i18n/format.test.ts.
 beforeAll(() => {
   (globalThis as { document?: unknown }).document ??= { documentElement: {} };
+  vi.stubGlobal('navigator', { languages: ['en-GB'], language: 'en-GB' });
 });
+afterAll(() => vi.unstubAllGlobals());
 
 const FIRST = '2025-W02'; // not this year: dates carry their year
 const BASELINE = [9, 11, 9, 11, 9, 11, 9, 11, 9, 11, 11, 9];

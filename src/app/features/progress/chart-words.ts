@@ -7,6 +7,7 @@ import { weekMonday } from '../../../domain/dates';
 import type { MeasureProgress, Outcome } from '../../../domain/progress';
 import type { MeasureId } from '../../../domain/tables';
 import type { MessageKey } from '../../i18n/en';
+import { dayInWords } from '../../i18n/format';
 import { dateFormat, numberFormat, t, tn } from '../../i18n/i18n';
 import { marksShown, type ChartWords } from './run-chart-config';
 import type { ImageLegendItem } from './save-image';
@@ -18,27 +19,22 @@ function mondayOf(week: string): Date {
 
 /** "Notes recorded", "% of peer talks about toddlers", … */
 export function measureTitle(measure: MeasureId): string {
-  return t(`progress.measure.${measure}` as MessageKey);
+  return t(`progress.measure.${measure}`);
 }
 
 /** One line saying what a point of this chart counts. */
 export function measureUnit(measure: MeasureId): string {
-  return t(`progress.unit.${measure}` as MessageKey);
+  return t(`progress.unit.${measure}`);
 }
 
 /** "26 January" (with the year when it is not this year), the Monday of `week`. */
 export function weekDate(week: string, today: Date = new Date()): string {
-  const monday = mondayOf(week);
-  const withYear = monday.getFullYear() !== today.getFullYear();
-  return dateFormat({ day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) }).format(monday);
+  return dayInWords(weekMonday(week), today);
 }
 
 /** "9 April" (with the year when it is not this year), for a `YYYY-MM-DD` day. */
 export function dayDate(day: string, today: Date = new Date()): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const date = new Date(y!, m! - 1, d!, 12);
-  const withYear = y !== today.getFullYear();
-  return dateFormat({ day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) }).format(date);
+  return dayInWords(day, today);
 }
 
 /** "26 Jan", for the chart's axis. */
@@ -70,14 +66,18 @@ export function medianText(p: MeasureProgress): string {
   return t('progress.median.baseline', { value });
 }
 
-const SIGNAL_KEYS = {
+/** Signals said with their direction (`….up` / `….down`), and those said without one. */
+const DIRECTED_KEYS = {
   shift: 'progress.outcome.shift',
   trend: 'progress.outcome.trend',
   'long-run': 'progress.outcome.longRun',
+} as const;
+const UNDIRECTED_KEYS = {
   'too-few-runs': 'progress.outcome.tooFewRuns',
   'too-many-runs': 'progress.outcome.tooManyRuns',
   'few-crossings': 'progress.outcome.fewCrossings',
-} as const;
+} as const satisfies Record<string, MessageKey>;
+const isUndirected = (kind: string): kind is keyof typeof UNDIRECTED_KEYS => kind in UNDIRECTED_KEYS;
 
 function mainSentence(p: MeasureProgress, o: Outcome): string {
   switch (o.kind) {
@@ -88,9 +88,9 @@ function mainSentence(p: MeasureProgress, o: Outcome): string {
     case 'no-signal':
       return t('progress.outcome.noSignal');
     default: {
-      const key = SIGNAL_KEYS[o.kind];
-      if (o.direction === null) return t(key as MessageKey);
-      return t(`${key}.${o.direction}` as MessageKey, { length: o.length ?? 0, date: weekDate(p.weeks[o.start]!) });
+      if (isUndirected(o.kind)) return t(UNDIRECTED_KEYS[o.kind]);
+      const key = DIRECTED_KEYS[o.kind];
+      return t(`${key}.${o.direction ?? 'up'}`, { length: o.length ?? 0, date: weekDate(p.weeks[o.start]!) });
     }
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { MeasureProgress } from '../../../domain/progress';
 import { Chart } from './chart-setup';
+import { saveFile } from '../../ui/save-file';
 import { COLOURS, toRunChartConfig, type ChartWords } from './run-chart-config';
 
 export const IMAGE_WIDTH = 1200;
@@ -112,32 +113,7 @@ export async function chartImage(
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'));
 }
 
-/** True in an installed app on iPhone or iPad, where `<a download>` does nothing. */
-export function isIosStandalone(): boolean {
-  const nav = navigator as Navigator & { standalone?: boolean };
-  const isIos = /iPad|iPhone|iPod/.test(nav.userAgent) || (nav.platform === 'MacIntel' && nav.maxTouchPoints > 1);
-  return nav.standalone === true || (isIos && window.matchMedia('(display-mode: standalone)').matches);
-}
-
-/** Downloads the PNG, or shares it as a file where downloads do nothing. */
+/** Downloads the PNG, or shares it as a file where downloads do nothing (ui/save-file.ts). */
 export async function saveImage(blob: Blob, fileName: string, title: string): Promise<void> {
-  if (isIosStandalone()) {
-    const file = new File([blob], fileName, { type: 'image/png' });
-    if (navigator.canShare?.({ files: [file] })) {
-      try {
-        await navigator.share({ files: [file], title });
-      } catch (error) {
-        if ((error as Error).name !== 'AbortError') throw error; // she closed the share sheet: nothing to do
-      }
-      return;
-    }
-  }
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  await saveFile(blob, fileName, 'image/png', title);
 }

@@ -13,7 +13,8 @@ import type { MeasureId } from '../../../domain/tables';
 import { META_KEYS, getMeta } from '../../../storage/meta';
 import { listAllRecords, type ReadItem } from '../../../storage/read';
 import { getSettings, saveSettings, type Settings } from '../../../storage/settings';
-import { db } from '../../db';
+import type { NaptimeDb } from '../../../storage/db';
+import { useDb } from '../../db';
 
 function readable<D>(items: ReadItem<D>[]): StoredRecord<D>[] {
   return items.flatMap((i) => (i.ok ? [i.record] : []));
@@ -21,6 +22,7 @@ function readable<D>(items: ReadItem<D>[]): StoredRecord<D>[] {
 
 /** The six charts and the settings they were drawn with. */
 export function useProgress(): { charts: MeasureProgress[]; settings: Settings } | undefined {
+  const db = useDb();
   const data = useLiveQuery(async () => {
     const [observations, checkins, pdsa, firstUseAt, settings] = await Promise.all([
       listAllRecords(db, 'observations'),
@@ -48,6 +50,6 @@ export function useProgress(): { charts: MeasureProgress[]; settings: Settings }
 }
 
 /** Saves where one chart's median comes from; the other charts keep theirs. */
-export function saveMedianMode(settings: Settings, measure: MeasureId, mode: MedianMode) {
+export function saveMedianMode(db: NaptimeDb, settings: Settings, measure: MeasureId, mode: MedianMode) {
   return saveSettings(db, { medianMode: { ...settings.medianMode, [measure]: mode } });
 }
