@@ -15,7 +15,10 @@ import { normalNoise, noisyChart, type Planted } from '../src/domain/run-chart/n
 const CHARTS = Number(process.env.NAPTIME_BENCH_CHARTS ?? 10_000);
 const LOOK_CHARTS = Math.max(200, Math.round(CHARTS / 10));
 /** Every week up to 40 (where the thresholds move fastest), then every 4th week up to three years. */
-const LENGTHS = [...Array.from({ length: 31 }, (_, i) => 10 + i), ...Array.from({ length: 29 }, (_, i) => 44 + 4 * i)];
+const ALL_LENGTHS = [...Array.from({ length: 31 }, (_, i) => 10 + i), ...Array.from({ length: 29 }, (_, i) => 44 + 4 * i)];
+/** NAPTIME_BENCH_LENGTHS="104,156" sweeps only those lengths; NAPTIME_BENCH_PARTS="sweep,detection,looks" picks parts. */
+const LENGTHS = process.env.NAPTIME_BENCH_LENGTHS ? process.env.NAPTIME_BENCH_LENGTHS.split(',').map(Number) : ALL_LENGTHS;
+const PARTS = new Set((process.env.NAPTIME_BENCH_PARTS ?? 'sweep,detection,looks').split(','));
 const FIRST = '2024-W02';
 const MODES: MedianMode[] = ['baseline', 'all'];
 
@@ -76,7 +79,7 @@ export async function run(): Promise<Record<string, unknown>> {
   let worst = { rate: 0, where: '' };
   console.log(`False "change" on N(0,1) noise, ${CHARTS} charts per length (IHI / Anhøj rules):`);
   console.log('weeks  baseline (first 12 weeks)   median of all weeks');
-  for (const length of LENGTHS) {
+  for (const length of PARTS.has('sweep') ? LENGTHS : []) {
     const row: Record<string, number> = {};
     for (const mode of MODES) {
       const r = rate(length, mode, length * 1009 + (mode === 'all' ? 7 : 0));
@@ -93,7 +96,7 @@ export async function run(): Promise<Record<string, unknown>> {
   console.log(`Highest false "change" rate: ${pct(worst.rate)} (${worst.where})`);
   const detection: Record<string, Record<string, number>> = {};
   console.log(`\nDetection ("change"), ${CHARTS} charts per pattern (IHI rules; the claim is the same under Anhøj's):`);
-  PLANTED.forEach(({ name, length, planted }, i) => {
+  (PARTS.has('detection') ? PLANTED : []).forEach(({ name, length, planted }, i) => {
     const row: Record<string, number> = {};
     for (const mode of MODES) row[mode] = rate(length, mode, 77_000 + i * 13 + (mode === 'all' ? 1 : 0), planted).ihi;
     detection[name] = row;
@@ -101,7 +104,7 @@ export async function run(): Promise<Record<string, unknown>> {
   });
   const looks: Record<string, number> = {};
   console.log(`\nA stable provider reading every week from week 13 (${LOOK_CHARTS} charts): ever told "change"`);
-  for (const mode of MODES) {
+  for (const mode of PARTS.has('looks') ? MODES : []) {
     const horizons = [30, 52, 104, 156];
     everTold(horizons, mode, 5_000 + (mode === 'all' ? 1 : 0)).forEach((x, i) => (looks[`${horizons[i]}.${mode}`] = x));
     console.log(`  ${mode}: ${horizons.map((h) => `by week ${h} ${pct(looks[`${h}.${mode}`]!)}`).join(', ')}`);

@@ -74,7 +74,7 @@ describe('outcomeSentence in English', () => {
         'It started 1 week after your PDSA cycle A2, “Talk circle”.',
     );
     expect(outcomeSentence(CASES.changeDown)).toMatch(/^Something has changed: since the week of 31 March 2025, 17 of your 18 weeks are below/);
-    expect(outcomeSentence(CASES.changeRun)).toMatch(/^Something has changed for the better: 12 weeks in a row above the median, starting the week of 31 March 2025\. By chance alone/);
+    expect(outcomeSentence(CASES.changeRun)).toMatch(/^Something has changed for the better: 12 weeks in a row above the median, starting the week of 7 April 2025\. By chance alone, that happens in fewer than 1 chart in 1,000/);
     expect(outcomeSentence(CASES.shiftUp)).toBe(
       'The chart marks 6 weeks in a row above the median, starting the week of 31 March 2025. Since your first 12 weeks, ' +
         '6 of 6 weeks are on one side of the median: this could happen by chance in about 1 chart in 14 this long, so it may ' +
