@@ -139,7 +139,7 @@ export function cycleSentence(p: MeasureProgress, r: CycleReading): string {
   let verdict: string;
   if (r.since === 0) verdict = t('progress.reading.noSince');
   else if (r.before < MIN_WEEKS_BEFORE) verdict = t('progress.reading.fewBefore');
-  else if (!e || r.claim === 'none') verdict = t('progress.reading.none');
+  else if (!e) verdict = t('progress.reading.onLine');
   else {
     const params = {
       count: e.count,
@@ -148,7 +148,9 @@ export function cycleSentence(p: MeasureProgress, r: CycleReading): string {
       line: formatValue(p.measure, r.line),
       odds: oddsOf(e.chance),
     };
-    verdict = r.claim === 'maybe' ? t('progress.reading.maybe', params) : t(e.chance < 0.001 ? 'progress.reading.changeRare' : 'progress.reading.change', params);
+    if (r.claim === 'none') verdict = t('progress.reading.none', params);
+    else if (r.claim === 'maybe') verdict = t('progress.reading.maybe', params);
+    else verdict = t(e.chance < 0.001 ? 'progress.reading.changeRare' : 'progress.reading.change', params);
   }
   return `${head} ${weeks} ${verdict}`;
 }
