@@ -88,7 +88,7 @@ export async function chartImage(
   ctx.fillText(text.range, MARGIN, 104, IMAGE_WIDTH - 2 * MARGIN);
 
   ctx.font = `26px ${FONT}`;
-  const lines = wrap(ctx, text.sentence, IMAGE_WIDTH - 2 * MARGIN, 3);
+  const lines = wrap(ctx, text.sentence, IMAGE_WIDTH - 2 * MARGIN, 4);
   const sentenceTop = IMAGE_HEIGHT - 36 - lines.length * 36;
   // Every mark shown has its legend entry: entries wrap onto as many rows as they need.
   ctx.font = `20px ${FONT}`;
