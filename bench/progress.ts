@@ -12,8 +12,8 @@
  * {rate: 4} (the tab's renderer only; the service worker is not throttled), that navigates straight to
  * /progress: a fresh page load served by the service worker (each run records whether it controlled
  * the page). An init script (never app code) keeps a buffered PerformanceObserver for 'longtask' and,
- * on every animation frame, looks for the six `.run-chart canvas`: a canvas counts as drawn once it
- * has non-white pixels (read with getImageData only after a 2D drawing call has touched it). The time
+ * on every animation frame, looks at the `.run-chart canvas` elements on screen (the charts below the
+ * fold are drawn only as she scrolls to them): a canvas counts as drawn once it has non-white pixels (read with getImageData only after a 2D drawing call has touched it). The time
  * is `performance.now()` in that frame, i.e. from the navigation's time origin. Every wait has a
  * timeout; the server, the browser and the temp dirs go away in `finally`; all traffic is 127.0.0.1.
  * Run by bench/run.mjs from the project root after a production build (NAPTIME_BENCH_APP_DIR serves
@@ -201,12 +201,18 @@ function installProbe({ charts, timeoutMs, settleMs }: { charts: number; timeout
 
   const drawn = new WeakSet<HTMLCanvasElement>();
   const done = new Promise<ProbeResult>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`fewer than ${charts} charts drawn after ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(() => rej(new Error(`the charts on screen were not drawn after ${timeoutMs} ms`)), timeoutMs);
     const frame = () => {
-      const canvases = [...document.querySelectorAll<HTMLCanvasElement>('.run-chart canvas')];
+      // The charts on screen: charts below the fold are drawn only as she scrolls to them.
+      const all = [...document.querySelectorAll<HTMLCanvasElement>('.run-chart canvas')];
+      const canvases = all.filter((c) => {
+        const r = c.getBoundingClientRect();
+        return r.width > 0 && r.bottom > 0 && r.top < window.innerHeight;
+      });
       for (const c of canvases) if (!drawn.has(c) && touched.has(c) && inked(c)) drawn.add(c);
       const count = canvases.filter((c) => drawn.has(c)).length;
-      if (count < charts) {
+      // Every chart on screen drawn, once all six cards are on the page (the page has loaded its data).
+      if (all.length < charts || canvases.length === 0 || count < canvases.length) {
         requestAnimationFrame(frame);
         return;
       }
@@ -310,7 +316,7 @@ export async function openWithThreeYears(): Promise<Record<string, unknown>> {
     for (let i = 0; i < RUNS; i++) {
       const r = await openProgress(context, server.url);
       const longest = Math.max(0, ...r.longTasks.map((t) => t.durationMs));
-      console.log(`  run ${i + 1}: six charts drawn at ${round(r.drawnMs)} ms (wall ${r.wallMs} ms), longest task ${round(longest)} ms, ` +
+      console.log(`  run ${i + 1}: ${r.canvases} on-screen charts drawn at ${round(r.drawnMs)} ms (wall ${r.wallMs} ms), longest task ${round(longest)} ms, ` +
         `${r.longTasks.length} long tasks, service worker ${r.controlled ? 'controlling' : 'NOT controlling'}`);
       runs.push(r);
     }
@@ -333,7 +339,9 @@ export async function openWithThreeYears(): Promise<Record<string, unknown>> {
       })),
       [`${key}.serviceWorkerControlled`]: runs.every((r) => r.controlled),
       [`${key}.measuredFrom`]: 'navigation start (performance.timeOrigin) of a fresh load of /progress in a new tab',
-      [`${key}.drawnWhen`]: `${CHARTS} .run-chart canvases with non-white pixels, first animation frame that sees them`,
+      [`${key}.drawnWhen`]:
+        `every .run-chart canvas on screen (of the ${CHARTS}) with non-white pixels, first animation frame that sees them`,
+      [`${key}.chartsOnScreen`]: runs.map((r) => r.canvases),
       [`${key}.viewport`]: '800x1280',
       [`${key}.seed`]: seed,
       [`${key}.chromium`]: `${/Chrome\/[\d.]+/.exec(userAgent)?.[0] ?? userAgent} (${LAUNCH_OPTIONS.executablePath})`,

@@ -9,6 +9,7 @@ import {
   progressOf,
   weeksFrom,
   type MedianMode,
+  type Outcome,
   type PdsaCycleInput,
   type PdsaMark,
 } from './progress';
@@ -27,7 +28,7 @@ function cycleAt(index: number, extra: Partial<PdsaCycleInput> = {}): PdsaCycleI
   const monday = weekMonday(addWeeks(FIRST, index));
   const [y, m, d] = monday.split('-').map(Number);
   const wednesday = new Date(Date.UTC(y!, m! - 1, d! + 2)).toISOString().slice(0, 10);
-  return { startDate: wednesday, cycle: 1, changeIdea: `Idea at ${index}`, startsPhase: false, ...extra };
+  return { startDate: wednesday, cycle: 1, changeIdea: `Idea at ${index}`, startsPhase: false, measure: 'p2', ...extra };
 }
 
 function run(points: RunChartPoint[], options: { rules?: RuleSet; mode?: MedianMode; cycles?: PdsaCycleInput[] } = {}) {
@@ -35,6 +36,8 @@ function run(points: RunChartPoint[], options: { rules?: RuleSet; mode?: MedianM
 }
 
 const rep = (n: number, v: number) => Array.from({ length: n }, () => v);
+const alternate = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 ? 11 : 9));
+const evidenceOf = (o: Outcome) => ('evidence' in o ? o.evidence : null);
 /** 12 weeks around 10 (median 10 exactly), ending below it, with no pattern of their own. */
 const BASELINE = [9, 11, 9, 11, 9, 11, 9, 11, 9, 11, 11, 9];
 
@@ -52,7 +55,7 @@ describe('phaseStartsOf', () => {
 
   it('takes the start week of every cycle marked startsPhase, as indices, sorted and without repeats', () => {
     const cycles = [cycleAt(20, { startsPhase: true }), cycleAt(8, { startsPhase: true }), cycleAt(8, { startsPhase: true, cycle: 2 })];
-    expect(phaseStartsOf(cycles, weeks)).toEqual([8, 20]);
+    expect(phaseStartsOf(cycles, weeks, 'p2')).toEqual([8, 20]);
   });
 
   it('ignores cycles not marked, and cycles before the chart, in the current week or later', () => {
@@ -63,14 +66,14 @@ describe('phaseStartsOf', () => {
       cycleAt(30, { startsPhase: true }), // the current week: not analysed
       cycleAt(40, { startsPhase: true }),
     ];
-    expect(phaseStartsOf(cycles, weeks)).toEqual([]);
-    expect(phaseStartsOf([cycleAt(0, { startsPhase: true })], [])).toEqual([]);
+    expect(phaseStartsOf(cycles, weeks, 'p2')).toEqual([]);
+    expect(phaseStartsOf([cycleAt(0, { startsPhase: true })], [], 'p2')).toEqual([]);
   });
 
   it('reads the week of the start date on the calendar (Sunday is the end of its ISO week)', () => {
     // 2026-W02 runs Monday 5 to Sunday 11 January 2026.
-    expect(phaseStartsOf([{ ...cycleAt(0), startDate: '2026-01-18', startsPhase: true }], weeks)).toEqual([1]);
-    expect(phaseStartsOf([{ ...cycleAt(0), startDate: '2026-01-19', startsPhase: true }], weeks)).toEqual([2]);
+    expect(phaseStartsOf([{ ...cycleAt(0), startDate: '2026-01-18', startsPhase: true }], weeks, 'p2')).toEqual([1]);
+    expect(phaseStartsOf([{ ...cycleAt(0), startDate: '2026-01-19', startsPhase: true }], weeks, 'p2')).toEqual([2]);
   });
 });
 
@@ -90,13 +93,20 @@ describe('measureProgress: phases from cycles', () => {
     const points = [...BASELINE, ...rep(6, 15), ...noisy];
     const p = run(points, { cycles: [cycleAt(18, { startsPhase: true })] });
     expect(p.analysis.phases[0]!.shifts).toHaveLength(1);
-    expect(p.outcome).toEqual({ kind: 'no-signal', phase: 1 });
+    expect(p.outcome).toMatchObject({ kind: 'no-signal', claim: 'none', phase: 1, newPhase: null });
   });
 
-  it('counts the weeks of the current phase for "not enough weeks yet", missing weeks left out', () => {
+  it('reads the phase before while the new one has fewer than 12 weeks, and says so', () => {
     const points = [...BASELINE, ...rep(6, 15), 20, null, 21, 19, null, 22, 18];
-    const p = run(points, { cycles: [cycleAt(18, { startsPhase: true })] });
-    expect(p.outcome).toEqual({ kind: 'not-enough', have: 5, need: 10 });
+    const p = run(points, { cycles: [cycleAt(18, { startsPhase: true, cycle: 3 })] });
+    expect(p.outcome).toMatchObject({ phase: 0, newPhase: { start: 18, have: 5, need: 12, mark: { cycle: 3, label: 'A3' } } });
+    expect(p.outcome.kind).toBe('shift'); // the 6 weeks at 15 before the new phase, marked but unconfirmed
+    expect(p.outcome.claim).toBe('maybe');
+  });
+
+  it('says "not enough weeks yet" for a first phase under 12 weeks, missing weeks left out', () => {
+    const p = run([5, 6, null, 7, 5, null, 6, 7]);
+    expect(p.outcome).toEqual({ kind: 'not-enough', claim: 'none', have: 6, need: 12 });
   });
 });
 
@@ -129,33 +139,26 @@ describe('measureProgress: the median label', () => {
 describe('measureProgress: outcomes', () => {
   it('says "no data" for a chart with no complete week yet', () => {
     const p = run([], { cycles: [cycleAt(0)] });
-    expect(p.outcome).toEqual({ kind: 'no-data' });
+    expect(p.outcome).toEqual({ kind: 'no-data', claim: 'none' });
     expect(p.cycles).toEqual([]);
   });
 
-  it('says "not enough weeks yet" with the count below 10 weeks of data', () => {
-    expect(run([1, 2, 3, 4, 5, 6, 7]).outcome).toEqual({ kind: 'not-enough', have: 7, need: 10 });
-    expect(run([1, null, 2, null, null, 3, 4, 5, 6, 7, null, 8]).outcome).toEqual({ kind: 'not-enough', have: 8, need: 10 });
-    expect(run(rep(12, null as never)).outcome).toEqual({ kind: 'not-enough', have: 0, need: 10 });
+  it('says "not enough weeks yet" with the count below 12 weeks of data (one threshold: the baseline)', () => {
+    expect(run([1, 2, 3, 4, 5, 6, 7]).outcome).toEqual({ kind: 'not-enough', claim: 'none', have: 7, need: 12 });
+    expect(run([1, null, 2, null, null, 3, 4, 5, 6, 7, null, 8, 9]).outcome).toEqual({ kind: 'not-enough', claim: 'none', have: 9, need: 12 });
+    expect(run(rep(12, null as never)).outcome).toEqual({ kind: 'not-enough', claim: 'none', have: 0, need: 12 });
   });
 
-  it('reads signals from 10 weeks of data on, even a rising line with not enough for the baseline', () => {
-    const p = run([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(p.outcome.kind).toBe('trend');
+  it('reads from 12 weeks on: a rising line is marked, but with no week after the baseline it is only "maybe"', () => {
+    const p = run([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(p.outcome).toMatchObject({ kind: 'shift', claim: 'maybe', evidence: null });
   });
 
   it('tells a shift up (higher is better), from its first point, with its length', () => {
     const p = run([...BASELINE, ...rep(6, 15)]);
-    expect(p.outcome).toEqual({
-      kind: 'shift',
-      phase: 0,
-      direction: 'up',
-      start: 12,
-      end: 17,
-      length: 6,
-      pdsa: null,
-      hasChanceCaveat: false,
-    });
+    expect(p.outcome).toMatchObject({ kind: 'shift', claim: 'maybe', phase: 0, direction: 'up', start: 12, end: 17, length: 6, pdsa: null });
+    // 6 of 6 weeks after the baseline above its median: by chance 2 · Π (6.5 + i) / (13 + i) = 0.071.
+    expect(evidenceOf(p.outcome)).toMatchObject({ test: 'since-baseline', count: 6, of: 6 });
   });
 
   it('tells a shift down', () => {
@@ -209,25 +212,28 @@ describe('measureProgress: outcomes', () => {
 
   it('under the Anhøj rules: few crossings for the same runs of five, and no verdict on too many runs', () => {
     expect(run(FEW_RUNS, { rules: 'anhoej', mode: 'all' }).outcome).toMatchObject({ kind: 'few-crossings', start: 0, end: 19 });
-    expect(run([...BASELINE.slice(0, 10), ...BASELINE.slice(0, 10)], { rules: 'anhoej' }).outcome).toEqual({ kind: 'no-signal', phase: 0 });
+    expect(run([...BASELINE.slice(0, 10), ...BASELINE.slice(0, 10)], { rules: 'anhoej' }).outcome).toMatchObject({ kind: 'no-signal', phase: 0 });
   });
 
   it('under the Anhøj rules: a 6-week shift is no signal (the limit is 7 at 18 points), a 9-week run is a long run', () => {
-    expect(run([...BASELINE, ...rep(6, 15)], { rules: 'anhoej' }).outcome).toEqual({ kind: 'no-signal', phase: 0 });
+    expect(run([...BASELINE, ...rep(6, 15)], { rules: 'anhoej' }).analysis.phases[0]!.anhoej.longRunSignal).toBe(false);
     const p = run([...BASELINE, ...rep(9, 15)], { rules: 'anhoej' });
-    expect(p.outcome).toMatchObject({ kind: 'long-run', direction: 'up', start: 12, length: 9, hasChanceCaveat: false });
+    expect(p.analysis.phases[0]!.anhoej.longRunSignal).toBe(true);
+    // 9 of 9 weeks after the baseline above its median: the evidence says "change", told from the run.
+    expect(p.outcome).toMatchObject({ kind: 'change', claim: 'change', direction: 'up', start: 12 });
   });
 
   it('under the Anhøj rules: a long run comes before few crossings, and trends are never told', () => {
-    const p = run([...rep(10, 5), ...rep(10, 15)], { rules: 'anhoej', mode: 'all' });
-    expect(p.analysis.phases[0]!.anhoej).toMatchObject({ longRunSignal: true, crossingsSignal: true });
-    expect(p.outcome).toMatchObject({ kind: 'long-run', direction: 'up', start: 10 });
+    const p = run([...alternate(20), ...rep(9, 15)], { rules: 'anhoej', mode: 'all' });
+    expect(p.analysis.phases[0]!.anhoej).toMatchObject({ longRunSignal: true });
+    // The median is 11: the 11s lie on it and are skipped, so the ten 9s make the longest run.
+    expect(p.outcome).toMatchObject({ kind: 'change', direction: 'down', start: 0, evidence: { count: 10 } });
     expect(run([...BASELINE, 8, 9.5, 10.5, 12, 13], { rules: 'anhoej' }).outcome.kind).toBe('no-signal');
   });
 
   it('says "no signal" for ordinary ups and downs', () => {
     const p = run([10, 12, 9, 13, 11, 8, 12, 10, 9, 13, 11, 12, 9, 10, 12]);
-    expect(p.outcome).toEqual({ kind: 'no-signal', phase: 0 });
+    expect(p.outcome).toMatchObject({ kind: 'no-signal', claim: 'none', phase: 0 });
   });
 });
 
@@ -252,7 +258,7 @@ describe('measureProgress: the PDSA cycle a signal lines up with', () => {
   });
 
   it('names a cycle that started a few weeks before the chart itself', () => {
-    const marks: PdsaMark[] = [{ id: null, index: -2, week: '2025-W52', startDate: '2025-12-24', cycle: 1, changeIdea: 'x', startsPhase: false }];
+    const marks: PdsaMark[] = [{ id: null, index: -2, week: '2025-W52', startDate: '2025-12-24', cycle: 1, changeIdea: 'x', label: 'A1', measure: 'p2', startsPhase: false }];
     expect(cycleBefore(marks, 1)).toEqual({ mark: marks[0], weeksBefore: 3 });
     expect(cycleBefore(marks, 3)).toBeNull();
     const p = run([8, 12, 12, 12, 12, 12, 12, 9, 11, 9, 11, 9], { cycles: [cycleAt(-2)] });
@@ -268,29 +274,87 @@ describe('measureProgress: the PDSA cycle a signal lines up with', () => {
 });
 const FEW_RUNS_LATER = [13, 14, 13, 14, 13, 7, 6, 7, 6, 7, 13, 14, 13, 14, 13, 7, 6, 7, 6, 7];
 
-describe('measureProgress: the long-phase caveat', () => {
-  const alternating = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 ? 11 : 9));
-
-  it('adds it to a signal only the IHI rules give, on a phase longer than 26 weeks', () => {
-    const p = run([...alternating(21), ...rep(6, 15)]); // 27 weeks
-    expect(p.analysis.phases[0]!.anhoej.signal).toBe(false);
-    expect(p.outcome).toMatchObject({ kind: 'shift', hasChanceCaveat: true });
+describe('measureProgress: the claim follows the evidence (RUNCHART.md §6)', () => {
+  it('says "change" for weeks after the baseline well above its median, from the first week counted', () => {
+    const p = run([...BASELINE, ...rep(16, 15), 9, 11]);
+    expect(p.outcome).toMatchObject({ kind: 'change', claim: 'change', direction: 'up', start: 12 });
+    expect(evidenceOf(p.outcome)).toMatchObject({ test: 'since-baseline', count: 17, of: 18 });
+    expect(evidenceOf(p.outcome)!.chance).toBeLessThan(0.01);
   });
 
-  it('leaves it out at 26 weeks or fewer', () => {
-    expect(run([...alternating(20), ...rep(6, 15)]).outcome).toMatchObject({ kind: 'shift', hasChanceCaveat: false });
+  it('with the median of all weeks, reads the longest run and its exact chance', () => {
+    const p = run([...BASELINE, ...Array.from({ length: 18 }, (_, i) => 14 + (i % 3))], { mode: 'all' });
+    expect(p.medians[0]!.value).toBe(14);
+    expect(p.outcome).toMatchObject({ kind: 'change', claim: 'change', evidence: { test: 'longest-run', count: 12, direction: 'up' } });
   });
 
-  it('leaves it out when the Anhøj rules see a signal in that phase too', () => {
-    const p = run([...alternating(21), ...rep(12, 15)]);
-    expect(p.analysis.phases[0]!.anhoej.signal).toBe(true);
-    expect(p.outcome).toMatchObject({ kind: 'shift', hasChanceCaveat: false });
+  it('keeps the marks but says "maybe" for a 6-week shift in a long, otherwise even chart', () => {
+    const alternating = Array.from({ length: 40 }, (_, i) => (i % 2 ? 11 : 9));
+    const p = run([...alternating, ...rep(6, 15)]);
+    expect(p.outcome).toMatchObject({ kind: 'shift', claim: 'maybe', length: 7 });
+    expect(evidenceOf(p.outcome)!.chance).toBeGreaterThan(0.05);
   });
 
-  it('leaves it out under the Anhøj rules, and counts the length of the current phase only', () => {
-    expect(run([...alternating(20), ...rep(12, 15)], { rules: 'anhoej' }).outcome).toMatchObject({ kind: 'long-run', hasChanceCaveat: false });
-    const phased = run([...rep(10, 3), ...alternating(14), ...rep(6, 15)], { cycles: [cycleAt(10, { startsPhase: true })] });
-    expect(phased.outcome).toMatchObject({ kind: 'shift', phase: 1, hasChanceCaveat: false });
+  it('credits a cycle of this measure that started 0–4 weeks before a change', () => {
+    const p = run([...BASELINE, ...rep(16, 15), 9, 11], { cycles: [cycleAt(11, { cycle: 2 })] });
+    expect(p.outcome).toMatchObject({ kind: 'change', pdsa: { weeksBefore: 1, mark: { cycle: 2, label: 'A2' } } });
+  });
+});
+
+describe('measureProgress: a cycle belongs to its measure', () => {
+  const SHIFT = [...BASELINE, ...rep(4, 10), ...rep(14, 30)];
+
+  it('starts no phase and gets no credit on another measure\'s chart, and is listed as context there', () => {
+    const elsewhere = cycleAt(16, { startsPhase: true, measure: 'p3' });
+    const p = run(SHIFT, { cycles: [elsewhere] });
+    expect(p.phaseStarts).toEqual([]);
+    expect(p.cycles).toEqual([]);
+    expect(p.otherCycles).toMatchObject([{ index: 16, measure: 'p3' }]);
+    expect(p.cycleReadings).toEqual([]);
+    expect('pdsa' in p.outcome && p.outcome.pdsa).toBeFalsy();
+  });
+
+  it('without a measure, starts no phase anywhere and is credited nowhere', () => {
+    const p = run(SHIFT, { cycles: [cycleAt(16, { startsPhase: true, measure: null })] });
+    expect(p.phaseStarts).toEqual([]);
+    expect(p.otherCycles).toMatchObject([{ index: 16, measure: null, startsPhase: false }]);
+  });
+
+  it('labels cycles by idea letter and cycle number, the same on every chart', () => {
+    const cycles = [cycleAt(3, { changeIdea: 'Talk', cycle: 1 }), cycleAt(8, { changeIdea: 'Song', cycle: 1, measure: 'p3' }), cycleAt(12, { changeIdea: 'Talk', cycle: 2 })];
+    const p = run(SHIFT, { cycles });
+    expect(p.cycles.map((c) => c.label)).toEqual(['A1', 'A2']);
+    expect(p.otherCycles.map((c) => c.label)).toEqual(['B1']);
+  });
+});
+
+describe('measureProgress: one reading per cycle', () => {
+  it('compares the weeks since a phase-starting cycle with the weeks of the phase before it', () => {
+    const p = run([...BASELINE, ...rep(4, 10), ...rep(8, 30)], { cycles: [cycleAt(16, { startsPhase: true, id: 'c1' } as Partial<PdsaCycleInput>)] });
+    expect(p.cycleReadings).toMatchObject([{ id: 'c1', before: 16, since: 8, line: 10, claim: 'change', evidence: { direction: 'up', count: 8, of: 8 } }]);
+    expect(p.outcome).toMatchObject({ phase: 0, newPhase: { start: 16, have: 8 } });
+  });
+
+  it('says "maybe" for a lean that chance gives often, and "none" with too few weeks before', () => {
+    const lean = run([...BASELINE, 11, 12, 11, 12, 13], { cycles: [cycleAt(12)] });
+    expect(lean.cycleReadings[0]).toMatchObject({ claim: 'maybe', evidence: { count: 5, of: 5 } });
+    expect(run([...BASELINE, 11, 12, 11, 9], { cycles: [cycleAt(12)] }).cycleReadings[0]).toMatchObject({ claim: 'none', since: 4 });
+    const early = run([...BASELINE, 11, 12], { cycles: [cycleAt(3)] });
+    expect(early.cycleReadings[0]).toMatchObject({ before: 3, claim: 'none', evidence: null });
+  });
+});
+
+describe('goalOf', () => {
+  it('is reached when the median of the last 6 weeks is at or above it', () => {
+    const points = [...BASELINE, 12, 13, 12, 9, 12, 14];
+    const p = progressOf({ ...Object.fromEntries(MEASURE_IDS.map((m) => [m, { ...seriesOf(points), measure: m }])) } as WeeklyMeasures, [], {
+      rules: 'ihi',
+      medianMode: Object.fromEntries(MEASURE_IDS.map((m) => [m, 'baseline'])) as Record<(typeof MEASURE_IDS)[number], MedianMode>,
+      goals: { p2: 12, p3: 13 },
+    });
+    expect(p.find((c) => c.measure === 'p2')!.goal).toEqual({ value: 12, reached: true });
+    expect(p.find((c) => c.measure === 'p3')!.goal).toEqual({ value: 13, reached: false });
+    expect(p.find((c) => c.measure === 'p6')!.goal).toBeNull();
   });
 });
 
@@ -317,7 +381,7 @@ describe('measureProgress: the current week', () => {
 
 describe('outcomeOf', () => {
   it('says "no data" for an analysis without phases', () => {
-    expect(outcomeOf(analyzeRunChart([]), [])).toEqual({ kind: 'no-data' });
+    expect(outcomeOf(analyzeRunChart([]), [])).toEqual({ kind: 'no-data', claim: 'none' });
   });
 });
 

@@ -57,7 +57,16 @@ describe('chart preferences', () => {
     const saved = await saveSettings(db, { chartRules: 'anhoej', medianMode });
     expect(saved.ok).toBe(true);
     const settings = await getSettings(db);
-    expect(settings).toEqual({ language: null, chartRules: 'anhoej', medianMode });
+    expect(settings).toEqual({ language: null, chartRules: 'anhoej', medianMode, goals: {} });
+  });
+
+  it('save a goal per measure within its range, refuse one outside it, and drop a damaged one on read', async () => {
+    const db = await open();
+    expect((await saveSettings(db, { goals: { p2: 5, p6: 4.5 } })).ok).toBe(true);
+    expect((await getSettings(db)).goals).toEqual({ p2: 5, p6: 4.5 });
+    expect(await saveSettings(db, { goals: { p2: 8 } })).toEqual({ ok: false, reason: 'invalid', key: 'goals' });
+    await db.settings.put({ key: 'goals', value: { p2: 'lots', p3: 6 } });
+    expect((await getSettings(db)).goals).toEqual({ p3: 6 });
   });
 
   it('keep the language when only a chart preference is saved, and the other way round', async () => {

@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import type { Locator, Page } from 'playwright-core';
 import { ROOT } from './harness';
 import type { Catalogues, Lang } from './pages';
-import type { SeedSummary } from './progress-seed';
+import type { SeedOptions, SeedSummary } from './progress-seed';
 
 let bundled: string | null = null;
 /** The seed module as one browser script that defines `window.naptimeSeed`. */
@@ -28,7 +28,7 @@ export async function bundleSeed(): Promise<string> {
 }
 
 /** Injects the seed into the page and writes a year of data into the app's own database. */
-export async function seedYearInPage(page: Page, withPhase = false): Promise<SeedSummary> {
+export async function seedYearInPage(page: Page, withPhase: boolean | SeedOptions = false): Promise<SeedSummary> {
   const content = await bundleSeed();
   try {
     await page.addScriptTag({ content });
@@ -36,7 +36,10 @@ export async function seedYearInPage(page: Page, withPhase = false): Promise<See
     // A strict Content-Security-Policy refuses an inline <script>; evaluate is not subject to it.
     await page.evaluate(content);
   }
-  return page.evaluate((phase) => (window as unknown as { naptimeSeed: (p: boolean) => Promise<SeedSummary> }).naptimeSeed(phase), withPhase);
+  return page.evaluate(
+    (phase) => (window as unknown as { naptimeSeed: (p: boolean | SeedOptions) => Promise<SeedSummary> }).naptimeSeed(phase),
+    withPhase,
+  );
 }
 
 /** The Progress screen, in the language of `lang`. */
@@ -101,8 +104,36 @@ export class ProgressScreen {
     return path;
   }
 
+  /** Scrolls one chart into view (charts are drawn as they come near the screen) and waits for its ink. */
+  async drawn(measure: string): Promise<void> {
+    await this.canvas(measure).scrollIntoViewIfNeeded();
+    await this.canvas(measure).evaluate(
+      (el) =>
+        new Promise<void>((resolve, reject) => {
+          const t0 = Date.now();
+          const look = () => {
+            if ((el as HTMLCanvasElement).dataset.labels !== undefined) resolve();
+            else if (Date.now() - t0 > 15_000) reject(new Error('chart not drawn within 15 s'));
+            else requestAnimationFrame(look);
+          };
+          look();
+        }),
+    );
+  }
+
+  /** The PDSA labels the chart drew (CSS pixels of the canvas), and the canvas's own size. */
+  async labelBoxes(measure: string): Promise<{ boxes: { label: string; x: number; y: number; width: number; height: number }[]; width: number; height: number }> {
+    await this.drawn(measure);
+    return this.canvas(measure).evaluate((el) => {
+      const canvas = el as HTMLCanvasElement;
+      const rect = canvas.getBoundingClientRect();
+      return { boxes: JSON.parse(canvas.dataset.labels ?? '[]'), width: rect.width, height: rect.height };
+    });
+  }
+
   /** How many pixels of the chart's canvas are painted and not white (a blank canvas has none). */
   async inkedPixels(measure: string): Promise<number> {
+    await this.drawn(measure);
     return this.canvas(measure).evaluate((el) => {
       const canvas = el as HTMLCanvasElement;
       const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);

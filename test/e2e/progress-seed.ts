@@ -50,13 +50,21 @@ export interface SeedSummary {
   notes: number;
 }
 
-/** Writes the year into the database `naptime` (the app's own) and closes it; `withPhase` adds a cycle that starts a new phase. */
-export async function seedYear(withPhase = false): Promise<SeedSummary> {
+/** How much to seed: `withPhase` adds a second cycle that starts a new phase at `phaseIndex`. */
+export interface SeedOptions {
+  withPhase?: boolean;
+  weeks?: number;
+  phaseIndex?: number;
+}
+
+/** Writes the year (or `weeks` weeks) into the database `naptime` (the app's own) and closes it. */
+export async function seedYear(options: SeedOptions | boolean = false): Promise<SeedSummary> {
+  const { withPhase = false, weeks: length = SEED_WEEKS, phaseIndex = PHASE_INDEX } = typeof options === 'boolean' ? { withPhase: options } : options;
   const db = new NaptimeDb();
   await db.open();
   const random = prng(42);
   const thisWeek = isoWeekOf(toCalendarDate(new Date()));
-  const weeks = Array.from({ length: SEED_WEEKS }, (_, i) => addWeeks(thisWeek, i - SEED_WEEKS));
+  const weeks = Array.from({ length }, (_, i) => addWeeks(thisWeek, i - length));
   try {
     await setMeta(db, META_KEYS.firstUseAt, `${weekDays(weeks[0]!)[0]}T08:00:00-06:00`);
     const children = [];
@@ -121,7 +129,7 @@ export async function seedYear(withPhase = false): Promise<SeedSummary> {
           questions: [],
           plan: {},
           measure: 'p5-of-p4',
-          startDate: weekDays(weeks[PHASE_INDEX]!)[0]!,
+          startDate: weekDays(weeks[phaseIndex]!)[0]!,
           startsPhase: true,
         }),
       );

@@ -82,12 +82,16 @@ describe('Progress', () => {
     // The sentence: a shift up from the first week of the rise, lined up with the PDSA cycle a week before.
     const riseDate = await weekWords(page, seeded.weeks[RISE_START]!, 'en');
     const sentence = (await progress.sentence(measure).textContent()) ?? '';
-    expect(sentence).toContain(`Something has changed for the better: 31 weeks in a row above the median, starting the week of ${riseDate}.`);
-    expect(sentence).toContain(`It started 1 week after your PDSA cycle 1, “${CHANGE_IDEA}”.`);
+    const firstCounted = await weekWords(page, seeded.weeks[12]!, 'en');
+    expect(sentence).toContain(`Something has changed for the better: since the week of ${firstCounted}, 33 of your 36 weeks are above the median of your first 12 weeks.`);
+    expect(sentence).toContain(`By chance alone, that happens in`);
+    expect(sentence).toContain(`It started 1 week after your PDSA cycle A1, “${CHANGE_IDEA}”.`);
+    expect(await progress.sentence(measure).getAttribute('data-claim')).toBe('change');
+    void riseDate;
 
     // The PDSA label under the chart and the canvas's text alternative.
     const pdsaDate = await dayWords(page, seeded.pdsaStart, 'en');
-    await progress.card(measure).getByText(`Cycle 1, “${CHANGE_IDEA}”, started ${pdsaDate}`).waitFor({ state: 'visible' });
+    await progress.card(measure).getByText(`A1: cycle 1 of “${CHANGE_IDEA}”, started ${pdsaDate}.`, { exact: false }).waitFor({ state: 'visible' });
     expect(await progress.card(measure).getByRole('listitem').filter({ hasText: CHANGE_IDEA }).count()).toBe(1);
     const alt = (await progress.canvas(measure).getAttribute('aria-label')) ?? '';
     expect(alt).toContain('% of peer talks about toddlers');
@@ -105,7 +109,7 @@ describe('Progress', () => {
     const rows = await progress.tableRows(measure);
     expect(rows).toHaveLength(SEED_WEEKS + 1);
     expect(rows[0]).toEqual([`Week of ${await weekWords(page, seeded.weeks[0]!, 'en')}`, '60% (3 / 5)', '60%', '']);
-    expect(rows[PDSA_INDEX]![3]).toBe(`Trend; PDSA cycle 1 starts: ${CHANGE_IDEA}`);
+    expect(rows[PDSA_INDEX]![3]).toBe(`Trend; PDSA A1 starts: cycle 1 of “${CHANGE_IDEA}”`);
     expect(rows[RISE_START]!.slice(1)).toEqual(['65% (13 / 20)', '60%', 'Shift; Trend']);
     expect(rows[41]!.slice(1)).toEqual(['80% (4 / 5)', '60%', 'Shift']);
     expect(rows[18]![3]).toBe('Trend'); // 50 → 55.6 → 65 …: the rise's trend starts at the dip before it
@@ -142,7 +146,7 @@ describe('Progress', () => {
     await page.getByRole('link', { name: 'Settings', exact: true }).first().click();
     await page.getByRole('radio', { name: 'Anhøj rules' }).check();
     await progress.open();
-    await progress.sentence(measure).getByText(/31 weeks in a row above the median.*That is longer than chance usually gives\./).waitFor();
+    await progress.sentence(measure).getByText(/Something has changed for the better: since the week of/).waitFor(); // the claim follows the evidence, not the rules
     await page.getByRole('link', { name: 'Settings', exact: true }).first().click();
     await page.getByRole('radio', { name: 'IHI rules' }).check();
     await progress.open();
@@ -162,10 +166,11 @@ describe('Progress', () => {
     await progress.open();
     const riseDateEs = await weekWords(page, seeded.weeks[RISE_START]!, 'es');
     const sentenceEs = (await progress.sentence(measure).textContent()) ?? '';
-    expect(sentenceEs).toContain(`Algo cambió para bien: 31 semanas seguidas por encima de la mediana, desde la semana del ${riseDateEs}.`);
-    expect(sentenceEs).toContain(`Empezó 1 semana después de su ciclo PDSA 1, “${CHANGE_IDEA}”.`);
+    void riseDateEs;
+    expect(sentenceEs).toContain(`Algo cambió para bien: desde la semana del ${await weekWords(page, seeded.weeks[12]!, 'es')}, 33 de sus 36 semanas`);
+    expect(sentenceEs).toContain(`Empezó 1 semana después de su ciclo PDSA A1, “${CHANGE_IDEA}”.`);
     const pdsaDateEs = await dayWords(page, seeded.pdsaStart, 'es');
-    await progress.card(measure).getByText(`Ciclo 1, “${CHANGE_IDEA}”, empezó el ${pdsaDateEs}`).waitFor({ state: 'visible' });
+    await progress.card(measure).getByText(`A1: ciclo 1 de “${CHANGE_IDEA}”, empezó el ${pdsaDateEs}.`, { exact: false }).waitFor({ state: 'visible' });
     await progress.cardScreenshot(measure, 'progress-card-phone-es');
     const rowsEs = await progress.tableRows(measure);
     expect(rowsEs[RISE_START]![3]).toBe('Desplazamiento; Tendencia');
@@ -200,7 +205,7 @@ describe('Progress', () => {
     await progress.card(measure).scrollIntoViewIfNeeded();
     await progress.cardScreenshot(measure, 'progress-card-phases-phone-en');
     const rows = await progress.tableRows(measure);
-    expect(rows[PHASE_INDEX]![3]).toBe(`New phase; PDSA cycle 2 starts: ${PHASE_IDEA}`);
+    expect(rows[PHASE_INDEX]![3]).toBe(`New phase; PDSA A2 starts: cycle 2 of “${PHASE_IDEA}”`);
     expect(rows[PHASE_INDEX - 1]![2]).toBe('60%');
     expect(rows[PHASE_INDEX]![2]).toBe('80%');
     expect(rows[PHASE_INDEX - 1]![3]).toBe('Shift'); // the earlier phase keeps its own marks
@@ -222,6 +227,62 @@ describe('Progress', () => {
     expect(shared).toMatchObject({ title: '% of peer talks about toddlers', files: [{ type: 'image/png', name: expect.stringMatching(/^naptime-p5-of-p4-.*\.png$/) }] });
     expect((shared as { files: { size: number }[] }).files[0]!.size).toBeGreaterThan(10_000);
     expect(downloads).toBe(0);
+  });
+
+  it('30 weeks, a phase-starting cycle on one measure: that chart reads the phase before and credits it, the others do not; labels inside the canvas at 390 px; Spanish; axe clean', async () => {
+    suite.server = await startServer();
+    suite.context = await newContext(suite.browser, 'phone');
+    const page = await suite.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(suite.server.url);
+    const app = new App(page, suite.catalogues);
+    await app.waitForShell();
+    await seedYearInPage(page, { withPhase: true, weeks: 30, phaseIndex: 24 });
+    await page.reload({ waitUntil: 'load' });
+    await app.waitForShell();
+    const progress = new ProgressScreen(page, suite.catalogues, 'en');
+    await progress.open();
+    const measure = 'p5-of-p4';
+    const sentence = (await progress.sentence(measure).textContent()) ?? '';
+    // The new phase (weeks 25–30) has 6 of 12 weeks: the chart says so and reads the phase before it.
+    expect(sentence).toMatch(new RegExp(`^Your new phase since your cycle A2 \\(“${PHASE_IDEA}”\\) has 6 of 12 weeks\\. Until it has 12, this reads the weeks before it:`));
+    expect(sentence).toMatch(/this could happen by chance in about 1 chart in \d+ this long/); // a rise, but not yet sure
+    const readings = progress.card(measure).locator('li.cycle-reading');
+    expect(await readings.count()).toBe(2);
+    expect(await readings.nth(1).textContent()).toMatch(/^A2: cycle 2 of .* 24 weeks before it, 6 since\. /);
+    for (const other of ['notes', 'notes-with-idea', 'p2', 'p3', 'p6']) {
+      expect(await progress.sentence(other).textContent(), other).not.toMatch(/PDSA|cycle|phase/);
+      expect(await progress.card(other).locator('li.cycle-reading').count(), other).toBe(0);
+      expect(await progress.card(other).locator('li.cycle-other').first().textContent(), other).toContain('so this chart does not read it');
+    }
+    // The short labels sit inside the canvas, above the plot, at phone width.
+    const { boxes, width, height } = await progress.labelBoxes(measure);
+    expect(boxes.map((b) => b.label)).toEqual(['A1', 'A2']);
+    for (const b of boxes) {
+      expect(b.x, b.label).toBeGreaterThanOrEqual(0);
+      expect(b.y, b.label).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.width, b.label).toBeLessThanOrEqual(width);
+      expect(b.y + b.height, b.label).toBeLessThanOrEqual(height);
+    }
+    const legend = (await progress.card(measure).getByRole('list', { name: 'What the marks mean' }).textContent()) ?? '';
+    expect(legend).toContain('Solid line: a new phase begins, with its own median');
+    expect(await runAxe(page)).toEqual([]);
+    await progress.cardScreenshot(measure, 'progress-card-newphase-phone-en');
+    await progress.cardScreenshot('p2', 'progress-card-othermeasure-phone-en');
+
+    await progress.switchLanguage('es');
+    await progress.open();
+    const es = (await progress.sentence(measure).textContent()) ?? '';
+    expect(es).toMatch(/^Su fase nueva, desde su ciclo A2 .* tiene 6 de 12 semanas\. Hasta que tenga 12, esto lee las semanas de antes:/);
+    expect(await progress.sentence('p2').textContent()).not.toMatch(/PDSA|ciclo|fase/);
+    await progress.drawn(measure);
+    expect(await runAxe(page)).toEqual([]);
+    await progress.cardScreenshot(measure, 'progress-card-newphase-phone-es');
+    await page.setViewportSize({ width: 800, height: 1280 });
+    await page.waitForTimeout(300);
+    await screenshot(page, 'progress-newphase-tablet-es');
+    expect(errors).toEqual([]);
   });
 
   it('says plainly that there is no data yet on a new device, with no chart', async () => {

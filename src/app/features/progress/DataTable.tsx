@@ -18,7 +18,7 @@ function fraction(point: unknown): string {
 function marksOf(p: MeasureProgress, i: number, marks: PointMark[]): string {
   const words = marks.map((m) => t(MARK_KEYS[m]));
   if (i > 0 && p.phaseStarts.includes(i)) words.push(t('progress.mark.phase'));
-  for (const c of p.cycles.filter((c) => c.index === i)) words.push(t('progress.mark.pdsa', { cycle: c.cycle, idea: c.changeIdea }));
+  for (const c of p.cycles.filter((c) => c.index === i)) words.push(t('progress.mark.pdsa', { label: c.label, cycle: c.cycle, idea: c.changeIdea }));
   return words.join('; ');
 }
 

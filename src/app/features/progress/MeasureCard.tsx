@@ -6,7 +6,20 @@ import { language, t } from '../../i18n/i18n';
 import { showToast } from '../../state';
 import { ChipGroup } from '../../ui/ChipGroup';
 import { ChartLegend } from './ChartLegend';
-import { chartAlt, chartWords, imageLegend, measureTitle, measureUnit, medianText, outcomeSentence, rangeText, dayDate } from './chart-words';
+import {
+  chartAlt,
+  chartWords,
+  cycleSentence,
+  formatValue,
+  imageLegend,
+  measureTitle,
+  measureUnit,
+  medianText,
+  otherCycleSentence,
+  outcomeSentence,
+  rangeText,
+} from './chart-words';
+import { GoalField } from './GoalField';
 import { DataTable } from './DataTable';
 import { RunChart } from './RunChart';
 import { toRunChartConfig } from './run-chart-config';
@@ -32,7 +45,8 @@ export function MeasureCard({ progress: p, settings }: { progress: MeasureProgre
 
   const onSaveImage = async () => {
     try {
-      const range = `${rangeText(p)} · ${medianText(p)}`;
+      const goal = p.goal ? ` · ${t('progress.goal.text', { value: formatValue(p.measure, p.goal.value) })}` : '';
+      const range = `${rangeText(p)} · ${medianText(p)}${goal}`;
       const blob = await chartImage(p, chartWords(p), { title, range, sentence, legend: imageLegend(p) });
       const date = new Intl.DateTimeFormat('en-CA').format(new Date());
       await saveImage(blob, `naptime-${p.measure}-${date}.png`, title);
@@ -52,16 +66,26 @@ export function MeasureCard({ progress: p, settings }: { progress: MeasureProgre
         <>
           <p class="hint">
             {rangeText(p)} · {medianText(p)}
+            {p.goal && ` · ${t('progress.goal.text', { value: formatValue(p.measure, p.goal.value) })}`}
           </p>
           <RunChart config={config} label={chartAlt(p)} />
           <ChartLegend progress={p} />
-          <p class="outcome">{sentence}</p>
-          {p.cycles.length > 0 && (
+          <p class="outcome" data-claim={p.outcome.claim}>
+            {sentence}
+          </p>
+          {p.cycles.length + p.otherCycles.length > 0 && (
             <div class="chart-cycles">
               <h3>{t('progress.cycles')}</h3>
               <ul>
-                {p.cycles.map((c) => (
-                  <li key={`${c.id}-${c.index}`}>{t('progress.cycleItem', { cycle: c.cycle, idea: c.changeIdea, date: dayDate(c.startDate) })}</li>
+                {p.cycleReadings.map((r) => (
+                  <li key={`${r.id}-${r.mark.index}`} class="cycle-reading" data-claim={r.claim}>
+                    {cycleSentence(p, r)}
+                  </li>
+                ))}
+                {p.otherCycles.map((m) => (
+                  <li key={`${m.id}-${m.index}`} class="cycle-other" style={{ color: '#5b6770' }}>
+                    {otherCycleSentence(m)}
+                  </li>
                 ))}
               </ul>
             </div>
@@ -81,6 +105,7 @@ export function MeasureCard({ progress: p, settings }: { progress: MeasureProgre
               {t(settingError)}
             </p>
           )}
+          <GoalField key={`${p.measure}-${settings.goals[p.measure] ?? ''}`} measure={p.measure} settings={settings} />
           <div class="chart-actions">
             <button type="button" class="button" aria-expanded={isTableOpen} aria-controls={tableId} onClick={() => setTableOpen(!isTableOpen)}>
               {t(isTableOpen ? 'progress.hideTable' : 'progress.showTable')}

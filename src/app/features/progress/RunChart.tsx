@@ -27,6 +27,28 @@ function inTurn(draw: () => void): () => void {
 }
 
 /**
+ * Calls `show` once `element` comes near the screen (within 200 px), and returns a stop function.
+ * Charts below the fold are drawn only as she scrolls to them: on an old tablet, six charts at
+ * once kept the first ones from showing (the sentences and tables need no canvas and are already there).
+ */
+function whenNearScreen(element: Element, show: () => void): () => void {
+  if (typeof IntersectionObserver === 'undefined') {
+    show();
+    return () => {};
+  }
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      observer.disconnect();
+      show();
+    },
+    { rootMargin: '200px 0px' },
+  );
+  observer.observe(element);
+  return () => observer.disconnect();
+}
+
+/**
  * One run chart: owns only the Chart.js instance's lifecycle (src/README.md 6). The canvas is an image
  * with a text alternative that says what the chart shows; the fallback content says it again.
  */
@@ -34,10 +56,16 @@ export function RunChart({ config, label }: { config: RunChartConfig; label: str
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     let chart: Chart | undefined;
-    const cancel = inTurn(() => {
-      if (canvas.current) chart = new Chart(canvas.current, config);
-    });
+    let cancel = () => {};
+    const stop = canvas.current
+      ? whenNearScreen(canvas.current, () => {
+          cancel = inTurn(() => {
+            if (canvas.current) chart = new Chart(canvas.current, config);
+          });
+        })
+      : () => {};
     return () => {
+      stop();
       cancel();
       chart?.destroy();
     };

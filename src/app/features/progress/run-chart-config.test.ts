@@ -4,7 +4,7 @@ import type { MeasureSeries } from '../../../domain/measures';
 import { measureProgress, type MedianMode, type PdsaCycleInput } from '../../../domain/progress';
 import type { RuleSet, RunChartPoint } from '../../../domain/run-chart';
 import type { MeasureId } from '../../../domain/tables';
-import { COLOURS, marksShown, pointMarks, tickWeeks, toRunChartConfig, type ChartWords, type XY } from './run-chart-config';
+import { COLOURS, layoutLabels, marksShown, pointMarks, tickWeeks, toRunChartConfig, type ChartWords, type XY } from './run-chart-config';
 
 const FIRST = '2026-W02';
 const BASELINE = [9, 11, 9, 11, 9, 11, 9, 11, 9, 11, 11, 9];
@@ -26,12 +26,12 @@ function progressOf(
 }
 
 function cycleAt(index: number, extra: Partial<PdsaCycleInput> = {}): PdsaCycleInput {
-  return { startDate: weekMonday(addWeeks(FIRST, index)), cycle: 1, changeIdea: 'Talk circle', startsPhase: false, ...extra };
+  return { startDate: weekMonday(addWeeks(FIRST, index)), cycle: 1, changeIdea: 'Talk circle', startsPhase: false, measure: 'p2', ...extra };
 }
 
 const WORDS: ChartWords = {
   weekLabels: Array.from({ length: 60 }, (_, i) => `w${i}`),
-  cycleLabel: (m) => `PDSA cycle ${m.cycle}: ${m.changeIdea}`,
+  cycleLabel: (m) => m.label,
   newPhase: 'New phase',
   series: 'Days',
   median: 'Median',
@@ -110,27 +110,58 @@ describe('toRunChartConfig', () => {
     expect(config([...BASELINE, 8, 9.5, 10.5, 12, 13], { rules: 'anhoej' }).line.pointStyle).toEqual(rep(17, 0).map(() => 'circle'));
   });
 
-  it('marks nothing in a phase with fewer than 10 weeks of data', () => {
+  it('marks nothing in a phase with fewer than 12 weeks of data', () => {
     const { line } = config([1, 2, 3, 4, 5, 6, 7]);
     expect((line.pointStyle as string[]).every((s) => s === 'circle')).toBe(true);
     expect(marksShown(progressOf([1, 2, 3, 4, 5, 6, 7]))).toEqual(new Set());
   });
 
-  it('draws each PDSA cycle as a dashed line at its start week, labelled with its title', () => {
-    const { c } = config(rep(20, 3), { cycles: [cycleAt(5, { cycle: 2, changeIdea: 'Talk circle with Ana on Fridays after nap time' })] });
-    const annotations = (c.options?.plugins as { annotation: { annotations: Record<string, Record<string, unknown>> } }).annotation.annotations;
-    expect(annotations['pdsa-0']).toMatchObject({ type: 'line', scaleID: 'x', value: 5, borderColor: COLOURS.pdsa, borderDash: [5, 4] });
-    const label = (annotations['pdsa-0']!.label as { content: string }).content;
-    expect(label.startsWith('PDSA cycle 2: Talk')).toBe(true);
-    expect(label.endsWith('…')).toBe(true);
-    expect(label.length).toBeLessThanOrEqual(24);
+  const annotationsOf = (c: ReturnType<typeof config>['c']) =>
+    (c.options?.plugins as { annotation: { annotations: Record<string, Record<string, unknown>> } }).annotation.annotations;
+
+  it('draws each PDSA cycle of this measure as a dashed line under the points, with no label on the plot', () => {
+    const { c } = config(rep(20, 3), { cycles: [cycleAt(5, { cycle: 2 })] });
+    expect(annotationsOf(c)['pdsa-0']).toMatchObject({ type: 'line', scaleID: 'x', value: 5, borderColor: COLOURS.pdsa, borderDash: [5, 4], drawTime: 'beforeDatasetsDraw' });
+    expect(annotationsOf(c)['pdsa-0']!.label).toBeUndefined();
+    expect((c.options?.layout?.padding as { top: number }).top).toBeGreaterThan(4); // the label band
+  });
+
+  it('draws another measure\'s cycle faintly, and her goal as a dashed horizontal line', () => {
+    const p = { ...progressOf(rep(20, 3), { cycles: [cycleAt(5, { measure: 'p3' })] }), goal: { value: 4, reached: false } };
+    const a = annotationsOf(toRunChartConfig(p, WORDS));
+    expect(a['other-0']).toMatchObject({ value: 5, borderColor: COLOURS.other, borderWidth: 1 });
+    expect(a['pdsa-0']).toBeUndefined();
+    expect(a.goal).toMatchObject({ scaleID: 'y', value: 4, borderDash: [10, 6] });
   });
 
   it('draws a phase boundary between the last week of a phase and the first of the next', () => {
     const { c } = config(rep(20, 3), { cycles: [cycleAt(8, { startsPhase: true })] });
-    const annotations = (c.options?.plugins as { annotation: { annotations: Record<string, Record<string, unknown>> } }).annotation.annotations;
-    expect(annotations['phase-8']).toMatchObject({ type: 'line', value: 7.5, label: { content: 'New phase' } });
-    expect(annotations['pdsa-0']).toMatchObject({ value: 8 });
+    expect(annotationsOf(c)['phase-8']).toMatchObject({ type: 'line', value: 7.5 });
+    expect(annotationsOf(c)['pdsa-0']).toMatchObject({ value: 8 });
+  });
+});
+
+describe('layoutLabels', () => {
+  it('keeps every label inside the canvas, and puts one that would overlap its neighbour in the next row', () => {
+    const boxes = layoutLabels(
+      [
+        { label: 'A1', x: 2, width: 20 },
+        { label: 'B1', x: 100, width: 20 },
+        { label: 'B2', x: 108, width: 20 },
+        { label: 'C1', x: 389, width: 20 },
+      ],
+      0,
+      390,
+      3,
+      18,
+    );
+    expect(boxes.map((b) => [b.label, b.x, b.y])).toEqual([
+      ['A1', 0, 0],
+      ['B1', 90, 0],
+      ['B2', 98, 18],
+      ['C1', 370, 0],
+    ]);
+    for (const b of boxes) expect(b.x + b.width).toBeLessThanOrEqual(390);
   });
 
   it('labels the weeks on the x axis with the given words, and nothing between weeks', () => {

@@ -3,10 +3,12 @@
  * browser). What is drawn: the weekly points (gaps for missing weeks, never zeros: `spanGaps: false`),
  * the median of each phase (dashed while provisional), the current week hollow and apart from the line
  * (not analysed), points in a shift or trend marked by shape AND colour (triangle for a shift or an
- * Anhøj long run, square for a trend), PDSA cycles as lines at their start week labelled with their
- * title, and phase boundaries. Marks show only in a phase with enough weeks (RUNCHART.md §1.7).
+ * Anhøj long run, square for a trend), this measure's PDSA cycles as dashed lines at their start week
+ * with a short label ("B2") in a band above the plot, other measures' cycles as faint dotted lines,
+ * phase boundaries as solid lines, and her goal as a dashed line. Lines are drawn under the points.
+ * Marks show only in a phase with enough weeks (RUNCHART.md §6).
  */
-import type { ChartConfiguration, PointStyle } from 'chart.js';
+import type { ChartConfiguration, Plugin, PointStyle } from 'chart.js';
 import type { AnnotationOptions } from 'chartjs-plugin-annotation';
 import type { MeasureProgress, PdsaMark } from '../../../domain/progress';
 
@@ -16,6 +18,8 @@ export const COLOURS = {
   trend: '#6d28d9',
   median: '#a16207',
   pdsa: '#1f6b3a',
+  other: '#8a949c',
+  goal: '#0f766e',
   phase: '#1f2a33',
   grid: '#e6e1d8',
   text: '#1f2a33',
@@ -38,8 +42,6 @@ export interface ChartWords {
 export interface ChartStyle {
   /** Font size of ticks and labels, in CSS pixels. */
   fontSize?: number;
-  /** Longest PDSA label, in characters, before it is cut short with "…". */
-  labelChars?: number;
 }
 
 export type XY = { x: number; y: number | null };
@@ -84,45 +86,87 @@ export function tickWeeks(n: number): number[] {
   return out;
 }
 
-function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+/** A label's box, in CSS pixels of the canvas: what the chart draws and tests read back. */
+export interface LabelBox {
+  label: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
-function annotations(progress: MeasureProgress, words: ChartWords, fontSize: number, labelChars: number): Record<string, AnnotationOptions> {
+/**
+ * Places short labels ("B2") in the band above the plot: centred on their line, moved inside
+ * [left, right], each in the first of `rows` rows where it does not overlap the one before it (the
+ * last row otherwise). Pure, so that "never cut off, never on a point" is tested without a browser.
+ */
+export function layoutLabels(items: readonly { label: string; x: number; width: number }[], left: number, right: number, rows: number, height: number): LabelBox[] {
+  const ends: number[] = Array.from({ length: Math.max(1, rows) }, () => -Infinity);
+  return items.map(({ label, x, width }) => {
+    const at = Math.min(Math.max(x - width / 2, left), Math.max(left, right - width));
+    let row = ends.findIndex((end) => at >= end + 2);
+    if (row < 0) row = ends.length - 1;
+    ends[row] = at + width;
+    return { label, x: at, y: row * height, width, height };
+  });
+}
+
+/** Rows kept above the plot for the PDSA labels (up to three). */
+export function labelRows(progress: MeasureProgress): number {
+  return Math.min(3, progress.cycles.length);
+}
+
+type LabelChart = {
+  ctx: CanvasRenderingContext2D;
+  width: number;
+  canvas: HTMLCanvasElement;
+  scales: Record<string, { getPixelForValue: (v: number) => number }>;
+};
+
+/** Draws the PDSA labels in the band above the plot (never over a point) and records their boxes. */
+function labelPlugin(progress: MeasureProgress, words: ChartWords, fontSize: number): Plugin<'line'> {
+  return {
+    id: 'pdsaLabels',
+    afterDraw(c) {
+      const chart = c as unknown as LabelChart;
+      const { ctx } = chart;
+      const height = Math.round(fontSize * 1.5);
+      ctx.save();
+      ctx.font = `bold ${fontSize}px system-ui, sans-serif`;
+      const items = progress.cycles.map((m) => {
+        const label = words.cycleLabel(m);
+        return { label, x: chart.scales.x!.getPixelForValue(m.index), width: ctx.measureText(label).width + 6 };
+      });
+      const boxes = layoutLabels(items, 0, chart.width, labelRows(progress), height);
+      ctx.textBaseline = 'middle';
+      for (const b of boxes) {
+        ctx.fillStyle = '#ffffff';
+        ctx.fillRect(b.x, b.y, b.width, b.height);
+        ctx.fillStyle = COLOURS.pdsa;
+        ctx.fillText(b.label, b.x + 3, b.y + b.height / 2);
+      }
+      ctx.restore();
+      chart.canvas.dataset.labels = JSON.stringify(boxes);
+    },
+  };
+}
+
+function annotations(progress: MeasureProgress): Record<string, AnnotationOptions> {
   const out: Record<string, AnnotationOptions> = {};
+  // Every line is drawn under the points: no mark ever hides a week.
+  const line = { type: 'line' as const, scaleID: 'x', drawTime: 'beforeDatasetsDraw' as const };
   for (const start of progress.phaseStarts.filter((s) => s > 0)) {
-    out[`phase-${start}`] = {
-      type: 'line',
-      scaleID: 'x',
-      value: start - 0.5,
-      borderColor: COLOURS.phase,
-      borderWidth: 2,
-      // At the top: the foot of the line is where a PDSA cycle starting the phase has its label.
-      label: { display: true, content: words.newPhase, position: 'start', color: COLOURS.text, backgroundColor: 'rgba(255,255,255,0.85)', font: { size: fontSize - 1 } },
-    };
+    out[`phase-${start}`] = { ...line, value: start - 0.5, borderColor: COLOURS.phase, borderWidth: 2 };
   }
   progress.cycles.forEach((mark, i) => {
-    out[`pdsa-${i}`] = {
-      type: 'line',
-      scaleID: 'x',
-      value: mark.index,
-      borderColor: COLOURS.pdsa,
-      borderWidth: 2,
-      borderDash: [5, 4],
-      label: {
-        display: true,
-        content: shorten(words.cycleLabel(mark), labelChars),
-        // Along the line, at its foot and on the side before the change: the weeks after it are what she reads.
-        position: 'end',
-        rotation: -90,
-        xAdjust: -fontSize * 0.8,
-        color: COLOURS.pdsa,
-        backgroundColor: 'rgba(255,255,255,0.6)',
-        font: { size: fontSize - 1, weight: 'bold' },
-        padding: 2,
-      },
-    };
+    out[`pdsa-${i}`] = { ...line, value: mark.index, borderColor: COLOURS.pdsa, borderWidth: 2, borderDash: [5, 4] };
   });
+  progress.otherCycles.forEach((mark, i) => {
+    out[`other-${i}`] = { ...line, value: mark.index, borderColor: COLOURS.other, borderWidth: 1, borderDash: [2, 4] };
+  });
+  if (progress.goal) {
+    out.goal = { type: 'line', scaleID: 'y', drawTime: 'beforeDatasetsDraw', value: progress.goal.value, borderColor: COLOURS.goal, borderWidth: 2, borderDash: [10, 6] };
+  }
   return out;
 }
 
@@ -186,7 +230,8 @@ export function toRunChartConfig(progress: MeasureProgress, words: ChartWords, s
       responsive: true,
       maintainAspectRatio: false,
       events: [],
-      layout: { padding: { top: 4, right: 8 } },
+      // The band above the plot holds the PDSA labels (labelPlugin).
+      layout: { padding: { top: 4 + labelRows(progress) * Math.round(fontSize * 1.5), right: 8 } },
       font: { size: fontSize },
       scales: {
         x: {
@@ -210,8 +255,9 @@ export function toRunChartConfig(progress: MeasureProgress, words: ChartWords, s
       plugins: {
         legend: { display: false },
         tooltip: { enabled: false },
-        annotation: { annotations: annotations(progress, words, fontSize, style.labelChars ?? 24) },
+        annotation: { annotations: annotations(progress) },
       },
     },
+    plugins: [labelPlugin(progress, words, fontSize)],
   };
 }

@@ -34,7 +34,10 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number, max: n
 }
 
 /** A legend entry of the image: the shape drawn, and its name. */
-export type ImageLegendItem = { kind: 'dot' | 'median' | 'triangle' | 'square' | 'pdsa'; label: string };
+export type ImageLegendItem = {
+  kind: 'dot' | 'median' | 'triangle' | 'square' | 'pdsa' | 'pdsa-other' | 'phase' | 'goal';
+  label: string;
+};
 
 function drawSwatch(ctx: CanvasRenderingContext2D, kind: ImageLegendItem['kind'], x: number, y: number): void {
   ctx.save();
@@ -53,9 +56,11 @@ function drawSwatch(ctx: CanvasRenderingContext2D, kind: ImageLegendItem['kind']
     ctx.fillStyle = COLOURS.trend;
     ctx.fillRect(x + 3, y - 7, 14, 14);
   } else {
-    ctx.strokeStyle = kind === 'median' ? COLOURS.median : COLOURS.pdsa;
-    ctx.lineWidth = 3;
-    if (kind === 'pdsa') ctx.setLineDash([6, 4]);
+    const stroke = { median: COLOURS.median, pdsa: COLOURS.pdsa, 'pdsa-other': COLOURS.other, phase: COLOURS.phase, goal: COLOURS.goal };
+    ctx.strokeStyle = stroke[kind];
+    ctx.lineWidth = kind === 'pdsa-other' ? 2 : 3;
+    if (kind === 'pdsa' || kind === 'pdsa-other') ctx.setLineDash([6, 4]);
+    if (kind === 'goal') ctx.setLineDash([12, 6]);
     ctx.moveTo(x, y);
     ctx.lineTo(x + 22, y);
     ctx.stroke();
@@ -84,14 +89,25 @@ export async function chartImage(
   ctx.fillText(text.range, MARGIN, 104, IMAGE_WIDTH - 2 * MARGIN);
 
   ctx.font = `26px ${FONT}`;
-  const lines = wrap(ctx, text.sentence, IMAGE_WIDTH - 2 * MARGIN, 3);
+  const lines = wrap(ctx, text.sentence, IMAGE_WIDTH - 2 * MARGIN, 4);
   const sentenceTop = IMAGE_HEIGHT - 36 - lines.length * 36;
-  const legendY = sentenceTop - 20;
+  // Every mark shown has its legend entry: entries wrap onto as many rows as they need.
+  ctx.font = `20px ${FONT}`;
+  const rows: { item: ImageLegendItem; x: number; row: number }[] = [];
+  let x = MARGIN;
+  let row = 0;
+  for (const item of text.legend) {
+    const width = 30 + ctx.measureText(item.label).width;
+    if (x > MARGIN && x + width > IMAGE_WIDTH - MARGIN) [x, row] = [MARGIN, row + 1];
+    rows.push({ item, x, row });
+    x += width + 28;
+  }
+  const legendY = sentenceTop - 20 - row * 32;
 
   const chartCanvas = document.createElement('canvas');
   chartCanvas.width = IMAGE_WIDTH - 2 * (MARGIN - 16);
   chartCanvas.height = legendY - 24 - 124;
-  const config = toRunChartConfig(p, words, { fontSize: 18, labelChars: 30 });
+  const config = toRunChartConfig(p, words, { fontSize: 18 });
   config.options = { ...config.options, responsive: false, maintainAspectRatio: false, devicePixelRatio: 1 };
   const chart = new Chart(chartCanvas, config);
   ctx.drawImage(chartCanvas, MARGIN - 16, 124);
@@ -99,12 +115,10 @@ export async function chartImage(
 
   ctx.font = `20px ${FONT}`;
   ctx.textBaseline = 'middle';
-  let x = MARGIN;
-  for (const item of text.legend) {
-    drawSwatch(ctx, item.kind, x, legendY);
+  for (const { item, x: left, row: r } of rows) {
+    drawSwatch(ctx, item.kind, left, legendY + r * 32);
     ctx.fillStyle = COLOURS.text;
-    ctx.fillText(item.label, x + 30, legendY);
-    x += 30 + ctx.measureText(item.label).width + 28;
+    ctx.fillText(item.label, left + 30, legendY + r * 32, IMAGE_WIDTH - MARGIN - left - 30);
   }
   ctx.textBaseline = 'alphabetic';
   ctx.font = `26px ${FONT}`;

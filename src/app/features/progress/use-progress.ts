@@ -44,12 +44,20 @@ export function useProgress(): { charts: MeasureProgress[]; settings: Settings }
     const cycles: PdsaCycleInput[] = (readable(data.pdsa) as StoredRecord<PdsaData>[])
       .filter((r) => r.deleted !== 1)
       .map((r) => ({ ...r.data, id: r.id }));
-    const { chartRules, medianMode } = data.settings;
-    return { charts: progressOf(measures, cycles, { rules: chartRules, medianMode }), settings: data.settings };
+    const { chartRules, medianMode, goals } = data.settings;
+    return { charts: progressOf(measures, cycles, { rules: chartRules, medianMode, goals }), settings: data.settings };
   }, [data]);
 }
 
 /** Saves where one chart's median comes from; the other charts keep theirs. */
 export function saveMedianMode(db: NaptimeDb, settings: Settings, measure: MeasureId, mode: MedianMode) {
   return saveSettings(db, { medianMode: { ...settings.medianMode, [measure]: mode } });
+}
+
+/** Saves one chart's goal (`null` removes it); the other charts keep theirs. */
+export function saveGoal(settings: Settings, measure: MeasureId, goal: number | null) {
+  const goals = { ...settings.goals };
+  if (goal === null) delete goals[measure];
+  else goals[measure] = goal;
+  return saveSettings(db, { goals });
 }
