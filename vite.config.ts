@@ -9,7 +9,13 @@ const BROWSER_TARGET = ['chrome109', 'edge109', 'firefox115', 'safari15.4'];
 
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
-  build: { outDir: 'dist/app', emptyOutDir: true, target: BROWSER_TARGET, sourcemap: false, manifest: true },
+  build: {
+    outDir: 'dist/app',
+    emptyOutDir: true,
+    target: BROWSER_TARGET,
+    sourcemap: false,
+    manifest: true,
+  },
   plugins: [
     preact(),
     VitePWA({
@@ -29,7 +35,12 @@ export default defineConfig({
         icons: [
           { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
-          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          {
+            src: '/icons/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
         ],
       },
       workbox: {
@@ -46,7 +57,7 @@ export default defineConfig({
   test: {
     projects: [
       {
-              test: {
+        test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/integration/**/*.test.ts'],
           environment: 'node',

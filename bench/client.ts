@@ -38,7 +38,12 @@ function kb(bytes: number): number {
 }
 
 /** The files of a manifest chunk and of its static imports, transitively, as dist/app paths. */
-function withStaticImports(manifest: Record<string, ManifestChunk>, key: string, into: Set<string>, seen = new Set<string>()): void {
+function withStaticImports(
+  manifest: Record<string, ManifestChunk>,
+  key: string,
+  into: Set<string>,
+  seen = new Set<string>(),
+): void {
   if (seen.has(key)) return;
   seen.add(key);
   const chunk = manifest[key];
@@ -52,7 +57,9 @@ export function firstScreenJavaScript(): Record<string, unknown> {
   const manifestPath = join(APP, '.vite/manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>;
   const files = new Set<string>();
-  const entryKey = Object.keys(manifest).find((k) => manifest[k]!.isEntry && (k === 'index.html' || manifest[k]!.src === 'index.html'));
+  const entryKey = Object.keys(manifest).find(
+    (k) => manifest[k]!.isEntry && (k === 'index.html' || manifest[k]!.src === 'index.html'),
+  );
   if (!entryKey) throw new Error('manifest.json has no entry chunk for index.html');
   withStaticImports(manifest, entryKey, files);
 
@@ -63,20 +70,33 @@ export function firstScreenJavaScript(): Record<string, unknown> {
     if (href) files.add(href.replace(/^\.?\//, ''));
   }
 
-  const catalogueKey = Object.keys(manifest).find((k) => k === CATALOGUE_SOURCE || manifest[k]!.src === CATALOGUE_SOURCE);
+  const catalogueKey = Object.keys(manifest).find(
+    (k) => k === CATALOGUE_SOURCE || manifest[k]!.src === CATALOGUE_SOURCE,
+  );
   const catalogueFile = catalogueKey ? manifest[catalogueKey]!.file : null;
   if (catalogueKey) withStaticImports(manifest, catalogueKey, files);
 
   const rows = [...files]
     .filter((f) => f.endsWith('.js'))
-    .map((file) => ({ file, bytes: statSync(join(APP, file)).size, gzipBytes: gzipBytes(join(APP, file)) }))
+    .map((file) => ({
+      file,
+      bytes: statSync(join(APP, file)).size,
+      gzipBytes: gzipBytes(join(APP, file)),
+    }))
     .sort((a, b) => b.gzipBytes - a.gzipBytes);
   const totalGzipBytes = rows.reduce((sum, r) => sum + r.gzipBytes, 0);
 
   console.log('First screen JavaScript (gzip -9):');
-  for (const r of rows) console.log(`  ${r.file.padEnd(48)} ${String(r.bytes).padStart(8)} B  ${String(r.gzipBytes).padStart(7)} B gz`);
-  console.log(`  total ${totalGzipBytes} B gz = ${kb(totalGzipBytes)} KB (target ≤ ${kb(FIRST_SCREEN_TARGET_BYTES)} KB)` +
-    (catalogueFile ? '' : `; no separate chunk for ${CATALOGUE_SOURCE} (is it bundled into the entry?)`));
+  for (const r of rows)
+    console.log(
+      `  ${r.file.padEnd(48)} ${String(r.bytes).padStart(8)} B  ${String(r.gzipBytes).padStart(7)} B gz`,
+    );
+  console.log(
+    `  total ${totalGzipBytes} B gz = ${kb(totalGzipBytes)} KB (target ≤ ${kb(FIRST_SCREEN_TARGET_BYTES)} KB)` +
+      (catalogueFile
+        ? ''
+        : `; no separate chunk for ${CATALOGUE_SOURCE} (is it bundled into the entry?)`),
+  );
   return {
     files: rows,
     catalogueChunk: catalogueFile,
@@ -108,8 +128,10 @@ export function precacheSize(): Record<string, unknown> {
     bytes += statSync(path).size;
     gzip += gzipBytes(path);
   }
-  console.log(`Precache: ${urls.size} files, ${bytes} B = ${kb(bytes)} KB (${kb(gzip)} KB gzip)` +
-    (missing.length ? `; not in dist/app: ${missing.join(', ')}` : ''));
+  console.log(
+    `Precache: ${urls.size} files, ${bytes} B = ${kb(bytes)} KB (${kb(gzip)} KB gzip)` +
+      (missing.length ? `; not in dist/app: ${missing.join(', ')}` : ''),
+  );
   return { files: urls.size, bytes, kb: kb(bytes), gzipKB: kb(gzip), missing };
 }
 
@@ -179,15 +201,23 @@ window.naptimeBenchReady = true;
 function serveDirectory(dir: string): Promise<Server> {
   const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
   const server = createServer((req, res) => {
-    const path = join(dir, new URL(req.url ?? '/', 'http://x').pathname === '/' ? 'index.html' : 'bench.js');
-    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    const path = join(
+      dir,
+      new URL(req.url ?? '/', 'http://x').pathname === '/' ? 'index.html' : 'bench.js',
+    );
+    res.writeHead(200, {
+      'content-type': types[extname(path)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     res.end(readFileSync(path));
   });
   return new Promise((res) => server.listen(0, '127.0.0.1', () => res(server)));
 }
 
 /** Times the storage functions in Chromium's IndexedDB (persistent profile, so on disk). */
-export async function indexedDbTimings(options = { notes: 5_000, weeks: 50, pageSize: 50, listRuns: 50 }): Promise<Record<string, unknown>> {
+export async function indexedDbTimings(
+  options = { notes: 5_000, weeks: 50, pageSize: 50, listRuns: 50 },
+): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'naptime-bench-page-'));
   const profile = mkdtempSync(join(tmpdir(), 'naptime-bench-profile-'));
   let server: Server | undefined;
@@ -203,16 +233,24 @@ export async function indexedDbTimings(options = { notes: 5_000, weeks: 50, page
       nodePaths: [join(root, 'node_modules')],
       logLevel: 'warning',
     });
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="/bench.js"></script>');
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="/bench.js"></script>',
+    );
     server = await serveDirectory(dir);
     const { port } = server.address() as AddressInfo;
     const context = await chromium.launchPersistentContext(profile, LAUNCH_OPTIONS);
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(`http://127.0.0.1:${port}/`);
-      await page.waitForFunction(() => (window as unknown as { naptimeBenchReady?: boolean }).naptimeBenchReady === true);
+      await page.waitForFunction(
+        () => (window as unknown as { naptimeBenchReady?: boolean }).naptimeBenchReady === true,
+      );
       const result = await page.evaluate(
-        (o) => (window as unknown as { naptimeBench: (o: object) => Promise<Record<string, unknown>> }).naptimeBench(o),
+        (o) =>
+          (
+            window as unknown as { naptimeBench: (o: object) => Promise<Record<string, unknown>> }
+          ).naptimeBench(o),
         options,
       );
       console.log(`IndexedDB (Chromium, on disk): ${JSON.stringify(result)}`);

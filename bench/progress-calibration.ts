@@ -9,32 +9,56 @@
  */
 import { addWeeks, weeksBetween } from '../src/domain/dates';
 import type { MeasureSeries } from '../src/domain/measures';
-import { BASELINE_WEEKS, measureProgress, outcomeOf, type MedianMode } from '../src/domain/progress';
+import {
+  BASELINE_WEEKS,
+  measureProgress,
+  outcomeOf,
+  type MedianMode,
+} from '../src/domain/progress';
 import { normalNoise, noisyChart, type Planted } from '../src/domain/run-chart/noise';
 
 const CHARTS = Number(process.env.NAPTIME_BENCH_CHARTS ?? 10_000);
 const LOOK_CHARTS = Math.max(200, Math.round(CHARTS / 10));
 /** Every week up to 40 (where the thresholds move fastest), then every 4th week up to three years. */
-const ALL_LENGTHS = [...Array.from({ length: 31 }, (_, i) => 10 + i), ...Array.from({ length: 29 }, (_, i) => 44 + 4 * i)];
+const ALL_LENGTHS = [
+  ...Array.from({ length: 31 }, (_, i) => 10 + i),
+  ...Array.from({ length: 29 }, (_, i) => 44 + 4 * i),
+];
 /** NAPTIME_BENCH_LENGTHS="104,156" sweeps only those lengths; NAPTIME_BENCH_PARTS="sweep,detection,looks" picks parts. */
-const LENGTHS = process.env.NAPTIME_BENCH_LENGTHS ? process.env.NAPTIME_BENCH_LENGTHS.split(',').map(Number) : ALL_LENGTHS;
+const LENGTHS = process.env.NAPTIME_BENCH_LENGTHS
+  ? process.env.NAPTIME_BENCH_LENGTHS.split(',').map(Number)
+  : ALL_LENGTHS;
 const PARTS = new Set((process.env.NAPTIME_BENCH_PARTS ?? 'sweep,detection,looks').split(','));
 const FIRST = '2024-W02';
 const MODES: MedianMode[] = ['baseline', 'all'];
 
 function seriesOf(points: number[]): MeasureSeries {
   const n = points.length;
-  return { measure: 'p2', weeks: weeksBetween(FIRST, addWeeks(FIRST, n - 1)), points, current: { week: addWeeks(FIRST, n), point: null } };
+  return {
+    measure: 'p2',
+    weeks: weeksBetween(FIRST, addWeeks(FIRST, n - 1)),
+    points,
+    current: { week: addWeeks(FIRST, n), point: null },
+  };
 }
 
 /** Claims of one chart under both rule sets: [ihi, anhoej]. */
 function claims(points: number[], mode: MedianMode): [boolean, boolean] {
   const p = measureProgress(seriesOf(points), [], 'ihi', mode);
-  const anhoej = outcomeOf({ ...p.analysis, rules: 'anhoej' }, [], mode === 'baseline' ? BASELINE_WEEKS : null);
+  const anhoej = outcomeOf(
+    { ...p.analysis, rules: 'anhoej' },
+    [],
+    mode === 'baseline' ? BASELINE_WEEKS : null,
+  );
   return [p.outcome.claim === 'change', anhoej.claim === 'change'];
 }
 
-function rate(length: number, mode: MedianMode, seed: number, planted?: Planted): { ihi: number; anhoej: number } {
+function rate(
+  length: number,
+  mode: MedianMode,
+  seed: number,
+  planted?: Planted,
+): { ihi: number; anhoej: number } {
   const next = normalNoise(seed);
   let ihi = 0;
   let anhoej = 0;
@@ -56,20 +80,49 @@ function everTold(horizons: readonly number[], mode: MedianMode, seed: number): 
   for (let k = 0; k < LOOK_CHARTS; k++) {
     const chart = noisyChart(next, upTo);
     let first = Infinity;
-    for (let n = 13; n <= upTo && first === Infinity; n++) if (claims(chart.slice(0, n), mode)[0]) first = n;
+    for (let n = 13; n <= upTo && first === Infinity; n++)
+      if (claims(chart.slice(0, n), mode)[0]) first = n;
     horizons.forEach((h, i) => (told[i]! += first <= h ? 1 : 0));
   }
   return told.map((t) => t / LOOK_CHARTS);
 }
 
 const PLANTED: { name: string; length: number; planted: Planted }[] = [
-  { name: 'shift 2 SD, weeks 13–30 of 30', length: 30, planted: { kind: 'shift', from: 12, size: 2 } },
-  { name: 'shift 1.5 SD, weeks 13–30 of 30', length: 30, planted: { kind: 'shift', from: 12, size: 1.5 } },
-  { name: 'shift 1 SD, weeks 13–30 of 30', length: 30, planted: { kind: 'shift', from: 12, size: 1 } },
-  { name: 'shift 1 SD, weeks 13–52 of 52', length: 52, planted: { kind: 'shift', from: 12, size: 1 } },
-  { name: 'shift 1.5 SD, weeks 27–52 of 52', length: 52, planted: { kind: 'shift', from: 26, size: 1.5 } },
-  { name: 'trend 0.1 SD a week from week 13, 30 weeks', length: 30, planted: { kind: 'trend', from: 12, perWeek: 0.1 } },
-  { name: 'trend 0.05 SD a week from week 13, 52 weeks', length: 52, planted: { kind: 'trend', from: 12, perWeek: 0.05 } },
+  {
+    name: 'shift 2 SD, weeks 13–30 of 30',
+    length: 30,
+    planted: { kind: 'shift', from: 12, size: 2 },
+  },
+  {
+    name: 'shift 1.5 SD, weeks 13–30 of 30',
+    length: 30,
+    planted: { kind: 'shift', from: 12, size: 1.5 },
+  },
+  {
+    name: 'shift 1 SD, weeks 13–30 of 30',
+    length: 30,
+    planted: { kind: 'shift', from: 12, size: 1 },
+  },
+  {
+    name: 'shift 1 SD, weeks 13–52 of 52',
+    length: 52,
+    planted: { kind: 'shift', from: 12, size: 1 },
+  },
+  {
+    name: 'shift 1.5 SD, weeks 27–52 of 52',
+    length: 52,
+    planted: { kind: 'shift', from: 26, size: 1.5 },
+  },
+  {
+    name: 'trend 0.1 SD a week from week 13, 30 weeks',
+    length: 30,
+    planted: { kind: 'trend', from: 12, perWeek: 0.1 },
+  },
+  {
+    name: 'trend 0.05 SD a week from week 13, 52 weeks',
+    length: 52,
+    planted: { kind: 'trend', from: 12, perWeek: 0.05 },
+  },
 ];
 
 /** The sweep; bench/run.mjs writes the figures to bench/results.json. */
@@ -85,29 +138,43 @@ export async function run(): Promise<Record<string, unknown>> {
       const r = rate(length, mode, length * 1009 + (mode === 'all' ? 7 : 0));
       row[`${mode}.ihi`] = r.ihi;
       row[`${mode}.anhoej`] = r.anhoej;
-      for (const [rules, x] of [['ihi', r.ihi], ['anhoej', r.anhoej]] as const) {
+      for (const [rules, x] of [
+        ['ihi', r.ihi],
+        ['anhoej', r.anhoej],
+      ] as const) {
         if (x > worst.rate) worst = { rate: x, where: `${length} weeks, ${mode}, ${rules}` };
       }
     }
     falseChange[length] = row;
-    console.log(`${String(length).padStart(5)}  ${pct(row['baseline.ihi']!).padStart(6)} / ${pct(row['baseline.anhoej']!).padStart(6)}` +
-      `          ${pct(row['all.ihi']!).padStart(6)} / ${pct(row['all.anhoej']!).padStart(6)}`);
+    console.log(
+      `${String(length).padStart(5)}  ${pct(row['baseline.ihi']!).padStart(6)} / ${pct(row['baseline.anhoej']!).padStart(6)}` +
+        `          ${pct(row['all.ihi']!).padStart(6)} / ${pct(row['all.anhoej']!).padStart(6)}`,
+    );
   }
   console.log(`Highest false "change" rate: ${pct(worst.rate)} (${worst.where})`);
   const detection: Record<string, Record<string, number>> = {};
-  console.log(`\nDetection ("change"), ${CHARTS} charts per pattern (IHI rules; the claim is the same under Anhøj's):`);
+  console.log(
+    `\nDetection ("change"), ${CHARTS} charts per pattern (IHI rules; the claim is the same under Anhøj's):`,
+  );
   (PARTS.has('detection') ? PLANTED : []).forEach(({ name, length, planted }, i) => {
     const row: Record<string, number> = {};
-    for (const mode of MODES) row[mode] = rate(length, mode, 77_000 + i * 13 + (mode === 'all' ? 1 : 0), planted).ihi;
+    for (const mode of MODES)
+      row[mode] = rate(length, mode, 77_000 + i * 13 + (mode === 'all' ? 1 : 0), planted).ihi;
     detection[name] = row;
     console.log(`  ${name}: baseline ${pct(row.baseline!)}, median of all weeks ${pct(row.all!)}`);
   });
   const looks: Record<string, number> = {};
-  console.log(`\nA stable provider reading every week from week 13 (${LOOK_CHARTS} charts): ever told "change"`);
+  console.log(
+    `\nA stable provider reading every week from week 13 (${LOOK_CHARTS} charts): ever told "change"`,
+  );
   for (const mode of PARTS.has('looks') ? MODES : []) {
     const horizons = [30, 52, 104, 156];
-    everTold(horizons, mode, 5_000 + (mode === 'all' ? 1 : 0)).forEach((x, i) => (looks[`${horizons[i]}.${mode}`] = x));
-    console.log(`  ${mode}: ${horizons.map((h) => `by week ${h} ${pct(looks[`${h}.${mode}`]!)}`).join(', ')}`);
+    everTold(horizons, mode, 5_000 + (mode === 'all' ? 1 : 0)).forEach(
+      (x, i) => (looks[`${horizons[i]}.${mode}`] = x),
+    );
+    console.log(
+      `  ${mode}: ${horizons.map((h) => `by week ${h} ${pct(looks[`${h}.${mode}`]!)}`).join(', ')}`,
+    );
   }
   return {
     'calibration.chartsPerLength': CHARTS,

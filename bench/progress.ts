@@ -31,7 +31,9 @@ import { LAUNCH_OPTIONS, SIZES, waitForServiceWorkerControl } from '../test/e2e/
 import type { BenchSeedSummary } from './progress/seed-entry';
 
 const root = process.cwd();
-const APP = process.env.NAPTIME_BENCH_APP_DIR ? resolve(process.env.NAPTIME_BENCH_APP_DIR) : join(root, 'dist/app');
+const APP = process.env.NAPTIME_BENCH_APP_DIR
+  ? resolve(process.env.NAPTIME_BENCH_APP_DIR)
+  : join(root, 'dist/app');
 const SERVER_ENTRY = join(root, 'dist/server/main.js');
 const PROGRESS_SOURCE = 'src/app/features/progress/ProgressPage.tsx';
 const SEED_ENTRY = join(root, 'bench/progress/seed-entry.ts');
@@ -56,23 +58,35 @@ function gzipBytes(path: string): number {
 }
 
 /** The manifest keys a chunk reaches by static imports (itself included), not going through `stop`. */
-function staticClosure(manifest: Record<string, ManifestChunk>, key: string, stop?: string, seen = new Set<string>()): Set<string> {
+function staticClosure(
+  manifest: Record<string, ManifestChunk>,
+  key: string,
+  stop?: string,
+  seen = new Set<string>(),
+): Set<string> {
   if (seen.has(key) || key === stop) return seen;
   seen.add(key);
-  for (const imported of manifest[key]?.imports ?? []) staticClosure(manifest, imported, stop, seen);
+  for (const imported of manifest[key]?.imports ?? [])
+    staticClosure(manifest, imported, stop, seen);
   return seen;
 }
 
 /** Raw and gzip -9 bytes of the Progress chunk, and of it plus the chunks only it imports. */
 export function chartChunk(): Record<string, unknown> {
-  const manifest = JSON.parse(readFileSync(join(APP, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
-  const key = Object.keys(manifest).find((k) => k === PROGRESS_SOURCE || manifest[k]!.src === PROGRESS_SOURCE);
+  const manifest = JSON.parse(readFileSync(join(APP, '.vite/manifest.json'), 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >;
+  const key = Object.keys(manifest).find(
+    (k) => k === PROGRESS_SOURCE || manifest[k]!.src === PROGRESS_SOURCE,
+  );
   if (!key) throw new Error(`manifest.json has no chunk for ${PROGRESS_SOURCE}`);
   const own = staticClosure(manifest, key);
   // What every other entry (the shell, the other screens, the catalogues) reaches without Progress.
   const shared = new Set<string>();
   for (const k of Object.keys(manifest)) {
-    if (k !== key && (manifest[k]!.isEntry || manifest[k]!.isDynamicEntry)) staticClosure(manifest, k, key, shared);
+    if (k !== key && (manifest[k]!.isEntry || manifest[k]!.isDynamicEntry))
+      staticClosure(manifest, k, key, shared);
   }
   const only = [...own].filter((k) => !shared.has(k));
   const size = (k: string) => {
@@ -86,14 +100,20 @@ export function chartChunk(): Record<string, unknown> {
     'progress.chartChunk.file': chunk.file,
     'progress.chartChunk.bytes': chunk.bytes,
     'progress.chartChunk.gzipBytes': chunk.gzipBytes,
-    'progress.chartChunk.onlyImportedByIt': only.filter((k) => k !== key).map((k) => manifest[k]!.file),
+    'progress.chartChunk.onlyImportedByIt': only
+      .filter((k) => k !== key)
+      .map((k) => manifest[k]!.file),
     'progress.chartChunk.withOwnImports.bytes': withOnly.reduce((s, r) => s + r.bytes, 0),
     'progress.chartChunk.withOwnImports.gzipBytes': withOnly.reduce((s, r) => s + r.gzipBytes, 0),
-    'progress.chartChunk.sharedImports': [...own].filter((k) => shared.has(k)).map((k) => manifest[k]!.file),
+    'progress.chartChunk.sharedImports': [...own]
+      .filter((k) => shared.has(k))
+      .map((k) => manifest[k]!.file),
     'progress.chartChunk.precached': sw.includes(chunk.file),
   };
-  console.log(`Progress chunk ${chunk.file}: ${chunk.bytes} B, ${chunk.gzipBytes} B gzip -9; ` +
-    `only it imports: ${result['progress.chartChunk.onlyImportedByIt'].join(', ') || 'nothing else'}`);
+  console.log(
+    `Progress chunk ${chunk.file}: ${chunk.bytes} B, ${chunk.gzipBytes} B gzip -9; ` +
+      `only it imports: ${result['progress.chartChunk.onlyImportedByIt'].join(', ') || 'nothing else'}`,
+  );
   return result;
 }
 
@@ -106,11 +126,22 @@ interface ServerHandle {
 /** `node dist/server/main.js` on 127.0.0.1, port 0, the given DATA_DIR; resolves once it prints "listening". */
 async function startServer(dataDir: string): Promise<ServerHandle> {
   for (const path of [SERVER_ENTRY, join(APP, 'index.html'), join(APP, 'sw.js')]) {
-    if (!existsSync(path)) throw new Error(`missing ${path}: run \`node src/server/bin/build.mjs --force\` first`);
+    if (!existsSync(path))
+      throw new Error(`missing ${path}: run \`node src/server/bin/build.mjs --force\` first`);
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    NODE_ENV: 'production',
+  };
   if (process.env.NAPTIME_BENCH_APP_DIR) env.STATIC_DIR = APP;
-  const child = spawn(process.execPath, [SERVER_ENTRY], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<void>((res) => child.once('exit', () => res()));
@@ -123,7 +154,10 @@ async function startServer(dataDir: string): Promise<ServerHandle> {
   };
   try {
     const port = await new Promise<number>((res, rej) => {
-      const timer = setTimeout(() => rej(new Error(`server did not print "listening" within 20 s\n${stderr}`)), 20_000);
+      const timer = setTimeout(
+        () => rej(new Error(`server did not print "listening" within 20 s\n${stderr}`)),
+        20_000,
+      );
       createInterface({ input: child.stdout! }).on('line', (line) => {
         try {
           const msg = JSON.parse(line) as { msg?: string; port?: number };
@@ -137,7 +171,9 @@ async function startServer(dataDir: string): Promise<ServerHandle> {
       });
       child.once('exit', (code, signal) => {
         clearTimeout(timer);
-        rej(new Error(`server exited before listening (code ${code}, signal ${signal})\n${stderr}`));
+        rej(
+          new Error(`server exited before listening (code ${code}, signal ${signal})\n${stderr}`),
+        );
       });
     });
     child.stdout!.resume();
@@ -167,7 +203,15 @@ interface Probe {
  * The init script (runs in every new document before the app's scripts). Serialized by Playwright:
  * it may use only its argument, never this module's names.
  */
-function installProbe({ charts, timeoutMs, settleMs }: { charts: number; timeoutMs: number; settleMs: number }): void {
+function installProbe({
+  charts,
+  timeoutMs,
+  settleMs,
+}: {
+  charts: number;
+  timeoutMs: number;
+  settleMs: number;
+}): void {
   if (window !== window.top) return;
   const longTasks: { startMs: number; durationMs: number }[] = [];
   const supported = (PerformanceObserver.supportedEntryTypes ?? []).includes('longtask');
@@ -182,8 +226,19 @@ function installProbe({ charts, timeoutMs, settleMs }: { charts: number; timeout
 
   // A hint only: which canvases a 2D drawing call has touched, so that pixels are read only there.
   const touched = new WeakSet<HTMLCanvasElement | OffscreenCanvas>();
-  const proto = CanvasRenderingContext2D.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
-  for (const name of ['fill', 'stroke', 'fillRect', 'strokeRect', 'fillText', 'strokeText', 'drawImage']) {
+  const proto = CanvasRenderingContext2D.prototype as unknown as Record<
+    string,
+    (...args: unknown[]) => unknown
+  >;
+  for (const name of [
+    'fill',
+    'stroke',
+    'fillRect',
+    'strokeRect',
+    'fillText',
+    'strokeText',
+    'drawImage',
+  ]) {
     const original = proto[name]!;
     proto[name] = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
       touched.add(this.canvas);
@@ -194,14 +249,18 @@ function installProbe({ charts, timeoutMs, settleMs }: { charts: number; timeout
     if (canvas.width === 0 || canvas.height === 0) return false;
     const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
     for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3]! > 0 && !(data[i]! > 245 && data[i + 1]! > 245 && data[i + 2]! > 245)) return true;
+      if (data[i + 3]! > 0 && !(data[i]! > 245 && data[i + 1]! > 245 && data[i + 2]! > 245))
+        return true;
     }
     return false;
   };
 
   const drawn = new WeakSet<HTMLCanvasElement>();
   const done = new Promise<ProbeResult>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`the charts on screen were not drawn after ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => rej(new Error(`the charts on screen were not drawn after ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     const frame = () => {
       // The charts on screen: charts below the fold are drawn only as she scrolls to them.
       const all = [...document.querySelectorAll<HTMLCanvasElement>('.run-chart canvas')];
@@ -220,7 +279,8 @@ function installProbe({ charts, timeoutMs, settleMs }: { charts: number; timeout
       clearTimeout(timer);
       setTimeout(() => {
         if (observer) collect(observer.takeRecords());
-        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        const nav = performance.getEntriesByType('navigation')[0] as
+          PerformanceNavigationTiming | undefined;
         res({
           drawnMs,
           canvases: count,
@@ -262,13 +322,21 @@ async function seedInPage(page: Page, weeks: number): Promise<BenchSeedSummary> 
     await page.evaluate(content);
   }
   return page.evaluate(
-    (w) => (window as unknown as { naptimeBenchSeed: (o: { weeks: number }) => Promise<BenchSeedSummary> }).naptimeBenchSeed({ weeks: w }),
+    (w) =>
+      (
+        window as unknown as {
+          naptimeBenchSeed: (o: { weeks: number }) => Promise<BenchSeedSummary>;
+        }
+      ).naptimeBenchSeed({ weeks: w }),
     weeks,
   );
 }
 
 /** One measured run: a new tab, CPU throttled, navigating straight to /progress. */
-async function openProgress(context: BrowserContext, url: string): Promise<ProbeResult & { wallMs: number }> {
+async function openProgress(
+  context: BrowserContext,
+  url: string,
+): Promise<ProbeResult & { wallMs: number }> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -277,7 +345,9 @@ async function openProgress(context: BrowserContext, url: string): Promise<Probe
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
     const t0 = Date.now();
     await page.goto(`${url}/progress`, { waitUntil: 'commit', timeout: 30_000 });
-    const result = await page.evaluate(() => (window as unknown as { __naptimeBenchProbe: Probe }).__naptimeBenchProbe.done);
+    const result = await page.evaluate(
+      () => (window as unknown as { __naptimeBenchProbe: Probe }).__naptimeBenchProbe.done,
+    );
     const wallMs = Date.now() - t0 - SETTLE_MS;
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
     return { ...result, wallMs };
@@ -300,27 +370,40 @@ export async function openWithThreeYears(): Promise<Record<string, unknown>> {
   let context: BrowserContext | undefined;
   try {
     server = await startServer(dataDir);
-    context = await chromium.launchPersistentContext(profile, { ...LAUNCH_OPTIONS, ...SIZES.tablet, locale: 'en-US' });
-    await context.addInitScript(installProbe, { charts: CHARTS, timeoutMs: DRAWN_TIMEOUT_MS, settleMs: SETTLE_MS });
+    context = await chromium.launchPersistentContext(profile, {
+      ...LAUNCH_OPTIONS,
+      ...SIZES.tablet,
+      locale: 'en-US',
+    });
+    await context.addInitScript(installProbe, {
+      charts: CHARTS,
+      timeoutMs: DRAWN_TIMEOUT_MS,
+      settleMs: SETTLE_MS,
+    });
 
     const first = context.pages()[0] ?? (await context.newPage());
     await first.goto(server.url, { timeout: 30_000 });
     await waitForServiceWorkerControl(first);
     const userAgent = await first.evaluate(() => navigator.userAgent);
     const seed = await seedInPage(first, WEEKS);
-    console.log(`Seeded ${seed.weeks} weeks (${seed.firstWeek}…${seed.lastWeek}): ${seed.notes} notes, ${seed.checkins} check-ins, ` +
-      `${seed.pdsaCycles} PDSA cycles in ${seed.seedMs} ms`);
+    console.log(
+      `Seeded ${seed.weeks} weeks (${seed.firstWeek}…${seed.lastWeek}): ${seed.notes} notes, ${seed.checkins} check-ins, ` +
+        `${seed.pdsaCycles} PDSA cycles in ${seed.seedMs} ms`,
+    );
     await first.close();
 
     const runs: (ProbeResult & { wallMs: number })[] = [];
     for (let i = 0; i < RUNS; i++) {
       const r = await openProgress(context, server.url);
       const longest = Math.max(0, ...r.longTasks.map((t) => t.durationMs));
-      console.log(`  run ${i + 1}: ${r.canvases} on-screen charts drawn at ${round(r.drawnMs)} ms (wall ${r.wallMs} ms), longest task ${round(longest)} ms, ` +
-        `${r.longTasks.length} long tasks, service worker ${r.controlled ? 'controlling' : 'NOT controlling'}`);
+      console.log(
+        `  run ${i + 1}: ${r.canvases} on-screen charts drawn at ${round(r.drawnMs)} ms (wall ${r.wallMs} ms), longest task ${round(longest)} ms, ` +
+          `${r.longTasks.length} long tasks, service worker ${r.controlled ? 'controlling' : 'NOT controlling'}`,
+      );
       runs.push(r);
     }
-    if (!runs.every((r) => r.longTaskSupported)) throw new Error("this Chromium has no 'longtask' entries");
+    if (!runs.every((r) => r.longTaskSupported))
+      throw new Error("this Chromium has no 'longtask' entries");
     const times = runs.map((r) => r.drawnMs).sort((a, b) => a - b);
     const longest = runs.map((r) => Math.max(0, ...r.longTasks.map((t) => t.durationMs)));
     const key = `progress.open${WEEKS}weeks.cpu${CPU_RATE}x`;
@@ -338,9 +421,9 @@ export async function openWithThreeYears(): Promise<Record<string, unknown>> {
         servedByServiceWorker: r.servedByServiceWorker,
       })),
       [`${key}.serviceWorkerControlled`]: runs.every((r) => r.controlled),
-      [`${key}.measuredFrom`]: 'navigation start (performance.timeOrigin) of a fresh load of /progress in a new tab',
-      [`${key}.drawnWhen`]:
-        `every .run-chart canvas on screen (of the ${CHARTS}) with non-white pixels, first animation frame that sees them`,
+      [`${key}.measuredFrom`]:
+        'navigation start (performance.timeOrigin) of a fresh load of /progress in a new tab',
+      [`${key}.drawnWhen`]: `every .run-chart canvas on screen (of the ${CHARTS}) with non-white pixels, first animation frame that sees them`,
       [`${key}.chartsOnScreen`]: runs.map((r) => r.canvases),
       [`${key}.viewport`]: '800x1280',
       [`${key}.seed`]: seed,

@@ -8,7 +8,15 @@
 // client, server, runchart, progress (Progress open time, needs the build), progress-calibration
 // (the sweep of RUNCHART.md §6: false-claim rates per length, about a quarter of an hour).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -26,7 +34,10 @@ const skipBuild = process.env.NAPTIME_BENCH_SKIP_BUILD === '1';
 let t0 = Date.now();
 if (!skipBuild) {
   console.log('▶ production build: node src/server/bin/build.mjs --force');
-  const r = spawnSync(process.execPath, [join(root, 'src/server/bin/build.mjs'), '--force'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [join(root, 'src/server/bin/build.mjs'), '--force'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) {
     console.error(`✗ build failed (exit code ${r.status})`);
     process.exit(r.status ?? 1);
@@ -42,7 +53,8 @@ const modules = readdirSync(join(root, 'bench'))
 mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
 const outDir = mkdtempSync(join(root, 'node_modules/.cache/naptime-bench-'));
 const resultsPath = join(root, 'bench/results.json');
-const previous = only.length > 0 && existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : {};
+const previous =
+  only.length > 0 && existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : {};
 const results = { ...previous, generatedAt: new Date().toISOString() };
 let failures = 0;
 

@@ -38,7 +38,10 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-function time(points: readonly RunChartPoint[], options: RunChartOptions): { p50: number; p95: number } {
+function time(
+  points: readonly RunChartPoint[],
+  options: RunChartOptions,
+): { p50: number; p95: number } {
   let sink = 0;
   for (let i = 0; i < WARMUP; i++) sink += analyzeRunChart(points, options).phases.length;
   const samples: number[] = [];

@@ -86,7 +86,10 @@ async function serveInWorker(file: string): Promise<void> {
       parentPort!.close();
       return;
     }
-    parentPort!.postMessage({ id: msg.id, out: await runAdminCommand(repository, msg.argv!, Date.now()) });
+    parentPort!.postMessage({
+      id: msg.id,
+      out: await runAdminCommand(repository, msg.argv!, Date.now()),
+    });
   });
   parentPort!.postMessage({ port: (server.address() as AddressInfo).port });
 }
@@ -98,7 +101,9 @@ if (!isMainThread && (workerData as { role?: string } | null)?.role === WORKER_R
 /** Runs the bench and returns flat figures. */
 export async function run(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'naptime-bench-server-'));
-  const worker = new Worker(new URL(import.meta.url), { workerData: { role: WORKER_ROLE, file: join(dir, 'naptime.sqlite') } });
+  const worker = new Worker(new URL(import.meta.url), {
+    workerData: { role: WORKER_ROLE, file: join(dir, 'naptime.sqlite') },
+  });
   const pending = new Map<number, (out: Record<string, unknown>) => void>();
   let nextId = 0;
   const port = await new Promise<number>((ok, fail) => {
@@ -120,7 +125,10 @@ export async function run(): Promise<Record<string, unknown>> {
   async function post(path: string, body: unknown, token?: string): Promise<any> {
     const res = await fetch(`${base}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify(body),
     });
     const json = await res.json();
@@ -131,7 +139,9 @@ export async function run(): Promise<Record<string, unknown>> {
   async function enrollDevices(providerId: string, n: number): Promise<Device[]> {
     const out: Device[] = [];
     for (let i = 0; i < n; i++) {
-      const { code } = (await adminCommand(['enroll-code', '--provider', providerId])) as { code: string };
+      const { code } = (await adminCommand(['enroll-code', '--provider', providerId])) as {
+        code: string;
+      };
       const r = await post('/api/v1/devices/enroll', { code, deviceName: `bench ${i}` });
       out.push({ deviceId: r.deviceId, token: r.deviceToken });
     }
@@ -143,7 +153,8 @@ export async function run(): Promise<Record<string, unknown>> {
     const started = performance.now();
     const r = await post('/api/v1/sync/push', body, d.token);
     const ms = performance.now() - started;
-    if (r.results.some((x: { status: string }) => x.status !== 'applied')) throw new Error('a bench mutation was not applied');
+    if (r.results.some((x: { status: string }) => x.status !== 'applied'))
+      throw new Error('a bench mutation was not applied');
     return ms;
   }
 
@@ -161,36 +172,67 @@ export async function run(): Promise<Record<string, unknown>> {
 
   /** One-field edits of 60 KiB records from one device: disk growth per byte received. */
   async function largeRecordEdits(agency: string) {
-    const p = (await adminCommand(['create-provider', '--agency', agency, '--name', 'Large'])) as { providerId: string };
+    const p = (await adminCommand(['create-provider', '--agency', agency, '--name', 'Large'])) as {
+      providerId: string;
+    };
     const [d] = await enrollDevices(p.providerId, 1);
     const hlc = () => `${new Date().toISOString()}-0000-0123456789abcdef`;
     const ids = Array.from({ length: LARGE_RECORDS }, () => uuidv7());
     const versions = new Map<string, number>();
-    await post('/api/v1/sync/push', {
-      protocol: 1,
-      deviceId: d!.deviceId,
-      clientHlc: null,
-      mutations: ids.map((id) => ({
-        mutationId: uuidv7(), table: 'observations', op: 'create', id, baseVersion: 0, hlc: hlc(), schemaVersion: 1,
-        createdAt: '2026-11-26T13:05:00-06:00', deleted: 0,
-        data: {
-          childIds: [uuidv7()], observedAt: '2026-11-26T13:05:00-06:00', text: 'n'.repeat(4000),
-          sketch: 's'.repeat(LARGE_EXTRA_BYTES),
-        },
-      })),
-    }, d!.token).then((r) => r.results.forEach((x: { version: number }, i: number) => versions.set(ids[i]!, x.version)));
+    await post(
+      '/api/v1/sync/push',
+      {
+        protocol: 1,
+        deviceId: d!.deviceId,
+        clientHlc: null,
+        mutations: ids.map((id) => ({
+          mutationId: uuidv7(),
+          table: 'observations',
+          op: 'create',
+          id,
+          baseVersion: 0,
+          hlc: hlc(),
+          schemaVersion: 1,
+          createdAt: '2026-11-26T13:05:00-06:00',
+          deleted: 0,
+          data: {
+            childIds: [uuidv7()],
+            observedAt: '2026-11-26T13:05:00-06:00',
+            text: 'n'.repeat(4000),
+            sketch: 's'.repeat(LARGE_EXTRA_BYTES),
+          },
+        })),
+      },
+      d!.token,
+    ).then((r) =>
+      r.results.forEach((x: { version: number }, i: number) => versions.set(ids[i]!, x.version)),
+    );
     const before = diskBytes();
     let received = 0;
     for (let round = 0; round < LARGE_EDIT_ROUNDS; round++) {
       for (const id of ids) {
         const body = JSON.stringify({
-          protocol: 1, deviceId: d!.deviceId, clientHlc: null,
-          mutations: [{ mutationId: uuidv7(), deviceSeq: round, table: 'observations', op: 'update', id,
-            baseVersion: versions.get(id), hlc: hlc(), schemaVersion: 1, data: { nextStep: `Round ${round}` } }],
+          protocol: 1,
+          deviceId: d!.deviceId,
+          clientHlc: null,
+          mutations: [
+            {
+              mutationId: uuidv7(),
+              deviceSeq: round,
+              table: 'observations',
+              op: 'update',
+              id,
+              baseVersion: versions.get(id),
+              hlc: hlc(),
+              schemaVersion: 1,
+              data: { nextStep: `Round ${round}` },
+            },
+          ],
         });
         received += Buffer.byteLength(body);
         const r = await post('/api/v1/sync/push', JSON.parse(body), d!.token);
-        if (r.results[0].status !== 'applied') throw new Error(`a large edit was ${r.results[0].status}`);
+        if (r.results[0].status !== 'applied')
+          throw new Error(`a large edit was ${r.results[0].status}`);
         versions.set(id, r.results[0].version);
       }
     }
@@ -200,7 +242,9 @@ export async function run(): Promise<Record<string, unknown>> {
 
   try {
     const agency = 'Bench Agency';
-    const one = (await adminCommand(['create-provider', '--agency', agency, '--name', 'One'])) as { providerId: string };
+    const one = (await adminCommand(['create-provider', '--agency', agency, '--name', 'One'])) as {
+      providerId: string;
+    };
     const [solo] = await enrollDevices(one.providerId, 1);
     for (let i = 0; i < 5; i++) await timedPush(solo!); // warm-up
 
@@ -213,7 +257,13 @@ export async function run(): Promise<Record<string, unknown>> {
     // Ten devices at once, each of its own provider (as ten homes syncing at the same moment).
     const many: Device[] = [];
     for (let i = 0; i < TEN_DEVICES; i++) {
-      const p = (await adminCommand(['create-provider', '--agency', agency, '--name', `P${i}`])) as { providerId: string };
+      const p = (await adminCommand([
+        'create-provider',
+        '--agency',
+        agency,
+        '--name',
+        `P${i}`,
+      ])) as { providerId: string };
       many.push(...(await enrollDevices(p.providerId, 1)));
     }
     const manyLatencies: number[] = [];
@@ -227,7 +277,9 @@ export async function run(): Promise<Record<string, unknown>> {
     manyLatencies.sort((a, b) => a - b);
 
     // Pull: a provider with 10,000 records, read by a second device from the start.
-    const big = (await adminCommand(['create-provider', '--agency', agency, '--name', 'Big'])) as { providerId: string };
+    const big = (await adminCommand(['create-provider', '--agency', agency, '--name', 'Big'])) as {
+      providerId: string;
+    };
     const [writer, reader] = await enrollDevices(big.providerId, 2);
     for (let i = 0; i < PULL_RECORDS / BATCH; i++) await timedPush(writer!);
     let cursor: string | null = null;
@@ -235,7 +287,11 @@ export async function run(): Promise<Record<string, unknown>> {
     let pages = 0;
     const pullStart = performance.now();
     for (let i = 0; i < 1000; i++) {
-      const page: any = await post('/api/v1/sync/pull', { protocol: 1, deviceId: reader!.deviceId, cursor, limit: 1000 }, reader!.token);
+      const page: any = await post(
+        '/api/v1/sync/pull',
+        { protocol: 1, deviceId: reader!.deviceId, cursor, limit: 1000 },
+        reader!.token,
+      );
       rows += page.changes.length;
       pages += 1;
       cursor = page.cursor;
@@ -248,11 +304,15 @@ export async function run(): Promise<Record<string, unknown>> {
 
     return {
       'server.push100.oneDevice.pushes': ONE_DEVICE_PUSHES,
-      'server.push100.oneDevice.mutationsPerSec': Math.round((ONE_DEVICE_PUSHES * BATCH) / soloSeconds),
+      'server.push100.oneDevice.mutationsPerSec': Math.round(
+        (ONE_DEVICE_PUSHES * BATCH) / soloSeconds,
+      ),
       'server.push100.oneDevice.p50Ms': round(percentile(soloLatencies, 50)),
       'server.push100.oneDevice.p95Ms': round(percentile(soloLatencies, 95)),
       'server.push100.tenDevices.pushes': TEN_DEVICES * TEN_DEVICE_PUSHES_EACH,
-      'server.push100.tenDevices.mutationsPerSec': Math.round((TEN_DEVICES * TEN_DEVICE_PUSHES_EACH * BATCH) / manySeconds),
+      'server.push100.tenDevices.mutationsPerSec': Math.round(
+        (TEN_DEVICES * TEN_DEVICE_PUSHES_EACH * BATCH) / manySeconds,
+      ),
       'server.push100.tenDevices.p50Ms': round(percentile(manyLatencies, 50)),
       'server.push100.tenDevices.p95Ms': round(percentile(manyLatencies, 95)),
       'server.pull10k.rows': rows,

@@ -21,7 +21,10 @@ const NOTES = 1000;
 const root = process.cwd();
 
 function admin(dataDir: string, ...argv: string[]): any {
-  const r = spawnSync(process.execPath, [join(root, 'dist/server/admin.js'), ...argv], { env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(root, 'dist/server/admin.js'), ...argv], {
+    env: { ...process.env, DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`admin ${argv[0]} failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
@@ -48,7 +51,14 @@ interface Meter {
   mutationBytes: number;
 }
 
-const newMeter = (): Meter => ({ requests: 0, pushes: 0, sent: 0, sentUncompressed: 0, received: 0, mutationBytes: 0 });
+const newMeter = (): Meter => ({
+  requests: 0,
+  pushes: 0,
+  sent: 0,
+  sentUncompressed: 0,
+  received: 0,
+  mutationBytes: 0,
+});
 
 function meteredFetch(meter: Meter) {
   return async (url: string, init: RequestInit) => {
@@ -59,7 +69,8 @@ function meteredFetch(meter: Meter) {
     meter.sentUncompressed += raw.byteLength;
     if (url.endsWith('/push')) {
       meter.pushes += 1;
-      for (const m of JSON.parse(raw.toString('utf8')).mutations) meter.mutationBytes += Buffer.byteLength(JSON.stringify(m));
+      for (const m of JSON.parse(raw.toString('utf8')).mutations)
+        meter.mutationBytes += Buffer.byteLength(JSON.stringify(m));
     }
     const res = await fetch(url, init);
     const bytes = new Uint8Array(await res.arrayBuffer());
@@ -70,7 +81,11 @@ function meteredFetch(meter: Meter) {
 
 async function device(url: string, enrolled: any, meter: Meter) {
   const db = await openDeviceDb(new IDBFactory(), () => Date.now());
-  await saveConnection(db, { deviceId: enrolled.deviceId, deviceToken: enrolled.deviceToken, providerId: enrolled.providerId });
+  await saveConnection(db, {
+    deviceId: enrolled.deviceId,
+    deviceToken: enrolled.deviceToken,
+    providerId: enrolled.providerId,
+  });
   const client = createSyncClient(db, {
     baseUrl: url,
     fetch: meteredFetch(meter),
@@ -100,11 +115,19 @@ export async function run(): Promise<Record<string, unknown>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'naptime-bench-sync-'));
   const { child, url } = await startServer(dataDir);
   try {
-    const { providerId } = admin(dataDir, 'create-provider', '--agency', 'Bench Agency', '--name', 'Bench Provider');
+    const { providerId } = admin(
+      dataDir,
+      'create-provider',
+      '--agency',
+      'Bench Agency',
+      '--name',
+      'Bench Provider',
+    );
     const pushMeter = newMeter();
     const pullMeter = newMeter();
     const a = await device(url, await enroll(url, dataDir, providerId), pushMeter);
-    const text = 'Built a tower of four blocks with her older sister, then counted them out loud: one, two, three, four.';
+    const text =
+      'Built a tower of four blocks with her older sister, then counted them out loud: one, two, three, four.';
     for (let i = 0; i < NOTES; i++) {
       const saved = await saveObservation(a.db, {
         childIds: ['0194c3a0-5b7e-7c3d-9a1b-2f3e4d5c6b7a'],
@@ -143,7 +166,12 @@ export async function run(): Promise<Record<string, unknown>> {
         ms: Math.round(pushMs),
       },
       // Device B's first run: a full pull (the response bytes are counted after HTTP decoding).
-      pull: { requests: pullMeter.requests, bytesSent: pullMeter.sent, bytesReceived: pullMeter.received, ms: Math.round(pullMs) },
+      pull: {
+        requests: pullMeter.requests,
+        bytesSent: pullMeter.sent,
+        bytesReceived: pullMeter.received,
+        ms: Math.round(pullMs),
+      },
     };
     console.log(JSON.stringify(result));
     return result;

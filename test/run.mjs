@@ -25,7 +25,15 @@ function vitestStage(name, args, env = {}) {
     name,
     report,
     env,
-    cmd: [node, vitest, 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    cmd: [
+      node,
+      vitest,
+      'run',
+      ...args,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
   };
 }
 
@@ -33,22 +41,32 @@ const stages = [
   { name: 'typecheck', cmd: [node, join(root, 'node_modules/typescript/bin/tsc'), '-b'] },
   {
     name: 'lint',
-    cmd: [node, join(root, 'node_modules/eslint/bin/eslint.js'), '--cache', '--cache-location',
-      'node_modules/.cache/eslint/', '.'],
+    cmd: [
+      node,
+      join(root, 'node_modules/eslint/bin/eslint.js'),
+      '--cache',
+      '--cache-location',
+      'node_modules/.cache/eslint/',
+      '.',
+    ],
   },
   {
     name: 'format',
     cmd: [node, join(root, 'node_modules/prettier/bin/prettier.cjs'), '--cache', '--check', '.'],
   },
   vitestStage('unit', ['--project', 'unit']),
-  vitestStage('unit (TZ=America/Chicago, src/domain)', ['--project', 'unit', 'src/domain/'], { TZ: 'America/Chicago' }),
+  vitestStage('unit (TZ=America/Chicago, src/domain)', ['--project', 'unit', 'src/domain/'], {
+    TZ: 'America/Chicago',
+  }),
   { name: 'build', cmd: [node, join(root, 'src/server/bin/build.mjs'), '--force'] },
   {
     ...vitestStage('e2e', ['--project', 'e2e']),
     precondition() {
       if (existsSync(CHROMIUM)) return null;
-      return `${CHROMIUM} is missing: the browser tests need Debian's Chromium. Install it with\n` +
-        `  apt-get update && apt-get install -y chromium fonts-noto-core\n(never \`npx playwright install\`; see test/README.md).`;
+      return (
+        `${CHROMIUM} is missing: the browser tests need Debian's Chromium. Install it with\n` +
+        `  apt-get update && apt-get install -y chromium fonts-noto-core\n(never \`npx playwright install\`; see test/README.md).`
+      );
     },
   },
 ];
@@ -73,7 +91,12 @@ function seconds(ms) {
 let exitCode = 0;
 const started = Date.now();
 for (const stage of stages) {
-  console.log(`\n▶ ${stage.name}: ${stage.cmd.slice(1).map((a) => a.replace(root + '/', '')).join(' ')}`);
+  console.log(
+    `\n▶ ${stage.name}: ${stage.cmd
+      .slice(1)
+      .map((a) => a.replace(root + '/', ''))
+      .join(' ')}`,
+  );
   const t0 = Date.now();
   const problem = stage.precondition?.();
   if (problem) {
@@ -99,7 +122,9 @@ for (const stage of stages) {
   failed += stageFailed;
   const took = seconds(Date.now() - t0);
   if (code !== 0) {
-    console.error(`✗ ${stage.name} failed (exit code ${code}${r.signal ? `, signal ${r.signal}` : ''}) after ${took}`);
+    console.error(
+      `✗ ${stage.name} failed (exit code ${code}${r.signal ? `, signal ${r.signal}` : ''}) after ${took}`,
+    );
     exitCode = code;
     break;
   }
@@ -107,6 +132,8 @@ for (const stage of stages) {
 }
 
 rmSync(reportDir, { recursive: true, force: true });
-console.log(`\n${exitCode === 0 ? 'All stages passed' : 'Stopped at the first failing stage'} in ${seconds(Date.now() - started)}.`);
+console.log(
+  `\n${exitCode === 0 ? 'All stages passed' : 'Stopped at the first failing stage'} in ${seconds(Date.now() - started)}.`,
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(exitCode);

@@ -64,7 +64,8 @@ export async function seedWeeks({ weeks: length }: BenchSeedOptions): Promise<Be
   try {
     await setMeta(db, META_KEYS.firstUseAt, `${weekDays(weeks[0]!)[0]}T08:00:00-06:00`);
     const children: string[] = [];
-    for (const name of ['Ana', 'Leo', 'Mía', 'Sofía']) children.push(ok(await saveChild(db, { name, birthMonth: '2024-09' })).record.id);
+    for (const name of ['Ana', 'Leo', 'Mía', 'Sofía'])
+      children.push(ok(await saveChild(db, { name, birthMonth: '2024-09' })).record.id);
 
     let notes = 0;
     let checkins = 0;
@@ -79,7 +80,9 @@ export async function seedWeeks({ weeks: length }: BenchSeedOptions): Promise<Be
             childIds: [children[(i + k) % children.length]!],
             observedAt: `${day}T${String(8 + k).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}:00-06:00`,
             text: `Stacked ${3 + k} blocks and said “more”, then handed one to a friend.`,
-            ...(random() < (i > cycles[1]![0] ? 0.6 : 0.4) ? { nextStep: 'Offer the big blocks at the low table.' } : {}),
+            ...(random() < (i > cycles[1]![0] ? 0.6 : 0.4)
+              ? { nextStep: 'Offer the big blocks at the low table.' }
+              : {}),
           }),
         );
         notes += 1;
@@ -132,4 +135,5 @@ export async function seedWeeks({ weeks: length }: BenchSeedOptions): Promise<Be
   }
 }
 
-if (typeof window !== 'undefined') (window as unknown as { naptimeBenchSeed: typeof seedWeeks }).naptimeBenchSeed = seedWeeks;
+if (typeof window !== 'undefined')
+  (window as unknown as { naptimeBenchSeed: typeof seedWeeks }).naptimeBenchSeed = seedWeeks;

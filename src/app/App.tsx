@@ -6,16 +6,30 @@ import { Shell } from './shell/Shell';
 
 // Every screen but Home is its own chunk; all of them are precached, so they open offline.
 const NotesPage = lazy(() => import('./features/notes/NotesPage').then((m) => m.NotesPage));
-const NoteFormPage = lazy(() => import('./features/notes/NoteFormPage').then((m) => m.NoteFormPage));
-const RecentlyDeletedPage = lazy(() => import('./features/notes/RecentlyDeletedPage').then((m) => m.RecentlyDeletedPage));
-const ChildrenPage = lazy(() => import('./features/children/ChildrenPage').then((m) => m.ChildrenPage));
-const ChildFormPage = lazy(() => import('./features/children/ChildFormPage').then((m) => m.ChildFormPage));
+const NoteFormPage = lazy(() =>
+  import('./features/notes/NoteFormPage').then((m) => m.NoteFormPage),
+);
+const RecentlyDeletedPage = lazy(() =>
+  import('./features/notes/RecentlyDeletedPage').then((m) => m.RecentlyDeletedPage),
+);
+const ChildrenPage = lazy(() =>
+  import('./features/children/ChildrenPage').then((m) => m.ChildrenPage),
+);
+const ChildFormPage = lazy(() =>
+  import('./features/children/ChildFormPage').then((m) => m.ChildFormPage),
+);
 const CheckinPage = lazy(() => import('./features/checkin/CheckinPage').then((m) => m.CheckinPage));
 const PdsaListPage = lazy(() => import('./features/pdsa/PdsaListPage').then((m) => m.PdsaListPage));
-const PdsaCyclePage = lazy(() => import('./features/pdsa/PdsaCyclePage').then((m) => m.PdsaCyclePage));
+const PdsaCyclePage = lazy(() =>
+  import('./features/pdsa/PdsaCyclePage').then((m) => m.PdsaCyclePage),
+);
 // Progress carries Chart.js: only this chunk imports it.
-const ProgressPage = lazy(() => import('./features/progress/ProgressPage').then((m) => m.ProgressPage));
-const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => m.SettingsPage));
+const ProgressPage = lazy(() =>
+  import('./features/progress/ProgressPage').then((m) => m.ProgressPage),
+);
+const SettingsPage = lazy(() =>
+  import('./features/settings/SettingsPage').then((m) => m.SettingsPage),
+);
 
 /** Routes inside the shell. */
 export function App(): JSX.Element {
@@ -23,7 +37,9 @@ export function App(): JSX.Element {
     <LocationProvider>
       <Shell>
         <ErrorBoundary>
-          <Router onRouteChange={() => document.getElementById('main')?.focus({ preventScroll: true })}>
+          <Router
+            onRouteChange={() => document.getElementById('main')?.focus({ preventScroll: true })}
+          >
             <Route path="/" component={HomePage} />
             <Route path="/notes" component={NotesPage} />
             <Route path="/notes/new" component={NoteFormPage} />

@@ -20,7 +20,9 @@ async function boot(): Promise<void> {
   try {
     await ensureDeviceMeta(db);
     const settings = await getSettings(db);
-    await setLanguage(settings.language ?? pickLanguage(navigator.languages ?? [navigator.language]));
+    await setLanguage(
+      settings.language ?? pickLanguage(navigator.languages ?? [navigator.language]),
+    );
   } catch (error) {
     // Without IndexedDB nothing can be kept: say so plainly rather than pretend to save.
     console.error(error);

@@ -18,7 +18,8 @@ export function startServiceWorker(): void {
     },
     onRegisteredSW(_url, registration) {
       // Look for a new version now and then while the app is open and online.
-      if (registration) setInterval(() => void (navigator.onLine ? registration.update() : undefined), HOUR);
+      if (registration)
+        setInterval(() => void (navigator.onLine ? registration.update() : undefined), HOUR);
     },
     onRegisterError(error) {
       console.warn('service worker registration failed', error);

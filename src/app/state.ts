@@ -27,9 +27,17 @@ let nextToastId = 1;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 /** Shows one message at the bottom of the screen (replacing any other) for `durationMs`. */
-export function showToast(message: MessageKey, options: { action?: Toast['action']; durationMs?: number } = {}): void {
+export function showToast(
+  message: MessageKey,
+  options: { action?: Toast['action']; durationMs?: number } = {},
+): void {
   clearTimeout(timer);
-  const next: Toast = { id: nextToastId++, message, durationMs: options.durationMs ?? 6000, ...(options.action ? { action: options.action } : {}) };
+  const next: Toast = {
+    id: nextToastId++,
+    message,
+    durationMs: options.durationMs ?? 6000,
+    ...(options.action ? { action: options.action } : {}),
+  };
   toast.value = next;
   timer = setTimeout(() => {
     if (toast.value?.id === next.id) toast.value = null;

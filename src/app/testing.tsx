@@ -16,6 +16,8 @@ Dexie.dependencies.IDBKeyRange ??= IDBKeyRange;
 
 /** `renderHook` with `db` provided to `useDb()`. */
 export function renderWithDb<R>(db: NaptimeDb, hook: () => R) {
-  const wrapper = ({ children }: { children: ComponentChildren }) => <DbContext.Provider value={db}>{children}</DbContext.Provider>;
+  const wrapper = ({ children }: { children: ComponentChildren }) => (
+    <DbContext.Provider value={db}>{children}</DbContext.Provider>
+  );
   return renderHook(hook, { wrapper });
 }

@@ -4,13 +4,22 @@
  * rules; this module adds what only the form needs, so the two never disagree.
  */
 import { weekDays } from './dates';
-import { CheckinDataSchema, toFieldIssues, type CheckinData, type FieldIssue, type ObservationData } from './records';
+import {
+  CheckinDataSchema,
+  toFieldIssues,
+  type CheckinData,
+  type FieldIssue,
+  type ObservationData,
+} from './records';
 
 export const CHECKIN_QUESTIONS = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'] as const;
 export type CheckinQuestion = (typeof CHECKIN_QUESTIONS)[number];
 
 /** Range and requirement of each question, as the form shows it. */
-export const QUESTION_RULES: Record<CheckinQuestion, { min: number; max: number; isRequired: boolean }> = {
+export const QUESTION_RULES: Record<
+  CheckinQuestion,
+  { min: number; max: number; isRequired: boolean }
+> = {
   p1: { min: 0, max: 12, isRequired: true },
   p2: { min: 0, max: 7, isRequired: false },
   p3: { min: 0, max: 20, isRequired: false },
@@ -42,10 +51,14 @@ export function checkinData(week: string, answers: CheckinAnswers): CheckinData 
 export function checkinIssues(week: string, answers: CheckinAnswers): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const q of CHECKIN_QUESTIONS) {
-    if (QUESTION_RULES[q].isRequired && answers[q] == null) issues.push({ path: q, message: 'required' });
+    if (QUESTION_RULES[q].isRequired && answers[q] == null)
+      issues.push({ path: q, message: 'required' });
   }
   const parsed = CheckinDataSchema.safeParse(checkinData(week, answers));
-  if (!parsed.success) issues.push(...toFieldIssues(parsed.error).filter((i) => !issues.some((j) => j.path === i.path)));
+  if (!parsed.success)
+    issues.push(
+      ...toFieldIssues(parsed.error).filter((i) => !issues.some((j) => j.path === i.path)),
+    );
   return issues;
 }
 
@@ -53,7 +66,10 @@ export function checkinIssues(week: string, answers: CheckinAnswers): FieldIssue
  * P2's pre-fill: how many days of `week` have at least one note (not deleted). A note's day is the
  * calendar date written in its own `observedAt`, whatever the device's time zone now.
  */
-export function daysWithNotes(notes: readonly { deleted?: number; data: Pick<ObservationData, 'observedAt'> }[], week: string): number {
+export function daysWithNotes(
+  notes: readonly { deleted?: number; data: Pick<ObservationData, 'observedAt'> }[],
+  week: string,
+): number {
   const days = new Set(weekDays(week));
   const seen = new Set<string>();
   for (const n of notes) {
@@ -66,6 +82,7 @@ export function daysWithNotes(notes: readonly { deleted?: number; data: Pick<Obs
 /** Answers from a saved check-in (or all empty). */
 export function answersOf(data: Partial<CheckinData> | null | undefined): CheckinAnswers {
   const a = {} as CheckinAnswers;
-  for (const q of CHECKIN_QUESTIONS) a[q] = typeof data?.[q] === 'number' ? (data[q] as number) : null;
+  for (const q of CHECKIN_QUESTIONS)
+    a[q] = typeof data?.[q] === 'number' ? (data[q] as number) : null;
   return a;
 }

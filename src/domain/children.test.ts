@@ -40,7 +40,13 @@ describe('sortForPicker', () => {
       { name: 'Ari', birthMonth: '2025-01', active: false }, // inactive toddler
       { name: 'Ángel', birthMonth: '2024-09', active: true }, // toddler
     ];
-    expect(sortForPicker(kids, today).map((k) => k.name)).toEqual(['Ángel', 'zoe', 'Ana', 'bea', 'Ari']);
+    expect(sortForPicker(kids, today).map((k) => k.name)).toEqual([
+      'Ángel',
+      'zoe',
+      'Ana',
+      'bea',
+      'Ari',
+    ]);
   });
 
   it('does not change the array it is given', () => {

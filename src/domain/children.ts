@@ -22,7 +22,10 @@ function monthIndex(value: Date | string): number | null {
  * `YYYY-MM[-DD]` string). Only the month is known, so a child is counted a month older on the first
  * day of each month; a birth month in the future counts as 0. Null when either is unusable.
  */
-export function ageInMonths(birthMonth: string | null | undefined, today: Date | string): number | null {
+export function ageInMonths(
+  birthMonth: string | null | undefined,
+  today: Date | string,
+): number | null {
   if (!birthMonth) return null;
   const born = monthIndex(birthMonth);
   const now = monthIndex(today);
@@ -31,7 +34,10 @@ export function ageInMonths(birthMonth: string | null | undefined, today: Date |
 }
 
 /** The age band of a child born in `birthMonth`, on `today`; null = "age not set". */
-export function ageBand(birthMonth: string | null | undefined, today: Date | string): AgeBand | null {
+export function ageBand(
+  birthMonth: string | null | undefined,
+  today: Date | string,
+): AgeBand | null {
   const months = ageInMonths(birthMonth, today);
   if (months === null) return null;
   if (months < 12) return 'infant';
@@ -62,6 +68,9 @@ export function compareForPicker(a: PickerChild, b: PickerChild, today: Date | s
 }
 
 /** A sorted copy of `children` in picker order (see `compareForPicker`). */
-export function sortForPicker<T extends PickerChild>(children: readonly T[], today: Date | string): T[] {
+export function sortForPicker<T extends PickerChild>(
+  children: readonly T[],
+  today: Date | string,
+): T[] {
   return [...children].sort((a, b) => compareForPicker(a, b, today));
 }

@@ -24,8 +24,18 @@ describe('csvCell', () => {
 
 describe('toCsv', () => {
   it('writes a BOM, a header and CRLF rows that parse back to the same text', () => {
-    const tricky = ['Sofía dijo "¡más!", y rió', 'line one\nline two', '=1+1', 'ñandú, pingüino', '', '@home'];
-    const csv = toCsv(['id', 'text'], tricky.map((text, i) => ({ id: `n${i}`, text })));
+    const tricky = [
+      'Sofía dijo "¡más!", y rió',
+      'line one\nline two',
+      '=1+1',
+      'ñandú, pingüino',
+      '',
+      '@home',
+    ];
+    const csv = toCsv(
+      ['id', 'text'],
+      tricky.map((text, i) => ({ id: `n${i}`, text })),
+    );
     expect(csv.startsWith(CSV_BOM)).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(csv.slice(CSV_BOM.length));
@@ -75,7 +85,11 @@ describe('flattenRecord', () => {
   });
 
   it('names a data field data.<name> when the envelope already has that name', () => {
-    expect(flattenRecord({ id: 'x', data: { id: 'inner', version: 2 } })).toEqual({ id: 'x', 'data.id': 'inner', version: '2' });
+    expect(flattenRecord({ id: 'x', data: { id: 'inner', version: 2 } })).toEqual({
+      id: 'x',
+      'data.id': 'inner',
+      version: '2',
+    });
   });
 
   it('keeps a row that is not a record as far as it goes', () => {
@@ -89,7 +103,14 @@ describe('columnsOf', () => {
       { id: '1', 'plan.what': 'a', extra: 'z' },
       { id: '2', 'plan.who': 'b', name: 'n' },
     ];
-    expect(columnsOf(rows, ['id', 'name', 'plan', 'birthMonth'])).toEqual(['id', 'name', 'plan.what', 'plan.who', 'birthMonth', 'extra']);
+    expect(columnsOf(rows, ['id', 'name', 'plan', 'birthMonth'])).toEqual([
+      'id',
+      'name',
+      'plan.what',
+      'plan.who',
+      'birthMonth',
+      'extra',
+    ]);
   });
 
   it('gives the preferred names as the header of an empty table', () => {

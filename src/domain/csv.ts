@@ -86,7 +86,9 @@ export function flattenInto(out: Record<string, string>, prefix: string, value: 
     if (keys.length === 0) out[prefix] = '';
     for (const key of keys) flattenInto(out, prefix ? `${prefix}.${key}` : key, value[key]);
   } else if (Array.isArray(value)) {
-    out[prefix] = value.some((v) => typeof v === 'object' && v !== null) ? JSON.stringify(value) : value.map(scalarText).join('; ');
+    out[prefix] = value.some((v) => typeof v === 'object' && v !== null)
+      ? JSON.stringify(value)
+      : value.map(scalarText).join('; ');
   } else {
     out[prefix] = scalarText(value);
   }
@@ -115,7 +117,10 @@ export function flattenRecord(row: Record<string, unknown>): Record<string, stri
  * The columns of `rows`: each name of `preferred` in its order (or, when rows hold it flattened, its
  * dotted columns such as `plan.what`, as first seen), then every other column as first seen.
  */
-export function columnsOf(rows: readonly Record<string, string>[], preferred: readonly string[] = []): string[] {
+export function columnsOf(
+  rows: readonly Record<string, string>[],
+  preferred: readonly string[] = [],
+): string[] {
   const seen: string[] = [];
   const known = new Set<string>();
   for (const row of rows) {

@@ -51,7 +51,13 @@ describe('isoWeekOf', () => {
   });
 
   it('gives the same week whatever the reader’s time zone', () => {
-    for (const tz of ['UTC', 'America/Chicago', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kolkata']) {
+    for (const tz of [
+      'UTC',
+      'America/Chicago',
+      'Pacific/Kiritimati',
+      'Pacific/Pago_Pago',
+      'Asia/Kolkata',
+    ]) {
       inTimeZone(tz, () => {
         expect(isoWeekOf('2026-01-04T23:30:00-06:00'), tz).toBe('2026-W01');
         expect(isoWeekOf('2026-01-05T00:30:00+14:00'), tz).toBe('2026-W02');
@@ -93,7 +99,17 @@ describe('isIsoWeek', () => {
   });
 
   it('refuses week 0, week 54 and other shapes', () => {
-    for (const bad of ['2026-W00', '2026-W54', '2026-W5', '2026-w05', '2026W05', '2026-05', '26-W05', ' 2026-W05', '0000-W01']) {
+    for (const bad of [
+      '2026-W00',
+      '2026-W54',
+      '2026-W5',
+      '2026-w05',
+      '2026W05',
+      '2026-05',
+      '26-W05',
+      ' 2026-W05',
+      '0000-W01',
+    ]) {
       expect(isIsoWeek(bad), bad).toBe(false);
     }
     expect(isIsoWeek('2026-W01')).toBe(true);
@@ -151,7 +167,12 @@ describe('addWeeks', () => {
 
 describe('weeksBetween', () => {
   it('lists every week from first to last, both included', () => {
-    expect(weeksBetween('2020-W52', '2021-W02')).toEqual(['2020-W52', '2020-W53', '2021-W01', '2021-W02']);
+    expect(weeksBetween('2020-W52', '2021-W02')).toEqual([
+      '2020-W52',
+      '2020-W53',
+      '2021-W01',
+      '2021-W02',
+    ]);
     expect(weeksBetween('2025-W51', '2026-W01')).toEqual(['2025-W51', '2025-W52', '2026-W01']);
     expect(weeksBetween('2026-W05', '2026-W05')).toEqual(['2026-W05']);
     expect(weeksBetween('2026-W01', '2026-W53')).toHaveLength(53);
@@ -214,25 +235,45 @@ describe('toLocalDateTime', () => {
   const instant = new Date(Date.UTC(2026, 0, 29, 19, 5, 7, 450));
 
   it('writes the device’s own time and offset', () => {
-    expect(inTimeZone('America/Chicago', () => toLocalDateTime(instant))).toBe('2026-01-29T13:05:07-06:00');
-    expect(inTimeZone('America/Chicago', () => toLocalDateTime(new Date(Date.UTC(2026, 6, 1, 17, 0))))).toBe(
-      '2026-07-01T12:00:00-05:00',
+    expect(inTimeZone('America/Chicago', () => toLocalDateTime(instant))).toBe(
+      '2026-01-29T13:05:07-06:00',
     );
+    expect(
+      inTimeZone('America/Chicago', () => toLocalDateTime(new Date(Date.UTC(2026, 6, 1, 17, 0)))),
+    ).toBe('2026-07-01T12:00:00-05:00');
     expect(inTimeZone('UTC', () => toLocalDateTime(instant))).toBe('2026-01-29T19:05:07+00:00');
-    expect(inTimeZone('Asia/Kolkata', () => toLocalDateTime(instant))).toBe('2026-01-30T00:35:07+05:30');
-    expect(inTimeZone('Pacific/Marquesas', () => toLocalDateTime(instant))).toBe('2026-01-29T09:35:07-09:30');
-    expect(inTimeZone('Pacific/Kiritimati', () => toLocalDateTime(instant))).toBe('2026-01-30T09:05:07+14:00');
+    expect(inTimeZone('Asia/Kolkata', () => toLocalDateTime(instant))).toBe(
+      '2026-01-30T00:35:07+05:30',
+    );
+    expect(inTimeZone('Pacific/Marquesas', () => toLocalDateTime(instant))).toBe(
+      '2026-01-29T09:35:07-09:30',
+    );
+    expect(inTimeZone('Pacific/Kiritimati', () => toLocalDateTime(instant))).toBe(
+      '2026-01-30T09:05:07+14:00',
+    );
   });
 
   it('round-trips through isoWeekOf and instantOf in any time zone', () => {
-    for (const tz of ['America/Chicago', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kolkata', 'UTC']) {
+    for (const tz of [
+      'America/Chicago',
+      'Pacific/Kiritimati',
+      'Pacific/Pago_Pago',
+      'Asia/Kolkata',
+      'UTC',
+    ]) {
       inTimeZone(tz, () => {
-        for (let t = Date.UTC(2025, 11, 20); t < Date.UTC(2027, 0, 10); t += 11 * 3_600_000 + 17_000) {
+        for (
+          let t = Date.UTC(2025, 11, 20);
+          t < Date.UTC(2027, 0, 10);
+          t += 11 * 3_600_000 + 17_000
+        ) {
           const d = new Date(t);
           const written = toLocalDateTime(d);
           expect(isLocalDateTime(written), written).toBe(true);
           expect(instantOf(written), written).toBe(t - (t % 1000));
-          expect(isoWeekOf(written), `${tz} ${written}`).toBe(oracleWeek(d.getFullYear(), d.getMonth() + 1, d.getDate()));
+          expect(isoWeekOf(written), `${tz} ${written}`).toBe(
+            oracleWeek(d.getFullYear(), d.getMonth() + 1, d.getDate()),
+          );
           expect(written.slice(0, 10)).toBe(toCalendarDate(d));
         }
       });
@@ -268,7 +309,12 @@ describe('weeks with a daylight-saving change in America/Chicago', () => {
       expect(addWeeks('2026-W10', 1)).toBe('2026-W11');
       expect(addWeeks('2026-W44', 1)).toBe('2026-W45');
       expect(weekMonday('2026-W11')).toBe('2026-03-09');
-      expect(weeksBetween('2026-W09', '2026-W12')).toEqual(['2026-W09', '2026-W10', '2026-W11', '2026-W12']);
+      expect(weeksBetween('2026-W09', '2026-W12')).toEqual([
+        '2026-W09',
+        '2026-W10',
+        '2026-W11',
+        '2026-W12',
+      ]);
       expect(isoWeekOf('2026-03-08T23:30:00-05:00')).toBe('2026-W10');
       expect(isoWeekOf('2026-11-01T01:30:00-06:00')).toBe('2026-W44');
     });

@@ -26,7 +26,8 @@ export function isLocalDateTime(value: string): boolean {
   const m = LOCAL_DATE_TIME.exec(value);
   if (!m) return false;
   const [, y, mo, d, h, mi, s, , off] = m;
-  if (!isRealDate(+y!, +mo!, +d!) || +h! > 23 || +mi! > 59 || (s !== undefined && +s > 59)) return false;
+  if (!isRealDate(+y!, +mo!, +d!) || +h! > 23 || +mi! > 59 || (s !== undefined && +s > 59))
+    return false;
   if (off !== 'Z' && (+off!.slice(1, 3) > 14 || +off!.slice(4, 6) > 59)) return false;
   return true;
 }
@@ -38,7 +39,9 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** An ISO 8601 local date-time with its offset, e.g. `2026-01-29T13:05:00-06:00`. */
-export const LocalDateTimeSchema = z.string().check(z.refine(isLocalDateTime, 'not a date-time with an offset'));
+export const LocalDateTimeSchema = z
+  .string()
+  .check(z.refine(isLocalDateTime, 'not a date-time with an offset'));
 /** A calendar date `YYYY-MM-DD`. */
 export const CalendarDateSchema = z.string().check(z.refine(isCalendarDate, 'not a calendar date'));
 

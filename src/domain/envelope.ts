@@ -32,7 +32,10 @@ const ENVELOPE_SHAPE = {
 };
 
 /** A synced record as the device stores it: the envelope, with `data` checked per table elsewhere. */
-export const StoredRecordSchema = z.looseObject({ ...ENVELOPE_SHAPE, data: z.record(z.string(), z.unknown()) });
+export const StoredRecordSchema = z.looseObject({
+  ...ENVELOPE_SHAPE,
+  data: z.record(z.string(), z.unknown()),
+});
 
 /** The envelope's fields (typed without the loose index signature, which would hide them). */
 export type Envelope = z.infer<z.ZodMiniObject<typeof ENVELOPE_SHAPE>>;

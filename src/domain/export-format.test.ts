@@ -35,18 +35,28 @@ describe('parseExport', () => {
     const listed = parseExport(file([child('c1', 'Ana'), broken], { children: ['c9'] }));
     expect(listed.ok && listed.value.records.children).toHaveLength(1);
     expect(listed.ok && listed.value.unreadable.children).toBe(1);
-    expect(parseExport(file([child('c1', 'Ana'), broken]))).toMatchObject({ ok: false, reason: 'damaged' });
+    expect(parseExport(file([child('c1', 'Ana'), broken]))).toMatchObject({
+      ok: false,
+      reason: 'damaged',
+    });
   });
 
   it('checks the id rules of the records: a bad id is damage', () => {
-    expect(parseExport(file([child('has space', 'Ana')]))).toMatchObject({ ok: false, reason: 'damaged' });
+    expect(parseExport(file([child('has space', 'Ana')]))).toMatchObject({
+      ok: false,
+      reason: 'damaged',
+    });
   });
 
   it('tells a file from another app, a newer Naptime and a damaged header apart', () => {
     expect(parseExport(null)).toMatchObject({ reason: 'not-an-export' });
     expect(parseExport({ format: 'something-else' })).toMatchObject({ reason: 'not-an-export' });
-    expect(parseExport({ ...file([]), formatVersion: 2 })).toMatchObject({ reason: 'newer-format' });
+    expect(parseExport({ ...file([]), formatVersion: 2 })).toMatchObject({
+      reason: 'newer-format',
+    });
     expect(parseExport({ ...file([]), formatVersion: 0 })).toMatchObject({ reason: 'damaged' });
-    expect(parseExport({ ...file([]), exportedAt: 'yesterday' })).toMatchObject({ reason: 'damaged' });
+    expect(parseExport({ ...file([]), exportedAt: 'yesterday' })).toMatchObject({
+      reason: 'damaged',
+    });
   });
 });

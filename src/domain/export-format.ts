@@ -51,7 +51,11 @@ export interface ParsedExport {
 }
 
 /** Why a file is refused; `message` is for developers and logs, the app shows its own words per reason. */
-export type ExportProblem = { ok: false; reason: 'not-an-export' | 'damaged' | 'newer-format'; message: string };
+export type ExportProblem = {
+  ok: false;
+  reason: 'not-an-export' | 'damaged' | 'newer-format';
+  message: string;
+};
 
 function emptyPerTable<V>(make: () => V): PerTable<V> {
   return Object.fromEntries(SYNCED_TABLES.map((t) => [t, make()])) as PerTable<V>;
@@ -60,7 +64,8 @@ function emptyPerTable<V>(make: () => V): PerTable<V> {
 /** Checks one row: envelope and data (with the id rules of `validateRecord`); null when it is good. */
 function rowProblem(table: SyncedTable, row: unknown): string | null {
   const envelope = StoredRecordSchema.safeParse(row);
-  if (!envelope.success) return envelope.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  if (!envelope.success)
+    return envelope.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
   const data = validateRecord(table, envelope.data.id, envelope.data.data);
   return data.ok ? null : data.issues.map((i) => `data.${i.path}: ${i.message}`).join('; ');
 }
@@ -73,12 +78,20 @@ export function parseExport(json: unknown): { ok: true; value: ParsedExport } | 
   }
   const version = head.data.formatVersion;
   if (typeof version === 'number' && Number.isInteger(version) && version > EXPORT_FORMAT_VERSION) {
-    return { ok: false, reason: 'newer-format', message: `the export has format version ${version}; this build reads ${EXPORT_FORMAT_VERSION}` };
+    return {
+      ok: false,
+      reason: 'newer-format',
+      message: `the export has format version ${version}; this build reads ${EXPORT_FORMAT_VERSION}`,
+    };
   }
   const file = ExportFileSchema.safeParse(json);
   if (!file.success) {
     const first = file.error.issues[0];
-    return { ok: false, reason: 'damaged', message: `the export is damaged at ${first?.path.join('.') ?? ''}: ${first?.message ?? ''}` };
+    return {
+      ok: false,
+      reason: 'damaged',
+      message: `the export is damaged at ${first?.path.join('.') ?? ''}: ${first?.message ?? ''}`,
+    };
   }
   const records = emptyPerTable<StoredRecord[]>(() => []);
   const unreadable = emptyPerTable(() => 0);
@@ -94,7 +107,12 @@ export function parseExport(json: unknown): { ok: true; value: ParsedExport } | 
       const problem = rowProblem(table, row);
       if (problem === null) records[table].push(row as StoredRecord);
       else if (typeof id === 'string' && listed.has(id)) unreadable[table] += 1;
-      else return { ok: false, reason: 'damaged', message: `${table} row ${index} does not parse: ${problem}` };
+      else
+        return {
+          ok: false,
+          reason: 'damaged',
+          message: `${table} row ${index} does not parse: ${problem}`,
+        };
     }
   }
   return { ok: true, value: { exportedAt: file.data.exportedAt, records, unreadable } };

@@ -98,11 +98,21 @@ describe('formatHlc and parseHlc', () => {
 describe('HlcSchema', () => {
   it('accepts only a real instant: the right shape with month 99 or February 30 is refused', () => {
     const node = '-0000-0123456789abcdef';
-    for (const time of ['2026-99-01T00:00:00.000Z', '2026-02-30T12:00:00.000Z', '2026-01-01T24:00:00.000Z', '2026-04-31T00:00:00.000Z', '2026-01-01T23:60:00.000Z']) {
+    for (const time of [
+      '2026-99-01T00:00:00.000Z',
+      '2026-02-30T12:00:00.000Z',
+      '2026-01-01T24:00:00.000Z',
+      '2026-04-31T00:00:00.000Z',
+      '2026-01-01T23:60:00.000Z',
+    ]) {
       expect(HlcSchema.safeParse(time + node).success, time).toBe(false);
       expect(parseHlc(time + node), time).toBeNull();
     }
-    for (const time of ['2024-02-29T23:59:59.999Z', '0000-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z']) {
+    for (const time of [
+      '2024-02-29T23:59:59.999Z',
+      '0000-01-01T00:00:00.000Z',
+      '9999-12-31T23:59:59.999Z',
+    ]) {
       expect(HlcSchema.safeParse(time + node).success, time).toBe(true);
     }
   });
@@ -114,7 +124,12 @@ describe('node ids', () => {
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{16}$/);
     expect(new Set(ids).size).toBe(20);
     expect(NodeIdSchema.safeParse(ids[0]).success).toBe(true);
-    for (const bad of ['0123456789ABCDEF', '0123456789abcde', '0123456789abcdefa', 'g123456789abcdef']) {
+    for (const bad of [
+      '0123456789ABCDEF',
+      '0123456789abcde',
+      '0123456789abcdefa',
+      'g123456789abcdef',
+    ]) {
       expect(NodeIdSchema.safeParse(bad).success, bad).toBe(false);
     }
   });
@@ -208,8 +223,16 @@ describe('hlcRecv', () => {
   });
 
   it('counts past the larger counter when both are at the same time', () => {
-    expect(hlcRecv(local, formatHlc({ millis: T0, counter: 8, nodeId: OTHER }), T0)).toEqual({ millis: T0, counter: 9, nodeId: NODE });
-    expect(hlcRecv(local, formatHlc({ millis: T0, counter: 1, nodeId: OTHER }), T0)).toEqual({ millis: T0, counter: 4, nodeId: NODE });
+    expect(hlcRecv(local, formatHlc({ millis: T0, counter: 8, nodeId: OTHER }), T0)).toEqual({
+      millis: T0,
+      counter: 9,
+      nodeId: NODE,
+    });
+    expect(hlcRecv(local, formatHlc({ millis: T0, counter: 1, nodeId: OTHER }), T0)).toEqual({
+      millis: T0,
+      counter: 4,
+      nodeId: NODE,
+    });
   });
 
   it('advances the time when the received counter overflows', () => {
@@ -218,14 +241,21 @@ describe('hlcRecv', () => {
   });
 
   it('ignores a malformed remote value', () => {
-    for (const bad of ['', 'garbage', '2026-01-29T19:05:00.000Z-zzzz-fedcba9876543210', '9999-99-99T99:99:99.999Z-0000-fedcba9876543210']) {
+    for (const bad of [
+      '',
+      'garbage',
+      '2026-01-29T19:05:00.000Z-zzzz-fedcba9876543210',
+      '9999-99-99T99:99:99.999Z-0000-fedcba9876543210',
+    ]) {
       expect(hlcRecv(local, bad, T0 - DAY)).toBe(local);
     }
   });
 
   it('keeps every later send above each value it has received', () => {
     let state = initialHlcState(NODE);
-    const remotes = [T0 + DAY, T0 - DAY, T0 + 3 * DAY, T0].map((m, i) => formatHlc({ millis: m, counter: i, nodeId: OTHER }));
+    const remotes = [T0 + DAY, T0 - DAY, T0 + 3 * DAY, T0].map((m, i) =>
+      formatHlc({ millis: m, counter: i, nodeId: OTHER }),
+    );
     let highest = '';
     for (const remote of remotes) {
       state = hlcRecv(state, remote, T0);

@@ -20,7 +20,10 @@ const MAX_COUNTER = 0xffff;
  */
 export const HlcSchema = z
   .string()
-  .check(z.regex(HLC_PATTERN, 'not a hybrid logical clock value'), z.refine(isRealInstant, 'not a real instant'));
+  .check(
+    z.regex(HLC_PATTERN, 'not a hybrid logical clock value'),
+    z.refine(isRealInstant, 'not a real instant'),
+  );
 export type Hlc = z.infer<typeof HlcSchema>;
 
 /** 16 lowercase hex digits naming one device's clock. */
@@ -71,7 +74,9 @@ function isRealInstant(value: string): boolean {
 }
 
 /** Parses an HLC string into its parts, or returns null when it is malformed or no real instant. */
-export function parseHlc(value: string): { millis: number; counter: number; nodeId: string } | null {
+export function parseHlc(
+  value: string,
+): { millis: number; counter: number; nodeId: string } | null {
   if (!HLC_PATTERN.test(value)) return null;
   const millis = instantOf(value);
   if (millis === null) return null;
@@ -80,7 +85,9 @@ export function parseHlc(value: string): { millis: number; counter: number; node
 
 function advance(millis: number, counter: number, nodeId: string): HlcState {
   // On counter overflow the time moves on by one millisecond instead (SYNC.md §1).
-  return counter > MAX_COUNTER ? { millis: millis + 1, counter: 0, nodeId } : { millis, counter, nodeId };
+  return counter > MAX_COUNTER
+    ? { millis: millis + 1, counter: 0, nodeId }
+    : { millis, counter, nodeId };
 }
 
 /** A local event: returns the new state and the HLC to stamp on the write. */
@@ -98,7 +105,8 @@ export function hlcRecv(state: HlcState, remote: string, nowMillis: number): Hlc
   if (!other) return state;
   const millis = Math.max(state.millis, other.millis, nowMillis);
   let counter: number;
-  if (millis === state.millis && millis === other.millis) counter = Math.max(state.counter, other.counter) + 1;
+  if (millis === state.millis && millis === other.millis)
+    counter = Math.max(state.counter, other.counter) + 1;
   else if (millis === state.millis) counter = state.counter + 1;
   else if (millis === other.millis) counter = other.counter + 1;
   else counter = 0;

@@ -34,7 +34,13 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
 
 type Frame =
   | { kind: 'array'; items: readonly unknown[]; next: number }
-  | { kind: 'object'; source: Record<string, unknown>; keys: string[]; next: number; wrote: boolean };
+  | {
+      kind: 'object';
+      source: Record<string, unknown>;
+      keys: string[];
+      next: number;
+      wrote: boolean;
+    };
 
 function scalar(value: unknown): string | undefined {
   if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);

@@ -112,7 +112,9 @@ export function weeklyMeasures(input: MeasureInput): WeeklyMeasures {
 
   const checkinByWeek = new Map<string, CheckinData>();
   // Two records for one week should not exist (the id is checkin-<week>); if they do, the latest wins.
-  const checkins = liveRecords(input.checkins).sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  const checkins = liveRecords(input.checkins).sort((a, b) =>
+    a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0,
+  );
   for (const c of checkins) checkinByWeek.set(c.data.week, c.data);
   const checkinsStart = [...checkinByWeek.keys()].sort()[0] ?? null;
 
@@ -122,7 +124,9 @@ export function weeklyMeasures(input: MeasureInput): WeeklyMeasures {
       const counts = measure === 'notes' ? noteCounts : ideaCounts;
       result[measure] = series(measure, notesStart, currentWeek, (week) => counts.get(week) ?? 0);
     } else {
-      result[measure] = series(measure, checkinsStart, currentWeek, (week) => checkinPoint(measure, checkinByWeek.get(week)));
+      result[measure] = series(measure, checkinsStart, currentWeek, (week) =>
+        checkinPoint(measure, checkinByWeek.get(week)),
+      );
     }
   }
   return result;

@@ -18,7 +18,10 @@ export interface RecordContent {
 }
 
 /** The empty record: the content of version 0 ("never accepted"). */
-export const EMPTY_CONTENT: RecordContent = Object.freeze({ data: Object.freeze({}) as FieldMap, deleted: 0 });
+export const EMPTY_CONTENT: RecordContent = Object.freeze({
+  data: Object.freeze({}) as FieldMap,
+  deleted: 0,
+});
 
 /** The changes a mutation carries: only changed fields for an update, every field for a create. */
 export interface Changes {
@@ -88,7 +91,8 @@ export function valuesEqual(a: unknown, b: unknown): boolean {
     }
     const xo = x as FieldMap;
     const yo = y as FieldMap;
-    for (const k of new Set([...Object.keys(xo), ...Object.keys(yo)])) stack.push([own(xo, k), own(yo, k)]);
+    for (const k of new Set([...Object.keys(xo), ...Object.keys(yo)]))
+      stack.push([own(xo, k), own(yo, k)]);
   }
   return true;
 }
@@ -107,7 +111,8 @@ function compact(entries: Iterable<[string, unknown]>): FieldMap {
 export function applyChanges(content: RecordContent, changes: Changes): RecordContent {
   const data = new Map(Object.entries(content.data));
   for (const [k, v] of Object.entries(changes.data ?? {})) data.set(k, v);
-  const deleted = changes.deleted === 0 || changes.deleted === 1 ? changes.deleted : content.deleted;
+  const deleted =
+    changes.deleted === 0 || changes.deleted === 1 ? changes.deleted : content.deleted;
   return { data: compact(data), deleted };
 }
 
@@ -122,7 +127,11 @@ export function mergeThreeWay(input: MergeInput): MergeResult {
   const { base, stored } = input;
   const incomingData = input.changes.data ?? {};
   const hlcWinner = decideWinner(input.incomingSide, input.storedSide);
-  const keys = new Set([...Object.keys(base.data), ...Object.keys(stored.data), ...Object.keys(incomingData)]);
+  const keys = new Set([
+    ...Object.keys(base.data),
+    ...Object.keys(stored.data),
+    ...Object.keys(incomingData),
+  ]);
 
   const merged: [string, unknown][] = [];
   const fields: string[] = [];
@@ -135,16 +144,19 @@ export function mergeThreeWay(input: MergeInput): MergeResult {
     const baseValue = own(base.data, key);
     const storedValue = own(stored.data, key);
     const incomingChanged =
-      Object.prototype.hasOwnProperty.call(incomingData, key) && !valuesEqual(incomingData[key], baseValue);
+      Object.prototype.hasOwnProperty.call(incomingData, key) &&
+      !valuesEqual(incomingData[key], baseValue);
     const incomingValue = incomingChanged ? incomingData[key] : baseValue;
     const storedChanged = !valuesEqual(storedValue, baseValue);
     incomingEdits ||= incomingChanged;
     storedEdits ||= storedChanged;
 
     if (!incomingChanged) merged.push([key, storedValue]);
-    else if (!storedChanged || valuesEqual(incomingValue, storedValue)) merged.push([key, incomingValue]);
+    else if (!storedChanged || valuesEqual(incomingValue, storedValue))
+      merged.push([key, incomingValue]);
     else {
-      const [win, lose] = hlcWinner === 'incoming' ? [incomingValue, storedValue] : [storedValue, incomingValue];
+      const [win, lose] =
+        hlcWinner === 'incoming' ? [incomingValue, storedValue] : [storedValue, incomingValue];
       merged.push([key, win]);
       fields.push(key);
       winning.push([key, win ?? null]);
@@ -152,10 +164,15 @@ export function mergeThreeWay(input: MergeInput): MergeResult {
     }
   }
 
-  const incomingDeleted = input.changes.deleted === 0 || input.changes.deleted === 1 ? input.changes.deleted : base.deleted;
+  const incomingDeleted =
+    input.changes.deleted === 0 || input.changes.deleted === 1
+      ? input.changes.deleted
+      : base.deleted;
   const incomingDeletes = base.deleted === 0 && incomingDeleted === 1;
   const storedDeletes = base.deleted === 0 && stored.deleted === 1;
-  const deleteEdit = (incomingDeletes && !storedDeletes && storedEdits) || (storedDeletes && !incomingDeletes && incomingEdits);
+  const deleteEdit =
+    (incomingDeletes && !storedDeletes && storedEdits) ||
+    (storedDeletes && !incomingDeletes && incomingEdits);
 
   let deleted: 0 | 1;
   let kind: ConflictKind | null = fields.length ? 'fields' : null;

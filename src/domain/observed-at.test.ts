@@ -15,17 +15,25 @@ describe('resolveObservedAt', () => {
   it('places this morning at 10:00 and after lunch at 13:00 of the same day', () => {
     expect(resolveObservedAt('morning', now)!.observedAt.slice(0, 19)).toBe('2026-01-29T10:00:00');
     expect(resolveObservedAt('morning', now)!.observedAtApprox).toBe('morning');
-    expect(resolveObservedAt('after-lunch', now)!.observedAt.slice(0, 19)).toBe('2026-01-29T13:00:00');
+    expect(resolveObservedAt('after-lunch', now)!.observedAt.slice(0, 19)).toBe(
+      '2026-01-29T13:00:00',
+    );
   });
 
   it('places earlier today two hours ago, across midnight too', () => {
-    expect(resolveObservedAt('earlier-today', now)!.observedAt.slice(0, 19)).toBe('2026-01-29T13:42:10');
+    expect(resolveObservedAt('earlier-today', now)!.observedAt.slice(0, 19)).toBe(
+      '2026-01-29T13:42:10',
+    );
     const justAfterMidnight = new Date(2026, 0, 29, 1, 0, 0);
-    expect(resolveObservedAt('earlier-today', justAfterMidnight)!.observedAt.slice(0, 16)).toBe('2026-01-28T23:00');
+    expect(resolveObservedAt('earlier-today', justAfterMidnight)!.observedAt.slice(0, 16)).toBe(
+      '2026-01-28T23:00',
+    );
   });
 
   it('takes a picked time, and refuses a malformed one', () => {
-    expect(resolveObservedAt('custom', now, '2026-01-27T09:15')!.observedAt.slice(0, 19)).toBe('2026-01-27T09:15:00');
+    expect(resolveObservedAt('custom', now, '2026-01-27T09:15')!.observedAt.slice(0, 19)).toBe(
+      '2026-01-27T09:15:00',
+    );
     expect(resolveObservedAt('custom', now, '')).toBeNull();
     expect(resolveObservedAt('custom', now, 'yesterday')).toBeNull();
   });

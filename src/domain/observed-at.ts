@@ -13,7 +13,10 @@ export function resolveObservedAt(
   choice: WhenChoice,
   now: Date,
   customLocal?: string | null,
-): { observedAt: string; observedAtApprox: 'morning' | 'after-lunch' | 'earlier-today' | null } | null {
+): {
+  observedAt: string;
+  observedAtApprox: 'morning' | 'after-lunch' | 'earlier-today' | null;
+} | null {
   const at = (h: number) => new Date(now.getFullYear(), now.getMonth(), now.getDate(), h, 0, 0, 0);
   switch (choice) {
     case 'now':
@@ -23,7 +26,10 @@ export function resolveObservedAt(
     case 'after-lunch':
       return { observedAt: toLocalDateTime(at(13)), observedAtApprox: 'after-lunch' };
     case 'earlier-today':
-      return { observedAt: toLocalDateTime(new Date(now.getTime() - 2 * 3600_000)), observedAtApprox: 'earlier-today' };
+      return {
+        observedAt: toLocalDateTime(new Date(now.getTime() - 2 * 3600_000)),
+        observedAtApprox: 'earlier-today',
+      };
     case 'custom': {
       const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(customLocal ?? '');
       if (!m) return null;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cycleInProgress, groupByChangeIdea, nextCyclePrefill, pdsaStatus, type PdsaCycleRecord, type PdsaStatus } from './pdsa';
+import {
+  cycleInProgress,
+  groupByChangeIdea,
+  nextCyclePrefill,
+  pdsaStatus,
+  type PdsaCycleRecord,
+  type PdsaStatus,
+} from './pdsa';
 import { PDSA_ACTS, PdsaDataSchema, type PdsaData } from './records';
 
 function cycle(over: Partial<PdsaData> = {}): PdsaData {
@@ -18,7 +25,11 @@ function cycle(over: Partial<PdsaData> = {}): PdsaData {
   };
 }
 
-const record = (id: string, over: Partial<PdsaData> = {}, deleted: 0 | 1 = 0): PdsaCycleRecord => ({ id, data: cycle(over), deleted });
+const record = (id: string, over: Partial<PdsaData> = {}, deleted: 0 | 1 = 0): PdsaCycleRecord => ({
+  id,
+  data: cycle(over),
+  deleted,
+});
 
 type DoState = 'none' | 'partial' | 'complete';
 type StudyState = 'none' | 'result-only' | 'learned';
@@ -29,14 +40,22 @@ const DO: Record<DoState, PdsaData['do']> = {
 };
 const STUDY: Record<StudyState, Partial<PdsaData>> = {
   none: { learned: ' ' },
-  'result-only': { questions: [{ question: 'Will I find 5 minutes?', prediction: 'Yes', result: 'On 2 days' }] },
+  'result-only': {
+    questions: [{ question: 'Will I find 5 minutes?', prediction: 'Yes', result: 'On 2 days' }],
+  },
   learned: { learned: 'Mornings are calmer' },
 };
 
 describe('pdsaStatus', () => {
   // Every combination of Do (none / partly / complete), Study (none / a result / learned) and Act.
   const expected = (d: DoState, s: StudyState, act: boolean): PdsaStatus =>
-    act ? 'done' : d === 'complete' || s !== 'none' ? 'studying' : d === 'partial' ? 'doing' : 'planned';
+    act
+      ? 'done'
+      : d === 'complete' || s !== 'none'
+        ? 'studying'
+        : d === 'partial'
+          ? 'doing'
+          : 'planned';
   for (const d of Object.keys(DO) as DoState[]) {
     for (const s of Object.keys(STUDY) as StudyState[]) {
       for (const act of [false, true]) {
@@ -57,7 +76,9 @@ describe('pdsaStatus', () => {
     expect(pdsaStatus(cycle({ do: { asPlanned: false } }))).toBe('doing');
     expect(pdsaStatus(cycle({ do: { whatHappened: 'We tried it' } }))).toBe('doing');
     expect(pdsaStatus(cycle({ do: { surprises: 'The baby woke up' } }))).toBe('doing');
-    expect(pdsaStatus(cycle({ do: { asPlanned: true, whatHappened: 'We tried it' } }))).toBe('studying');
+    expect(pdsaStatus(cycle({ do: { asPlanned: true, whatHappened: 'We tried it' } }))).toBe(
+      'studying',
+    );
   });
 
   it('is done with any of the three Acts, whatever else is missing', () => {
@@ -124,7 +145,11 @@ describe('groupByChangeIdea', () => {
   });
 
   it('orders two cycles with the same number by start date, then by id', () => {
-    const groups = groupByChangeIdea([record('b', { startDate: '2026-01-26' }), record('c', { startDate: '2026-01-19' }), record('a', { startDate: '2026-01-26' })]);
+    const groups = groupByChangeIdea([
+      record('b', { startDate: '2026-01-26' }),
+      record('c', { startDate: '2026-01-19' }),
+      record('a', { startDate: '2026-01-26' }),
+    ]);
     expect(groups[0]!.cycles.map((c) => c.id)).toEqual(['c', 'a', 'b']);
   });
 

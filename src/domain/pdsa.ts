@@ -61,8 +61,15 @@ export interface PdsaCycleRecord {
  * the last Act's next step as the new objective; plan, questions, Do, Study and Act empty; it
  * starts on `today` (`YYYY-MM-DD`, injected) and does not start a chart phase.
  */
-export function nextCyclePrefill(last: PdsaData, today: string, siblings: readonly PdsaData[] = []): PdsaData {
-  const highest = Math.max(last.cycle, ...siblings.filter((s) => s.changeIdeaId === last.changeIdeaId).map((s) => s.cycle));
+export function nextCyclePrefill(
+  last: PdsaData,
+  today: string,
+  siblings: readonly PdsaData[] = [],
+): PdsaData {
+  const highest = Math.max(
+    last.cycle,
+    ...siblings.filter((s) => s.changeIdeaId === last.changeIdeaId).map((s) => s.cycle),
+  );
   return {
     changeIdeaId: last.changeIdeaId,
     changeIdea: last.changeIdea,
@@ -100,7 +107,9 @@ function cmp(a: string, b: string): number {
  * Deleted cycles left out, the rest grouped by `changeIdeaId`, each group in cycle order; the ideas
  * with the most recent start date first (then by name), so the idea she works on now leads.
  */
-export function groupByChangeIdea<R extends PdsaCycleRecord>(records: readonly R[]): ChangeIdeaGroup<R>[] {
+export function groupByChangeIdea<R extends PdsaCycleRecord>(
+  records: readonly R[],
+): ChangeIdeaGroup<R>[] {
   const byId = new Map<string, R[]>();
   for (const r of records.filter(isLive)) {
     const list = byId.get(r.data.changeIdeaId) ?? [];
@@ -111,8 +120,11 @@ export function groupByChangeIdea<R extends PdsaCycleRecord>(records: readonly R
     cycles.sort(compareCycles);
     return { changeIdeaId, changeIdea: cycles.at(-1)!.data.changeIdea, cycles };
   });
-  const latestStart = (g: ChangeIdeaGroup<R>) => g.cycles.reduce((m, c) => (c.data.startDate > m ? c.data.startDate : m), '');
-  return groups.sort((a, b) => cmp(latestStart(b), latestStart(a)) || a.changeIdea.localeCompare(b.changeIdea));
+  const latestStart = (g: ChangeIdeaGroup<R>) =>
+    g.cycles.reduce((m, c) => (c.data.startDate > m ? c.data.startDate : m), '');
+  return groups.sort(
+    (a, b) => cmp(latestStart(b), latestStart(a)) || a.changeIdea.localeCompare(b.changeIdea),
+  );
 }
 
 /**
@@ -121,6 +133,10 @@ export function groupByChangeIdea<R extends PdsaCycleRecord>(records: readonly R
  */
 export function cycleInProgress<R extends PdsaCycleRecord>(records: readonly R[]): R | null {
   const open = records.filter((r) => isLive(r) && pdsaStatus(r.data) !== 'done');
-  const latest = (a: R, b: R) => cmp(a.data.startDate, b.data.startDate) || a.data.cycle - b.data.cycle || cmp(a.id, b.id);
-  return open.reduce<R | null>((best, r) => (best === null || latest(r, best) > 0 ? r : best), null);
+  const latest = (a: R, b: R) =>
+    cmp(a.data.startDate, b.data.startDate) || a.data.cycle - b.data.cycle || cmp(a.id, b.id);
+  return open.reduce<R | null>(
+    (best, r) => (best === null || latest(r, best) > 0 ? r : best),
+    null,
+  );
 }

@@ -23,9 +23,20 @@
 import { isoWeekOf, weekMonday } from './dates';
 import type { MeasureSeries, WeeklyMeasures } from './measures';
 import type { PdsaData } from './records';
-import { analyzeRunChart, type PhaseResult, type RuleSet, type RunChartAnalysis, type RunChartPoint } from './run-chart';
+import {
+  analyzeRunChart,
+  type PhaseResult,
+  type RuleSet,
+  type RunChartAnalysis,
+  type RunChartPoint,
+} from './run-chart';
 import { CHANGE_LEVEL, type Evidence } from './run-chart/evidence';
-import { phaseEvidence, readablePhase, sinceReading, type SinceReading } from './run-chart/readings';
+import {
+  phaseEvidence,
+  readablePhase,
+  sinceReading,
+  type SinceReading,
+} from './run-chart/readings';
 import { median } from './run-chart/median';
 import { valueOf } from './run-chart/values';
 import { MEASURE_IDS, type MeasureId } from './tables';
@@ -51,7 +62,10 @@ export interface ChartPreferences {
 }
 
 /** The fields of a PDSA cycle the charts use. */
-export type PdsaCycleInput = Pick<PdsaData, 'startDate' | 'startsPhase' | 'changeIdea' | 'cycle' | 'measure'> & {
+export type PdsaCycleInput = Pick<
+  PdsaData,
+  'startDate' | 'startsPhase' | 'changeIdea' | 'cycle' | 'measure'
+> & {
   id?: string;
   changeIdeaId?: string;
 };
@@ -85,7 +99,8 @@ export interface MedianLine {
   need: number | null;
 }
 
-export type SignalKind = 'shift' | 'long-run' | 'trend' | 'too-few-runs' | 'too-many-runs' | 'few-crossings';
+export type SignalKind =
+  'shift' | 'long-run' | 'trend' | 'too-few-runs' | 'too-many-runs' | 'few-crossings';
 
 /** A newer phase that has too few weeks to read yet (the phase before it is read meanwhile). */
 export interface NewPhase {
@@ -113,7 +128,14 @@ export type Outcome =
   | { kind: 'no-data'; claim: 'none' }
   | { kind: 'not-enough'; claim: 'none'; have: number; need: number }
   | ({ kind: 'no-signal'; claim: 'none' } & PhaseOutcome)
-  | ({ kind: 'change'; claim: 'change'; direction: 'up' | 'down'; start: number; end: number; pdsa: PdsaCredit } & PhaseOutcome)
+  | ({
+      kind: 'change';
+      claim: 'change';
+      direction: 'up' | 'down';
+      start: number;
+      end: number;
+      pdsa: PdsaCredit;
+    } & PhaseOutcome)
   | ({
       kind: SignalKind;
       claim: 'maybe';
@@ -208,7 +230,11 @@ function marksOf(cycles: readonly PdsaCycleInput[], firstWeek: string): PdsaMark
 }
 
 /** The phase starts (indices into the series) of `measure`'s cycles marked `startsPhase`; others ignored. */
-export function phaseStartsOf(cycles: readonly PdsaCycleInput[], weeks: readonly string[], measure: MeasureId): number[] {
+export function phaseStartsOf(
+  cycles: readonly PdsaCycleInput[],
+  weeks: readonly string[],
+  measure: MeasureId,
+): number[] {
   if (weeks.length === 0) return [];
   const starts = marksOf(cycles, weeks[0]!)
     .filter((m) => m.measure === measure && m.startsPhase && m.index > 0 && m.index < weeks.length)
@@ -238,7 +264,13 @@ export function cycleBefore(marks: readonly PdsaMark[], index: number): PdsaCred
   return found ? { mark: found, weeksBefore: index - found.index } : null;
 }
 
-type Candidate = { kind: SignalKind; direction: 'up' | 'down' | null; start: number; end: number; length: number | null };
+type Candidate = {
+  kind: SignalKind;
+  direction: 'up' | 'down' | null;
+  start: number;
+  end: number;
+  length: number | null;
+};
 
 function latest<T extends { start: number }>(spans: readonly T[]): T | undefined {
   return [...spans].sort((a, b) => a.start - b.start).at(-1);
@@ -260,7 +292,8 @@ function candidates(phase: PhaseResult, rules: RuleSet): Candidate[] {
           phase.runsVerdict === 'too-many' && { kind: 'too-many-runs', ...whole },
         ]
       : [
-          phase.anhoej.longRunSignal && longRun && { kind: 'long-run', ...longRun, direction: up(longRun.direction) },
+          phase.anhoej.longRunSignal &&
+            longRun && { kind: 'long-run', ...longRun, direction: up(longRun.direction) },
           phase.anhoej.crossingsSignal && { kind: 'few-crossings', ...whole },
         ];
   return all.filter((c): c is Candidate => !!c);
@@ -270,21 +303,41 @@ function candidates(phase: PhaseResult, rules: RuleSet): Candidate[] {
  * The outcome, by the rules in this module's header. `marks` are this measure's cycles (credit);
  * `baselineWeeks` is 12 with the frozen baseline, `null` with the median of all weeks.
  */
-export function outcomeOf(analysis: RunChartAnalysis, marks: readonly PdsaMark[], baselineWeeks: number | null = BASELINE_WEEKS): Outcome {
+export function outcomeOf(
+  analysis: RunChartAnalysis,
+  marks: readonly PdsaMark[],
+  baselineWeeks: number | null = BASELINE_WEEKS,
+): Outcome {
   const last = analysis.phases.at(-1);
   if (!last) return { kind: 'no-data', claim: 'none' };
   const phase = readablePhase(analysis);
   if (!phase) return { kind: 'not-enough', claim: 'none', have: last.nonMissing, need: MIN_POINTS };
   const newPhase =
-    phase === last ? null : { start: last.start, mark: marks.find((m) => m.startsPhase && m.index === last.start) ?? null, have: last.nonMissing, need: MIN_POINTS };
+    phase === last
+      ? null
+      : {
+          start: last.start,
+          mark: marks.find((m) => m.startsPhase && m.index === last.start) ?? null,
+          have: last.nonMissing,
+          need: MIN_POINTS,
+        };
   const evidence = phaseEvidence(analysis, phase, baselineWeeks);
   const base = { phase: phase.index, evidence, newPhase };
   const marked = candidates(phase, analysis.rules);
   if (evidence && evidence.chance <= CHANGE_LEVEL) {
     // Told from the first week of the latest marked run that agrees with it, else from where counting began.
     const agreeing = marked.find((c) => c.direction === evidence.direction && c.kind !== 'trend');
-    const start = evidence.test === 'longest-run' ? evidence.start : (agreeing?.start ?? evidence.start);
-    return { kind: 'change', claim: 'change', direction: evidence.direction, start, end: evidence.end, pdsa: cycleBefore(marks, start), ...base };
+    const start =
+      evidence.test === 'longest-run' ? evidence.start : (agreeing?.start ?? evidence.start);
+    return {
+      kind: 'change',
+      claim: 'change',
+      direction: evidence.direction,
+      start,
+      end: evidence.end,
+      pdsa: cycleBefore(marks, start),
+      ...base,
+    };
   }
   const signal = marked[0];
   if (!signal) return { kind: 'no-signal', claim: 'none', ...base };
@@ -292,21 +345,34 @@ export function outcomeOf(analysis: RunChartAnalysis, marks: readonly PdsaMark[]
 }
 
 /** Her goal against the median of her latest GOAL_WEEKS weeks of data (at least 3 of them). */
-export function goalOf(analysis: RunChartAnalysis, goal: number | null | undefined): GoalLine | null {
+export function goalOf(
+  analysis: RunChartAnalysis,
+  goal: number | null | undefined,
+): GoalLine | null {
   if (goal === null || goal === undefined || !Number.isFinite(goal)) return null;
-  const recent = analysis.points.map((p) => p.value).filter((v): v is number => v !== null).slice(-GOAL_WEEKS);
+  const recent = analysis.points
+    .map((p) => p.value)
+    .filter((v): v is number => v !== null)
+    .slice(-GOAL_WEEKS);
   const m = recent.length >= 3 ? median(recent) : null;
   return { value: goal, reached: m !== null && m >= goal };
 }
 
 /** One chart: phases from its measure's cycles, the analysis under her preferences, the outcome. */
-export function measureProgress(series: MeasureSeries, cycles: readonly PdsaCycleInput[], rules: RuleSet, medianMode: MedianMode): MeasureProgress {
+export function measureProgress(
+  series: MeasureSeries,
+  cycles: readonly PdsaCycleInput[],
+  rules: RuleSet,
+  medianMode: MedianMode,
+): MeasureProgress {
   const phaseStarts = phaseStartsOf(cycles, series.weeks, series.measure);
   const analysis = analyzeRunChart(series.points, {
     rules,
     minPoints: MIN_POINTS,
     phaseStarts,
-    ...(medianMode === 'baseline' ? { baselineCount: Array.from({ length: phaseStarts.length + 1 }, () => BASELINE_WEEKS) } : {}),
+    ...(medianMode === 'baseline'
+      ? { baselineCount: Array.from({ length: phaseStarts.length + 1 }, () => BASELINE_WEEKS) }
+      : {}),
   });
   const n = series.weeks.length;
   const firstWeek = series.weeks[0] ?? series.current.week;
@@ -314,7 +380,10 @@ export function measureProgress(series: MeasureSeries, cycles: readonly PdsaCycl
   const all = marksOf(cycles, firstWeek).filter((m) => m.index <= n);
   const own = all.filter((m) => m.measure === series.measure);
   const onChart = (m: PdsaMark) => n > 0 && m.index >= 0;
-  const outcome: Outcome = n > 0 ? outcomeOf(analysis, own, medianMode === 'baseline' ? BASELINE_WEEKS : null) : { kind: 'no-data', claim: 'none' };
+  const outcome: Outcome =
+    n > 0
+      ? outcomeOf(analysis, own, medianMode === 'baseline' ? BASELINE_WEEKS : null)
+      : { kind: 'no-data', claim: 'none' };
   return {
     measure: series.measure,
     weeks: series.weeks,
@@ -329,15 +398,26 @@ export function measureProgress(series: MeasureSeries, cycles: readonly PdsaCycl
     cycles: own.filter(onChart),
     otherCycles: all.filter((m) => m.measure !== series.measure && onChart(m)),
     outcome,
-    cycleReadings: own.filter(onChart).map((mark) => ({ id: mark.id, mark, ...sinceReading(analysis, mark.index) })),
+    cycleReadings: own
+      .filter(onChart)
+      .map((mark) => ({ id: mark.id, mark, ...sinceReading(analysis, mark.index) })),
     goal: null,
   };
 }
 
 /** Every chart of the Progress screen, in the order of `MEASURE_IDS`, each with its goal. */
-export function progressOf(measures: WeeklyMeasures, cycles: readonly PdsaCycleInput[], preferences: ChartPreferences): MeasureProgress[] {
+export function progressOf(
+  measures: WeeklyMeasures,
+  cycles: readonly PdsaCycleInput[],
+  preferences: ChartPreferences,
+): MeasureProgress[] {
   return MEASURE_IDS.map((m) => {
-    const p = measureProgress(measures[m], cycles, preferences.rules, preferences.medianMode[m] ?? 'baseline');
+    const p = measureProgress(
+      measures[m],
+      cycles,
+      preferences.rules,
+      preferences.medianMode[m] ?? 'baseline',
+    );
     return { ...p, goal: goalOf(p.analysis, preferences.goals?.[m]) };
   });
 }

@@ -51,12 +51,21 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const ErrorBodySchema = z.object({
-  error: z.looseObject({ code: z.string(), message: z.string(), retryAfterMs: z.optional(z.number()) }),
+  error: z.looseObject({
+    code: z.string(),
+    message: z.string(),
+    retryAfterMs: z.optional(z.number()),
+  }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
 /** Codes of a `rejected` mutation result. */
-export const REJECT_CODES = ['VALIDATION_FAILED', 'FORBIDDEN', 'UNKNOWN_TABLE', 'RECORD_TOO_LARGE'] as const;
+export const REJECT_CODES = [
+  'VALIDATION_FAILED',
+  'FORBIDDEN',
+  'UNKNOWN_TABLE',
+  'RECORD_TOO_LARGE',
+] as const;
 export type RejectCode = (typeof REJECT_CODES)[number];
 
 /**
@@ -98,12 +107,19 @@ export const MutationSchema = z
     z.superRefine((m, ctx) => {
       // The one depth bound of a mutation (SYNC.md §3 step 5), walked without recursion.
       if (nestsDeeperThan(m, MAX_JSON_DEPTH)) {
-        ctx.addIssue({ code: 'custom', path: ['data'], message: `nested deeper than ${MAX_JSON_DEPTH} levels` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['data'],
+          message: `nested deeper than ${MAX_JSON_DEPTH} levels`,
+        });
       }
       if (m.op === 'create') {
-        if (m.createdAt == null) ctx.addIssue({ code: 'custom', path: ['createdAt'], message: 'required on create' });
-        if (m.deleted == null) ctx.addIssue({ code: 'custom', path: ['deleted'], message: 'required on create' });
-        if (m.data == null) ctx.addIssue({ code: 'custom', path: ['data'], message: 'required on create' });
+        if (m.createdAt == null)
+          ctx.addIssue({ code: 'custom', path: ['createdAt'], message: 'required on create' });
+        if (m.deleted == null)
+          ctx.addIssue({ code: 'custom', path: ['deleted'], message: 'required on create' });
+        if (m.data == null)
+          ctx.addIssue({ code: 'custom', path: ['data'], message: 'required on create' });
       }
       if (m.op === 'delete' && m.data != null && Object.keys(m.data).length > 0) {
         ctx.addIssue({ code: 'custom', path: ['data'], message: 'a delete carries no data' });
@@ -128,9 +144,17 @@ export const ServerRecordSchema = z.looseObject({
 });
 export type ServerRecord = z.infer<typeof ServerRecordSchema>;
 
-const Written = { version: z.number().check(z.int()), serverSeq: z.number().check(z.int()), hlc: HlcSchema };
+const Written = {
+  version: z.number().check(z.int()),
+  serverSeq: z.number().check(z.int()),
+  hlc: HlcSchema,
+};
 
-export const AppliedResultSchema = z.looseObject({ mutationId: z.string(), status: z.literal('applied'), ...Written });
+export const AppliedResultSchema = z.looseObject({
+  mutationId: z.string(),
+  status: z.literal('applied'),
+  ...Written,
+});
 export const MergedResultSchema = z.looseObject({
   mutationId: z.string(),
   status: z.literal('merged'),
@@ -228,8 +252,13 @@ export type EnrollResponse = z.infer<typeof EnrollResponseSchema>;
 /**
  * `POST /api/v1/devices/enroll/check` (SYNC.md §7): whom a code connects to, without spending it.
  */
-export const EnrollCheckRequestSchema = z.looseObject({ code: z.string().check(z.minLength(1), z.maxLength(64)) });
-export const EnrollCheckResponseSchema = z.looseObject({ providerName: z.string(), agencyName: z.string() });
+export const EnrollCheckRequestSchema = z.looseObject({
+  code: z.string().check(z.minLength(1), z.maxLength(64)),
+});
+export const EnrollCheckResponseSchema = z.looseObject({
+  providerName: z.string(),
+  agencyName: z.string(),
+});
 export type EnrollCheckResponse = z.infer<typeof EnrollCheckResponseSchema>;
 
 /** `POST /api/v1/devices/disconnect` (SYNC.md §7): the calling device's token is revoked. */

@@ -25,7 +25,8 @@ export function parseFlags(args: readonly string[]): Record<string, string> {
     if (eq > 0) flags[arg.slice(2, eq)] = arg.slice(eq + 1);
     else {
       const value = args[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new AdminError('MISSING_FLAG', `The flag ${arg} needs a value.`);
+      if (value === undefined || value.startsWith('--'))
+        throw new AdminError('MISSING_FLAG', `The flag ${arg} needs a value.`);
       flags[arg.slice(2)] = value;
       i++;
     }
@@ -40,7 +41,11 @@ function required(flags: Record<string, string>, name: string): string {
 }
 
 /** Runs one admin command; returns what to print on stdout. */
-export async function runAdminCommand(repository: Repository, argv: readonly string[], now: number): Promise<Record<string, unknown>> {
+export async function runAdminCommand(
+  repository: Repository,
+  argv: readonly string[],
+  now: number,
+): Promise<Record<string, unknown>> {
   const [command, ...rest] = argv;
   const flags = parseFlags(rest);
   switch (command) {
@@ -51,11 +56,19 @@ export async function runAdminCommand(repository: Repository, argv: readonly str
     }
     case 'enroll-code': {
       const providerId = required(flags, 'provider');
-      if (!(await repository.providerExists(providerId))) throw new AdminError('NOT_FOUND', `No provider with id ${providerId}.`);
+      if (!(await repository.providerExists(providerId)))
+        throw new AdminError('NOT_FOUND', `No provider with id ${providerId}.`);
       const expiresAt = now + CODE_TTL_MS;
       for (let attempt = 0; attempt < 50; attempt++) {
         const code = generateCode();
-        if (await repository.insertEnrollmentCode({ providerId, ...codeHashes(code), createdAt: now, expiresAt })) {
+        if (
+          await repository.insertEnrollmentCode({
+            providerId,
+            ...codeHashes(code),
+            createdAt: now,
+            expiresAt,
+          })
+        ) {
           return { code, expiresAt: new Date(expiresAt).toISOString() };
         }
       }
@@ -63,7 +76,8 @@ export async function runAdminCommand(repository: Repository, argv: readonly str
     }
     case 'revoke-device': {
       const deviceId = required(flags, 'device');
-      if (!(await repository.revokeDevice(deviceId, now))) throw new AdminError('NOT_FOUND', `No device with id ${deviceId}.`);
+      if (!(await repository.revokeDevice(deviceId, now)))
+        throw new AdminError('NOT_FOUND', `No device with id ${deviceId}.`);
       return { revoked: true };
     }
     case 'new-epoch':

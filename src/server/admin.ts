@@ -12,7 +12,9 @@ export const DB_FILE_NAME = 'naptime.sqlite';
 async function main(): Promise<number> {
   let repository;
   try {
-    repository = createSqliteRepository(join(resolve(process.env.DATA_DIR || './data'), DB_FILE_NAME));
+    repository = createSqliteRepository(
+      join(resolve(process.env.DATA_DIR || './data'), DB_FILE_NAME),
+    );
     const out = await runAdminCommand(repository, process.argv.slice(2), Date.now());
     process.stdout.write(`${JSON.stringify(out)}\n`);
     return 0;

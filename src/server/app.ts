@@ -38,12 +38,19 @@ function plainAddress(address: string): string {
  * client that reaches the Node port directly cannot pick its own address. Behind a proxy, also bind
  * HOST to 127.0.0.1 so that nothing but the proxy reaches the port (README).
  */
-export function defaultIpOf(trustedProxies: readonly string[], socketOf: (c: Context) => string = socketAddress): (c: Context) => string {
+export function defaultIpOf(
+  trustedProxies: readonly string[],
+  socketOf: (c: Context) => string = socketAddress,
+): (c: Context) => string {
   const trusted = new Set(trustedProxies.map(plainAddress));
   return (c) => {
     const socket = plainAddress(socketOf(c));
     if (trusted.has(socket)) {
-      const forwarded = c.req.header('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean);
+      const forwarded = c.req
+        .header('x-forwarded-for')
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (forwarded?.length) return plainAddress(forwarded[forwarded.length - 1]!);
     }
     return socket;
@@ -66,7 +73,9 @@ export function createApp(deps: AppDeps): Hono {
     logger,
     clockFor: scopeClocks(deps),
     ipOf: deps.ipOf ?? defaultIpOf(deps.trustedProxies ?? []),
-    enrollFailures: createRateLimiter(ENROLL_FAILURES_PER_IP, ENROLL_WINDOW_MS, () => deps.clock.now()),
+    enrollFailures: createRateLimiter(ENROLL_FAILURES_PER_IP, ENROLL_WINDOW_MS, () =>
+      deps.clock.now(),
+    ),
     pushBudget: createPushBudget(deps.pushBudget ?? DEFAULT_PUSH_BUDGET, () => deps.clock.now()),
     bodyTimeoutMs: deps.bodyTimeoutMs ?? LIMITS.bodyTimeoutMs,
   };
@@ -77,7 +86,12 @@ export function createApp(deps: AppDeps): Hono {
     const started = performance.now();
     await next();
     // Method, path and status only: never a header, a token or a body.
-    logger.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
+    logger.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
   });
   app.use(
     '/api/*',
@@ -97,16 +111,21 @@ export function createApp(deps: AppDeps): Hono {
   registerEnrollRoute(app, ctx);
   registerSyncRoutes(app, ctx);
 
-  app.all('/api/*', (c) => c.json(errorBody('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404));
+  app.all('/api/*', (c) =>
+    c.json(errorBody('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404),
+  );
   app.get('*', async (c) => {
     const served = deps.staticDir ? await serveStatic(deps.staticDir, c.req.path) : null;
     return served ?? c.json(errorBody('NOT_FOUND', 'The app is not built on this server.'), 404);
   });
-  app.notFound((c) => c.json(errorBody('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404));
+  app.notFound((c) =>
+    c.json(errorBody('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404),
+  );
 
   app.onError((err, c) => {
     if (err instanceof HttpError) {
-      if (err.retryAfterMs !== undefined) c.header('Retry-After', String(Math.ceil(err.retryAfterMs / 1000)));
+      if (err.retryAfterMs !== undefined)
+        c.header('Retry-After', String(Math.ceil(err.retryAfterMs / 1000)));
       return c.json(errorBody(err.code, err.message, err.retryAfterMs), err.status);
     }
     const code = sqliteCode(err);
@@ -117,13 +136,30 @@ export function createApp(deps: AppDeps): Hono {
     if (code === 'SQLITE_FULL') {
       // The transaction rolled back: nothing of this request was written. Said plainly for the
       // operator.
-      logger.error('storage full: the disk or the database size limit is reached; nothing was written', { path: c.req.path });
+      logger.error(
+        'storage full: the disk or the database size limit is reached; nothing was written',
+        { path: c.req.path },
+      );
       c.header('Retry-After', String(STORAGE_FULL_RETRY_MS / 1000));
-      return c.json(errorBody('STORAGE_FULL', "The agency's server is out of disk space; nothing was lost. Try later.", STORAGE_FULL_RETRY_MS), 503);
+      return c.json(
+        errorBody(
+          'STORAGE_FULL',
+          "The agency's server is out of disk space; nothing was lost. Try later.",
+          STORAGE_FULL_RETRY_MS,
+        ),
+        503,
+      );
     }
     // The name and code only: a message could one day quote a value from a request.
-    logger.error('unexpected error', { path: c.req.path, error: err instanceof Error ? err.name : 'unknown', code: (err as { code?: unknown }).code });
-    return c.json(errorBody('INTERNAL', 'The server failed; nothing was half-written. Try again.'), 500);
+    logger.error('unexpected error', {
+      path: c.req.path,
+      error: err instanceof Error ? err.name : 'unknown',
+      code: (err as { code?: unknown }).code,
+    });
+    return c.json(
+      errorBody('INTERNAL', 'The server failed; nothing was half-written. Try again.'),
+      500,
+    );
   });
   return app;
 }

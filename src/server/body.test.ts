@@ -35,7 +35,10 @@ describe('reading a body', () => {
   });
 
   it('keeps an own __proto__ key of a JSON body', async () => {
-    const body = await readJsonObject(new Request('http://x/', { method: 'POST', body: '{"__proto__":{"a":1}}' }), 1024);
+    const body = await readJsonObject(
+      new Request('http://x/', { method: 'POST', body: '{"__proto__":{"a":1}}' }),
+      1024,
+    );
     expect(Object.keys(body)).toEqual(['__proto__']);
   });
 });

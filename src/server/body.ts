@@ -39,7 +39,11 @@ async function readCapped(request: Request, limit: number, timeoutMs: number): P
       const next = await Promise.race([reader.read().catch(() => 'gone' as const), deadline]);
       if (next === 'timeout') {
         await reader.cancel().catch(() => undefined);
-        throw new HttpError(408, 'REQUEST_TIMEOUT', `The request body did not arrive within ${timeoutMs / 1000} s.`);
+        throw new HttpError(
+          408,
+          'REQUEST_TIMEOUT',
+          `The request body did not arrive within ${timeoutMs / 1000} s.`,
+        );
       }
       if (next === 'gone') throw clientGone();
       const { done, value } = next;
@@ -58,7 +62,11 @@ async function readCapped(request: Request, limit: number, timeoutMs: number): P
 }
 
 /** Reads and decodes a request body as text, at most `limit` bytes after decompression. */
-export async function readBodyText(request: Request, limit: number, timeoutMs: number = LIMITS.bodyTimeoutMs): Promise<string> {
+export async function readBodyText(
+  request: Request,
+  limit: number,
+  timeoutMs: number = LIMITS.bodyTimeoutMs,
+): Promise<string> {
   const encoding = (request.headers.get('content-encoding') ?? 'identity').trim().toLowerCase();
   if (encoding !== 'identity' && encoding !== 'gzip' && encoding !== '') {
     throw badRequest('Content-Encoding must be gzip or identity.');
@@ -69,7 +77,8 @@ export async function readBodyText(request: Request, limit: number, timeoutMs: n
     const inflated = await gunzipAsync(raw, { maxOutputLength: limit });
     return inflated.toString('utf8');
   } catch (err) {
-    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) throw tooLarge(limit);
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError)
+      throw tooLarge(limit);
     throw badRequest('The gzip body could not be decompressed.');
   }
 }
@@ -99,6 +108,7 @@ export async function readJsonBody(
   } catch {
     throw badRequest('The body is not valid JSON.');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badRequest('The body must be a JSON object.');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw badRequest('The body must be a JSON object.');
   return { body: value as Record<string, unknown>, bytes: Buffer.byteLength(text, 'utf8') };
 }

@@ -76,24 +76,34 @@ export async function authenticate(c: Context, repository: Repository): Promise<
   if (!match) throw unauthenticated();
   const device = await repository.findDevice(hashToken(match[1]!));
   if (!device) throw unauthenticated();
-  if (device.revoked) throw new HttpError(403, 'DEVICE_REVOKED', 'This device was disconnected by the agency.');
+  if (device.revoked)
+    throw new HttpError(403, 'DEVICE_REVOKED', 'This device was disconnected by the agency.');
   return device;
 }
 
 /** 426 below the minimum protocol, 400 PROTOCOL_UNSUPPORTED above what this server knows. */
 export function checkProtocol(protocol: unknown): void {
   if (typeof protocol !== 'number') return;
-  if (protocol < MIN_PROTOCOL_VERSION) throw new HttpError(426, 'UPGRADE_REQUIRED', 'This app is too old for the server: update it.');
-  if (protocol > PROTOCOL_VERSION) throw new HttpError(400, 'PROTOCOL_UNSUPPORTED', "The agency's server needs an update for this app.");
+  if (protocol < MIN_PROTOCOL_VERSION)
+    throw new HttpError(426, 'UPGRADE_REQUIRED', 'This app is too old for the server: update it.');
+  if (protocol > PROTOCOL_VERSION)
+    throw new HttpError(
+      400,
+      'PROTOCOL_UNSUPPORTED',
+      "The agency's server needs an update for this app.",
+    );
 }
 
 /** A 401 when the body names another device than the token's. */
 export function checkDevice(bodyDeviceId: string, auth: DeviceAuth): void {
-  if (bodyDeviceId !== auth.deviceId) throw unauthenticated('The deviceId does not match the device token.');
+  if (bodyDeviceId !== auth.deviceId)
+    throw unauthenticated('The deviceId does not match the device token.');
 }
 
 /** A 400 listing where a body's shape is wrong. */
 export function shapeError(issues: readonly { path: PropertyKey[]; message: string }[]): HttpError {
-  const where = issues.slice(0, 5).map((i) => `${i.path.map(String).join('.') || '(body)'}: ${i.message}`);
+  const where = issues
+    .slice(0, 5)
+    .map((i) => `${i.path.map(String).join('.') || '(body)'}: ${i.message}`);
   return badRequest(`The body is not a valid request (${where.join('; ')}).`);
 }

@@ -27,14 +27,25 @@ export interface CursorPosition {
 }
 
 /** Makes the cursor that covers every row of `scope` up to `seq` (`full`: a full pull goes on). */
-export function encodeCursor(secret: CursorSecret, scope: string, seq: number, full = false): string {
-  const fields = full ? { e: secret.epoch, s: scope, q: seq, f: 1 } : { e: secret.epoch, s: scope, q: seq };
+export function encodeCursor(
+  secret: CursorSecret,
+  scope: string,
+  seq: number,
+  full = false,
+): string {
+  const fields = full
+    ? { e: secret.epoch, s: scope, q: seq, f: 1 }
+    : { e: secret.epoch, s: scope, q: seq };
   const body = Buffer.from(JSON.stringify(fields)).toString('base64url');
   return `${body}.${sign(secret, body)}`;
 }
 
 /** The position a cursor covers, or null when its signature, epoch or scope does not match. */
-export function decodeCursor(secret: CursorSecret, scope: string, cursor: string): CursorPosition | null {
+export function decodeCursor(
+  secret: CursorSecret,
+  scope: string,
+  cursor: string,
+): CursorPosition | null {
   if (cursor.length > 1000) return null;
   const dot = cursor.indexOf('.');
   if (dot < 1) return null;

@@ -20,14 +20,26 @@ import {
 } from '../domain/sync-messages';
 import { readJsonObject } from './body';
 import { shapeError, type RouteContext } from './context';
-import { MAX_WRONG_SECRETS, hashSelector, hashToken, newDeviceToken, normalizeCode, secretMatches, splitCode } from './enrollment-code';
+import {
+  MAX_WRONG_SECRETS,
+  hashSelector,
+  hashToken,
+  newDeviceToken,
+  normalizeCode,
+  secretMatches,
+  splitCode,
+} from './enrollment-code';
 import { HttpError, unauthenticated } from './errors';
 
 export const ENROLL_FAILURES_PER_IP = 10;
 export const ENROLL_WINDOW_MS = 15 * 60 * 1000;
 
 const invalidCode = () =>
-  new HttpError(403, 'ENROLLMENT_CODE_INVALID', 'This code is not valid. Ask your agency for a new one.');
+  new HttpError(
+    403,
+    'ENROLLMENT_CODE_INVALID',
+    'This code is not valid. Ask your agency for a new one.',
+  );
 
 /** The bearer token of a request, if it carries one. */
 function bearer(c: Context): string | null {
@@ -44,7 +56,12 @@ export function registerEnrollRoute(app: Hono, ctx: RouteContext): void {
     const attempt = ctx.enrollFailures.attempt(ctx.ipOf(c));
     if (attempt.retryAfterMs > 0) {
       c.header('Retry-After', String(Math.ceil(attempt.retryAfterMs / 1000)));
-      throw new HttpError(429, 'RATE_LIMITED', 'Too many wrong codes from this network. Try again later.', attempt.retryAfterMs);
+      throw new HttpError(
+        429,
+        'RATE_LIMITED',
+        'Too many wrong codes from this network. Try again later.',
+        attempt.retryAfterMs,
+      );
     }
     return attempt;
   }
@@ -79,9 +96,18 @@ export function registerEnrollRoute(app: Hono, ctx: RouteContext): void {
     });
     if (!provider) throw invalidCode();
     attempt.forgive();
-    ctx.logger.info('device enrolled', { deviceId, providerId: provider.providerId, replacedToken: old !== null });
+    ctx.logger.info('device enrolled', {
+      deviceId,
+      providerId: provider.providerId,
+      replacedToken: old !== null,
+    });
     const clock = await ctx.clockFor(`provider:${provider.providerId}`);
-    return c.json({ deviceId, deviceToken: token, ...provider, serverHlc: clock.current() } satisfies EnrollResponse);
+    return c.json({
+      deviceId,
+      deviceToken: token,
+      ...provider,
+      serverHlc: clock.current(),
+    } satisfies EnrollResponse);
   });
 
   app.post('/api/v1/devices/enroll/check', async (c) => {
@@ -92,7 +118,10 @@ export function registerEnrollRoute(app: Hono, ctx: RouteContext): void {
     const provider = await repository.checkCode(codeParts(parsed.data.code));
     if (!provider) throw invalidCode();
     attempt.forgive();
-    return c.json({ providerName: provider.providerName, agencyName: provider.agencyName } satisfies EnrollCheckResponse);
+    return c.json({
+      providerName: provider.providerName,
+      agencyName: provider.agencyName,
+    } satisfies EnrollCheckResponse);
   });
 
   // Choice: no body is needed (the token names the device), and a token already revoked answers
@@ -100,7 +129,8 @@ export function registerEnrollRoute(app: Hono, ctx: RouteContext): void {
   app.post('/api/v1/devices/disconnect', async (c) => {
     const token = bearer(c);
     if (!token) throw unauthenticated();
-    if (!(await repository.revokeToken(hashToken(token), ctx.deps.clock.now()))) throw unauthenticated();
+    if (!(await repository.revokeToken(hashToken(token), ctx.deps.clock.now())))
+      throw unauthenticated();
     ctx.logger.info('device disconnected itself');
     return c.json({ revoked: true } satisfies DisconnectResponse);
   });

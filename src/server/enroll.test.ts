@@ -10,7 +10,8 @@ async function withCode() {
   return { s, p, code: code as string, expiresAt: expiresAt as string };
 }
 
-const enroll = (s: ReturnType<typeof makeServer>, code: string) => s.request('/api/v1/devices/enroll', { code, deviceName: 'kitchen tablet' });
+const enroll = (s: ReturnType<typeof makeServer>, code: string) =>
+  s.request('/api/v1/devices/enroll', { code, deviceName: 'kitchen tablet' });
 
 describe('enrollment codes', () => {
   it('are shown ABCD-EFGHJK and read case- and dash-insensitively, with O as 0 and I, L as 1', () => {
@@ -29,7 +30,12 @@ describe('POST /api/v1/devices/enroll', () => {
     const res = await enroll(s, code.toLowerCase().replace('-', ''));
     expect(res.status).toBe(200);
     expect(EnrollResponseSchema.safeParse(res.json).success).toBe(true);
-    expect(res.json).toMatchObject({ providerId: p.providerId, providerName: 'Maria', agencyId: p.agencyId, agencyName: 'Sunrise Agency' });
+    expect(res.json).toMatchObject({
+      providerId: p.providerId,
+      providerName: 'Maria',
+      agencyId: p.agencyId,
+      agencyName: 'Sunrise Agency',
+    });
     expect(Buffer.from(res.json.deviceToken, 'base64url')).toHaveLength(32);
     const dump = await s.repository.dump();
     const stored = JSON.stringify(dump);
@@ -53,7 +59,8 @@ describe('POST /api/v1/devices/enroll', () => {
     s.state.now -= CODE_TTL_MS;
     // Five wrong secrets for a live selector lock the code; the right secret then fails too.
     const selector = code.slice(0, 4);
-    for (let i = 0; i < 5; i++) answers.push(await enroll(s, `${selector}-${i === 0 ? 'AAAAAA' : `00000${i}`}`));
+    for (let i = 0; i < 5; i++)
+      answers.push(await enroll(s, `${selector}-${i === 0 ? 'AAAAAA' : `00000${i}`}`));
     s.state.ip = '198.51.100.7';
     answers.push(await enroll(s, code));
     const bodies = new Set(answers.map((r) => JSON.stringify([r.status, r.json])));
@@ -86,7 +93,9 @@ describe('POST /api/v1/devices/enroll', () => {
 
   it('counts each attempt before its first await: 30 wrong codes sent at once get 10 answers of 403, the rest 429', async () => {
     const { s } = await withCode();
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => enroll(s, `ZZZZ-ZZZZ${String(i).padStart(2, '0')}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => enroll(s, `ZZZZ-ZZZZ${String(i).padStart(2, '0')}`)),
+    );
     const statuses = answers.map((r) => r.status);
     expect(statuses.filter((x) => x === 403)).toHaveLength(10);
     expect(statuses.filter((x) => x === 429)).toHaveLength(20);
@@ -109,8 +118,10 @@ describe('POST /api/v1/devices/enroll', () => {
   it('counts a wrong check toward the code’s lock and the per-IP limit shared with enroll', async () => {
     const { s, code } = await withCode();
     const check = (c: string) => s.request('/api/v1/devices/enroll/check', { code: c });
-    for (let i = 0; i < 3; i++) expect((await check(`${code.slice(0, 4)}-00000${i}`)).status).toBe(403);
-    for (let i = 0; i < 2; i++) expect((await enroll(s, `${code.slice(0, 4)}-11111${i}`)).status).toBe(403);
+    for (let i = 0; i < 3; i++)
+      expect((await check(`${code.slice(0, 4)}-00000${i}`)).status).toBe(403);
+    for (let i = 0; i < 2; i++)
+      expect((await enroll(s, `${code.slice(0, 4)}-11111${i}`)).status).toBe(403);
     // Five wrong secrets in all: the code is locked for both routes.
     expect((await check(code)).status).toBe(403);
     expect((await enroll(s, code)).status).toBe(403);
@@ -121,8 +132,12 @@ describe('POST /api/v1/devices/enroll', () => {
 
   it('answers 400 for a body without a code or device name', async () => {
     const { s } = await withCode();
-    expect((await s.request('/api/v1/devices/enroll', { deviceName: 'x' })).json.error.code).toBe('BAD_REQUEST');
-    expect((await s.request('/api/v1/devices/enroll', { code: 'ABCD-EFGHJK', deviceName: '  ' })).status).toBe(400);
+    expect((await s.request('/api/v1/devices/enroll', { deviceName: 'x' })).json.error.code).toBe(
+      'BAD_REQUEST',
+    );
+    expect(
+      (await s.request('/api/v1/devices/enroll', { code: 'ABCD-EFGHJK', deviceName: '  ' })).status,
+    ).toBe(400);
     expect((await s.request('/api/v1/devices/enroll', '[1]')).status).toBe(400);
   });
 });
@@ -150,11 +165,18 @@ describe('device tokens', () => {
     const answers = [
       await s.request('/api/v1/sync/pull', body),
       await s.request('/api/v1/sync/pull', body, { token: 'x'.repeat(43) }),
-      await s.request('/api/v1/sync/pull', body, { headers: { authorization: `Basic ${d.token}` } }),
-      await s.request('/api/v1/sync/pull', { ...body, deviceId: other.deviceId }, { token: d.token }),
+      await s.request('/api/v1/sync/pull', body, {
+        headers: { authorization: `Basic ${d.token}` },
+      }),
+      await s.request(
+        '/api/v1/sync/pull',
+        { ...body, deviceId: other.deviceId },
+        { token: d.token },
+      ),
       await s.push(d, [], { deviceId: other.deviceId }),
     ];
-    for (const res of answers) expect([res.status, res.json.error.code]).toEqual([401, 'UNAUTHENTICATED']);
+    for (const res of answers)
+      expect([res.status, res.json.error.code]).toEqual([401, 'UNAUTHENTICATED']);
   });
 
   it('re-enrolling with another code (another provider’s too) revokes the token the device still carries', async () => {
@@ -163,15 +185,28 @@ describe('device tokens', () => {
     const p2 = await s.createProvider('Agency B', 'Two');
     const old = await s.enroll(p1.providerId);
     const { code } = await s.admin('enroll-code', '--provider', p2.providerId);
-    const res = await s.request('/api/v1/devices/enroll', { code, deviceName: 'tablet' }, { token: old.token });
+    const res = await s.request(
+      '/api/v1/devices/enroll',
+      { code, deviceName: 'tablet' },
+      { token: old.token },
+    );
     expect(res.status).toBe(200);
     expect(res.json.providerName).toBe('Two');
     expect((await s.pull(old)).json.error.code).toBe('DEVICE_REVOKED');
-    const fresh = { deviceId: res.json.deviceId, token: res.json.deviceToken, providerId: p2.providerId, agencyId: res.json.agencyId };
+    const fresh = {
+      deviceId: res.json.deviceId,
+      token: res.json.deviceToken,
+      providerId: p2.providerId,
+      agencyId: res.json.agencyId,
+    };
     expect((await s.pull(fresh)).status).toBe(200);
     // A failed enroll revokes nothing.
     const other = await s.enroll(p1.providerId);
-    const bad = await s.request('/api/v1/devices/enroll', { code: 'ZZZZ-ZZZZZZ', deviceName: 'tablet' }, { token: other.token });
+    const bad = await s.request(
+      '/api/v1/devices/enroll',
+      { code: 'ZZZZ-ZZZZZZ', deviceName: 'tablet' },
+      { token: other.token },
+    );
     expect(bad.status).toBe(403);
     expect((await s.pull(other)).status).toBe(200);
   });
@@ -183,10 +218,14 @@ describe('device tokens', () => {
     const keep = await s.enroll(p.providerId);
     const res = await s.request('/api/v1/devices/disconnect', {}, { token: d.token });
     expect([res.status, res.json]).toEqual([200, { revoked: true }]);
-    expect((await s.request('/api/v1/devices/disconnect', null, { token: d.token })).status).toBe(200);
+    expect((await s.request('/api/v1/devices/disconnect', null, { token: d.token })).status).toBe(
+      200,
+    );
     expect((await s.push(d, [noteCreate()])).json.error.code).toBe('DEVICE_REVOKED');
     expect((await s.push(keep, [noteCreate()])).status).toBe(200);
     expect((await s.request('/api/v1/devices/disconnect', {})).status).toBe(401);
-    expect((await s.request('/api/v1/devices/disconnect', {}, { token: 'x'.repeat(43) })).status).toBe(401);
+    expect(
+      (await s.request('/api/v1/devices/disconnect', {}, { token: 'x'.repeat(43) })).status,
+    ).toBe(401);
   });
 });

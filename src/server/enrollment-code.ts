@@ -18,11 +18,7 @@ export function generateCode(): string {
 
 /** The code's canonical 10 characters, or null when it cannot be a code. */
 export function normalizeCode(input: string): string | null {
-  const s = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const s = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (s.length !== 10) return null;
   for (const ch of s) if (!ALPHABET.includes(ch)) return null;
   return s;
@@ -51,10 +47,18 @@ export function splitCode(canonical: string): { selector: string; secret: string
 }
 
 /** What to store for a new code. */
-export function codeHashes(display: string): { selectorHash: string; secretSalt: string; secretHash: string } {
+export function codeHashes(display: string): {
+  selectorHash: string;
+  secretSalt: string;
+  secretHash: string;
+} {
   const { selector, secret } = splitCode(normalizeCode(display)!);
   const secretSalt = randomBytes(16).toString('hex');
-  return { selectorHash: hashSelector(selector), secretSalt, secretHash: hashSecret(secret, secretSalt) };
+  return {
+    selectorHash: hashSelector(selector),
+    secretSalt,
+    secretHash: hashSecret(secret, secretSalt),
+  };
 }
 
 /** A new device token (32 random bytes, shown once) and its stored hash. */

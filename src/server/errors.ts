@@ -22,9 +22,12 @@ export class HttpError extends Error {
 
 /** The JSON body of an error answer. */
 export function errorBody(code: string, message: string, retryAfterMs?: number) {
-  return { error: retryAfterMs === undefined ? { code, message } : { code, message, retryAfterMs } } satisfies ErrorBody;
+  return {
+    error: retryAfterMs === undefined ? { code, message } : { code, message, retryAfterMs },
+  } satisfies ErrorBody;
 }
 
 export const badRequest = (message: string) => new HttpError(400, 'BAD_REQUEST', message);
-export const unauthenticated = (message = 'The device token is missing or not valid. Connect this device again.') =>
-  new HttpError(401, 'UNAUTHENTICATED', message);
+export const unauthenticated = (
+  message = 'The device token is missing or not valid. Connect this device again.',
+) => new HttpError(401, 'UNAUTHENTICATED', message);

@@ -38,7 +38,13 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const env = () => ({ ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'data'), STATIC_DIR: staticDir });
+const env = () => ({
+  ...process.env,
+  PORT: '0',
+  HOST: '127.0.0.1',
+  DATA_DIR: join(dataDir, 'data'),
+  STATIC_DIR: staticDir,
+});
 
 interface Running {
   child: ChildProcess;
@@ -49,7 +55,10 @@ interface Running {
 }
 
 async function startServer(): Promise<Running> {
-  const child = spawn(process.execPath, [join(outdir, 'main.js')], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(outdir, 'main.js')], {
+    env: env(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
@@ -62,7 +71,11 @@ async function startServer(): Promise<Running> {
       if (out.includes('\n')) {
         clearTimeout(timer);
         const parsed = JSON.parse(line);
-        expect(parsed).toEqual({ msg: 'listening', port: parsed.port, url: `http://localhost:${parsed.port}` });
+        expect(parsed).toEqual({
+          msg: 'listening',
+          port: parsed.port,
+          url: `http://localhost:${parsed.port}`,
+        });
         expect(parsed.port).toBeGreaterThan(0);
         ok(`http://127.0.0.1:${parsed.port}`);
       }
@@ -73,14 +86,20 @@ async function startServer(): Promise<Running> {
 }
 
 function admin(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(outdir, 'admin.js'), ...args], { env: env(), encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(outdir, 'admin.js'), ...args], {
+    env: env(),
+    encoding: 'utf8',
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 async function post(url: string, path: string, body: unknown, token?: string) {
   const res = await fetch(`${url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify(body),
   });
   return { status: res.status, json: (await res.json()) as any };
@@ -101,12 +120,20 @@ describe('main and admin processes', () => {
     const { code, expiresAt } = JSON.parse(codeOut.stdout);
     expect(typeof expiresAt).toBe('string');
 
-    const enrolled = await post(server.url, '/api/v1/devices/enroll', { code, deviceName: 'tablet' });
+    const enrolled = await post(server.url, '/api/v1/devices/enroll', {
+      code,
+      deviceName: 'tablet',
+    });
     expect(enrolled.status).toBe(200);
     expect(enrolled.json.agencyName).toBe('Sunrise');
     const { deviceId, deviceToken } = enrolled.json;
     const note = noteCreate({}, { text: 'SECRET-NOTE-TEXT' });
-    const pushed = await post(server.url, '/api/v1/sync/push', { protocol: 1, deviceId, mutations: [note] }, deviceToken);
+    const pushed = await post(
+      server.url,
+      '/api/v1/sync/push',
+      { protocol: 1, deviceId, mutations: [note] },
+      deviceToken,
+    );
     expect(pushed.json.results[0].status).toBe('applied');
 
     server.child.kill('SIGTERM');
@@ -114,27 +141,49 @@ describe('main and admin processes', () => {
     expect(server.stdout().trim().split('\n')).toHaveLength(1);
     const logs = server.stderr();
     expect(logs).toContain('"msg":"request"');
-    for (const secret of [deviceToken, code, code.replace('-', ''), 'SECRET-NOTE-TEXT']) expect(logs).not.toContain(secret);
+    for (const secret of [deviceToken, code, code.replace('-', ''), 'SECRET-NOTE-TEXT'])
+      expect(logs).not.toContain(secret);
 
     const again = await startServer();
-    const pulled = await post(again.url, '/api/v1/sync/pull', { protocol: 1, deviceId, cursor: null }, deviceToken);
+    const pulled = await post(
+      again.url,
+      '/api/v1/sync/pull',
+      { protocol: 1, deviceId, cursor: null },
+      deviceToken,
+    );
     expect(pulled.json.changes.map((r: any) => r.id)).toEqual([note.id]);
     const revoked = admin('revoke-device', '--device', deviceId);
     expect(JSON.parse(revoked.stdout)).toEqual({ revoked: true });
-    expect((await post(again.url, '/api/v1/sync/pull', { protocol: 1, deviceId, cursor: null }, deviceToken)).status).toBe(403);
+    expect(
+      (
+        await post(
+          again.url,
+          '/api/v1/sync/pull',
+          { protocol: 1, deviceId, cursor: null },
+          deviceToken,
+        )
+      ).status,
+    ).toBe(403);
     expect(JSON.parse(admin('new-epoch').stdout).epoch).toMatch(/^[0-9a-f-]{36}$/);
     again.child.kill('SIGINT');
     expect(await again.exited).toBe(0);
   }, 60_000);
 
   it('admin errors are one JSON line on stderr with exit code 2', () => {
-    for (const args of [[], ['create-provider', '--agency', 'A'], ['enroll-code', '--provider', 'missing']]) {
+    for (const args of [
+      [],
+      ['create-provider', '--agency', 'A'],
+      ['enroll-code', '--provider', 'missing'],
+    ]) {
       const r = admin(...args);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       const lines = r.stderr.trim().split('\n');
       expect(lines).toHaveLength(1);
-      expect(JSON.parse(lines[0]!).error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+      expect(JSON.parse(lines[0]!).error).toMatchObject({
+        code: expect.any(String),
+        message: expect.any(String),
+      });
     }
   }, 30_000);
 });

@@ -23,16 +23,28 @@ const DB_FILE_NAME = 'naptime.sqlite';
 const env = process.env;
 const port = env.PORT === undefined || env.PORT === '' ? 8080 : Number(env.PORT);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  process.stderr.write(`${JSON.stringify({ error: { code: 'BAD_CONFIG', message: `PORT must be 0..65535, not "${env.PORT}"` } })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ error: { code: 'BAD_CONFIG', message: `PORT must be 0..65535, not "${env.PORT}"` } })}\n`,
+  );
   process.exit(2);
 }
 const host = env.HOST || '0.0.0.0';
 const dataDir = resolve(env.DATA_DIR || './data');
-const staticDir = env.STATIC_DIR ? resolve(env.STATIC_DIR) : resolve(dirname(fileURLToPath(import.meta.url)), '../app');
-const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const staticDir = env.STATIC_DIR
+  ? resolve(env.STATIC_DIR)
+  : resolve(dirname(fileURLToPath(import.meta.url)), '../app');
+const corsOrigins = (env.CORS_ORIGINS ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const LOOPBACK = ['127.0.0.1', '::1'];
 const trustProxy = (env.TRUST_PROXY ?? '').trim();
-const trustedProxies = /^(1|true|yes)$/i.test(trustProxy) ? LOOPBACK : trustProxy.split(',').map((s) => s.trim()).filter(Boolean);
+const trustedProxies = /^(1|true|yes)$/i.test(trustProxy)
+  ? LOOPBACK
+  : trustProxy
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
 
 /** A positive number from the environment, or the default (a bad value is a startup error). */
 function positive(name: string, fallback: number): number {
@@ -40,14 +52,19 @@ function positive(name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) {
-    process.stderr.write(`${JSON.stringify({ error: { code: 'BAD_CONFIG', message: `${name} must be a positive number, not "${raw}"` } })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ error: { code: 'BAD_CONFIG', message: `${name} must be a positive number, not "${raw}"` } })}\n`,
+    );
     process.exit(2);
   }
   return n;
 }
 const MB = 1024 * 1024;
 const pushBudget = {
-  requestsPerMinute: positive('PUSH_BUDGET_REQUESTS_PER_MINUTE', DEFAULT_PUSH_BUDGET.requestsPerMinute),
+  requestsPerMinute: positive(
+    'PUSH_BUDGET_REQUESTS_PER_MINUTE',
+    DEFAULT_PUSH_BUDGET.requestsPerMinute,
+  ),
   bytesPerHour: positive('PUSH_BUDGET_MB_PER_HOUR', DEFAULT_PUSH_BUDGET.bytesPerHour / MB) * MB,
 };
 const maxDbMb = positive('MAX_DB_MB', Number.POSITIVE_INFINITY);
@@ -58,10 +75,20 @@ const repository = createSqliteRepository(join(dataDir, DB_FILE_NAME), {
   // SQLite's default page size is 4096 bytes.
   ...(Number.isFinite(maxDbMb) ? { maxPageCount: Math.ceil((maxDbMb * MB) / 4096) } : {}),
 });
-const app = createApp({ repository, clock: { now: () => Date.now() }, staticDir, corsOrigins, trustedProxies, pushBudget, logger });
+const app = createApp({
+  repository,
+  clock: { now: () => Date.now() },
+  staticDir,
+  corsOrigins,
+  trustedProxies,
+  pushBudget,
+  logger,
+});
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
-  process.stdout.write(`${JSON.stringify({ msg: 'listening', port: info.port, url: `http://localhost:${info.port}` })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ msg: 'listening', port: info.port, url: `http://localhost:${info.port}` })}\n`,
+  );
 });
 // A backstop behind the 30 s body deadline of body.ts (SYNC.md §8): Node's own default is 300 s.
 const httpServer = server as unknown as { requestTimeout: number; headersTimeout: number };

@@ -50,10 +50,17 @@ describe('POST /api/v1/sync/pull', () => {
 
   it('gzips a page for a client that accepts it', async () => {
     const { s, a } = await setup();
-    await s.push(a, Array.from({ length: 20 }, () => noteCreate()));
+    await s.push(
+      a,
+      Array.from({ length: 20 }, () => noteCreate()),
+    );
     const res = await s.app.request('/api/v1/sync/pull', {
       method: 'POST',
-      headers: { authorization: `Bearer ${a.token}`, 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate' },
+      headers: {
+        authorization: `Bearer ${a.token}`,
+        'content-type': 'application/json',
+        'accept-encoding': 'gzip, deflate',
+      },
       body: JSON.stringify({ protocol: 1, deviceId: a.deviceId, cursor: null }),
     });
     expect(res.headers.get('content-encoding')).toBe('gzip');
@@ -63,17 +70,31 @@ describe('POST /api/v1/sync/pull', () => {
 
   it('clamps the limit to 1..1000 and ignores a limit of the wrong type', async () => {
     const { s, a } = await setup();
-    await s.push(a, Array.from({ length: 3 }, () => noteCreate()));
+    await s.push(
+      a,
+      Array.from({ length: 3 }, () => noteCreate()),
+    );
     expect((await s.pull(a, null, -5)).json.changes).toHaveLength(1);
-    const odd = await s.request('/api/v1/sync/pull', { protocol: 1, deviceId: a.deviceId, cursor: null, limit: 'lots' }, { token: a.token });
+    const odd = await s.request(
+      '/api/v1/sync/pull',
+      { protocol: 1, deviceId: a.deviceId, cursor: null, limit: 'lots' },
+      { token: a.token },
+    );
     expect(odd.json.changes).toHaveLength(3);
   });
 
   it('clamps a limit that is not finite or out of range (1e999, -1e999) instead of answering 400', async () => {
     const { s, a } = await setup();
-    await s.push(a, Array.from({ length: 3 }, () => noteCreate()));
+    await s.push(
+      a,
+      Array.from({ length: 3 }, () => noteCreate()),
+    );
     const raw = (limit: string) =>
-      s.request('/api/v1/sync/pull', `{"protocol":1,"deviceId":"${a.deviceId}","cursor":null,"limit":${limit}}`, { token: a.token });
+      s.request(
+        '/api/v1/sync/pull',
+        `{"protocol":1,"deviceId":"${a.deviceId}","cursor":null,"limit":${limit}}`,
+        { token: a.token },
+      );
     expect((await raw('1e999')).json.changes).toHaveLength(3);
     expect((await raw('-1e999')).json.changes).toHaveLength(1);
     expect((await raw('2.7')).json.changes).toHaveLength(2);
@@ -85,7 +106,8 @@ describe('POST /api/v1/sync/pull', () => {
     const { s, a, b } = await setup();
     const m = noteCreate();
     await s.push(a, [m]);
-    for (let v = 1; v <= 4; v++) await s.push(a, [update('observations', m.id, v, { text: `edit ${v}` })]);
+    for (let v = 1; v <= 4; v++)
+      await s.push(a, [update('observations', m.id, v, { text: `edit ${v}` })]);
     const { rows } = await s.pullAll(b);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id: m.id, version: 5, serverSeq: 5, data: { text: 'edit 4' } });
@@ -105,7 +127,8 @@ describe('POST /api/v1/sync/pull', () => {
     await s.push(b, [c]);
     await s.push(b, [update('checkins', c.id, 1, { p6: 2 })]);
     const { cursor: before } = await s.pullAll(a);
-    const r = (await s.push(a, [update('checkins', c.id, 1, { p6: 5 }, { hlc: hlcAt(T0 + 5000) })])).json.results[0];
+    const r = (await s.push(a, [update('checkins', c.id, 1, { p6: 5 }, { hlc: hlcAt(T0 + 5000) })]))
+      .json.results[0];
     expect(r.status).toBe('conflict');
     const back = (await s.pull(a, before)).json.changes.map((row: any) => row.table);
     expect(back.sort()).toEqual(['checkins', 'conflicts']);
@@ -130,7 +153,9 @@ describe('POST /api/v1/sync/pull', () => {
     const [body, sig] = first.json.cursor.split('.');
     const fields = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
     expect(fields.f).toBe(1);
-    const unflagged = Buffer.from(JSON.stringify({ e: fields.e, s: fields.s, q: fields.q })).toString('base64url');
+    const unflagged = Buffer.from(
+      JSON.stringify({ e: fields.e, s: fields.s, q: fields.q }),
+    ).toString('base64url');
     expect((await s.pull(a, `${unflagged}.${sig}`)).json).toEqual({ reset: true });
     const secret = await s.repository.cursorSecret();
     const plain = await s.pull(a, encodeCursor(secret, `provider:${p.providerId}`, 1), 10);
@@ -140,7 +165,10 @@ describe('POST /api/v1/sync/pull', () => {
   it('keeps a cursor valid across a restart, and everything stored', async () => {
     const file = tempDb();
     const first = await setup(file);
-    await first.s.push(first.a, Array.from({ length: 5 }, () => noteCreate()));
+    await first.s.push(
+      first.a,
+      Array.from({ length: 5 }, () => noteCreate()),
+    );
     const { cursor, rows } = await first.s.pullAll(first.b);
     const dumpBefore = await first.s.repository.dump();
     await first.s.repository.close();
@@ -170,7 +198,9 @@ describe('POST /api/v1/sync/pull', () => {
     const { default: Database } = await import('better-sqlite3');
     const raw = new Database(file);
     const later = hlcAt(T0 + 8 * 60 * 1000, 'dddddddddddddddd');
-    raw.prepare('UPDATE meta SET value = ? WHERE key = ?').run(later, `hlc:provider:${first.p.providerId}`);
+    raw
+      .prepare('UPDATE meta SET value = ? WHERE key = ?')
+      .run(later, `hlc:provider:${first.p.providerId}`);
     raw.close();
     const again = makeServer({ file });
     const res = await again.pull(first.b);
@@ -186,9 +216,13 @@ describe('POST /api/v1/sync/pull', () => {
     expect((await s.pull(a, `${cursor!.split('.')[0]}.AAAA`)).json).toEqual({ reset: true });
 
     const secret = await s.repository.cursorSecret();
-    expect((await s.pull(a, encodeCursor(secret, `provider:${p.providerId}`, 99))).json).toEqual({ reset: true });
+    expect((await s.pull(a, encodeCursor(secret, `provider:${p.providerId}`, 99))).json).toEqual({
+      reset: true,
+    });
     const other = await s.createProvider('Agency B', 'Provider B');
-    expect((await s.pull(a, encodeCursor(secret, `provider:${other.providerId}`, 0))).json).toEqual({ reset: true });
+    expect((await s.pull(a, encodeCursor(secret, `provider:${other.providerId}`, 0))).json).toEqual(
+      { reset: true },
+    );
 
     const { epoch } = await s.admin('new-epoch');
     expect(epoch).not.toBe(secret.epoch);
@@ -227,7 +261,21 @@ describe('POST /api/v1/sync/pull', () => {
   it('delivers every record exactly at its latest version under random interleavings of pushes and pulls', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.oneof(fc.record({ kind: fc.constant('push' as const), device: fc.integer({ min: 0, max: 1 }), n: fc.integer({ min: 1, max: 4 }), edit: fc.boolean() }), fc.record({ kind: fc.constant('pull' as const), limit: fc.integer({ min: 1, max: 3 }) })), { maxLength: 20 }),
+        fc.array(
+          fc.oneof(
+            fc.record({
+              kind: fc.constant('push' as const),
+              device: fc.integer({ min: 0, max: 1 }),
+              n: fc.integer({ min: 1, max: 4 }),
+              edit: fc.boolean(),
+            }),
+            fc.record({
+              kind: fc.constant('pull' as const),
+              limit: fc.integer({ min: 1, max: 3 }),
+            }),
+          ),
+          { maxLength: 20 },
+        ),
         async (steps) => {
           const { s, a, b } = await setup();
           const devices = [a, b];
@@ -239,13 +287,17 @@ describe('POST /api/v1/sync/pull', () => {
           for (const step of steps) {
             if (step.kind === 'push') {
               const ms = Array.from({ length: step.n }, (_, i) => {
-                if (step.edit && ids[i]) return update('observations', ids[i]!, versions.get(ids[i]!)!, { text: `e${Math.random()}` });
+                if (step.edit && ids[i])
+                  return update('observations', ids[i]!, versions.get(ids[i]!)!, {
+                    text: `e${Math.random()}`,
+                  });
                 const m = noteCreate();
                 ids.push(m.id);
                 return m;
               });
               const res = await s.push(devices[step.device]!, ms);
-              for (const r of res.json.results) if (r.version) versions.set(ms[res.json.results.indexOf(r)]!.id, r.version);
+              for (const r of res.json.results)
+                if (r.version) versions.set(ms[res.json.results.indexOf(r)]!.id, r.version);
             } else {
               const page = await s.pull(reader, cursor, step.limit);
               for (const row of page.json.changes) seen.set(row.id, row.version);

@@ -27,10 +27,15 @@ export function check(table: string, id: string, content: RecordContent): string
   // bounds.ts).
   const json = stringifyJson(content.data);
   if (dataBytes(json) > LIMITS.recordDataBytes) {
-    return new Rejection('RECORD_TOO_LARGE', `The record's data is larger than ${LIMITS.recordDataBytes} bytes.`);
+    return new Rejection(
+      'RECORD_TOO_LARGE',
+      `The record's data is larger than ${LIMITS.recordDataBytes} bytes.`,
+    );
   }
   const result = validateRecord(table as Parameters<typeof validateRecord>[0], id, content.data);
-  return result.ok ? json : new Rejection('VALIDATION_FAILED', 'The record did not pass validation.', result.issues);
+  return result.ok
+    ? json
+    : new Rejection('VALIDATION_FAILED', 'The record did not pass validation.', result.issues);
 }
 
 /** The fields a mutation changes (a delete is `deleted: 1` and no data). */
@@ -40,10 +45,21 @@ export function changesOf(m: Mutation): Changes {
 }
 
 /** The checks of SYNC.md §3 step 1 for the `conflicts` table: only resolvedAt and resolution. */
-export function forbiddenConflictWrite(m: Mutation, stored: StoredRow | undefined): Rejection | null {
+export function forbiddenConflictWrite(
+  m: Mutation,
+  stored: StoredRow | undefined,
+): Rejection | null {
   const touchesOther = Object.keys(m.data ?? {}).some((k) => !RESOLUTION_FIELDS.includes(k));
-  if (m.op !== 'update' || !stored || touchesOther || (m.deleted != null && m.deleted !== stored.deleted)) {
-    return new Rejection('FORBIDDEN', 'Conflict records are written by the server; a device may only resolve them.');
+  if (
+    m.op !== 'update' ||
+    !stored ||
+    touchesOther ||
+    (m.deleted != null && m.deleted !== stored.deleted)
+  ) {
+    return new Rejection(
+      'FORBIDDEN',
+      'Conflict records are written by the server; a device may only resolve them.',
+    );
   }
   return null;
 }

@@ -48,7 +48,12 @@ export interface PushStore {
    * Writes a new version of a record; `previous` (the version it replaces, if any) is kept in the
    * version history first, so that every version stays readable as a merge base.
    */
-  writeRecord(row: StoredRow, mutationId: string | null, dataJson: string, previous: StoredRow | undefined): void;
+  writeRecord(
+    row: StoredRow,
+    mutationId: string | null,
+    dataJson: string,
+    previous: StoredRow | undefined,
+  ): void;
   logMutation(entry: MutationLogEntry): void;
 }
 

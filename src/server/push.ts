@@ -16,9 +16,24 @@
 import { randomUUID } from 'node:crypto';
 import { parseHlc } from '../domain/hlc';
 import { stringifyJson } from '../domain/json-bounds';
-import { applyChanges, EMPTY_CONTENT, mergeThreeWay, own, valuesEqual, type Changes, type FieldMap, type RecordContent } from '../domain/merge';
+import {
+  applyChanges,
+  EMPTY_CONTENT,
+  mergeThreeWay,
+  own,
+  valuesEqual,
+  type Changes,
+  type FieldMap,
+  type RecordContent,
+} from '../domain/merge';
 import { toFieldIssues } from '../domain/records';
-import { MutationSchema, type ClockWarning, type Mutation, type MutationResult, type TerminalResult } from '../domain/sync-messages';
+import {
+  MutationSchema,
+  type ClockWarning,
+  type Mutation,
+  type MutationResult,
+  type TerminalResult,
+} from '../domain/sync-messages';
 import { isSyncedTable } from '../domain/tables';
 import { buildConflictRow } from './conflict-record';
 import { changesOf, check, forbiddenConflictWrite, Rejection } from './push-checks';
@@ -56,13 +71,23 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
     const m = parsed.success ? parsed.data : null;
     let result: TerminalResult;
     if (!parsed.success) {
-      result = rejected(mutationId, new Rejection('VALIDATION_FAILED', 'The mutation is not well formed.', toFieldIssues(parsed.error)));
+      result = rejected(
+        mutationId,
+        new Rejection(
+          'VALIDATION_FAILED',
+          'The mutation is not well formed.',
+          toFieldIssues(parsed.error),
+        ),
+      );
     } else {
       result = decide(parsed.data);
     }
     store.logMutation({
       mutationId,
-      deviceSeq: typeof raw.deviceSeq === 'number' && Number.isSafeInteger(raw.deviceSeq) ? raw.deviceSeq : null,
+      deviceSeq:
+        typeof raw.deviceSeq === 'number' && Number.isSafeInteger(raw.deviceSeq)
+          ? raw.deviceSeq
+          : null,
       table: m?.table ?? null,
       recordId: m?.id ?? null,
       op: m?.op ?? null,
@@ -77,14 +102,27 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
   return { results, warnings };
 
   function rejected(mutationId: string, r: Rejection): TerminalResult {
-    return { mutationId, status: 'rejected', code: r.code, message: r.message, details: r.details, quarantineId: randomUUID() };
+    return {
+      mutationId,
+      status: 'rejected',
+      code: r.code,
+      message: r.message,
+      details: r.details,
+      quarantineId: randomUUID(),
+    };
   }
 
   function decide(m: Mutation): TerminalResult {
-    if (!isSyncedTable(m.table)) return rejected(m.mutationId, new Rejection('UNKNOWN_TABLE', `Unknown table "${m.table}".`));
+    if (!isSyncedTable(m.table))
+      return rejected(m.mutationId, new Rejection('UNKNOWN_TABLE', `Unknown table "${m.table}".`));
     const key = `${m.table}\u0000${m.id}`;
     if (touched.has(key)) {
-      return rejected(m.mutationId, new Rejection('VALIDATION_FAILED', 'At most one mutation per record in one request.', [{ path: 'id', message: 'second-mutation-in-request' }]));
+      return rejected(
+        m.mutationId,
+        new Rejection('VALIDATION_FAILED', 'At most one mutation per record in one request.', [
+          { path: 'id', message: 'second-mutation-in-request' },
+        ]),
+      );
     }
     touched.add(key);
     const stored = store.getRecord(m.table, m.id);
@@ -94,21 +132,37 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
     }
     const changes = changesOf(m);
     const stamp = clock.clamp(m.hlc);
-    const storedContent: RecordContent = stored ? { data: stored.data, deleted: stored.deleted } : EMPTY_CONTENT;
+    const storedContent: RecordContent = stored
+      ? { data: stored.data, deleted: stored.deleted }
+      : EMPTY_CONTENT;
     const storedVersion = stored?.version ?? 0;
 
     if (m.baseVersion > storedVersion) {
-      return rejected(m.mutationId, new Rejection('VALIDATION_FAILED', `baseVersion ${m.baseVersion} is above the stored version ${storedVersion}.`, [{ path: 'baseVersion', message: 'above-stored-version' }]));
+      return rejected(
+        m.mutationId,
+        new Rejection(
+          'VALIDATION_FAILED',
+          `baseVersion ${m.baseVersion} is above the stored version ${storedVersion}.`,
+          [{ path: 'baseVersion', message: 'above-stored-version' }],
+        ),
+      );
     }
     if (m.baseVersion === storedVersion) {
       const content = applyChanges(storedContent, changes);
       const checked = check(m.table, m.id, content);
       if (checked instanceof Rejection) return rejected(m.mutationId, checked);
       const row = write(m, stored, content, checked, 'applied', stamp);
-      return { mutationId: m.mutationId, status: 'applied', version: row.version, serverSeq: row.serverSeq, hlc: row.hlc };
+      return {
+        mutationId: m.mutationId,
+        status: 'applied',
+        version: row.version,
+        serverSeq: row.serverSeq,
+        hlc: row.hlc,
+      };
     }
 
-    const known = m.baseVersion === 0 ? EMPTY_CONTENT : store.getContentAt(m.table, m.id, m.baseVersion);
+    const known =
+      m.baseVersion === 0 ? EMPTY_CONTENT : store.getContentAt(m.table, m.id, m.baseVersion);
     const base = known ?? EMPTY_CONTENT;
     // The mutation's own data is judged on its base; with the base pruned, on the stored content.
     const ownCheck = check(m.table, m.id, applyChanges(known ?? storedContent, changes));
@@ -129,7 +183,14 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
     }
     if (!merge.kind || isConflictsTable) {
       const row = write(m, stored, merge.content, checked, 'merged', stamp);
-      return { mutationId: m.mutationId, status: 'merged', version: row.version, serverSeq: row.serverSeq, hlc: row.hlc, record: toServerRecord(row) };
+      return {
+        mutationId: m.mutationId,
+        status: 'merged',
+        version: row.version,
+        serverSeq: row.serverSeq,
+        hlc: row.hlc,
+        record: toServerRecord(row),
+      };
     }
     const row = write(m, stored, merge.content, checked, 'conflict', stamp);
     const conflict = writeConflict(m, stored!, incomingHlc, row.version, {
@@ -152,16 +213,34 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
   }
 
   /** Only the merge is invalid: keep the stored record, keep the incoming values in a conflict record. */
-  function invalidMerge(m: Mutation, stored: StoredRow, base: RecordContent, changes: Changes, incomingHlc: string): TerminalResult {
+  function invalidMerge(
+    m: Mutation,
+    stored: StoredRow,
+    base: RecordContent,
+    changes: Changes,
+    incomingHlc: string,
+  ): TerminalResult {
     clock.recv(incomingHlc);
-    const fields = Object.keys(changes.data ?? {}).filter((k) => !valuesEqual(changes.data![k], base.data[k]));
-    const winning: FieldMap = Object.fromEntries(fields.map((f) => [f, own(stored.data, f) ?? null]));
-    const losing: FieldMap = Object.fromEntries(fields.map((f) => [f, own(changes.data!, f) ?? null]));
+    const fields = Object.keys(changes.data ?? {}).filter(
+      (k) => !valuesEqual(changes.data![k], base.data[k]),
+    );
+    const winning: FieldMap = Object.fromEntries(
+      fields.map((f) => [f, own(stored.data, f) ?? null]),
+    );
+    const losing: FieldMap = Object.fromEntries(
+      fields.map((f) => [f, own(changes.data!, f) ?? null]),
+    );
     if (changes.deleted != null && changes.deleted !== base.deleted) {
       winning.deleted = stored.deleted;
       losing.deleted = changes.deleted;
     }
-    const conflict = writeConflict(m, stored, incomingHlc, stored.version, { kind: 'invalid-merge', fields, winning, losing, winner: 'stored' });
+    const conflict = writeConflict(m, stored, incomingHlc, stored.version, {
+      kind: 'invalid-merge',
+      fields,
+      winning,
+      losing,
+      winner: 'stored',
+    });
     return {
       mutationId: m.mutationId,
       status: 'conflict',
@@ -182,7 +261,13 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
     status: StoredRow['lastStatus'],
     { hlc: incomingHlc, clamped }: { hlc: string; clamped: boolean },
   ): StoredRow {
-    if (clamped) warnings.push({ code: 'CLOCK_AHEAD', mutationId: m.mutationId, clientHlc: m.hlc, hlc: incomingHlc });
+    if (clamped)
+      warnings.push({
+        code: 'CLOCK_AHEAD',
+        mutationId: m.mutationId,
+        clientHlc: m.hlc,
+        hlc: incomingHlc,
+      });
     const hlc = stored && comparableHlc(stored.hlc) > incomingHlc ? stored.hlc : incomingHlc;
     clock.recv(hlc);
     const row: StoredRow = {
@@ -208,7 +293,10 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
     stored: StoredRow,
     incomingHlc: string,
     resultVersion: number,
-    decision: Pick<Parameters<typeof buildConflictRow>[0], 'kind' | 'fields' | 'winning' | 'losing' | 'winner'>,
+    decision: Pick<
+      Parameters<typeof buildConflictRow>[0],
+      'kind' | 'fields' | 'winning' | 'losing' | 'winner'
+    >,
   ): StoredRow {
     const row = buildConflictRow({
       conflictId: randomUUID(),

@@ -83,7 +83,10 @@ export interface PushBudgetSizes {
 /**
  * Generous defaults: a device syncing as SYNC.md §9 says, and the benches, never come near them.
  */
-export const DEFAULT_PUSH_BUDGET: PushBudgetSizes = { requestsPerMinute: 600, bytesPerHour: 512 * 1024 * 1024 };
+export const DEFAULT_PUSH_BUDGET: PushBudgetSizes = {
+  requestsPerMinute: 600,
+  bytesPerHour: 512 * 1024 * 1024,
+};
 
 /** Amounts spent per key in a sliding window; `spend` answers 0 or the milliseconds to wait. */
 function createWindowBudget(max: number, windowMs: number, now: () => number) {

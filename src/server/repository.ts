@@ -42,7 +42,10 @@ export interface EnrollInput {
 /**
  * Checking a code without spending it (SYNC.md §7): a wrong secret still counts toward the lock.
  */
-export type CodeCheckInput = Pick<EnrollInput, 'selectorHash' | 'secretMatches' | 'now' | 'maxWrongSecrets'>;
+export type CodeCheckInput = Pick<
+  EnrollInput,
+  'selectorHash' | 'secretMatches' | 'now' | 'maxWrongSecrets'
+>;
 
 export interface NewEnrollmentCode {
   providerId: string;
@@ -67,7 +70,8 @@ export interface PullInput {
 }
 
 /** One page: each row already serialised as a ServerRecord JSON object. */
-export type PullPage = { reset: true } | { reset: false; rows: string[]; lastSeq: number; hasMore: boolean };
+export type PullPage =
+  { reset: true } | { reset: false; rows: string[]; lastSeq: number; hasMore: boolean };
 
 export interface Repository {
   findDevice(tokenHash: string): Promise<DeviceAuth | null>;
@@ -94,7 +98,11 @@ export interface Repository {
    */
   clockHighWater(scope: string): Promise<string | null>;
 
-  createProvider(agencyName: string, providerName: string, now: number): Promise<{ agencyId: string; providerId: string }>;
+  createProvider(
+    agencyName: string,
+    providerName: string,
+    now: number,
+  ): Promise<{ agencyId: string; providerId: string }>;
   providerExists(providerId: string): Promise<boolean>;
   /** Stores a code; false when its selector is already taken (the caller makes another). */
   insertEnrollmentCode(code: NewEnrollmentCode): Promise<boolean>;

@@ -4,7 +4,14 @@
  * ahead of the server's own clock. Its state lives in memory; at start it catches up with the greatest
  * stored HLC, so it never goes backwards across restarts either.
  */
-import { formatHlc, hlcRecv, hlcSend, initialHlcState, parseHlc, type HlcState } from '../domain/hlc';
+import {
+  formatHlc,
+  hlcRecv,
+  hlcSend,
+  initialHlcState,
+  parseHlc,
+  type HlcState,
+} from '../domain/hlc';
 import { LIMITS } from '../domain/sync-messages';
 
 /** A clock the push algorithm uses: stamp a new value, take in a stored one, clamp an incoming one. */
@@ -38,7 +45,8 @@ export class ServerClock implements ServerHlc {
 
   clamp(hlc: string): { hlc: string; clamped: boolean } {
     const parsed = parseHlc(hlc);
-    if (!parsed || parsed.millis <= this.now() + LIMITS.clockAheadMs) return { hlc, clamped: false };
+    if (!parsed || parsed.millis <= this.now() + LIMITS.clockAheadMs)
+      return { hlc, clamped: false };
     return { hlc: this.send(parsed.nodeId), clamped: true };
   }
 

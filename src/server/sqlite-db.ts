@@ -28,9 +28,15 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
 
 /** Applies every migration not yet applied, in order, each in its own write transaction. */
 export function migrate(db: Db, migrations: readonly Migration[]): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  const applied = db.prepare<[number], { id: number }>('SELECT id FROM schema_migrations WHERE id = ?');
-  const record = db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
+  const applied = db.prepare<[number], { id: number }>(
+    'SELECT id FROM schema_migrations WHERE id = ?',
+  );
+  const record = db.prepare(
+    'INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)',
+  );
   for (const m of [...migrations].sort((a, b) => a.id - b.id)) {
     db.transaction(() => {
       if (applied.get(m.id)) return; // another process got there first

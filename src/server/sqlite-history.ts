@@ -37,7 +37,12 @@ interface VersionRow {
 /**
  * The lowest version any active device may still base an edit on (the writer holds `newVersion`).
  */
-export function historyFloor(rows: readonly VersionRow[], devices: readonly ActiveDevice[], writer: string, newVersion: number): number {
+export function historyFloor(
+  rows: readonly VersionRow[],
+  devices: readonly ActiveDevice[],
+  writer: string,
+  newVersion: number,
+): number {
   let floor = newVersion;
   const oldest = rows.reduce((min, r) => Math.min(min, r.version), newVersion);
   for (const d of devices) {
@@ -64,23 +69,35 @@ export class SqliteHistory {
     this.rowsStmt = db.prepare<[string, string, string], VersionRow>(
       'SELECT version, server_seq, device_id FROM record_versions WHERE scope = ? AND tbl = ? AND id = ?',
     );
-    this.pruneStmt = db.prepare('DELETE FROM record_versions WHERE scope = ? AND tbl = ? AND id = ? AND version < ?');
+    this.pruneStmt = db.prepare(
+      'DELETE FROM record_versions WHERE scope = ? AND tbl = ? AND id = ? AND version < ?',
+    );
   }
 
   /** The active devices of a scope (`provider:<id>`). */
   activeDevices(scope: string, now: number): ActiveDevice[] {
     const providerId = scope.startsWith('provider:') ? scope.slice('provider:'.length) : scope;
-    return this.activeStmt.all(providerId, now - HISTORY_ACTIVE_MS).map((r) => ({ id: r.id, ackedSeq: r.acked_seq }));
+    return this.activeStmt
+      .all(providerId, now - HISTORY_ACTIVE_MS)
+      .map((r) => ({ id: r.id, ackedSeq: r.acked_seq }));
   }
 
   /**
    * Before `previous` is replaced by version `previous.version + 1`: prunes what no active device
    * needs and says whether `previous` itself must be kept.
    */
-  beforeReplace(scope: string, table: string, id: string, previous: VersionRow, devices: readonly ActiveDevice[], writer: string): boolean {
+  beforeReplace(
+    scope: string,
+    table: string,
+    id: string,
+    previous: VersionRow,
+    devices: readonly ActiveDevice[],
+    writer: string,
+  ): boolean {
     const rows = [...this.rowsStmt.all(scope, table, id), previous];
     const floor = historyFloor(rows, devices, writer, previous.version + 1);
-    if (rows.some((r) => r.version < floor && r !== previous)) this.pruneStmt.run(scope, table, id, floor);
+    if (rows.some((r) => r.version < floor && r !== previous))
+      this.pruneStmt.run(scope, table, id, floor);
     return previous.version >= floor;
   }
 }

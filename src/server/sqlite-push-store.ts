@@ -79,12 +79,21 @@ export class SqlitePushStatements {
     this.raiseHighWaterStmt = db.prepare<[string, string]>(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)',
     );
-    this.findResultStmt = db.prepare<[string, string], { result: string }>('SELECT result FROM mutations WHERE scope = ? AND mutation_id = ?');
-    this.getRecordStmt = db.prepare<[string, string, string], RecordRowSql>('SELECT * FROM records WHERE scope = ? AND tbl = ? AND id = ?');
-    this.getVersionStmt = db.prepare<[string, string, string, number], { data: string; deleted: number }>(
+    this.findResultStmt = db.prepare<[string, string], { result: string }>(
+      'SELECT result FROM mutations WHERE scope = ? AND mutation_id = ?',
+    );
+    this.getRecordStmt = db.prepare<[string, string, string], RecordRowSql>(
+      'SELECT * FROM records WHERE scope = ? AND tbl = ? AND id = ?',
+    );
+    this.getVersionStmt = db.prepare<
+      [string, string, string, number],
+      { data: string; deleted: number }
+    >(
       'SELECT data, deleted FROM record_versions WHERE scope = ? AND tbl = ? AND id = ? AND version = ?',
     );
-    this.getCounterStmt = db.prepare<[string], { seq: number }>('SELECT seq FROM scope_counters WHERE scope = ?');
+    this.getCounterStmt = db.prepare<[string], { seq: number }>(
+      'SELECT seq FROM scope_counters WHERE scope = ?',
+    );
     this.setCounterStmt = db.prepare(
       'INSERT INTO scope_counters (scope, seq) VALUES (?, ?) ON CONFLICT (scope) DO UPDATE SET seq = excluded.seq',
     );
@@ -125,7 +134,9 @@ export class SqlitePushStatements {
       },
       getContentAt(table, id, version): RecordContent | undefined {
         const row = s.getVersionStmt.get(scope, table, id, version);
-        return row ? { data: JSON.parse(row.data) as Record<string, unknown>, deleted: row.deleted ? 1 : 0 } : undefined;
+        return row
+          ? { data: JSON.parse(row.data) as Record<string, unknown>, deleted: row.deleted ? 1 : 0 }
+          : undefined;
       },
       nextSeq() {
         seq ??= s.getCounterStmt.get(scope)?.seq ?? 0;
@@ -133,25 +144,59 @@ export class SqlitePushStatements {
         dirty = true;
         return seq;
       },
-      writeRecord(row: StoredRow, mutationId: string | null, dataJson: string, previous: StoredRow | undefined) {
+      writeRecord(
+        row: StoredRow,
+        mutationId: string | null,
+        dataJson: string,
+        previous: StoredRow | undefined,
+      ) {
         if (previous) {
           devices ??= s.history.activeDevices(scope, now);
-          const kept = { version: previous.version, server_seq: previous.serverSeq, device_id: previous.deviceId };
-          if (s.history.beforeReplace(scope, row.table, row.id, kept, devices, row.deviceId ?? '')) {
+          const kept = {
+            version: previous.version,
+            server_seq: previous.serverSeq,
+            device_id: previous.deviceId,
+          };
+          if (
+            s.history.beforeReplace(scope, row.table, row.id, kept, devices, row.deviceId ?? '')
+          ) {
             s.keepVersionStmt.run(scope, row.table, row.id);
           }
         }
         if (highWater === null || row.hlc > highWater) highWater = row.hlc;
         // Positional parameters: binding by name costs a property lookup per column.
         s.upsertRecordStmt.run(
-          scope, row.table, row.id, row.version, row.serverSeq, row.hlc, row.deviceId, row.deleted,
-          row.schemaVersion, row.createdAt, row.updatedAt, dataJson, row.lastStatus, mutationId,
+          scope,
+          row.table,
+          row.id,
+          row.version,
+          row.serverSeq,
+          row.hlc,
+          row.deviceId,
+          row.deleted,
+          row.schemaVersion,
+          row.createdAt,
+          row.updatedAt,
+          dataJson,
+          row.lastStatus,
+          mutationId,
         );
       },
       logMutation(e: MutationLogEntry) {
         s.insertMutationStmt.run(
-          scope, e.mutationId, deviceId, e.deviceSeq, e.table, e.recordId, e.op, e.clientHlc,
-          e.status, e.quarantineId, now, e.payload, stringifyJson(e.result),
+          scope,
+          e.mutationId,
+          deviceId,
+          e.deviceSeq,
+          e.table,
+          e.recordId,
+          e.op,
+          e.clientHlc,
+          e.status,
+          e.quarantineId,
+          now,
+          e.payload,
+          stringifyJson(e.result),
         );
       },
       finish() {

@@ -9,9 +9,25 @@ import { parseHlc } from '../domain/hlc';
 import { processPush, type PushInput, type PushOutcome } from './push';
 import type { DeviceAuth, EnrollInput, PullInput, PullPage, Repository } from './repository';
 import { openDatabase, type Db } from './sqlite-db';
-import { SEEN_REFRESH_MS, SqlitePushStatements, hlcMetaKey, type RecordRowSql } from './sqlite-push-store';
+import {
+  SEEN_REFRESH_MS,
+  SqlitePushStatements,
+  hlcMetaKey,
+  type RecordRowSql,
+} from './sqlite-push-store';
 
-const TABLES = ['schema_migrations', 'meta', 'agencies', 'providers', 'devices', 'enrollment_codes', 'scope_counters', 'records', 'record_versions', 'mutations'];
+const TABLES = [
+  'schema_migrations',
+  'meta',
+  'agencies',
+  'providers',
+  'devices',
+  'enrollment_codes',
+  'scope_counters',
+  'records',
+  'record_versions',
+  'mutations',
+];
 
 /** Pushes written in one commit at most (each is at most 500 mutations). */
 const MAX_PUSHES_PER_COMMIT = 32;
@@ -45,42 +61,78 @@ export interface SqliteOptions {
 /** Opens a SQLite repository on `file` (`:memory:` for tests). */
 export function createSqliteRepository(file: string, options: SqliteOptions = {}): Repository {
   const db: Db = openDatabase(file);
-  if (options.maxPageCount) db.pragma(`max_page_count = ${Math.max(1, Math.trunc(options.maxPageCount))}`);
+  if (options.maxPageCount)
+    db.pragma(`max_page_count = ${Math.max(1, Math.trunc(options.maxPageCount))}`);
   const pushStatements = new SqlitePushStatements(db);
   const stmt = {
-    device: db.prepare<[string], { id: string; provider_id: string; agency_id: string; revoked_at: string | null }>(
+    device: db.prepare<
+      [string],
+      { id: string; provider_id: string; agency_id: string; revoked_at: string | null }
+    >(
       'SELECT d.id, d.provider_id, p.agency_id, d.revoked_at FROM devices d JOIN providers p ON p.id = d.provider_id WHERE d.token_hash = ?',
     ),
     meta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
-    setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
-    counter: db.prepare<[string], { seq: number }>('SELECT seq FROM scope_counters WHERE scope = ?'),
-    pullRows: db.prepare<[string, number], RecordRowSql>('SELECT * FROM records WHERE scope = ? AND server_seq > ? ORDER BY server_seq'),
-    latestHlcs: db.prepare<[string], { hlc: string }>('SELECT hlc FROM records WHERE scope = ? ORDER BY hlc DESC LIMIT 100'),
-    code: db.prepare<[string], { id: string; provider_id: string; secret_salt: string; secret_hash: string; expires_at: number; failed_attempts: number; used_at: number | null }>(
-      'SELECT * FROM enrollment_codes WHERE selector_hash = ?',
+    setMeta: db.prepare(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     ),
-    codeFailed: db.prepare('UPDATE enrollment_codes SET failed_attempts = failed_attempts + 1 WHERE id = ?'),
-    codeUsed: db.prepare('UPDATE enrollment_codes SET used_at = ?, used_by_device = ? WHERE id = ?'),
+    counter: db.prepare<[string], { seq: number }>(
+      'SELECT seq FROM scope_counters WHERE scope = ?',
+    ),
+    pullRows: db.prepare<[string, number], RecordRowSql>(
+      'SELECT * FROM records WHERE scope = ? AND server_seq > ? ORDER BY server_seq',
+    ),
+    latestHlcs: db.prepare<[string], { hlc: string }>(
+      'SELECT hlc FROM records WHERE scope = ? ORDER BY hlc DESC LIMIT 100',
+    ),
+    code: db.prepare<
+      [string],
+      {
+        id: string;
+        provider_id: string;
+        secret_salt: string;
+        secret_hash: string;
+        expires_at: number;
+        failed_attempts: number;
+        used_at: number | null;
+      }
+    >('SELECT * FROM enrollment_codes WHERE selector_hash = ?'),
+    codeFailed: db.prepare(
+      'UPDATE enrollment_codes SET failed_attempts = failed_attempts + 1 WHERE id = ?',
+    ),
+    codeUsed: db.prepare(
+      'UPDATE enrollment_codes SET used_at = ?, used_by_device = ? WHERE id = ?',
+    ),
     insertDevice: db.prepare(
       'INSERT INTO devices (id, provider_id, name, token_hash, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
-    revokeByToken: db.prepare('UPDATE devices SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL'),
-    deviceByToken: db.prepare<[string], { id: string }>('SELECT id FROM devices WHERE token_hash = ?'),
+    revokeByToken: db.prepare(
+      'UPDATE devices SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL',
+    ),
+    deviceByToken: db.prepare<[string], { id: string }>(
+      'SELECT id FROM devices WHERE token_hash = ?',
+    ),
     notePull: db.prepare<[number, number, string, number, number]>(
       `UPDATE devices SET acked_seq = max(acked_seq, ?), last_seen_at = ? WHERE id = ?
          AND (acked_seq < ? OR last_seen_at IS NULL OR last_seen_at < ?)`,
     ),
-    provider: db.prepare<[string], { providerId: string; providerName: string; agencyId: string; agencyName: string }>(
+    provider: db.prepare<
+      [string],
+      { providerId: string; providerName: string; agencyId: string; agencyName: string }
+    >(
       'SELECT p.id AS providerId, p.name AS providerName, a.id AS agencyId, a.name AS agencyName FROM providers p JOIN agencies a ON a.id = p.agency_id WHERE p.id = ?',
     ),
     agencyByName: db.prepare<[string], { id: string }>('SELECT id FROM agencies WHERE name = ?'),
     insertAgency: db.prepare('INSERT INTO agencies (id, name, created_at) VALUES (?, ?, ?)'),
-    insertProvider: db.prepare('INSERT INTO providers (id, agency_id, name, created_at) VALUES (?, ?, ?, ?)'),
+    insertProvider: db.prepare(
+      'INSERT INTO providers (id, agency_id, name, created_at) VALUES (?, ?, ?, ?)',
+    ),
     insertCode: db.prepare(
       `INSERT OR IGNORE INTO enrollment_codes (id, provider_id, selector_hash, secret_salt, secret_hash, created_at, expires_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
-    deviceById: db.prepare<[string], { revoked_at: string | null }>('SELECT revoked_at FROM devices WHERE id = ?'),
+    deviceById: db.prepare<[string], { revoked_at: string | null }>(
+      'SELECT revoked_at FROM devices WHERE id = ?',
+    ),
     revoke: db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
   };
 
@@ -98,7 +150,8 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
       }
       scanned += 1;
       lastSeq = r.server_seq;
-      if (input.suppressEcho && r.last_status === 'applied' && r.device_id === input.deviceId) continue;
+      if (input.suppressEcho && r.last_status === 'applied' && r.device_id === input.deviceId)
+        continue;
       const json = pullRowJson(r);
       rows.push(json);
       bytes += json.length;
@@ -118,7 +171,8 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
   const pendingAcks = new Map<string, { seq: number; now: number }>();
   let ackTimer: ReturnType<typeof setTimeout> | null = null;
   function writeAcks(): void {
-    for (const [id, a] of pendingAcks) stmt.notePull.run(a.seq, a.now, id, a.seq, a.now - SEEN_REFRESH_MS);
+    for (const [id, a] of pendingAcks)
+      stmt.notePull.run(a.seq, a.now, id, a.seq, a.now - SEEN_REFRESH_MS);
     pendingAcks.clear();
   }
   function flushAcksSoon(): void {
@@ -182,9 +236,17 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
   /**
    * A code that can still be redeemed, checking its secret (a wrong one counts toward the lock).
    */
-  function liveCode(input: Pick<EnrollInput, 'selectorHash' | 'secretMatches' | 'now' | 'maxWrongSecrets'>) {
+  function liveCode(
+    input: Pick<EnrollInput, 'selectorHash' | 'secretMatches' | 'now' | 'maxWrongSecrets'>,
+  ) {
     const code = stmt.code.get(input.selectorHash);
-    if (!code || code.used_at !== null || code.expires_at <= input.now || code.failed_attempts >= input.maxWrongSecrets) return null;
+    if (
+      !code ||
+      code.used_at !== null ||
+      code.expires_at <= input.now ||
+      code.failed_attempts >= input.maxWrongSecrets
+    )
+      return null;
     if (!input.secretMatches(code.secret_salt, code.secret_hash)) {
       stmt.codeFailed.run(code.id);
       return null;
@@ -215,7 +277,14 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
           // Re-enrolling leaves no old token valid (SYNC.md §7): in the same transaction as the new
           // one.
           if (input.revokeTokenHash) stmt.revokeByToken.run(nowIso, input.revokeTokenHash);
-          stmt.insertDevice.run(input.deviceId, code.provider_id, input.deviceName, input.tokenHash, nowIso, input.now);
+          stmt.insertDevice.run(
+            input.deviceId,
+            code.provider_id,
+            input.deviceName,
+            input.tokenHash,
+            nowIso,
+            input.now,
+          );
           stmt.codeUsed.run(input.now, input.deviceId, code.id);
           return stmt.provider.get(code.provider_id) ?? null;
         })
@@ -243,7 +312,10 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
 
     async notePull(deviceId, presentedSeq, now) {
       const prior = pendingAcks.get(deviceId);
-      pendingAcks.set(deviceId, { seq: Math.max(prior?.seq ?? 0, presentedSeq), now: Math.max(prior?.now ?? 0, now) });
+      pendingAcks.set(deviceId, {
+        seq: Math.max(prior?.seq ?? 0, presentedSeq),
+        now: Math.max(prior?.now ?? 0, now),
+      });
       flushAcksSoon();
     },
 
@@ -298,7 +370,15 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
     },
 
     async insertEnrollmentCode(c) {
-      const r = stmt.insertCode.run(randomUUID(), c.providerId, c.selectorHash, c.secretSalt, c.secretHash, c.createdAt, c.expiresAt);
+      const r = stmt.insertCode.run(
+        randomUUID(),
+        c.providerId,
+        c.selectorHash,
+        c.secretSalt,
+        c.secretHash,
+        c.createdAt,
+        c.expiresAt,
+      );
       return r.changes === 1;
     },
 

@@ -32,7 +32,12 @@ describe('static serving', () => {
     ];
     for (const [path, type, cache] of cases) {
       const res = await app.request(path);
-      expect([path, res.status, res.headers.get('content-type'), res.headers.get('cache-control')]).toEqual([path, 200, type, cache]);
+      expect([
+        path,
+        res.status,
+        res.headers.get('content-type'),
+        res.headers.get('cache-control'),
+      ]).toEqual([path, 200, type, cache]);
     }
     expect(await (await app.request('/assets/x-abc.js')).text()).toBe('export {};');
   });
@@ -52,7 +57,14 @@ describe('static serving', () => {
 
   it('never serves a file outside staticDir', async () => {
     const { app } = makeServer({ staticDir: dir });
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%2e%2e%2fsecret.txt', '/..%5csecret.txt', '/%00']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/%2e%2e%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/%00',
+    ]) {
       const res = await app.request(path);
       expect(await res.text()).not.toContain('outside');
     }

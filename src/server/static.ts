@@ -53,7 +53,11 @@ export async function serveStatic(staticDir: string, urlPath: string): Promise<R
   }
   let servedPath = decoded;
   let file = resolve(root, `.${decoded.startsWith('/') ? '' : '/'}${decoded}`);
-  if (decoded.includes('\0') || (file !== root && !file.startsWith(root + sep)) || !(await isFile(file))) {
+  if (
+    decoded.includes('\0') ||
+    (file !== root && !file.startsWith(root + sep)) ||
+    !(await isFile(file))
+  ) {
     servedPath = '/index.html';
     file = resolve(root, 'index.html');
     if (!(await isFile(file))) return null;

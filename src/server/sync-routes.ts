@@ -6,7 +6,13 @@
  */
 import type { Context, Hono } from 'hono';
 import { stringifyJson } from '../domain/json-bounds';
-import { LIMITS, PullRequestSchema, PushRequestSchema, type PullResponse, type PushResponse } from '../domain/sync-messages';
+import {
+  LIMITS,
+  PullRequestSchema,
+  PushRequestSchema,
+  type PullResponse,
+  type PushResponse,
+} from '../domain/sync-messages';
 import { readJsonBody, readJsonObject } from './body';
 import { authenticate, checkDevice, checkProtocol, shapeError, type RouteContext } from './context';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -17,7 +23,12 @@ const PULL_MAX_SCAN = 5000;
 
 function overBudget(c: Context, waitMs: number): HttpError {
   c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
-  return new HttpError(429, 'RATE_LIMITED', 'This device has sent a lot in a short time; it will try again later.', waitMs);
+  return new HttpError(
+    429,
+    'RATE_LIMITED',
+    'This device has sent a lot in a short time; it will try again later.',
+    waitMs,
+  );
 }
 
 /** JSON text as the answer (serialised without recursion: a stored value may nest deep). */
@@ -39,7 +50,11 @@ export function registerSyncRoutes(app: Hono, ctx: RouteContext): void {
     const parsed = PushRequestSchema.safeParse(body);
     if (!parsed.success) throw shapeError(parsed.error.issues);
     if (parsed.data.mutations.length > LIMITS.pushMutations) {
-      throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `At most ${LIMITS.pushMutations} mutations per push.`);
+      throw new HttpError(
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `At most ${LIMITS.pushMutations} mutations per push.`,
+      );
     }
     checkDevice(parsed.data.deviceId, auth);
     const bytesWait = ctx.pushBudget.bytes(auth.deviceId, bytes);
@@ -51,7 +66,11 @@ export function registerSyncRoutes(app: Hono, ctx: RouteContext): void {
       now: ctx.deps.clock.now(),
       clock,
     });
-    const answer = { results: outcome.results, serverHlc: clock.current(), warnings: outcome.warnings } satisfies PushResponse;
+    const answer = {
+      results: outcome.results,
+      serverHlc: clock.current(),
+      warnings: outcome.warnings,
+    } satisfies PushResponse;
     return jsonText(c, stringifyJson(answer));
   });
 
@@ -67,7 +86,8 @@ export function registerSyncRoutes(app: Hono, ctx: RouteContext): void {
     const cursor = parsed.data.cursor;
     // A null cursor starts a full pull; its cursors carry the flag until the last page (SYNC.md
     // §6).
-    const position = cursor === null ? { seq: 0, full: true } : decodeCursor(secret, auth.scope, cursor);
+    const position =
+      cursor === null ? { seq: 0, full: true } : decodeCursor(secret, auth.scope, cursor);
     if (position === null) return c.json(reset);
     const page = await repository.pull({
       scope: auth.scope,

@@ -29,7 +29,8 @@ export function makeServer(
     deps?: Partial<Pick<AppDeps, 'pushBudget' | 'bodyTimeoutMs' | 'logger'>>;
   } = {},
 ) {
-  const repository = opts.repository ?? createSqliteRepository(opts.file ?? ':memory:', opts.sqlite);
+  const repository =
+    opts.repository ?? createSqliteRepository(opts.file ?? ':memory:', opts.sqlite);
   const state = { now: opts.now ?? T0, ip: '192.0.2.1' };
   const app = createApp({
     repository,
@@ -40,7 +41,11 @@ export function makeServer(
     ...opts.deps,
   });
 
-  async function request(path: string, body: unknown, init: { token?: string; headers?: Record<string, string>; gzip?: boolean } = {}) {
+  async function request(
+    path: string,
+    body: unknown,
+    init: { token?: string; headers?: Record<string, string>; gzip?: boolean } = {},
+  ) {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...init.headers };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     let payload: string | Uint8Array = typeof body === 'string' ? body : stringifyJson(body);
@@ -48,7 +53,7 @@ export function makeServer(
       payload = gzipSync(payload);
       headers['content-encoding'] = 'gzip';
     }
-    const res = await app.request(path, { method: 'POST', headers, body: payload });
+    const res = await app.request(path, { method: 'POST', headers, body: payload as unknown as string });
     const text = await res.text();
     let json: any;
     try {
@@ -64,22 +69,39 @@ export function makeServer(
   }
 
   async function createProvider(agency = 'Agency A', name = 'Provider A') {
-    return (await admin('create-provider', '--agency', agency, '--name', name)) as { agencyId: string; providerId: string };
+    return (await admin('create-provider', '--agency', agency, '--name', name)) as {
+      agencyId: string;
+      providerId: string;
+    };
   }
 
   async function enroll(providerId: string, deviceName = 'tablet'): Promise<Enrolled> {
     const { code } = await admin('enroll-code', '--provider', providerId);
     const res = await request('/api/v1/devices/enroll', { code, deviceName });
-    if (res.status !== 200) throw new Error(`enroll failed: ${res.status} ${JSON.stringify(res.json)}`);
-    return { deviceId: res.json.deviceId, token: res.json.deviceToken, providerId, agencyId: res.json.agencyId };
+    if (res.status !== 200)
+      throw new Error(`enroll failed: ${res.status} ${JSON.stringify(res.json)}`);
+    return {
+      deviceId: res.json.deviceId,
+      token: res.json.deviceToken,
+      providerId,
+      agencyId: res.json.agencyId,
+    };
   }
 
   function push(device: Enrolled, mutations: unknown[], extra: Record<string, unknown> = {}) {
-    return request('/api/v1/sync/push', { protocol: 1, deviceId: device.deviceId, clientHlc: null, mutations, ...extra }, { token: device.token });
+    return request(
+      '/api/v1/sync/push',
+      { protocol: 1, deviceId: device.deviceId, clientHlc: null, mutations, ...extra },
+      { token: device.token },
+    );
   }
 
   function pull(device: Enrolled, cursor: string | null = null, limit?: number) {
-    return request('/api/v1/sync/pull', { protocol: 1, deviceId: device.deviceId, cursor, ...(limit ? { limit } : {}) }, { token: device.token });
+    return request(
+      '/api/v1/sync/pull',
+      { protocol: 1, deviceId: device.deviceId, cursor, ...(limit ? { limit } : {}) },
+      { token: device.token },
+    );
   }
 
   /** Pulls until hasMore is false; returns every row and the last cursor. */
@@ -87,7 +109,8 @@ export function makeServer(
     const rows: any[] = [];
     for (let i = 0; i < 1000; i++) {
       const res = await pull(device, cursor, limit);
-      if (res.status !== 200 || res.json.reset) throw new Error(`pull failed: ${res.status} ${JSON.stringify(res.json)}`);
+      if (res.status !== 200 || res.json.reset)
+        throw new Error(`pull failed: ${res.status} ${JSON.stringify(res.json)}`);
       rows.push(...res.json.changes);
       cursor = res.json.cursor;
       if (!res.json.hasMore) break;
@@ -123,13 +146,22 @@ export function noteCreate(over: Record<string, unknown> = {}, data: Record<stri
     schemaVersion: 1,
     createdAt: '2026-11-26T06:05:00-06:00',
     deleted: 0,
-    data: { childIds: ['c1'], observedAt: '2026-11-26T06:05:00-06:00', text: 'Stacked three blocks', ...data },
+    data: {
+      childIds: ['c1'],
+      observedAt: '2026-11-26T06:05:00-06:00',
+      text: 'Stacked three blocks',
+      ...data,
+    },
     ...over,
   };
 }
 
 /** A valid check-in create for `week`. */
-export function checkinCreate(week: string, data: Record<string, unknown>, over: Record<string, unknown> = {}) {
+export function checkinCreate(
+  week: string,
+  data: Record<string, unknown>,
+  over: Record<string, unknown> = {},
+) {
   return {
     mutationId: uid('m'),
     table: 'checkins',
@@ -146,6 +178,22 @@ export function checkinCreate(week: string, data: Record<string, unknown>, over:
 }
 
 /** An update of `fields` on `baseVersion`. */
-export function update(table: string, id: string, baseVersion: number, data: Record<string, unknown>, over: Record<string, unknown> = {}) {
-  return { mutationId: uid('m'), table, op: 'update', id, baseVersion, hlc: hlcAt(T0), schemaVersion: 1, data, ...over };
+export function update(
+  table: string,
+  id: string,
+  baseVersion: number,
+  data: Record<string, unknown>,
+  over: Record<string, unknown> = {},
+) {
+  return {
+    mutationId: uid('m'),
+    table,
+    op: 'update',
+    id,
+    baseVersion,
+    hlc: hlcAt(T0),
+    schemaVersion: 1,
+    data,
+    ...over,
+  };
 }

@@ -25,7 +25,8 @@ describe('NaptimeDb', () => {
     expect(db.outbox.schema.primKey).toMatchObject({ name: 'seq', auto: true });
     expect(db.outbox.schema.idxByName.mutationId?.unique).toBe(true);
     expect(indexes('outbox')).toEqual(expect.arrayContaining(['[table+recordId]', 'state']));
-    for (const table of ['drafts', 'meta', 'settings']) expect(db.table(table).schema.primKey.keyPath).toBe('key');
+    for (const table of ['drafts', 'meta', 'settings'])
+      expect(db.table(table).schema.primKey.keyPath).toBe('key');
   });
 
   it('opens every write transaction with strict durability', async () => {

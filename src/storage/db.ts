@@ -56,7 +56,8 @@ export const DERIVED_INDEX_FIELDS = ['week', 'observedMs'] as const;
 
 const STORES: Record<SyncedTable | 'outbox' | 'drafts' | 'meta' | 'settings', string> = {
   children: 'id, syncStatus, deleted',
-  observations: 'id, syncStatus, deleted, data.observedAt, *data.childIds, [deleted+week+observedMs]',
+  observations:
+    'id, syncStatus, deleted, data.observedAt, *data.childIds, [deleted+week+observedMs]',
   checkins: 'id, syncStatus, deleted, data.week',
   pdsa: 'id, syncStatus, deleted, data.changeIdeaId',
   conflicts: 'id, syncStatus, deleted, data.recordId',

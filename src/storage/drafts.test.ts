@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NaptimeDb } from './db';
-import { createDraftAutosaver, deleteDraft, loadDraft, saveDraft, whenDraftsSettled } from './drafts';
+import {
+  createDraftAutosaver,
+  deleteDraft,
+  loadDraft,
+  saveDraft,
+  whenDraftsSettled,
+} from './drafts';
 import type { StorageFailure } from './errors';
 import { openTestDb } from './testing';
 import { saveRecord, newRecordId } from './write';
@@ -35,7 +41,10 @@ describe('saveDraft, loadDraft, deleteDraft', () => {
     db.drafts.hook('creating', () => {
       throw new DOMException('full', 'QuotaExceededError');
     });
-    expect(await saveDraft(db, 'note:new', { text: 'a' })).toMatchObject({ ok: false, reason: 'storage-full' });
+    expect(await saveDraft(db, 'note:new', { text: 'a' })).toMatchObject({
+      ok: false,
+      reason: 'storage-full',
+    });
   });
 });
 
@@ -79,10 +88,11 @@ describe('createDraftAutosaver', () => {
     expect(writes).toBeLessThanOrEqual(2);
   });
 
-  it('loadDraft reads a draft back through the form\'s own check', async () => {
+  it("loadDraft reads a draft back through the form's own check", async () => {
     const db = await open();
     await saveDraft(db, 'note:new', { text: 'hi' });
-    const asText = (v: unknown) => (v && typeof v === 'object' && 'text' in v && typeof v.text === 'string' ? v.text : null);
+    const asText = (v: unknown) =>
+      v && typeof v === 'object' && 'text' in v && typeof v.text === 'string' ? v.text : null;
     expect(await loadDraft(db, 'note:new', asText)).toBe('hi');
     await saveDraft(db, 'note:new', { other: 1 });
     expect(await loadDraft(db, 'note:new', asText)).toBeNull();
@@ -127,7 +137,10 @@ describe('createDraftAutosaver', () => {
       throw new DOMException('full', 'QuotaExceededError');
     });
     const failures: StorageFailure[] = [];
-    const saver = createDraftAutosaver(db, 'note:new', { delayMs: 10, onError: (f) => failures.push(f) });
+    const saver = createDraftAutosaver(db, 'note:new', {
+      delayMs: 10,
+      onError: (f) => failures.push(f),
+    });
     saver.update({ text: 'x' });
     await whenDraftsSettled();
     expect(failures.map((f) => f.reason)).toEqual(['storage-full']);

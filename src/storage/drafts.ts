@@ -15,7 +15,11 @@ import { toStorageFailure, type StorageFailure } from './errors';
 export type DraftWriteResult = { ok: true } | StorageFailure;
 
 /** Stores the draft `value` under `key`, replacing any earlier one. */
-export async function saveDraft<T extends object>(db: NaptimeDb, key: string, value: T): Promise<DraftWriteResult> {
+export async function saveDraft<T extends object>(
+  db: NaptimeDb,
+  key: string,
+  value: T,
+): Promise<DraftWriteResult> {
   try {
     await db.drafts.put({ key, value, updatedAt: toLocalDateTime(db.now()) });
     return { ok: true };
@@ -28,15 +32,28 @@ export async function saveDraft<T extends object>(db: NaptimeDb, key: string, va
 export type DraftReader<T> = (value: unknown) => T | null;
 
 const asObject: DraftReader<Record<string, unknown>> = (value) =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 
 /**
  * The draft stored under `key` as `read` makes it, or null when there is none or `read` refuses it;
  * without `read`, any object.
  */
-export async function loadDraft(db: NaptimeDb, key: string): Promise<Record<string, unknown> | null>;
-export async function loadDraft<T>(db: NaptimeDb, key: string, read: DraftReader<T>): Promise<T | null>;
-export async function loadDraft<T>(db: NaptimeDb, key: string, read?: DraftReader<T>): Promise<T | Record<string, unknown> | null> {
+export async function loadDraft(
+  db: NaptimeDb,
+  key: string,
+): Promise<Record<string, unknown> | null>;
+export async function loadDraft<T>(
+  db: NaptimeDb,
+  key: string,
+  read: DraftReader<T>,
+): Promise<T | null>;
+export async function loadDraft<T>(
+  db: NaptimeDb,
+  key: string,
+  read?: DraftReader<T>,
+): Promise<T | Record<string, unknown> | null> {
   const row = await db.drafts.get(key);
   const value = asObject(row?.value);
   if (value === null) return null;

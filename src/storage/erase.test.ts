@@ -28,7 +28,17 @@ describe('eraseDevice', () => {
     const before = await ensureDeviceMeta(db);
     expect(await eraseDevice(db)).toEqual({ ok: true });
     const after = await dumpDevice(db);
-    expect(Object.keys(after).sort()).toEqual(['checkins', 'children', 'conflicts', 'drafts', 'meta', 'observations', 'outbox', 'pdsa', 'settings']);
+    expect(Object.keys(after).sort()).toEqual([
+      'checkins',
+      'children',
+      'conflicts',
+      'drafts',
+      'meta',
+      'observations',
+      'outbox',
+      'pdsa',
+      'settings',
+    ]);
     for (const [table, rows] of Object.entries(after)) expect(rows, table).toEqual([]);
     expect((await ensureDeviceMeta(db)).nodeId).not.toBe(before.nodeId);
   });

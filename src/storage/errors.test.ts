@@ -7,7 +7,9 @@ describe('isQuotaError', () => {
   it('finds a QuotaExceededError itself, in Dexie’s inner, in a cause, or among bulk failures', () => {
     expect(isQuotaError(quota())).toBe(true);
     expect(isQuotaError({ name: 'AbortError', inner: quota() })).toBe(true);
-    expect(isQuotaError(new Error('wrapped', { cause: { name: 'AbortError', inner: quota() } }))).toBe(true);
+    expect(
+      isQuotaError(new Error('wrapped', { cause: { name: 'AbortError', inner: quota() } })),
+    ).toBe(true);
     expect(isQuotaError({ name: 'BulkError', failures: [new Error('x'), quota()] })).toBe(true);
     expect(isQuotaError({ name: 'NS_ERROR_DOM_QUOTA_REACHED' })).toBe(true);
   });
@@ -21,7 +23,14 @@ describe('isQuotaError', () => {
 
 describe('toStorageFailure', () => {
   it('maps a full disk to storage-full and anything else to storage-error, keeping the message', () => {
-    expect(toStorageFailure({ name: 'AbortError', inner: quota() })).toMatchObject({ ok: false, reason: 'storage-full' });
-    expect(toStorageFailure(new Error('boom'))).toEqual({ ok: false, reason: 'storage-error', message: 'boom' });
+    expect(toStorageFailure({ name: 'AbortError', inner: quota() })).toMatchObject({
+      ok: false,
+      reason: 'storage-full',
+    });
+    expect(toStorageFailure(new Error('boom'))).toEqual({
+      ok: false,
+      reason: 'storage-error',
+      message: 'boom',
+    });
   });
 });

@@ -4,7 +4,11 @@
  */
 
 /** A write that did not commit, and why. */
-export type StorageFailure = { ok: false; reason: 'storage-full' | 'storage-error'; message: string };
+export type StorageFailure = {
+  ok: false;
+  reason: 'storage-full' | 'storage-error';
+  message: string;
+};
 
 const QUOTA_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
 const QUOTA_CODE = 22;
@@ -12,7 +16,13 @@ const QUOTA_CODE = 22;
 /** True when a QuotaExceededError appears anywhere in the error's chain (Dexie wraps it in `inner`). */
 export function isQuotaError(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 8) return false;
-  const e = error as { name?: unknown; code?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
+  const e = error as {
+    name?: unknown;
+    code?: unknown;
+    inner?: unknown;
+    cause?: unknown;
+    failures?: unknown;
+  };
   if (typeof e.name === 'string' && QUOTA_NAMES.has(e.name)) return true;
   if (error instanceof DOMException && e.code === QUOTA_CODE) return true;
   if (isQuotaError(e.inner, depth + 1) || isQuotaError(e.cause, depth + 1)) return true;

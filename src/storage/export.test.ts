@@ -24,9 +24,18 @@ describe('exportAll', () => {
     const stored = await db.observations.get(ids.note);
     expect(stored).toHaveProperty('week');
     const exported = file.tables.observations.find((r) => (r as { id: string }).id === ids.note);
-    const { week: _w, observedMs: _o, ...withoutIndex } = stored as unknown as Record<string, unknown>;
+    const {
+      week: _w,
+      observedMs: _o,
+      ...withoutIndex
+    } = stored as unknown as Record<string, unknown>;
     expect(exported).toEqual(withoutIndex);
-    expect(exported).toMatchObject({ hlc: expect.any(String), syncStatus: 'pending', version: 0, createdAt: expect.any(String) });
+    expect(exported).toMatchObject({
+      hlc: expect.any(String),
+      syncStatus: 'pending',
+      version: 0,
+      createdAt: expect.any(String),
+    });
   });
 
   it('keeps an unreadable row as it is and lists its id, so the file still imports', async () => {
@@ -74,11 +83,13 @@ describe('exportCsvZip', () => {
     expect(tricky.childIds).toBe(`${ids.ana}; ${ids.jose}`);
     expect(tricky.with).toBe('older; younger');
     expect(tricky.week).toBeUndefined();
-    expect(notes.find((n) => n.id === ids.formulaNote)!.text).toBe("'=HYPERLINK(\"http://x\")");
+    expect(notes.find((n) => n.id === ids.formulaNote)!.text).toBe('\'=HYPERLINK("http://x")');
     const children = table('children.csv');
     expect(children.map((c) => c.name).sort()).toEqual(['Ana', 'José Ñúñez']);
     const [cycle] = table('pdsa.csv');
     expect(cycle!['plan.what']).toBe('Two books before nap');
-    expect(JSON.parse(cycle!.questions!)).toEqual([{ question: 'Will they settle sooner?', prediction: 'Yes, most days' }]);
+    expect(JSON.parse(cycle!.questions!)).toEqual([
+      { question: 'Will they settle sooner?', prediction: 'Yes, most days' },
+    ]);
   });
 });

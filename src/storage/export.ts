@@ -34,7 +34,9 @@ async function readAllRows(db: NaptimeDb): Promise<Rows> {
   const stores = SYNCED_TABLES.map((t) => db.synced(t));
   return db.transaction('r', stores, async () => {
     const lists = await Promise.all(stores.map((s) => s.toArray()));
-    return Object.fromEntries(SYNCED_TABLES.map((t, i) => [t, lists[i]!.map(withoutDerivedIndexFields)])) as Rows;
+    return Object.fromEntries(
+      SYNCED_TABLES.map((t, i) => [t, lists[i]!.map(withoutDerivedIndexFields)]),
+    ) as Rows;
   });
 }
 
@@ -42,7 +44,10 @@ async function readAllRows(db: NaptimeDb): Promise<Rows> {
 export async function exportAll(db: NaptimeDb): Promise<ExportFile> {
   const tables = await readAllRows(db);
   const unreadable = Object.fromEntries(
-    SYNCED_TABLES.map((t) => [t, tables[t].map((raw) => readRow(t, raw)).flatMap((item) => (item.ok ? [] : [item.id]))]),
+    SYNCED_TABLES.map((t) => [
+      t,
+      tables[t].map((raw) => readRow(t, raw)).flatMap((item) => (item.ok ? [] : [item.id])),
+    ]),
   ) as ExportFile['unreadable'];
   return {
     format: EXPORT_FORMAT,
@@ -55,7 +60,11 @@ export async function exportAll(db: NaptimeDb): Promise<ExportFile> {
 
 /** The CSV text of one table: envelope columns, then the data fields the schema knows, then any others. */
 export function tableCsv(table: SyncedTable, rows: readonly unknown[]): string {
-  const cells = rows.map((row) => flattenRecord(row && typeof row === 'object' ? (row as Record<string, unknown>) : { data: row }));
+  const cells = rows.map((row) =>
+    flattenRecord(
+      row && typeof row === 'object' ? (row as Record<string, unknown>) : { data: row },
+    ),
+  );
   const known = Object.keys(DATA_SCHEMAS[table].shape);
   return toCsv(columnsOf(cells, [...ENVELOPE_COLUMNS, ...known]), cells);
 }
@@ -63,6 +72,8 @@ export function tableCsv(table: SyncedTable, rows: readonly unknown[]): string {
 /** A .zip (bytes) holding `<table>.csv` for every synced table: UTF-8 with BOM, RFC 4180. */
 export async function exportCsvZip(db: NaptimeDb): Promise<Uint8Array> {
   const tables = await readAllRows(db);
-  const files = Object.fromEntries(SYNCED_TABLES.map((t) => [`${t}.csv`, strToU8(tableCsv(t, tables[t]))]));
+  const files = Object.fromEntries(
+    SYNCED_TABLES.map((t) => [`${t}.csv`, strToU8(tableCsv(t, tables[t]))]),
+  );
   return zipSync(files);
 }

@@ -20,7 +20,8 @@ async function exportFile(db: NaptimeDb): Promise<ExportFile> {
 
 async function records(db: NaptimeDb) {
   const out: Record<string, unknown[]> = {};
-  for (const table of SYNCED_TABLES) out[table] = (await listAllRecords(db, table)).map((i) => (i.ok ? i.record : i.raw));
+  for (const table of SYNCED_TABLES)
+    out[table] = (await listAllRecords(db, table)).map((i) => (i.ok ? i.record : i.raw));
   return out;
 }
 
@@ -33,7 +34,11 @@ describe('importExport into a fresh device', () => {
 
     const result = await importExport(target, file);
     expect(result).toMatchObject({ ok: true, report: { added: 8, updated: 0, skipped: 0 } });
-    expect(result.ok && result.report.byTable.observations).toEqual({ added: 3, updated: 0, skipped: 0 });
+    expect(result.ok && result.report.byTable.observations).toEqual({
+      added: 3,
+      updated: 0,
+      skipped: 0,
+    });
     expect(await records(target)).toEqual(await records(source));
 
     const entries = await target.outbox.orderBy('seq').toArray();
@@ -41,7 +46,13 @@ describe('importExport into a fresh device', () => {
     expect(entries).toHaveLength(7);
     for (const entry of entries) {
       const record = (await target.synced(entry.table).get(entry.recordId))!;
-      expect(entry).toMatchObject({ op: 'create', hlc: record.hlc, baseVersion: 0, state: 'pending', attempts: 0 });
+      expect(entry).toMatchObject({
+        op: 'create',
+        hlc: record.hlc,
+        baseVersion: 0,
+        state: 'pending',
+        attempts: 0,
+      });
       expect(entry.changedFields).toEqual(Object.keys(record.data).sort());
     }
   });
@@ -64,11 +75,22 @@ describe('importExport into a fresh device', () => {
     await source.children.update(ids.ana, { version: 3, serverSeq: 12, syncStatus: 'synced' });
     const target = await open();
     await importExport(target, await exportFile(source));
-    expect(await target.children.get(ids.ana)).toMatchObject({ version: 0, serverSeq: null, syncStatus: 'pending' });
-    const [entry] = await target.outbox.where('[table+recordId]').equals(['children', ids.ana]).toArray();
+    expect(await target.children.get(ids.ana)).toMatchObject({
+      version: 0,
+      serverSeq: null,
+      syncStatus: 'pending',
+    });
+    const [entry] = await target.outbox
+      .where('[table+recordId]')
+      .equals(['children', ids.ana])
+      .toArray();
     expect(entry).toMatchObject({ op: 'create', baseVersion: 0 });
     // The server's conflict record keeps its version and is not sent back.
-    expect(await target.conflicts.get('conflict-1')).toMatchObject({ version: 2, serverSeq: 7, syncStatus: 'synced' });
+    expect(await target.conflicts.get('conflict-1')).toMatchObject({
+      version: 2,
+      serverSeq: 7,
+      syncStatus: 'synced',
+    });
   });
 });
 
@@ -100,15 +122,35 @@ describe('importExport into a device that has the records', () => {
     await saveChild(target, { id: ids.jose, name: 'José' }); // newer here (target's clock passed the file's)
 
     const result = await importExport(target, await exportFile(source));
-    expect(result.ok && result.report.byTable.children).toEqual({ added: 1, updated: 1, skipped: 1 });
+    expect(result.ok && result.report.byTable.children).toEqual({
+      added: 1,
+      updated: 1,
+      skipped: 1,
+    });
     const ana = (await target.children.get(ids.ana))!;
     const fileAna = (await source.children.get(ids.ana))!;
-    expect(ana).toMatchObject({ data: { name: 'Ana Lucía' }, hlc: fileAna.hlc, updatedAt: fileAna.updatedAt, version: 1, syncStatus: 'pending' });
+    expect(ana).toMatchObject({
+      data: { name: 'Ana Lucía' },
+      hlc: fileAna.hlc,
+      updatedAt: fileAna.updatedAt,
+      version: 1,
+      syncStatus: 'pending',
+    });
     expect((await target.children.get(ids.jose))!.data).toMatchObject({ name: 'José' });
-    expect(newChild.ok && (await target.children.get(newChild.record.id))).toMatchObject({ data: { name: 'Beto' } });
+    expect(newChild.ok && (await target.children.get(newChild.record.id))).toMatchObject({
+      data: { name: 'Beto' },
+    });
 
-    const [update] = await target.outbox.where('[table+recordId]').equals(['children', ids.ana]).toArray();
-    expect(update).toMatchObject({ op: 'update', baseVersion: 1, changedFields: ['name'], hlc: fileAna.hlc });
+    const [update] = await target.outbox
+      .where('[table+recordId]')
+      .equals(['children', ids.ana])
+      .toArray();
+    expect(update).toMatchObject({
+      op: 'update',
+      baseVersion: 1,
+      changedFields: ['name'],
+      hlc: fileAna.hlc,
+    });
     expect(await target.children.count()).toBe(3);
   });
 
@@ -122,9 +164,18 @@ describe('importExport into a device that has the records', () => {
     const damaged = await target.observations.get(ids.otherNote);
 
     clock.advance(60_000);
-    await saveObservation(source, { id: ids.otherNote, childIds: [ids.jose], observedAt: '2026-01-20T09:00:00-06:00', text: 'Climbed it twice' });
+    await saveObservation(source, {
+      id: ids.otherNote,
+      childIds: [ids.jose],
+      observedAt: '2026-01-20T09:00:00-06:00',
+      text: 'Climbed it twice',
+    });
     const result = await importExport(target, await exportFile(source));
-    expect(result.ok && result.report.byTable.observations).toEqual({ added: 0, updated: 0, skipped: 3 });
+    expect(result.ok && result.report.byTable.observations).toEqual({
+      added: 0,
+      updated: 0,
+      skipped: 3,
+    });
     expect(await target.observations.get(ids.otherNote)).toEqual(damaged);
   });
 });
@@ -142,10 +193,19 @@ describe('importExport of deletes', () => {
     clock.advance(60_000);
     await deleteRecord(source, 'observations', ids.note);
     const result = await importExport(target, await exportFile(source));
-    expect(result.ok && result.report.byTable.observations).toEqual({ added: 0, updated: 1, skipped: 2 });
+    expect(result.ok && result.report.byTable.observations).toEqual({
+      added: 0,
+      updated: 1,
+      skipped: 2,
+    });
     expect(await target.observations.get(ids.note)).toMatchObject({ deleted: 1, version: 2 });
     const [entry] = await target.outbox.toArray();
-    expect(entry).toMatchObject({ recordId: ids.note, op: 'delete', changedFields: ['deleted'], baseVersion: 2 });
+    expect(entry).toMatchObject({
+      recordId: ids.note,
+      op: 'delete',
+      changedFields: ['deleted'],
+      baseVersion: 2,
+    });
   });
 });
 
@@ -154,18 +214,48 @@ describe('importExport refuses a file that is not a good export, and changes not
     ['not JSON-shaped at all', () => 'hello', 'not-an-export'],
     ['an array', () => [], 'not-an-export'],
     ['another format', (f) => ({ ...f, format: 'other-app' }), 'not-an-export'],
-    ['a newer format version', (f) => ({ ...f, formatVersion: EXPORT_FORMAT_VERSION + 1 }), 'newer-format'],
+    [
+      'a newer format version',
+      (f) => ({ ...f, formatVersion: EXPORT_FORMAT_VERSION + 1 }),
+      'newer-format',
+    ],
     ['a format version that is not a number', (f) => ({ ...f, formatVersion: '1' }), 'damaged'],
     ['tables missing', (f) => ({ ...f, tables: undefined }), 'damaged'],
     ['a table missing', (f) => ({ ...f, tables: { ...f.tables, pdsa: undefined } }), 'damaged'],
     ['an unknown table', (f) => ({ ...f, tables: { ...f.tables, photos: [] } }), 'damaged'],
-    ['one row without an envelope', (f) => ({ ...f, tables: { ...f.tables, children: [...f.tables.children, { id: 'x', data: { name: 'X', active: true } }] } }), 'damaged'],
     [
-      'one row whose data breaks a rule (P5 above P4)',
-      (f) => ({ ...f, tables: { ...f.tables, checkins: f.tables.checkins.map((r) => ({ ...(r as object), data: { ...(r as { data: object }).data, p5: 9 } })) } }),
+      'one row without an envelope',
+      (f) => ({
+        ...f,
+        tables: {
+          ...f.tables,
+          children: [...f.tables.children, { id: 'x', data: { name: 'X', active: true } }],
+        },
+      }),
       'damaged',
     ],
-    ['a row id given twice', (f) => ({ ...f, tables: { ...f.tables, children: [...f.tables.children, f.tables.children[0]] } }), 'damaged'],
+    [
+      'one row whose data breaks a rule (P5 above P4)',
+      (f) => ({
+        ...f,
+        tables: {
+          ...f.tables,
+          checkins: f.tables.checkins.map((r) => ({
+            ...(r as object),
+            data: { ...(r as { data: object }).data, p5: 9 },
+          })),
+        },
+      }),
+      'damaged',
+    ],
+    [
+      'a row id given twice',
+      (f) => ({
+        ...f,
+        tables: { ...f.tables, children: [...f.tables.children, f.tables.children[0]] },
+      }),
+      'damaged',
+    ],
   ];
 
   for (const [name, damage, reason] of cases) {
@@ -186,7 +276,10 @@ describe('importExport refuses a file that is not a good export, and changes not
   it('calls text that is not JSON "not an export"', async () => {
     const db = await open();
     const before = await dumpDevice(db);
-    expect(await importExportText(db, '{"format": "naptime-export", "tabl')).toMatchObject({ ok: false, reason: 'not-an-export' });
+    expect(await importExportText(db, '{"format": "naptime-export", "tabl')).toMatchObject({
+      ok: false,
+      reason: 'not-an-export',
+    });
     expect(await dumpDevice(db)).toEqual(before);
   });
 });

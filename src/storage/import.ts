@@ -61,14 +61,26 @@ function decide(table: SyncedTable, raw: unknown, incoming: RecordRow): Step {
     if (!here.ok) return { kind: 'skip' };
     current = here.record as RecordRow;
     if (incoming.hlc <= current.hlc) return { kind: 'skip' };
-    if (current.deleted === incoming.deleted && valuesEqual(current.data, incoming.data)) return { kind: 'skip' };
+    if (current.deleted === incoming.deleted && valuesEqual(current.data, incoming.data))
+      return { kind: 'skip' };
   }
   const kind = current ? 'updated' : 'added';
   if (table === 'conflicts') {
     const version = current?.version ?? incoming.version;
-    const fields = version > 0 ? changedFields(current?.data ?? {}, incoming.data).filter((f) => RESOLUTION_FIELDS.includes(f)) : [];
+    const fields =
+      version > 0
+        ? changedFields(current?.data ?? {}, incoming.data).filter((f) =>
+            RESOLUTION_FIELDS.includes(f),
+          )
+        : [];
     const syncStatus = fields.length > 0 ? 'pending' : (current?.syncStatus ?? incoming.syncStatus);
-    const record = { ...current, ...incoming, version, serverSeq: current?.serverSeq ?? incoming.serverSeq, syncStatus };
+    const record = {
+      ...current,
+      ...incoming,
+      version,
+      serverSeq: current?.serverSeq ?? incoming.serverSeq,
+      syncStatus,
+    };
     return { kind, record, fields };
   }
   const record = withoutSyncError({
@@ -91,7 +103,9 @@ export async function importExport(db: NaptimeDb, json: unknown): Promise<Import
   const parsed = parseExport(json);
   if (!parsed.ok) return parsed;
   const { records, unreadable } = parsed.value;
-  const byTable = Object.fromEntries(SYNCED_TABLES.map((t) => [t, zeroCounts()])) as ImportReport['byTable'];
+  const byTable = Object.fromEntries(
+    SYNCED_TABLES.map((t) => [t, zeroCounts()]),
+  ) as ImportReport['byTable'];
   const stores = SYNCED_TABLES.map((t) => db.synced(t));
   try {
     // Records, outbox entries and clock commit together: a crash leaves the device as before or fully merged.
@@ -113,7 +127,8 @@ export async function importExport(db: NaptimeDb, json: unknown): Promise<Import
           }
           counts[step.kind] += 1;
           await db.synced(table).put(step.record as StoredRecord);
-          if (step.fields.length > 0) await queueChange(db, table, step.record, step.fields, step.record.hlc);
+          if (step.fields.length > 0)
+            await queueChange(db, table, step.record, step.fields, step.record.hlc);
         }
       }
       await db.meta.put({ key: META_KEYS.hlc, value: clock });
@@ -123,7 +138,16 @@ export async function importExport(db: NaptimeDb, json: unknown): Promise<Import
   }
   const total = (k: keyof ImportCounts) => SYNCED_TABLES.reduce((n, t) => n + byTable[t][k], 0);
   const unreadableTotal = SYNCED_TABLES.reduce((n, t) => n + unreadable[t], 0);
-  return { ok: true, report: { added: total('added'), updated: total('updated'), skipped: total('skipped'), byTable, unreadable: unreadableTotal } };
+  return {
+    ok: true,
+    report: {
+      added: total('added'),
+      updated: total('updated'),
+      skipped: total('skipped'),
+      byTable,
+      unreadable: unreadableTotal,
+    },
+  };
 }
 
 /** Imports the text of a chosen file: text that is not JSON is "not an export". */

@@ -4,7 +4,13 @@
  * cursor and token here too, under its own keys.
  */
 import { toLocalDateTime } from '../domain/dates';
-import { HlcStateSchema, NodeIdSchema, createNodeId, initialHlcState, type HlcState } from '../domain/hlc';
+import {
+  HlcStateSchema,
+  NodeIdSchema,
+  createNodeId,
+  initialHlcState,
+  type HlcState,
+} from '../domain/hlc';
 import type { NaptimeDb } from './db';
 
 /** Random bytes from the browser's Web Crypto (fake-indexeddb's tests get Node's, the same API). */
@@ -59,7 +65,8 @@ export function ensureDeviceMeta(db: NaptimeDb): Promise<DeviceMeta> {
     const storedHlc = HlcStateSchema.safeParse(hlcRow?.value);
     // A clock state from another node id (a copied database) keeps its time but takes this node's id.
     const hlc = storedHlc.success ? { ...storedHlc.data, nodeId } : initialHlcState(nodeId);
-    if (!storedHlc.success || storedHlc.data.nodeId !== nodeId) await db.meta.put({ key: META_KEYS.hlc, value: hlc });
+    if (!storedHlc.success || storedHlc.data.nodeId !== nodeId)
+      await db.meta.put({ key: META_KEYS.hlc, value: hlc });
 
     let firstUseAt = firstRow?.value;
     if (typeof firstUseAt !== 'string') {

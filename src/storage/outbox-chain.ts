@@ -13,7 +13,11 @@ import { withoutDerivedIndexFields, type NaptimeDb, type OutboxRow, type RecordR
 import { outboxOp } from './outbox';
 
 /** The record `id` of `table` as stored, or undefined when missing or unreadable. */
-export async function readRecordRow(db: NaptimeDb, table: SyncedTable, id: string): Promise<RecordRow | undefined> {
+export async function readRecordRow(
+  db: NaptimeDb,
+  table: SyncedTable,
+  id: string,
+): Promise<RecordRow | undefined> {
   const raw = await db.synced(table).get(id);
   if (raw === undefined) return undefined;
   const parsed = StoredRecordSchema.safeParse(withoutDerivedIndexFields(raw));
@@ -36,7 +40,12 @@ export function allFieldsOf(record: RecordRow): string[] {
  * base. With `sendAll` (the record was rejected, or the server lost it) it sends every field: a
  * `create` when the server never accepted the record, else an `update` of all fields (SYNC.md §4).
  */
-export async function promoteNext(db: NaptimeDb, record: RecordRow, table: SyncedTable, sendAll: boolean): Promise<void> {
+export async function promoteNext(
+  db: NaptimeDb,
+  record: RecordRow,
+  table: SyncedTable,
+  sendAll: boolean,
+): Promise<void> {
   const [next] = await entriesOf(db, table, record.id);
   if (!next || next.payload != null) return;
   if (next.baseVersion !== null && !sendAll) return;
@@ -44,7 +53,12 @@ export async function promoteNext(db: NaptimeDb, record: RecordRow, table: Synce
   // A create chained behind a create that was accepted becomes an update of every field.
   if (record.version > 0 && next.op === 'create') fields = allFieldsOf(record);
   if (record.version === 0) fields = Object.keys(record.data).sort();
-  await db.outbox.put({ ...next, baseVersion: record.version, op: outboxOp(record, fields), changedFields: fields });
+  await db.outbox.put({
+    ...next,
+    baseVersion: record.version,
+    op: outboxOp(record, fields),
+    changedFields: fields,
+  });
 }
 
 /** The mutation an entry sends (SYNC.md §3), built from the stored record at the first send. */
@@ -60,7 +74,13 @@ export function mutationOf(entry: OutboxRow, record: RecordRow): Record<string, 
     schemaVersion: record.schemaVersion,
   };
   if (entry.op === 'create') {
-    return { ...base, baseVersion: 0, createdAt: record.createdAt, deleted: record.deleted, data: record.data };
+    return {
+      ...base,
+      baseVersion: 0,
+      createdAt: record.createdAt,
+      deleted: record.deleted,
+      data: record.data,
+    };
   }
   if (entry.op === 'delete') return { ...base, deleted: 1 };
   const data: Record<string, unknown> = {};
@@ -73,7 +93,11 @@ export function mutationOf(entry: OutboxRow, record: RecordRow): Record<string, 
 }
 
 const localTime = (value: string, fallback: string) =>
-  isLocalDateTime(value) ? value : Number.isFinite(Date.parse(value)) ? toLocalDateTime(new Date(value)) : fallback;
+  isLocalDateTime(value)
+    ? value
+    : Number.isFinite(Date.parse(value))
+      ? toLocalDateTime(new Date(value))
+      : fallback;
 
 /** A server record as the device stores it (`synced`), keeping a local `createdAt` already known. */
 export function toLocalRecord(row: ServerRecord, local: RecordRow | undefined): RecordRow {

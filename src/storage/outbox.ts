@@ -20,7 +20,10 @@ import { DELETED_FIELD, unionFields } from './changes';
 import type { NaptimeDb, OutboxRow, RecordRow } from './db';
 
 /** The op an entry for `record` must carry, given every field it has to send. */
-export function outboxOp(record: Pick<RecordRow, 'version' | 'deleted'>, fields: readonly string[]): OutboxOp {
+export function outboxOp(
+  record: Pick<RecordRow, 'version' | 'deleted'>,
+  fields: readonly string[],
+): OutboxOp {
   if (record.version === 0) return 'create';
   if (record.deleted === 1 && fields.length === 1 && fields[0] === DELETED_FIELD) return 'delete';
   return 'update';
@@ -39,7 +42,10 @@ export async function queueChange(
   fields: readonly string[],
   hlc: Hlc,
 ): Promise<void> {
-  const entries = await db.outbox.where('[table+recordId]').equals([table, record.id]).sortBy('seq');
+  const entries = await db.outbox
+    .where('[table+recordId]')
+    .equals([table, record.id])
+    .sortBy('seq');
   const last = entries.at(-1);
   if (last && isNeverSent(last)) {
     const changed = unionFields(last.changedFields, fields);

@@ -72,3 +72,8 @@ declare function clearTimeout(handle: TimerHandle | undefined): void;
 declare var crypto: {
   getRandomValues<T extends ArrayBufferView>(array: T): T;
 };
+
+/** UTF-8 encoding, to measure a push batch in bytes. */
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}

@@ -50,7 +50,12 @@ function replaces(row: ServerRecord, local: RecordRow | undefined, repairing: bo
 }
 
 /** Saves one pulled page and its cursor together; returns how many rows replaced local records. */
-export function applyPullPage(db: NaptimeDb, page: PulledPage, now: number, options: { saveCursor?: boolean } = {}): Promise<number> {
+export function applyPullPage(
+  db: NaptimeDb,
+  page: PulledPage,
+  now: number,
+  options: { saveCursor?: boolean } = {},
+): Promise<number> {
   return db.transaction('rw', [db.outbox, db.meta, ...storesOf(db)], async () => {
     const repair = await readRepair(db);
     let replaced = 0;
@@ -66,7 +71,8 @@ export function applyPullPage(db: NaptimeDb, page: PulledPage, now: number, opti
       replaced += 1;
     }
     if (repair) await db.meta.put({ key: SYNC_META_KEYS.repair, value: repair });
-    if (options.saveCursor !== false) await db.meta.put({ key: SYNC_META_KEYS.cursor, value: page.cursor });
+    if (options.saveCursor !== false)
+      await db.meta.put({ key: SYNC_META_KEYS.cursor, value: page.cursor });
     await receiveHlc(db, page.serverHlc, now);
     await db.meta.put({ key: SYNC_META_KEYS.lastPullAt, value: now });
     return replaced;
@@ -110,7 +116,9 @@ export function finishRepair(db: NaptimeDb): Promise<number> {
         const serverVersion = seen?.[0] ?? 0;
         const entries = await entriesOf(db, table, local.id);
         const first = entries[0];
-        const base = first ? (first.payload?.baseVersion as number | undefined) ?? first.baseVersion : null;
+        const base = first
+          ? ((first.payload?.baseVersion as number | undefined) ?? first.baseVersion)
+          : null;
         const lacking = !seen;
         const newer = seen !== undefined && local.hlc > seen[1];
         // A waiting entry built on a version the server no longer has would be refused: replace it.

@@ -18,7 +18,10 @@ import { entriesOf, promoteNext, readRecordRow, toLocalRecord } from './outbox-c
 import { receiveHlc, SYNC_META_KEYS } from './sync-state';
 
 /** How many results of each kind a response carried (duplicates counted once, as `duplicate`). */
-export type OutcomeCounts = Record<'applied' | 'merged' | 'conflict' | 'duplicate' | 'rejected', number>;
+export type OutcomeCounts = Record<
+  'applied' | 'merged' | 'conflict' | 'duplicate' | 'rejected',
+  number
+>;
 
 /** An empty tally. */
 export function emptyOutcomes(): OutcomeCounts {
@@ -26,7 +29,11 @@ export function emptyOutcomes(): OutcomeCounts {
 }
 
 /** The record with the fields of every waiting entry taken from `local` again (newer local edits). */
-function reapplyWaiting(server: RecordRow, local: RecordRow, waitingFields: readonly string[]): RecordRow {
+function reapplyWaiting(
+  server: RecordRow,
+  local: RecordRow,
+  waitingFields: readonly string[],
+): RecordRow {
   const data = { ...server.data };
   let deleted = server.deleted;
   for (const field of waitingFields) {
@@ -43,7 +50,11 @@ async function adoptConflictRecord(db: NaptimeDb, conflict: ServerRecord): Promi
   await db.conflicts.put(toLocalRecord(conflict, local));
 }
 
-async function applyOne(db: NaptimeDb, result: MutationResult, counts: OutcomeCounts): Promise<void> {
+async function applyOne(
+  db: NaptimeDb,
+  result: MutationResult,
+  counts: OutcomeCounts,
+): Promise<void> {
   const entry = await db.outbox.where('mutationId').equals(result.mutationId).first();
   if (!entry || entry.seq === undefined) return; // already applied by an earlier answer
   const term: TerminalResult = result.status === 'duplicate' ? result.original : result;
@@ -54,7 +65,11 @@ async function applyOne(db: NaptimeDb, result: MutationResult, counts: OutcomeCo
   if (!local) return;
   if (term.status === 'rejected') {
     const { code, message, details } = term;
-    const marked: RecordRow = { ...local, syncStatus: 'rejected', syncError: { code, message, details } };
+    const marked: RecordRow = {
+      ...local,
+      syncStatus: 'rejected',
+      syncError: { code, message, details },
+    };
     await db.synced(table).put(marked);
     await promoteNext(db, marked, table, true);
     return;
@@ -64,14 +79,28 @@ async function applyOne(db: NaptimeDb, result: MutationResult, counts: OutcomeCo
   if (term.version > local.version) {
     if (term.status !== 'applied') {
       const server = toLocalRecord(term.record, local);
-      next = reapplyWaiting(server, local, waiting.flatMap((e) => e.changedFields));
+      next = reapplyWaiting(
+        server,
+        local,
+        waiting.flatMap((e) => e.changedFields),
+      );
     }
-    next = { ...next, version: term.version, serverSeq: term.serverSeq, hlc: waiting.length ? maxHlc(local.hlc, term.hlc) : term.hlc };
+    next = {
+      ...next,
+      version: term.version,
+      serverSeq: term.serverSeq,
+      hlc: waiting.length ? maxHlc(local.hlc, term.hlc) : term.hlc,
+    };
   }
   if (term.status === 'conflict') await adoptConflictRecord(db, term.conflict);
   const { syncError: _cleared, ...rest } = next;
-  const syncStatus = term.status === 'conflict' ? 'conflict' : waiting.length ? 'pending' : 'synced';
-  const row: RecordRow = { ...rest, schemaVersion: Math.max(rest.schemaVersion, SCHEMA_VERSION), syncStatus };
+  const syncStatus =
+    term.status === 'conflict' ? 'conflict' : waiting.length ? 'pending' : 'synced';
+  const row: RecordRow = {
+    ...rest,
+    schemaVersion: Math.max(rest.schemaVersion, SCHEMA_VERSION),
+    syncStatus,
+  };
   await db.synced(table).put(row);
   await promoteNext(db, row, table, false);
 }

@@ -46,11 +46,20 @@ const encoder = new TextEncoder();
 const byteLength = (value: unknown) => encoder.encode(JSON.stringify(value)).length;
 
 /** Marks the record rejected with `code`/`message` locally, drops its entry; the next one sends all. */
-export async function rejectLocally(db: NaptimeDb, entry: OutboxRow, code: string, message: string): Promise<void> {
+export async function rejectLocally(
+  db: NaptimeDb,
+  entry: OutboxRow,
+  code: string,
+  message: string,
+): Promise<void> {
   if (entry.seq !== undefined) await db.outbox.delete(entry.seq);
   const record = await readRecordRow(db, entry.table, entry.recordId);
   if (!record) return;
-  const marked = { ...record, syncStatus: 'rejected' as const, syncError: { code, message, details: [] } };
+  const marked = {
+    ...record,
+    syncStatus: 'rejected' as const,
+    syncError: { code, message, details: [] },
+  };
   await db.synced(entry.table).put(marked);
   await promoteNext(db, marked, entry.table, true);
 }
@@ -69,21 +78,32 @@ export function takeBatch(db: NaptimeDb, options: TakeBatchOptions): Promise<Bat
       const isFirstOfRecord = !taken.has(key);
       taken.add(key);
       if (!isFirstOfRecord || entry.seq === undefined) continue;
-      if (entry.state === 'inflight' && options.inflight === 'expired' && (entry.inflightUntil ?? 0) > options.now) continue;
+      if (
+        entry.state === 'inflight' &&
+        options.inflight === 'expired' &&
+        (entry.inflightUntil ?? 0) > options.now
+      )
+        continue;
       let payload = entry.payload ?? null;
       if (!payload) {
         if (entry.baseVersion === null) continue;
         const record = await readRecordRow(db, entry.table, entry.recordId);
         if (!record) continue; // unreadable: kept for a newer build, never sent as something else
         if (byteLength(record.data) > LIMITS.recordDataBytes) {
-          await rejectLocally(db, entry, 'RECORD_TOO_LARGE', `The record is larger than ${LIMITS.recordDataBytes} bytes.`);
+          await rejectLocally(
+            db,
+            entry,
+            'RECORD_TOO_LARGE',
+            `The record is larger than ${LIMITS.recordDataBytes} bytes.`,
+          );
           rejectedLocally += 1;
           continue;
         }
         payload = mutationOf(entry, record);
       }
       const size = byteLength(payload);
-      if (items.length > 0 && (items.length >= options.maxCount || bytes + size > options.maxBytes)) break;
+      if (items.length > 0 && (items.length >= options.maxCount || bytes + size > options.maxBytes))
+        break;
       await db.outbox.put({
         ...entry,
         payload,
@@ -91,7 +111,14 @@ export function takeBatch(db: NaptimeDb, options: TakeBatchOptions): Promise<Bat
         attempts: entry.attempts + 1,
         inflightUntil: options.now + options.leaseMs,
       });
-      items.push({ seq: entry.seq, mutationId: entry.mutationId, table: entry.table, recordId: entry.recordId, payload, bytes: size });
+      items.push({
+        seq: entry.seq,
+        mutationId: entry.mutationId,
+        table: entry.table,
+        recordId: entry.recordId,
+        payload,
+        bytes: size,
+      });
       bytes += size;
     }
     return { items, bytes, rejectedLocally };
@@ -109,7 +136,12 @@ export function releaseBatch(db: NaptimeDb, seqs: readonly number[]): Promise<vo
 }
 
 /** Marks the record of entry `seq` rejected locally (a one-mutation batch that can never be sent). */
-export function rejectEntryLocally(db: NaptimeDb, seq: number, code: string, message: string): Promise<boolean> {
+export function rejectEntryLocally(
+  db: NaptimeDb,
+  seq: number,
+  code: string,
+  message: string,
+): Promise<boolean> {
   const stores = SYNCED_TABLES.map((t) => db.synced(t));
   return db.transaction('rw', [db.outbox, ...stores], async () => {
     const entry = await db.outbox.get(seq);

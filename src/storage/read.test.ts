@@ -19,12 +19,18 @@ import { deleteRecord, newRecordId, saveChild, saveObservation, saveRecord } fro
 const open = useTestDbs();
 
 async function addNote(db: NaptimeDb, observedAt: string, over: Record<string, unknown> = {}) {
-  const result = await saveObservation(db, { childIds: ['c1'], observedAt, text: `note at ${observedAt}`, ...over });
+  const result = await saveObservation(db, {
+    childIds: ['c1'],
+    observedAt,
+    text: `note at ${observedAt}`,
+    ...over,
+  });
   if (!result.ok) throw new Error(JSON.stringify(result));
   return result.record.id;
 }
 
-const textsOf = (items: ReadItem<ObservationData>[]) => items.map((i) => (i.ok ? i.record.data.text : 'unreadable'));
+const textsOf = (items: ReadItem<ObservationData>[]) =>
+  items.map((i) => (i.ok ? i.record.data.text : 'unreadable'));
 
 describe('rows that do not parse', () => {
   it('come back as ok:false and stay in the table', async () => {
@@ -37,10 +43,15 @@ describe('rows that do not parse', () => {
     const all = await listAllRecords(db, 'observations');
     expect(all).toHaveLength(3);
     expect(all.filter((i) => i.ok).map((i) => i.ok && i.record.id)).toEqual([good]);
-    expect(all.find((i) => !i.ok && i.id === 'no-envelope')).toMatchObject({ raw: { id: 'no-envelope' } });
+    expect(all.find((i) => !i.ok && i.id === 'no-envelope')).toMatchObject({
+      raw: { id: 'no-envelope' },
+    });
 
     expect(await getRecord(db, 'observations', badData)).toMatchObject({ ok: false, id: badData });
-    expect(textsOf(await listObservationsOfWeek(db, '2026-W05'))).toEqual(['unreadable', 'note at 2026-01-29T13:05:00-06:00']);
+    expect(textsOf(await listObservationsOfWeek(db, '2026-W05'))).toEqual([
+      'unreadable',
+      'note at 2026-01-29T13:05:00-06:00',
+    ]);
     expect(await db.observations.count()).toBe(3);
   });
 
@@ -61,8 +72,12 @@ describe('listObservationsOfWeek', () => {
     await addNote(db, '2026-02-01T23:30:00-06:00');
     // Monday 00:30 in Tokyo is still Sunday (week 5) in UTC.
     await addNote(db, '2026-02-02T00:30:00+09:00');
-    expect(textsOf(await listObservationsOfWeek(db, '2026-W05'))).toEqual(['note at 2026-02-01T23:30:00-06:00']);
-    expect(textsOf(await listObservationsOfWeek(db, '2026-W06'))).toEqual(['note at 2026-02-02T00:30:00+09:00']);
+    expect(textsOf(await listObservationsOfWeek(db, '2026-W05'))).toEqual([
+      'note at 2026-02-01T23:30:00-06:00',
+    ]);
+    expect(textsOf(await listObservationsOfWeek(db, '2026-W06'))).toEqual([
+      'note at 2026-02-02T00:30:00+09:00',
+    ]);
   });
 
   it('lists newest first by instant across offsets, pages with offset and limit, and leaves deleted notes out', async () => {
@@ -82,8 +97,12 @@ describe('listObservationsOfWeek', () => {
       'note at 2026-01-27T09:00:00-06:00',
       'note at 2026-01-27T16:00:00+02:00',
     ]);
-    expect(textsOf(await listObservationsOfWeek(db, '2026-W05', { limit: 2 }))).toEqual(all.slice(0, 2));
-    expect(textsOf(await listObservationsOfWeek(db, '2026-W05', { offset: 2, limit: 2 }))).toEqual(all.slice(2, 4));
+    expect(textsOf(await listObservationsOfWeek(db, '2026-W05', { limit: 2 }))).toEqual(
+      all.slice(0, 2),
+    );
+    expect(textsOf(await listObservationsOfWeek(db, '2026-W05', { offset: 2, limit: 2 }))).toEqual(
+      all.slice(2, 4),
+    );
     expect(await listObservationsOfWeek(db, '2026-W05', { offset: 4, limit: 2 })).toEqual([]);
     expect(await countObservationsOfWeek(db, '2026-W05')).toBe(4);
   });
@@ -91,7 +110,11 @@ describe('listObservationsOfWeek', () => {
   it('moves a note to its new week when its observedAt is edited', async () => {
     const db = await open();
     const id = await addNote(db, '2026-01-29T13:05:00-06:00');
-    await saveRecord(db, 'observations', id, { childIds: ['c1'], observedAt: '2026-01-19T10:00:00-06:00', text: 'moved' });
+    await saveRecord(db, 'observations', id, {
+      childIds: ['c1'],
+      observedAt: '2026-01-19T10:00:00-06:00',
+      text: 'moved',
+    });
     expect(await countObservationsOfWeek(db, '2026-W05')).toBe(0);
     expect(textsOf(await listObservationsOfWeek(db, '2026-W04'))).toEqual(['moved']);
   });
@@ -103,7 +126,11 @@ describe('listObservationsOfWeek', () => {
       const minute = String(i % 60).padStart(2, '0');
       return {
         id: `n-${String(i).padStart(5, '0')}`,
-        data: { childIds: ['c1'], observedAt: `2026-02-${day}T10:${minute}:00-06:00`, text: `n${i}` },
+        data: {
+          childIds: ['c1'],
+          observedAt: `2026-02-${day}T10:${minute}:00-06:00`,
+          text: `n${i}`,
+        },
         schemaVersion: 1,
         hlc: '2026-02-01T00:00:00.000Z-0000-0123456789abcdef',
         deviceId: null,
@@ -119,7 +146,10 @@ describe('listObservationsOfWeek', () => {
     const page = await listObservationsOfWeek(db, '2026-W07', { limit: 20 });
     expect(page).toHaveLength(20);
     expect(page.every((i) => i.ok && i.record.data.observedAt.startsWith('2026-02-1'))).toBe(true);
-    expect(await countObservationsOfWeek(db, '2026-W07')).toBe(rows.filter((r) => r.data.observedAt < '2026-02-16' && r.data.observedAt >= '2026-02-09').length);
+    expect(await countObservationsOfWeek(db, '2026-W07')).toBe(
+      rows.filter((r) => r.data.observedAt < '2026-02-16' && r.data.observedAt >= '2026-02-09')
+        .length,
+    );
   });
 });
 
@@ -162,9 +192,16 @@ describe('listChildren', () => {
     const gone = await saveChild(db, { name: 'Gone', birthMonth: '2025-01' });
     await deleteRecord(db, 'children', gone.ok ? gone.record.id : '');
 
-    const names = (items: Awaited<ReturnType<typeof listChildren>>) => items.map((i) => (i.ok ? i.record.data.name : '?'));
+    const names = (items: Awaited<ReturnType<typeof listChildren>>) =>
+      items.map((i) => (i.ok ? i.record.data.name : '?'));
     expect(names(await listChildren(db))).toEqual(['Ángel', 'Zoe', 'Ana', 'bea']);
-    expect(names(await listChildren(db, { includeInactive: true }))).toEqual(['Ángel', 'Zoe', 'Ana', 'bea', 'Ari']);
+    expect(names(await listChildren(db, { includeInactive: true }))).toEqual([
+      'Ángel',
+      'Zoe',
+      'Ana',
+      'bea',
+      'Ari',
+    ]);
   });
 
   it('shows a damaged child row last, as unreadable', async () => {
@@ -172,7 +209,10 @@ describe('listChildren', () => {
     await saveChild(db, { name: 'Leo' });
     await db.children.put({ id: 'damaged', data: { name: 7 } } as never);
     const items = await listChildren(db);
-    expect(items.map((i) => (i.ok ? i.record.data.name : `unreadable ${i.id}`))).toEqual(['Leo', 'unreadable damaged']);
+    expect(items.map((i) => (i.ok ? i.record.data.name : `unreadable ${i.id}`))).toEqual([
+      'Leo',
+      'unreadable damaged',
+    ]);
   });
 
   it('reads ages relative to db.now(): a child becomes a toddler on the first of the month', async () => {
@@ -180,7 +220,8 @@ describe('listChildren', () => {
     const db = await open(clock);
     await saveChild(db, { name: 'Bo', birthMonth: '2025-06' });
     await saveChild(db, { name: 'Al', birthMonth: '2026-01' });
-    const first = async () => ((await listChildren(db))[0] as { record: { data: { name: string } } }).record.data.name;
+    const first = async () =>
+      ((await listChildren(db))[0] as { record: { data: { name: string } } }).record.data.name;
     expect(await first()).toBe('Al');
     clock.set('2026-06-15T12:00:00.000Z');
     expect(await first()).toBe('Bo');
@@ -209,7 +250,11 @@ describe('listRecentlyDeleted and countPendingSync', () => {
     const db = await open();
     expect(await countPendingSync(db)).toBe(0);
     const id = await addNote(db, '2026-01-05T10:00:00-06:00');
-    await saveRecord(db, 'observations', id, { childIds: ['c1'], observedAt: '2026-01-05T10:00:00-06:00', text: 'edit' });
+    await saveRecord(db, 'observations', id, {
+      childIds: ['c1'],
+      observedAt: '2026-01-05T10:00:00-06:00',
+      text: 'edit',
+    });
     await saveChild(db, { name: 'Leo', birthMonth: null, id: newRecordId() });
     expect(await countPendingSync(db)).toBe(2);
   });

@@ -13,7 +13,8 @@ import type { SyncedTable } from '../domain/tables';
 import { withoutDerivedIndexFields, type NaptimeDb } from './db';
 
 /** One row read back: the parsed record, or the raw row that could not be read. */
-export type ReadItem<D> = { ok: true; record: StoredRecord<D> } | { ok: false; id: string; raw: unknown };
+export type ReadItem<D> =
+  { ok: true; record: StoredRecord<D> } | { ok: false; id: string; raw: unknown };
 
 /** A deleted note or child, with the table it belongs to (for restore). */
 export type DeletedItem =
@@ -26,9 +27,13 @@ export function readRow<T extends SyncedTable>(table: T, raw: unknown): ReadItem
   const envelope = StoredRecordSchema.safeParse(row);
   const data = envelope.success ? DATA_SCHEMAS[table].safeParse(envelope.data.data) : undefined;
   if (envelope.success && data?.success) {
-    return { ok: true, record: { ...envelope.data, data: data.data } as unknown as StoredRecord<DataOf<T>> };
+    return {
+      ok: true,
+      record: { ...envelope.data, data: data.data } as unknown as StoredRecord<DataOf<T>>,
+    };
   }
-  const id = raw && typeof raw === 'object' && 'id' in raw ? String((raw as { id: unknown }).id) : '';
+  const id =
+    raw && typeof raw === 'object' && 'id' in raw ? String((raw as { id: unknown }).id) : '';
   return { ok: false, id, raw };
 }
 
@@ -47,7 +52,10 @@ export async function getRecord<T extends SyncedTable>(
 }
 
 /** Every row of `table`, deleted ones included, in id order. */
-export async function listAllRecords<T extends SyncedTable>(db: NaptimeDb, table: T): Promise<ReadItem<DataOf<T>>[]> {
+export async function listAllRecords<T extends SyncedTable>(
+  db: NaptimeDb,
+  table: T,
+): Promise<ReadItem<DataOf<T>>[]> {
   const rows = await db.synced(table).toArray();
   return rows.map((raw) => readRow(table, raw));
 }
@@ -63,7 +71,9 @@ export async function listChildren(
 ): Promise<ReadItem<ChildData>[]> {
   // The roster is small: read it all, so a damaged row (even one without `deleted`) still shows.
   const rows = await db.children.toArray();
-  const items = rows.filter((raw) => rawField(raw, 'deleted') !== 1).map((raw) => readRow('children', raw));
+  const items = rows
+    .filter((raw) => rawField(raw, 'deleted') !== 1)
+    .map((raw) => readRow('children', raw));
   const today = db.now();
   const readable = items
     .filter((i): i is Extract<ReadItem<ChildData>, { ok: true }> => i.ok)
@@ -75,7 +85,9 @@ export async function listChildren(
 const WEEK_INDEX = '[deleted+week+observedMs]';
 
 function weekRange(db: NaptimeDb, week: string) {
-  return db.observations.where(WEEK_INDEX).between([0, week, Dexie.minKey], [0, week, Dexie.maxKey], true, true);
+  return db.observations
+    .where(WEEK_INDEX)
+    .between([0, week, Dexie.minKey], [0, week, Dexie.maxKey], true, true);
 }
 
 /**
@@ -100,7 +112,10 @@ export function countObservationsOfWeek(db: NaptimeDb, week: string): Promise<nu
 }
 
 /** The notes about one child (via the multi-entry `data.childIds` index), newest first, deleted left out. */
-export async function listObservationsOfChild(db: NaptimeDb, childId: string): Promise<ReadItem<ObservationData>[]> {
+export async function listObservationsOfChild(
+  db: NaptimeDb,
+  childId: string,
+): Promise<ReadItem<ObservationData>[]> {
   const rows = await db.observations.where('data.childIds').equals(childId).toArray();
   return rows
     .filter((raw) => rawField(raw, 'deleted') !== 1)
@@ -109,7 +124,9 @@ export async function listObservationsOfChild(db: NaptimeDb, childId: string): P
 }
 
 /** Every week with at least one note (not deleted) and its count, newest week first; keys only. */
-export async function listWeeksWithNotes(db: NaptimeDb): Promise<{ week: string; count: number }[]> {
+export async function listWeeksWithNotes(
+  db: NaptimeDb,
+): Promise<{ week: string; count: number }[]> {
   const keys = await db.observations
     .where(WEEK_INDEX)
     .between([0, Dexie.minKey, Dexie.minKey], [0, Dexie.maxKey, Dexie.maxKey], true, true)
@@ -132,12 +149,20 @@ export async function listRecentlyDeleted(db: NaptimeDb): Promise<DeletedItem[]>
     db.children.where('deleted').equals(1).toArray(),
   ]);
   const tagged = [
-    ...notes.map((raw) => ({ raw, item: { ...readRow('observations', raw), table: 'observations' as const } })),
-    ...children.map((raw) => ({ raw, item: { ...readRow('children', raw), table: 'children' as const } })),
+    ...notes.map((raw) => ({
+      raw,
+      item: { ...readRow('observations', raw), table: 'observations' as const },
+    })),
+    ...children.map((raw) => ({
+      raw,
+      item: { ...readRow('children', raw), table: 'children' as const },
+    })),
   ];
   const hlcOf = (raw: unknown) => String(rawField(raw, 'hlc') ?? '');
   // HLC strings order by plain code-unit comparison (SYNC.md §1), not by locale.
-  return tagged.sort((a, b) => (hlcOf(a.raw) < hlcOf(b.raw) ? 1 : hlcOf(a.raw) > hlcOf(b.raw) ? -1 : 0)).map((t) => t.item as DeletedItem);
+  return tagged
+    .sort((a, b) => (hlcOf(a.raw) < hlcOf(b.raw) ? 1 : hlcOf(a.raw) > hlcOf(b.raw) ? -1 : 0))
+    .map((t) => t.item as DeletedItem);
 }
 
 /** How many changes wait in the outbox to be sent. */

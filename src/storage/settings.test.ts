@@ -14,7 +14,10 @@ describe('settings', () => {
 
   it('save a language and read it back, and null goes back to following the browser', async () => {
     const db = await open();
-    expect(await saveSettings(db, { language: 'es' })).toEqual({ ok: true, settings: { ...DEFAULT_SETTINGS, language: 'es' } });
+    expect(await saveSettings(db, { language: 'es' })).toEqual({
+      ok: true,
+      settings: { ...DEFAULT_SETTINGS, language: 'es' },
+    });
     expect(await getSettings(db)).toEqual({ ...DEFAULT_SETTINGS, language: 'es' });
     await saveSettings(db, { language: null });
     expect((await getSettings(db)).language).toBeNull();
@@ -23,7 +26,11 @@ describe('settings', () => {
   it('refuse an unknown value and write nothing', async () => {
     const db = await open();
     await saveSettings(db, { language: 'en' });
-    expect(await saveSettings(db, { language: 'fr' as never })).toEqual({ ok: false, reason: 'invalid', key: 'language' });
+    expect(await saveSettings(db, { language: 'fr' as never })).toEqual({
+      ok: false,
+      reason: 'invalid',
+      key: 'language',
+    });
     expect((await getSettings(db)).language).toBe('en');
   });
 
@@ -36,7 +43,11 @@ describe('settings', () => {
 
   it('refuse a key that is not a setting, even one every object has', async () => {
     const db = await open();
-    expect(await saveSettings(db, { toString: 'x' } as never)).toEqual({ ok: false, reason: 'invalid', key: 'toString' });
+    expect(await saveSettings(db, { toString: 'x' } as never)).toEqual({
+      ok: false,
+      reason: 'invalid',
+      key: 'toString',
+    });
     expect(await db.settings.count()).toBe(0);
   });
 });
@@ -64,7 +75,11 @@ describe('chart preferences', () => {
     const db = await open();
     expect((await saveSettings(db, { goals: { p2: 5, p6: 4.5 } })).ok).toBe(true);
     expect((await getSettings(db)).goals).toEqual({ p2: 5, p6: 4.5 });
-    expect(await saveSettings(db, { goals: { p2: 8 } })).toEqual({ ok: false, reason: 'invalid', key: 'goals' });
+    expect(await saveSettings(db, { goals: { p2: 8 } })).toEqual({
+      ok: false,
+      reason: 'invalid',
+      key: 'goals',
+    });
     await db.settings.put({ key: 'goals', value: { p2: 'lots', p3: 6 } });
     expect((await getSettings(db)).goals).toEqual({ p3: 6 });
   });
@@ -79,7 +94,11 @@ describe('chart preferences', () => {
 
   it('refuse unknown rules, an unknown median mode, a missing measure or an unknown measure, and write nothing', async () => {
     const db = await open();
-    expect(await saveSettings(db, { chartRules: 'nhs' as never })).toEqual({ ok: false, reason: 'invalid', key: 'chartRules' });
+    expect(await saveSettings(db, { chartRules: 'nhs' as never })).toEqual({
+      ok: false,
+      reason: 'invalid',
+      key: 'chartRules',
+    });
     const bad = [
       { ...allBaseline, p2: 'mean' },
       { p2: 'all' },
@@ -88,7 +107,11 @@ describe('chart preferences', () => {
       ['baseline'],
     ];
     for (const medianMode of bad) {
-      expect(await saveSettings(db, { medianMode: medianMode as never })).toEqual({ ok: false, reason: 'invalid', key: 'medianMode' });
+      expect(await saveSettings(db, { medianMode: medianMode as never })).toEqual({
+        ok: false,
+        reason: 'invalid',
+        key: 'medianMode',
+      });
     }
     expect(await db.settings.count()).toBe(0);
   });
@@ -101,7 +124,10 @@ describe('chart preferences', () => {
 
   it('keep the good entries of a partial or damaged median row, the rest at baseline', async () => {
     const db = await open();
-    await db.settings.put({ key: 'medianMode', value: { p2: 'all', p3: 'sometimes', 'p5-of-p4': 'all', extra: 'all' } });
+    await db.settings.put({
+      key: 'medianMode',
+      value: { p2: 'all', p3: 'sometimes', 'p5-of-p4': 'all', extra: 'all' },
+    });
     await db.settings.put({ key: 'chartRules', value: 'IHI' });
     const settings = await getSettings(db);
     expect(settings.medianMode).toEqual({ ...allBaseline, p2: 'all', 'p5-of-p4': 'all' });

@@ -41,22 +41,38 @@ const isGoal = (m: MeasureId, v: unknown): v is number =>
   typeof v === 'number' && Number.isFinite(v) && v >= GOAL_RANGE[m].min && v <= GOAL_RANGE[m].max;
 
 /** Every measure with the baseline median. */
-const BASELINE_EVERYWHERE = Object.fromEntries(MEASURE_IDS.map((m) => [m, 'baseline'])) as Record<MeasureId, MedianMode>;
+const BASELINE_EVERYWHERE = Object.fromEntries(MEASURE_IDS.map((m) => [m, 'baseline'])) as Record<
+  MeasureId,
+  MedianMode
+>;
 
 /** The settings of a device where nothing has been chosen yet. */
-export const DEFAULT_SETTINGS: Settings = { language: null, chartRules: 'ihi', medianMode: BASELINE_EVERYWHERE, goals: {} };
+export const DEFAULT_SETTINGS: Settings = {
+  language: null,
+  chartRules: 'ihi',
+  medianMode: BASELINE_EVERYWHERE,
+  goals: {},
+};
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isMedianMode = (v: unknown): v is MedianMode => (MEDIAN_MODES as readonly unknown[]).includes(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isMedianMode = (v: unknown): v is MedianMode =>
+  (MEDIAN_MODES as readonly unknown[]).includes(v);
 
 /** What a save accepts: every value exactly of its type (a median mode for every measure). */
 const CHECKS: { [K in keyof Settings]: (value: unknown) => value is Settings[K] } = {
-  language: (v): v is Settings['language'] => v === null || (SETTING_LANGUAGES as readonly unknown[]).includes(v),
+  language: (v): v is Settings['language'] =>
+    v === null || (SETTING_LANGUAGES as readonly unknown[]).includes(v),
   chartRules: (v): v is RuleSet => (CHART_RULES as readonly unknown[]).includes(v),
   medianMode: (v): v is Settings['medianMode'] =>
-    isObject(v) && Object.keys(v).every((k) => (MEASURE_IDS as readonly string[]).includes(k)) && MEASURE_IDS.every((m) => isMedianMode(v[m])),
+    isObject(v) &&
+    Object.keys(v).every((k) => (MEASURE_IDS as readonly string[]).includes(k)) &&
+    MEASURE_IDS.every((m) => isMedianMode(v[m])),
   goals: (v): v is Settings['goals'] =>
-    isObject(v) && Object.entries(v).every(([k, g]) => (MEASURE_IDS as readonly string[]).includes(k) && isGoal(k as MeasureId, g)),
+    isObject(v) &&
+    Object.entries(v).every(
+      ([k, g]) => (MEASURE_IDS as readonly string[]).includes(k) && isGoal(k as MeasureId, g),
+    ),
 };
 
 /**
@@ -69,9 +85,14 @@ const READERS: { [K in keyof Settings]: (value: unknown) => Settings[K] | undefi
   chartRules: (v) => (CHECKS.chartRules(v) ? v : undefined),
   medianMode: (v) =>
     isObject(v)
-      ? (Object.fromEntries(MEASURE_IDS.map((m) => [m, isMedianMode(v[m]) ? v[m] : 'baseline'])) as Record<MeasureId, MedianMode>)
+      ? (Object.fromEntries(
+          MEASURE_IDS.map((m) => [m, isMedianMode(v[m]) ? v[m] : 'baseline']),
+        ) as Record<MeasureId, MedianMode>)
       : undefined,
-  goals: (v) => (isObject(v) ? Object.fromEntries(MEASURE_IDS.filter((m) => isGoal(m, v[m])).map((m) => [m, v[m]])) : undefined),
+  goals: (v) =>
+    isObject(v)
+      ? Object.fromEntries(MEASURE_IDS.filter((m) => isGoal(m, v[m])).map((m) => [m, v[m]]))
+      : undefined,
 };
 
 const KEYS = Object.keys(CHECKS) as (keyof Settings)[];
@@ -79,7 +100,11 @@ const KEYS = Object.keys(CHECKS) as (keyof Settings)[];
 /** The current settings, each one its stored value when valid, else its default. */
 export async function getSettings(db: NaptimeDb): Promise<Settings> {
   const rows = await db.settings.bulkGet(KEYS);
-  const settings: Settings = { ...DEFAULT_SETTINGS, medianMode: { ...DEFAULT_SETTINGS.medianMode }, goals: {} };
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    medianMode: { ...DEFAULT_SETTINGS.medianMode },
+    goals: {},
+  };
   KEYS.forEach((key, i) => {
     const value = rows[i] ? READERS[key](rows[i]!.value) : undefined;
     if (value !== undefined) (settings as unknown as Record<string, unknown>)[key] = value;
@@ -91,8 +116,13 @@ export async function getSettings(db: NaptimeDb): Promise<Settings> {
 export async function saveSettings(
   db: NaptimeDb,
   patch: Partial<Settings>,
-): Promise<{ ok: true; settings: Settings } | { ok: false; reason: 'invalid'; key: string } | StorageFailure> {
-  const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [keyof Settings, unknown][];
+): Promise<
+  { ok: true; settings: Settings } | { ok: false; reason: 'invalid'; key: string } | StorageFailure
+> {
+  const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [
+    keyof Settings,
+    unknown,
+  ][];
   const bad = entries.find(([key, value]) => !Object.hasOwn(CHECKS, key) || !CHECKS[key](value));
   if (bad) return { ok: false, reason: 'invalid', key: bad[0] };
   try {

@@ -28,8 +28,10 @@ export interface SyncConnection {
 
 /** The connection, or null when this device is not connected. */
 export async function getConnection(db: NaptimeDb): Promise<SyncConnection | null> {
-  const value = (await getMeta(db, SYNC_META_KEYS.connection)) as Partial<SyncConnection> | undefined;
-  if (!value || typeof value.deviceId !== 'string' || typeof value.deviceToken !== 'string') return null;
+  const value = (await getMeta(db, SYNC_META_KEYS.connection)) as
+    Partial<SyncConnection> | undefined;
+  if (!value || typeof value.deviceId !== 'string' || typeof value.deviceToken !== 'string')
+    return null;
   return value as SyncConnection;
 }
 
@@ -52,8 +54,13 @@ export async function getCursor(db: NaptimeDb): Promise<string | null> {
 }
 
 /** Last successful push and pull, epoch ms (null when never). */
-export async function getLastSyncTimes(db: NaptimeDb): Promise<{ lastPushAt: number | null; lastPullAt: number | null }> {
-  const [push, pull] = await db.meta.bulkGet([SYNC_META_KEYS.lastPushAt, SYNC_META_KEYS.lastPullAt]);
+export async function getLastSyncTimes(
+  db: NaptimeDb,
+): Promise<{ lastPushAt: number | null; lastPullAt: number | null }> {
+  const [push, pull] = await db.meta.bulkGet([
+    SYNC_META_KEYS.lastPushAt,
+    SYNC_META_KEYS.lastPullAt,
+  ]);
   const ms = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   return { lastPushAt: ms(push?.value), lastPullAt: ms(pull?.value) };
 }
@@ -80,9 +87,12 @@ export async function getSyncCounts(db: NaptimeDb): Promise<SyncCounts> {
       if (Number.isFinite(ms) && (oldest === null || ms < oldest)) oldest = ms;
     });
     let rejected = 0;
-    for (const table of SYNCED_TABLES) rejected += await db.synced(table).where('syncStatus').equals('rejected').count();
+    for (const table of SYNCED_TABLES)
+      rejected += await db.synced(table).where('syncStatus').equals('rejected').count();
     const conflicted = await db.conflicts
-      .filter((row) => row.deleted !== 1 && (row.data as { resolvedAt?: unknown }).resolvedAt == null)
+      .filter(
+        (row) => row.deleted !== 1 && (row.data as { resolvedAt?: unknown }).resolvedAt == null,
+      )
       .count();
     return { waiting, oldestWaitingAt: oldest, rejected, conflicted };
   });

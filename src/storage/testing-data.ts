@@ -34,9 +34,31 @@ export async function fillDevice(db: NaptimeDb): Promise<FixtureIds> {
       nextStep: 'Más bloques, por favor',
     }),
   ).id;
-  const formulaNote = ok(await saveObservation(db, { childIds: [ana], observedAt: '2026-01-28T09:00:00-06:00', text: '=HYPERLINK("http://x")' })).id;
-  const otherNote = ok(await saveObservation(db, { childIds: [jose], observedAt: '2026-01-20T09:00:00-06:00', text: 'Climbed the slide' })).id;
-  ok(await saveRecord(db, 'checkins', 'checkin-2026-W05', { week: '2026-W05', p1: 3, p2: 2, p3: 4, p4: 2, p5: 1, p6: 4 }));
+  const formulaNote = ok(
+    await saveObservation(db, {
+      childIds: [ana],
+      observedAt: '2026-01-28T09:00:00-06:00',
+      text: '=HYPERLINK("http://x")',
+    }),
+  ).id;
+  const otherNote = ok(
+    await saveObservation(db, {
+      childIds: [jose],
+      observedAt: '2026-01-20T09:00:00-06:00',
+      text: 'Climbed the slide',
+    }),
+  ).id;
+  ok(
+    await saveRecord(db, 'checkins', 'checkin-2026-W05', {
+      week: '2026-W05',
+      p1: 3,
+      p2: 2,
+      p3: 4,
+      p4: 2,
+      p5: 1,
+      p6: 4,
+    }),
+  );
   ok(
     await saveRecord(db, 'pdsa', 'pdsa-cycle-1', {
       changeIdeaId: 'idea-1',
@@ -61,7 +83,11 @@ export async function fillDevice(db: NaptimeDb): Promise<FixtureIds> {
       winner: 'incoming',
       baseVersion: 1,
       resultVersion: 2,
-      incoming: { deviceId: 'd1', hlc: '2026-01-29T19:05:00.000Z-0000-0000000000000001', mutationId: 'm1' },
+      incoming: {
+        deviceId: 'd1',
+        hlc: '2026-01-29T19:05:00.000Z-0000-0000000000000001',
+        mutationId: 'm1',
+      },
       stored: { deviceId: 'd2', hlc: '2026-01-29T19:04:00.000Z-0000-0000000000000002' },
     }),
   );

@@ -29,7 +29,12 @@ export function testClock(iso = '2026-01-29T19:05:00.000Z'): TestClock {
 
 /** Opens a database on its own fresh IndexedDB (one simulated device). Close it at the end. */
 export function openTestDb(clock: TestClock = testClock()): Promise<NaptimeDb> {
-  return openNaptimeDb({ name: 'naptime-test', indexedDB: new IDBFactory(), IDBKeyRange, now: clock.now });
+  return openNaptimeDb({
+    name: 'naptime-test',
+    indexedDB: new IDBFactory(),
+    IDBKeyRange,
+    now: clock.now,
+  });
 }
 
 /**

@@ -4,7 +4,14 @@ import { HlcSchema, type HlcState } from '../domain/hlc';
 import type { NaptimeDb } from './db';
 import { getMeta, setMeta } from './meta';
 import { testClock, useTestDbs } from './testing';
-import { deleteRecord, newRecordId, restoreRecord, saveChild, saveObservation, saveRecord } from './write';
+import {
+  deleteRecord,
+  newRecordId,
+  restoreRecord,
+  saveChild,
+  saveObservation,
+  saveRecord,
+} from './write';
 
 const open = useTestDbs();
 /** The default test clock's instant, written the way this machine's zone writes it. */
@@ -22,7 +29,12 @@ async function outbox(db: NaptimeDb) {
 }
 
 /** Pretends the sync client sent the record's entries and the server accepted it at `version`. */
-async function markAccepted(db: NaptimeDb, table: 'observations' | 'children', id: string, version: number) {
+async function markAccepted(
+  db: NaptimeDb,
+  table: 'observations' | 'children',
+  id: string,
+  version: number,
+) {
   await db.outbox.where('[table+recordId]').equals([table, id]).delete();
   await db[table].update(id, { version, serverSeq: version, syncStatus: 'synced' });
 }
@@ -72,7 +84,12 @@ describe('saveRecord', () => {
 
   it('writes nothing at all when the data is invalid, and says which fields are wrong', async () => {
     const db = await open();
-    const result = await saveRecord(db, 'observations', newRecordId(), note({ text: '   ', childIds: [] }));
+    const result = await saveRecord(
+      db,
+      'observations',
+      newRecordId(),
+      note({ text: '   ', childIds: [] }),
+    );
     expect(result).toMatchObject({ ok: false, reason: 'invalid' });
     if (result.ok || result.reason !== 'invalid') return;
     expect(result.issues.map((i) => i.path).sort()).toEqual(['childIds', 'text']);
@@ -92,7 +109,11 @@ describe('saveRecord', () => {
     const db = await open();
     const id = newRecordId();
     await saveRecord(db, 'observations', id, note());
-    const before = { row: await db.observations.get(id), clock: await getMeta(db, 'hlc'), outbox: await outbox(db) };
+    const before = {
+      row: await db.observations.get(id),
+      clock: await getMeta(db, 'hlc'),
+      outbox: await outbox(db),
+    };
 
     db.outbox.hook('creating', () => {
       throw new Error('disk on fire');
@@ -132,13 +153,21 @@ describe('saveRecord', () => {
     if (!first.ok || !second.ok || !third.ok) throw new Error('saves failed');
     expect(second.record.hlc > first.record.hlc).toBe(true);
     expect(third.record.hlc > second.record.hlc).toBe(true);
-    expect(((await getMeta(db, 'hlc')) as HlcState).millis).toBe(Date.parse('2026-03-01T10:00:00.000Z'));
+    expect(((await getMeta(db, 'hlc')) as HlcState).millis).toBe(
+      Date.parse('2026-03-01T10:00:00.000Z'),
+    );
   });
 
   it('deletes the draft in the same transaction, and keeps it when the save is refused', async () => {
     const db = await open();
-    await db.drafts.put({ key: 'note:new', value: { text: 'half' }, updatedAt: '2026-01-29T13:00:00-06:00' });
-    await saveRecord(db, 'observations', newRecordId(), note({ text: '' }), { draftKey: 'note:new' });
+    await db.drafts.put({
+      key: 'note:new',
+      value: { text: 'half' },
+      updatedAt: '2026-01-29T13:00:00-06:00',
+    });
+    await saveRecord(db, 'observations', newRecordId(), note({ text: '' }), {
+      draftKey: 'note:new',
+    });
     expect(await db.drafts.get('note:new')).toBeDefined();
     await saveRecord(db, 'observations', newRecordId(), note(), { draftKey: 'note:new' });
     expect(await db.drafts.get('note:new')).toBeUndefined();
@@ -179,8 +208,15 @@ describe('saveRecord, updates', () => {
     expect(result.ok).toBe(true);
     const row = await db.observations.get(id);
     expect(row?.data).toEqual({ ...note({ text: 'Now five blocks.' }), mood: 'sunny' });
-    expect(row).toMatchObject({ version: 3, serverSeq: 3, syncStatus: 'pending', createdAt: STAMP });
-    expect(await outbox(db)).toMatchObject([{ op: 'update', baseVersion: 3, changedFields: ['area', 'text'] }]);
+    expect(row).toMatchObject({
+      version: 3,
+      serverSeq: 3,
+      syncStatus: 'pending',
+      createdAt: STAMP,
+    });
+    expect(await outbox(db)).toMatchObject([
+      { op: 'update', baseVersion: 3, changedFields: ['area', 'text'] },
+    ]);
   });
 
   it('writes nothing when nothing changed (null and absent are the same)', async () => {
@@ -188,7 +224,12 @@ describe('saveRecord, updates', () => {
     const id = newRecordId();
     const first = await saveRecord(db, 'observations', id, note());
     await markAccepted(db, 'observations', id, 1);
-    const again = await saveRecord(db, 'observations', id, note({ area: null, nextStep: undefined }));
+    const again = await saveRecord(
+      db,
+      'observations',
+      id,
+      note({ area: null, nextStep: undefined }),
+    );
     expect(again.ok && first.ok && again.record.hlc).toBe(first.ok && first.record.hlc);
     expect(await db.outbox.count()).toBe(0);
   });
@@ -198,13 +239,20 @@ describe('saveRecord, updates', () => {
     const id = newRecordId();
     await saveRecord(db, 'observations', id, note({ during: 'play' }));
     await markAccepted(db, 'observations', id, 2);
-    await db.observations.update(id, { syncStatus: 'rejected', syncError: { code: 'VALIDATION_FAILED', message: 'x' } });
+    await db.observations.update(id, {
+      syncStatus: 'rejected',
+      syncError: { code: 'VALIDATION_FAILED', message: 'x' },
+    });
     await saveRecord(db, 'observations', id, note({ during: 'play', text: 'fixed' }));
     const row = await db.observations.get(id);
     expect(row?.syncStatus).toBe('pending');
     expect(row?.syncError).toBeUndefined();
     expect(await outbox(db)).toMatchObject([
-      { op: 'update', baseVersion: 2, changedFields: ['childIds', 'deleted', 'during', 'observedAt', 'text'] },
+      {
+        op: 'update',
+        baseVersion: 2,
+        changedFields: ['childIds', 'deleted', 'during', 'observedAt', 'text'],
+      },
     ]);
   });
 });
@@ -218,7 +266,12 @@ describe('outbox coalescing', () => {
     clock.advance(1000);
     await saveRecord(db, 'observations', id, note({ area: 'cognition' }));
     clock.advance(1000);
-    const last = await saveRecord(db, 'observations', id, note({ area: 'cognition', nextStep: 'Offer cups' }));
+    const last = await saveRecord(
+      db,
+      'observations',
+      id,
+      note({ area: 'cognition', nextStep: 'Offer cups' }),
+    );
     const entries = await outbox(db);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
@@ -236,7 +289,9 @@ describe('outbox coalescing', () => {
     await markAccepted(db, 'observations', id, 1);
     await saveRecord(db, 'observations', id, note({ text: 'a' }));
     await saveRecord(db, 'observations', id, note({ text: 'b', during: 'meal' }));
-    expect(await outbox(db)).toMatchObject([{ op: 'update', baseVersion: 1, changedFields: ['during', 'text'] }]);
+    expect(await outbox(db)).toMatchObject([
+      { op: 'update', baseVersion: 1, changedFields: ['during', 'text'] },
+    ]);
   });
 
   it('chains a new entry (baseVersion null) after one in flight, and leaves the one in flight untouched', async () => {
@@ -253,7 +308,12 @@ describe('outbox coalescing', () => {
     const entries = await outbox(db);
     expect(entries).toHaveLength(2);
     expect(entries[0]).toEqual(inFlight);
-    expect(entries[1]).toMatchObject({ op: 'update', baseVersion: null, changedFields: ['area', 'text'], attempts: 0 });
+    expect(entries[1]).toMatchObject({
+      op: 'update',
+      baseVersion: null,
+      changedFields: ['area', 'text'],
+      attempts: 0,
+    });
     expect(entries[1]!.mutationId).not.toBe(inFlight!.mutationId);
   });
 
@@ -279,12 +339,20 @@ describe('deleteRecord and restoreRecord', () => {
     await markAccepted(db, 'observations', id, 4);
 
     const deleted = await deleteRecord(db, 'observations', id);
-    expect(deleted.ok && deleted.record).toMatchObject({ deleted: 1, data: note(), syncStatus: 'pending' });
-    expect(await outbox(db)).toMatchObject([{ op: 'delete', baseVersion: 4, changedFields: ['deleted'] }]);
+    expect(deleted.ok && deleted.record).toMatchObject({
+      deleted: 1,
+      data: note(),
+      syncStatus: 'pending',
+    });
+    expect(await outbox(db)).toMatchObject([
+      { op: 'delete', baseVersion: 4, changedFields: ['deleted'] },
+    ]);
 
     const restored = await restoreRecord(db, 'observations', id);
     expect(restored.ok && restored.record).toMatchObject({ deleted: 0, data: note() });
-    expect(await outbox(db)).toMatchObject([{ op: 'update', baseVersion: 4, changedFields: ['deleted'] }]);
+    expect(await outbox(db)).toMatchObject([
+      { op: 'update', baseVersion: 4, changedFields: ['deleted'] },
+    ]);
   });
 
   it('keeps an unsent edit when a delete is folded into it (an update carrying both)', async () => {
@@ -320,7 +388,11 @@ describe('saveChild and saveObservation', () => {
   it('adds a child with a new id, a trimmed name, active by default', async () => {
     const db = await open();
     const result = await saveChild(db, { name: '  Mía ', birthMonth: '2025-03' });
-    expect(result.ok && result.record.data).toEqual({ name: 'Mía', birthMonth: '2025-03', active: true });
+    expect(result.ok && result.record.data).toEqual({
+      name: 'Mía',
+      birthMonth: '2025-03',
+      active: true,
+    });
     expect(result.ok && result.record.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -329,7 +401,11 @@ describe('saveChild and saveObservation', () => {
     const created = await saveChild(db, { name: 'Leo', birthMonth: '2024-11' });
     const id = created.ok ? created.record.id : '';
     await saveChild(db, { id, name: 'Leo', active: false });
-    expect((await db.children.get(id))?.data).toEqual({ name: 'Leo', birthMonth: '2024-11', active: false });
+    expect((await db.children.get(id))?.data).toEqual({
+      name: 'Leo',
+      birthMonth: '2024-11',
+      active: false,
+    });
     await saveChild(db, { id, name: 'Leo', birthMonth: '' });
     expect((await db.children.get(id))?.data).toEqual({ name: 'Leo', active: false });
   });

@@ -9,7 +9,13 @@ import { v7 as uuidv7 } from 'uuid';
 import { toLocalDateTime } from '../domain/dates';
 import { StoredRecordSchema, type StoredRecord } from '../domain/envelope';
 import { hlcSend } from '../domain/hlc';
-import { validateRecord, type ChildData, type DataOf, type FieldIssue, type ObservationData } from '../domain/records';
+import {
+  validateRecord,
+  type ChildData,
+  type DataOf,
+  type FieldIssue,
+  type ObservationData,
+} from '../domain/records';
 import { SCHEMA_VERSION, type SyncedTable } from '../domain/tables';
 import { DELETED_FIELD, changedFields, mergeForSave, withoutEmpty } from './changes';
 import { withoutDerivedIndexFields, type NaptimeDb, type RecordRow } from './db';
@@ -61,11 +67,13 @@ async function commitChange<T extends SyncedTable>(
       if (raw !== undefined) {
         const parsed = StoredRecordSchema.safeParse(withoutDerivedIndexFields(raw));
         // Never overwrite a row this build cannot read: it is kept for a newer build or a person.
-        if (!parsed.success) throw new UnreadableRecordError(`the stored ${table} record ${id} could not be read`);
+        if (!parsed.success)
+          throw new UnreadableRecordError(`the stored ${table} record ${id} could not be read`);
         current = parsed.data;
       }
       const decision = decide(current);
-      if (!decision.ok) return { ok: false as const, reason: 'invalid' as const, issues: decision.issues };
+      if (!decision.ok)
+        return { ok: false as const, reason: 'invalid' as const, issues: decision.issues };
 
       const fields = fieldsToSend(current, decision);
       if (current && fields.length === 0) {
@@ -104,7 +112,10 @@ async function commitChange<T extends SyncedTable>(
 }
 
 /** The fields the outbox must send for this change (data fields, plus `deleted` when it changed). */
-export function fieldsToSend(current: RecordRow | undefined, next: { data: Data; deleted: 0 | 1 }): string[] {
+export function fieldsToSend(
+  current: RecordRow | undefined,
+  next: { data: Data; deleted: 0 | 1 },
+): string[] {
   if (!current) return Object.keys(next.data).sort();
   if (current.syncStatus === 'rejected') {
     const all = new Set([...Object.keys(current.data), ...Object.keys(next.data)]);
@@ -146,14 +157,22 @@ function notFound(): Decision {
 }
 
 /** Soft-deletes a record: `deleted: 1`, its data kept for undo and "recently deleted". */
-export function deleteRecord<T extends SyncedTable>(db: NaptimeDb, table: T, id: string): Promise<SaveResult<DataOf<T>>> {
+export function deleteRecord<T extends SyncedTable>(
+  db: NaptimeDb,
+  table: T,
+  id: string,
+): Promise<SaveResult<DataOf<T>>> {
   return commitChange(db, table, id, (current) =>
     current ? { ok: true, data: current.data, deleted: 1 } : notFound(),
   );
 }
 
 /** Restores a soft-deleted record (`deleted: 0`). */
-export function restoreRecord<T extends SyncedTable>(db: NaptimeDb, table: T, id: string): Promise<SaveResult<DataOf<T>>> {
+export function restoreRecord<T extends SyncedTable>(
+  db: NaptimeDb,
+  table: T,
+  id: string,
+): Promise<SaveResult<DataOf<T>>> {
   return commitChange(db, table, id, (current) =>
     current ? { ok: true, data: current.data, deleted: 0 } : notFound(),
   );
@@ -170,7 +189,11 @@ export interface ChildInput {
 }
 
 /** Adds a child (a new UUIDv7 id when `id` is missing) or edits one, e.g. `{ id, name, active: false }`. */
-export function saveChild(db: NaptimeDb, input: ChildInput, options: SaveOptions = {}): Promise<SaveResult<ChildData>> {
+export function saveChild(
+  db: NaptimeDb,
+  input: ChildInput,
+  options: SaveOptions = {},
+): Promise<SaveResult<ChildData>> {
   const id = input.id ?? newRecordId();
   return commitChange(
     db,
@@ -178,9 +201,15 @@ export function saveChild(db: NaptimeDb, input: ChildInput, options: SaveOptions
     id,
     (current) => {
       const stored = current?.data ?? {};
-      const birthMonth = input.birthMonth === undefined ? stored.birthMonth : input.birthMonth || null;
+      const birthMonth =
+        input.birthMonth === undefined ? stored.birthMonth : input.birthMonth || null;
       const active = input.active ?? (typeof stored.active === 'boolean' ? stored.active : true);
-      const checked = validateRecord('children', id, { ...stored, name: input.name, birthMonth, active });
+      const checked = validateRecord('children', id, {
+        ...stored,
+        name: input.name,
+        birthMonth,
+        active,
+      });
       if (!checked.ok) return checked;
       return { ok: true, data: withoutEmpty(checked.data), deleted: current?.deleted ?? 0 };
     },
@@ -198,6 +227,7 @@ export function saveObservation(
   options: SaveOptions = {},
 ): Promise<SaveResult<ObservationData>> {
   const { id = newRecordId(), ...data } = input;
-  const nextStep = typeof data.nextStep === 'string' && data.nextStep.trim() === '' ? null : data.nextStep;
+  const nextStep =
+    typeof data.nextStep === 'string' && data.nextStep.trim() === '' ? null : data.nextStep;
   return saveRecord(db, 'observations', id, { ...data, nextStep }, options);
 }

@@ -39,7 +39,9 @@ export function browserLock(locks: LockManager | undefined): SyncLock {
 export function browserGzip(): SyncDeps['gzip'] {
   if (typeof CompressionStream === 'undefined') return undefined;
   return async (bytes) => {
-    const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('gzip'));
+    const stream = new Blob([bytes as BlobPart])
+      .stream()
+      .pipeThrough(new CompressionStream('gzip'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   };
 }

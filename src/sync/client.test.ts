@@ -6,7 +6,13 @@ import { makeServer } from '../server/test-support';
 import { queueChange } from '../storage/outbox';
 import { getRecord, listAllRecords } from '../storage/read';
 import { saveObservation } from '../storage/write';
-import { appFetch, connectedDevice, VirtualTime, type FetchLike, type TestDevice } from './sim/harness';
+import {
+  appFetch,
+  connectedDevice,
+  VirtualTime,
+  type FetchLike,
+  type TestDevice,
+} from './sim/harness';
 
 const note = (text: string, over: Record<string, unknown> = {}) => ({
   childIds: ['child-1'],
@@ -30,7 +36,10 @@ async function setup(opts: { file?: string } = {}) {
     requests.push({ path: url, body: JSON.parse(String(init.body)) });
     return base(url, init);
   };
-  async function device(wrap: (f: FetchLike) => FetchLike = (f) => f, enrolled?: Awaited<ReturnType<typeof server.enroll>>) {
+  async function device(
+    wrap: (f: FetchLike) => FetchLike = (f) => f,
+    enrolled?: Awaited<ReturnType<typeof server.enroll>>,
+  ) {
     const e = enrolled ?? (await server.enroll(providerId));
     const d = await connectedDevice(time, wrap(fetch), e);
     d.client.status.subscribe(() => undefined); // as a status screen would
@@ -54,7 +63,9 @@ describe('push and pull', () => {
     expect(mine?.ok && mine.record).toMatchObject({ version: 1, syncStatus: 'synced' });
     await b.client.syncNow();
     const theirs = await listAllRecords(b.db, 'observations');
-    expect(theirs.map((r) => r.ok && [r.record.data.text, r.record.version, r.record.syncStatus]).sort()).toEqual([
+    expect(
+      theirs.map((r) => r.ok && [r.record.data.text, r.record.version, r.record.syncStatus]).sort(),
+    ).toEqual([
       ['Named the red cup', 1, 'synced'],
       ['Stacked three blocks', 1, 'synced'],
     ]);
@@ -81,7 +92,9 @@ describe('push and pull', () => {
     expect(await a.db.outbox.count()).toBe(0);
     const pushes = s.requests.filter((r) => r.path.endsWith('/push'));
     expect(pushes).toHaveLength(2);
-    expect(JSON.stringify(pushes[1]!.body.mutations)).toBe(JSON.stringify(pushes[0]!.body.mutations));
+    expect(JSON.stringify(pushes[1]!.body.mutations)).toBe(
+      JSON.stringify(pushes[0]!.body.mutations),
+    );
     const rows = await s.serverRows(a);
     expect(rows).toHaveLength(1);
     expect(rows[0].version).toBe(1);
@@ -94,9 +107,17 @@ describe('push and pull', () => {
     // A record an older build stored that the server refuses (its text is over 4,000 characters).
     await a.db.transaction('rw', [a.db.observations, a.db.outbox], async () => {
       const bad = {
-        id: 'bad-note', data: note('x'.repeat(4001)), schemaVersion: 1, hlc: '2026-11-26T12:00:00.000Z-0000-00000000000000aa',
-        deviceId: null, createdAt: '2026-11-26T06:00:00-06:00', updatedAt: '2026-11-26T06:00:00-06:00', deleted: 0 as const,
-        version: 0, serverSeq: null, syncStatus: 'pending' as const,
+        id: 'bad-note',
+        data: note('x'.repeat(4001)),
+        schemaVersion: 1,
+        hlc: '2026-11-26T12:00:00.000Z-0000-00000000000000aa',
+        deviceId: null,
+        createdAt: '2026-11-26T06:00:00-06:00',
+        updatedAt: '2026-11-26T06:00:00-06:00',
+        deleted: 0 as const,
+        version: 0,
+        serverSeq: null,
+        syncStatus: 'pending' as const,
       };
       await a.db.observations.put(bad);
       await queueChange(a.db, 'observations', bad, Object.keys(bad.data), bad.hlc);
@@ -105,7 +126,9 @@ describe('push and pull', () => {
     await a.client.syncNow();
     expect(s.requests.filter((r) => r.path.endsWith('/push'))).toHaveLength(1);
     const all = await listAllRecords(a.db, 'observations');
-    const byText = Object.fromEntries(all.map((r) => [r.ok ? r.record.data.text.slice(0, 5) : 'unreadable', r]));
+    const byText = Object.fromEntries(
+      all.map((r) => [r.ok ? r.record.data.text.slice(0, 5) : 'unreadable', r]),
+    );
     expect(await a.db.outbox.count()).toBe(0);
     const raw = await a.db.observations.get('bad-note');
     expect(raw).toMatchObject({ syncStatus: 'rejected', syncError: { code: 'VALIDATION_FAILED' } });
@@ -131,14 +154,17 @@ describe('push and pull', () => {
     id = saved.ok ? saved.record.id : '';
     await a.client.syncNow();
     const pushes = s.requests.filter((r) => r.path.endsWith('/push'));
-    expect(pushes.map((p) => p.body.mutations.map((m: any) => [m.op, m.baseVersion, m.data?.text]))).toEqual([
-      [['create', 0, 'Stacked three blocks']],
-      [['update', 1, 'Stacked FOUR blocks']],
-    ]);
+    expect(
+      pushes.map((p) => p.body.mutations.map((m: any) => [m.op, m.baseVersion, m.data?.text])),
+    ).toEqual([[['create', 0, 'Stacked three blocks']], [['update', 1, 'Stacked FOUR blocks']]]);
     const rows = await s.serverRows(a);
     expect(rows[0]).toMatchObject({ version: 2, data: { text: 'Stacked FOUR blocks' } });
     const mine = await getRecord(a.db, 'observations', id);
-    expect(mine?.ok && mine.record).toMatchObject({ version: 2, syncStatus: 'synced', data: { text: 'Stacked FOUR blocks' } });
+    expect(mine?.ok && mine.record).toMatchObject({
+      version: 2,
+      syncStatus: 'synced',
+      data: { text: 'Stacked FOUR blocks' },
+    });
   });
 
   it('keeps an edit waiting under a pulled page, then merges both edits through the server', async () => {
@@ -157,10 +183,18 @@ describe('push and pull', () => {
     const { applyPullPage } = await import('../storage/pull-apply');
     await applyPullPage(b.db, page.json, s.time.now);
     const waiting = await getRecord(b.db, 'observations', id);
-    expect(waiting?.ok && waiting.record).toMatchObject({ version: 1, syncStatus: 'pending', data: { text: 'Climbed the step', area: 'motor-physical' } });
+    expect(waiting?.ok && waiting.record).toMatchObject({
+      version: 1,
+      syncStatus: 'pending',
+      data: { text: 'Climbed the step', area: 'motor-physical' },
+    });
     await b.client.syncNow();
     const merged = await getRecord(b.db, 'observations', id);
-    expect(merged?.ok && merged.record).toMatchObject({ version: 3, syncStatus: 'synced', data: { text: 'Climbed the big step', area: 'motor-physical' } });
+    expect(merged?.ok && merged.record).toMatchObject({
+      version: 3,
+      syncStatus: 'synced',
+      data: { text: 'Climbed the big step', area: 'motor-physical' },
+    });
     await a.client.syncNow();
     const onA = await getRecord(a.db, 'observations', id);
     expect(onA?.ok && onA.record.data).toEqual(merged?.ok && merged.record.data);
@@ -175,7 +209,11 @@ describe('failures (SYNC.md §8)', () => {
       if (url.endsWith('/push')) {
         const n = JSON.parse(String(init.body)).mutations.length;
         sizes.push(n);
-        if (n > 1) return new Response(JSON.stringify({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'too big' } }), { status: 413 });
+        if (n > 1)
+          return new Response(
+            JSON.stringify({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'too big' } }),
+            { status: 413 },
+          );
       }
       return f(url, init);
     });
@@ -192,7 +230,10 @@ describe('failures (SYNC.md §8)', () => {
     const a = await s.device((f) => async (url, init) => {
       const body = JSON.parse(String(init.body));
       if (url.endsWith('/push') && body.mutations.some((m: any) => m.id === big)) {
-        return new Response(JSON.stringify({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'too big' } }), { status: 413 });
+        return new Response(
+          JSON.stringify({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'too big' } }),
+          { status: 413 },
+        );
       }
       return f(url, init);
     });
@@ -201,7 +242,10 @@ describe('failures (SYNC.md §8)', () => {
     await saveObservation(a.db, note('small'));
     await a.client.syncNow();
     expect(await a.db.outbox.count()).toBe(0);
-    expect(await a.db.observations.get(big)).toMatchObject({ syncStatus: 'rejected', syncError: { code: 'RECORD_TOO_LARGE' } });
+    expect(await a.db.observations.get(big)).toMatchObject({
+      syncStatus: 'rejected',
+      syncError: { code: 'RECORD_TOO_LARGE' },
+    });
     expect((await s.serverRows(a)).map((r) => r.data.text)).toEqual(['small']);
   });
 
@@ -211,12 +255,18 @@ describe('failures (SYNC.md §8)', () => {
     await saveObservation(a.db, note('kept'));
     await s.server.admin('revoke-device', '--device', a.enrolled.deviceId);
     await a.client.syncNow();
-    expect(a.client.status.getSnapshot().state).toMatchObject({ kind: 'stopped', reason: 'revoked' });
+    expect(a.client.status.getSnapshot().state).toMatchObject({
+      kind: 'stopped',
+      reason: 'revoked',
+    });
     expect(await a.db.outbox.count()).toBe(1);
     const b = await s.device((f) => f, { ...a.enrolled, token: 'not-a-token' });
     await saveObservation(b.db, note('also kept'));
     await b.client.syncNow();
-    expect(b.client.status.getSnapshot().state).toMatchObject({ kind: 'stopped', reason: 'unauthenticated' });
+    expect(b.client.status.getSnapshot().state).toMatchObject({
+      kind: 'stopped',
+      reason: 'unauthenticated',
+    });
     expect(await b.db.outbox.count()).toBe(1);
   });
 
@@ -226,13 +276,22 @@ describe('failures (SYNC.md §8)', () => {
     const a = await s.device((f) => async (url, init) => {
       if (limited) {
         limited = false;
-        return new Response(JSON.stringify({ error: { code: 'RATE_LIMITED', message: 'slow down', retryAfterMs: 30_000 } }), { status: 429 });
+        return new Response(
+          JSON.stringify({
+            error: { code: 'RATE_LIMITED', message: 'slow down', retryAfterMs: 30_000 },
+          }),
+          { status: 429 },
+        );
       }
       return f(url, init);
     });
     await saveObservation(a.db, note('later'));
     await a.client.syncNow();
-    expect(a.client.status.getSnapshot().state).toMatchObject({ kind: 'waiting', reason: 'rate-limited', until: s.time.now + 30_000 });
+    expect(a.client.status.getSnapshot().state).toMatchObject({
+      kind: 'waiting',
+      reason: 'rate-limited',
+      until: s.time.now + 30_000,
+    });
     s.time.advance(29_999);
     await a.client.idle();
     expect(await a.db.outbox.count()).toBe(1);

@@ -45,10 +45,16 @@ export function createSyncClient(db: NaptimeDb, deps: SyncDeps): SyncClient & { 
 
   function schedule(name: string, ms: number, fn: () => void): void {
     cancel(name);
-    timers.set(name, deps.setTimeout(() => {
-      timers.delete(name);
-      if (!stopped) fn();
-    }, Math.max(0, ms)));
+    timers.set(
+      name,
+      deps.setTimeout(
+        () => {
+          timers.delete(name);
+          if (!stopped) fn();
+        },
+        Math.max(0, ms),
+      ),
+    );
   }
   function cancel(name: string): void {
     const handle = timers.get(name);
@@ -66,24 +72,54 @@ export function createSyncClient(db: NaptimeDb, deps: SyncDeps): SyncClient & { 
 
   function failureState(failure: RunFailure): { state: SyncState; retryMs: number | null } {
     const backoff = () => backoffDelay(failures - 1, deps.random);
-    if (failure.kind !== 'http') return { state: { kind: 'waiting', until: 0, reason: 'backoff' }, retryMs: backoff() };
+    if (failure.kind !== 'http')
+      return { state: { kind: 'waiting', until: 0, reason: 'backoff' }, retryMs: backoff() };
     const { status: code, retryAfterMs } = failure;
-    if (code === 401) return { state: { kind: 'stopped', reason: 'unauthenticated', message: failure.message }, retryMs: null };
-    if (code === 403) return { state: { kind: 'stopped', reason: 'revoked', message: failure.message }, retryMs: null };
-    if (code === 426) return { state: { kind: 'stopped', reason: 'upgrade-required', message: failure.message }, retryMs: null };
+    if (code === 401)
+      return {
+        state: { kind: 'stopped', reason: 'unauthenticated', message: failure.message },
+        retryMs: null,
+      };
+    if (code === 403)
+      return {
+        state: { kind: 'stopped', reason: 'revoked', message: failure.message },
+        retryMs: null,
+      };
+    if (code === 426)
+      return {
+        state: { kind: 'stopped', reason: 'upgrade-required', message: failure.message },
+        retryMs: null,
+      };
     if (failure.code === 'PROTOCOL_UNSUPPORTED') {
-      return { state: { kind: 'waiting', until: 0, reason: 'server-outdated' }, retryMs: SYNC_TIMING.serverOutdatedRetryMs };
+      return {
+        state: { kind: 'waiting', until: 0, reason: 'server-outdated' },
+        retryMs: SYNC_TIMING.serverOutdatedRetryMs,
+      };
     }
     if (code === 429 || code === 503) {
       const wait = Math.max(retryAfterMs ?? 0, backoff());
-      return { state: { kind: 'waiting', until: 0, reason: code === 429 ? 'rate-limited' : 'server-busy', code: failure.code }, retryMs: wait };
+      return {
+        state: {
+          kind: 'waiting',
+          until: 0,
+          reason: code === 429 ? 'rate-limited' : 'server-busy',
+          code: failure.code,
+        },
+        retryMs: wait,
+      };
     }
     if (code === 400) {
       const same = engine.badRequests?.message === failure.message;
-      engine.badRequests = { message: failure.message, count: same ? engine.badRequests!.count + 1 : 1 };
+      engine.badRequests = {
+        message: failure.message,
+        count: same ? engine.badRequests!.count + 1 : 1,
+      };
       if (engine.badRequests.count >= 3) engine.pushPaused = true;
     }
-    return { state: { kind: 'waiting', until: 0, reason: 'backoff', code: failure.code }, retryMs: backoff() };
+    return {
+      state: { kind: 'waiting', until: 0, reason: 'backoff', code: failure.code },
+      retryMs: backoff(),
+    };
   }
 
   async function afterRun(result: RunResult | null): Promise<void> {
@@ -92,10 +128,13 @@ export function createSyncClient(db: NaptimeDb, deps: SyncDeps): SyncClient & { 
     if (result === null) return;
     if (result.ok) {
       failures = 0;
-      status.update({ state: engine.pushPaused ? { kind: 'stopped', reason: 'bad-request' } : { kind: 'idle' } });
+      status.update({
+        state: engine.pushPaused ? { kind: 'stopped', reason: 'bad-request' } : { kind: 'idle' },
+      });
       // The watchdog: while anything waits, look again soon (entries leased by another tab, more
       // batches than one run sends, writes made during the run).
-      if (waiting > 0 && !engine.pushPaused) schedule('watchdog', SYNC_TIMING.watchdogMs, () => void syncNow());
+      if (waiting > 0 && !engine.pushPaused)
+        schedule('watchdog', SYNC_TIMING.watchdogMs, () => void syncNow());
       else cancel('watchdog');
       return;
     }
@@ -124,7 +163,10 @@ export function createSyncClient(db: NaptimeDb, deps: SyncDeps): SyncClient & { 
       await refreshCounts();
       return;
     }
-    const lock = deps.mutant === 'no-lock' ? <T>(_: string, fn: (held: boolean) => Promise<T>) => fn(true) : deps.lock;
+    const lock =
+      deps.mutant === 'no-lock'
+        ? <T>(_: string, fn: (held: boolean) => Promise<T>) => fn(true)
+        : deps.lock;
     let result: RunResult | null = null;
     try {
       result = await lock(SYNC_LOCK_NAME, async (held) => {
@@ -132,7 +174,14 @@ export function createSyncClient(db: NaptimeDb, deps: SyncDeps): SyncClient & { 
         return runOnce(db, deps, conn, engine, held);
       });
     } catch (error) {
-      result = { ok: false, failure: { kind: 'network', message: error instanceof Error ? error.message : String(error) }, outcomes: {} as never };
+      result = {
+        ok: false,
+        failure: {
+          kind: 'network',
+          message: error instanceof Error ? error.message : String(error),
+        },
+        outcomes: {} as never,
+      };
     }
     await afterRun(result);
   }
@@ -185,7 +234,10 @@ export function createSyncClient(db: NaptimeDb, deps: SyncDeps): SyncClient & { 
       void refreshCounts().catch(() => undefined);
       // Only a change never sent starts a run: the client's own outbox writes fire this event too.
       schedule('debounce', SYNC_TIMING.debounceMs, () => {
-        void db.outbox.filter((e) => e.attempts === 0).count().then((n) => (n > 0 ? syncNow() : undefined));
+        void db.outbox
+          .filter((e) => e.attempts === 0)
+          .count()
+          .then((n) => (n > 0 ? syncNow() : undefined));
       });
     },
     idle: async () => {
@@ -204,7 +256,9 @@ export function createSyncClient(db: NaptimeDb, deps: SyncDeps): SyncClient & { 
         );
       }
       everyMinute();
-      void getLastSyncTimes(db).then((times) => status.update(times)).catch(() => undefined);
+      void getLastSyncTimes(db)
+        .then((times) => status.update(times))
+        .catch(() => undefined);
       void syncNow();
     },
     stop() {

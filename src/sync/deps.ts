@@ -40,7 +40,8 @@ export interface SyncDeps {
 }
 
 /** The broken clients the simulation must catch (never set outside tests). */
-export type SyncMutant = 'drop-entry-before-send' | 'cursor-before-page' | 'no-inflight-resend' | 'no-lock';
+export type SyncMutant =
+  'drop-entry-before-send' | 'cursor-before-page' | 'no-inflight-resend' | 'no-lock';
 
 /** Timings of SYNC.md §8 and §9. */
 export const SYNC_TIMING = {
@@ -56,6 +57,9 @@ export const SYNC_TIMING = {
 
 /** Full-jitter backoff: uniform in [0, min(cap, base · 2^attempt)). */
 export function backoffDelay(attempt: number, random: () => number): number {
-  const ceiling = Math.min(SYNC_TIMING.backoffCapMs, SYNC_TIMING.backoffBaseMs * 2 ** Math.min(attempt, 30));
+  const ceiling = Math.min(
+    SYNC_TIMING.backoffCapMs,
+    SYNC_TIMING.backoffBaseMs * 2 ** Math.min(attempt, 30),
+  );
   return Math.floor(random() * ceiling);
 }

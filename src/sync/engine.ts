@@ -7,9 +7,20 @@
  * limit, down to one mutation; each success doubles it back. A one-mutation batch answered 413 or
  * timing out three times can never be sent: its record is marked rejected locally (SYNC.md §4).
  */
-import { LIMITS, PROTOCOL_VERSION, PullResponseSchema, PushResponseSchema } from '../domain/sync-messages';
+import {
+  LIMITS,
+  PROTOCOL_VERSION,
+  PullResponseSchema,
+  PushResponseSchema,
+} from '../domain/sync-messages';
 import type { NaptimeDb } from '../storage/db';
-import { applyPullPage, beginRepair, finishRepair, isRepairing, saveCursorAlone } from '../storage/pull-apply';
+import {
+  applyPullPage,
+  beginRepair,
+  finishRepair,
+  isRepairing,
+  saveCursorAlone,
+} from '../storage/pull-apply';
 import { applyPushResults, emptyOutcomes, type OutcomeCounts } from '../storage/push-apply';
 import { rejectEntryLocally, releaseBatch, takeBatch } from '../storage/push-batch';
 import { getCursor, type SyncConnection } from '../storage/sync-state';
@@ -17,7 +28,8 @@ import { SYNC_TIMING, type SyncDeps } from './deps';
 import { postJson, type HttpOutcome } from './http';
 
 /** Why a run stopped early. */
-export type RunFailure = Exclude<HttpOutcome, { kind: 'ok' }> | { kind: 'bad-response'; message: string };
+export type RunFailure =
+  Exclude<HttpOutcome, { kind: 'ok' }> | { kind: 'bad-response'; message: string };
 
 /** What a run did. */
 export type RunResult =
@@ -36,7 +48,12 @@ export interface EngineState {
 
 /** A fresh engine state. */
 export function newEngineState(): EngineState {
-  return { limit: LIMITS.pushMutations, singleFailures: new Map(), pushPaused: false, badRequests: null };
+  return {
+    limit: LIMITS.pushMutations,
+    singleFailures: new Map(),
+    pushPaused: false,
+    badRequests: null,
+  };
 }
 
 const MAX_BATCHES_PER_RUN = 40;
@@ -48,7 +65,14 @@ function add(into: OutcomeCounts, more: OutcomeCounts): void {
   for (const k of Object.keys(more) as (keyof OutcomeCounts)[]) into[k] += more[k];
 }
 
-async function pushAll(db: NaptimeDb, deps: SyncDeps, conn: SyncConnection, state: EngineState, held: boolean, outcomes: OutcomeCounts) {
+async function pushAll(
+  db: NaptimeDb,
+  deps: SyncDeps,
+  conn: SyncConnection,
+  state: EngineState,
+  held: boolean,
+  outcomes: OutcomeCounts,
+) {
   let pushed = 0;
   for (let i = 0; i < MAX_BATCHES_PER_RUN; i++) {
     await deps.checkpoint?.('push:before-take');
@@ -62,8 +86,14 @@ async function pushAll(db: NaptimeDb, deps: SyncDeps, conn: SyncConnection, stat
     });
     if (batch.items.length === 0) return { ok: true as const, pushed };
     await deps.checkpoint?.('push:after-take');
-    if (deps.mutant === 'drop-entry-before-send') await db.outbox.bulkDelete(batch.items.map((b) => b.seq));
-    const body = { protocol: PROTOCOL_VERSION, deviceId: conn.deviceId, clientHlc: null, mutations: batch.items.map((b) => b.payload) };
+    if (deps.mutant === 'drop-entry-before-send')
+      await db.outbox.bulkDelete(batch.items.map((b) => b.seq));
+    const body = {
+      protocol: PROTOCOL_VERSION,
+      deviceId: conn.deviceId,
+      clientHlc: null,
+      mutations: batch.items.map((b) => b.payload),
+    };
     const res = await postJson(deps, '/api/v1/sync/push', conn.deviceToken, body, { gzip: true });
     await deps.checkpoint?.('push:after-send');
     const seqs = batch.items.map((b) => b.seq);
@@ -71,7 +101,10 @@ async function pushAll(db: NaptimeDb, deps: SyncDeps, conn: SyncConnection, stat
       const parsed = PushResponseSchema.safeParse(res.json);
       if (!parsed.success) {
         await releaseBatch(db, seqs);
-        return { ok: false as const, failure: { kind: 'bad-response' as const, message: 'the push answer was not understood' } };
+        return {
+          ok: false as const,
+          failure: { kind: 'bad-response' as const, message: 'the push answer was not understood' },
+        };
       }
       add(outcomes, await applyPushResults(db, parsed.data, deps.now()));
       await deps.checkpoint?.('push:after-apply');
@@ -90,7 +123,9 @@ async function pushAll(db: NaptimeDb, deps: SyncDeps, conn: SyncConnection, stat
         state.singleFailures.set(item.mutationId, strikes);
         if (strikes >= 3) {
           state.singleFailures.delete(item.mutationId);
-          const why = tooBig ? 'The server refused it as too large, three times.' : 'Sending it timed out three times.';
+          const why = tooBig
+            ? 'The server refused it as too large, three times.'
+            : 'Sending it timed out three times.';
           await rejectEntryLocally(db, item.seq, tooBig ? 'RECORD_TOO_LARGE' : 'SEND_TIMEOUT', why);
           continue;
         }
@@ -107,12 +142,21 @@ async function pullAll(db: NaptimeDb, deps: SyncDeps, conn: SyncConnection) {
   let pulled = 0;
   let cursor = await getCursor(db);
   for (let i = 0; i < MAX_PAGES_PER_RUN; i++) {
-    const body = { protocol: PROTOCOL_VERSION, deviceId: conn.deviceId, cursor, limit: LIMITS.pullDefault };
+    const body = {
+      protocol: PROTOCOL_VERSION,
+      deviceId: conn.deviceId,
+      cursor,
+      limit: LIMITS.pullDefault,
+    };
     const res = await postJson(deps, '/api/v1/sync/pull', conn.deviceToken, body);
     await deps.checkpoint?.('pull:after-send');
     if (res.kind !== 'ok') return { ok: false as const, failure: res as RunFailure };
     const parsed = PullResponseSchema.safeParse(res.json);
-    if (!parsed.success) return { ok: false as const, failure: { kind: 'bad-response' as const, message: 'the pull answer was not understood' } };
+    if (!parsed.success)
+      return {
+        ok: false as const,
+        failure: { kind: 'bad-response' as const, message: 'the pull answer was not understood' },
+      };
     const page = parsed.data;
     if ('reset' in page) {
       await beginRepair(db);
@@ -142,7 +186,13 @@ async function pullAll(db: NaptimeDb, deps: SyncDeps, conn: SyncConnection) {
 }
 
 /** One run: push everything it can, then pull everything (unless pushing failed). */
-export async function runOnce(db: NaptimeDb, deps: SyncDeps, conn: SyncConnection, state: EngineState, held: boolean): Promise<RunResult> {
+export async function runOnce(
+  db: NaptimeDb,
+  deps: SyncDeps,
+  conn: SyncConnection,
+  state: EngineState,
+  held: boolean,
+): Promise<RunResult> {
   const outcomes = emptyOutcomes();
   let pushed = 0;
   if (!state.pushPaused) {

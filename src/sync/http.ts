@@ -31,7 +31,10 @@ export async function postJson(
   options: { gzip?: boolean } = {},
 ): Promise<HttpOutcome> {
   const text = JSON.stringify(body);
-  const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    authorization: `Bearer ${token}`,
+  };
   let payload: BodyInit = text;
   if (options.gzip && deps.gzip) {
     payload = (await deps.gzip(encoder.encode(text))) as unknown as BodyInit;
@@ -44,7 +47,12 @@ export async function postJson(
     controller.abort();
   }, SYNC_TIMING.requestTimeoutMs);
   try {
-    const res = await deps.fetch(`${deps.baseUrl}${path}`, { method: 'POST', headers, body: payload, signal: controller.signal });
+    const res = await deps.fetch(`${deps.baseUrl}${path}`, {
+      method: 'POST',
+      headers,
+      body: payload,
+      signal: controller.signal,
+    });
     const raw = await res.text();
     let json: unknown = null;
     try {
@@ -52,11 +60,20 @@ export async function postJson(
     } catch {
       json = null;
     }
-    if (res.ok) return json === null ? { kind: 'network', message: 'the answer was not JSON' } : { kind: 'ok', json };
+    if (res.ok)
+      return json === null
+        ? { kind: 'network', message: 'the answer was not JSON' }
+        : { kind: 'ok', json };
     const error = ErrorBodySchema.safeParse(json);
     const code = error.success ? error.data.error.code : `HTTP_${res.status}`;
     const message = error.success ? error.data.error.message : res.statusText;
-    return { kind: 'http', status: res.status, code, message, retryAfterMs: retryAfterOf(res, error.success ? error.data.error.retryAfterMs : undefined) };
+    return {
+      kind: 'http',
+      status: res.status,
+      code,
+      message,
+      retryAfterMs: retryAfterOf(res, error.success ? error.data.error.retryAfterMs : undefined),
+    };
   } catch (error) {
     const name = (error as { name?: unknown })?.name;
     if (timedOut || name === 'TimeoutError' || name === 'AbortError') return { kind: 'timeout' };

@@ -5,7 +5,8 @@
  */
 
 /** Why sync stopped until something changes (SYNC.md §8). */
-export type StopReason = 'unauthenticated' | 'revoked' | 'upgrade-required' | 'bad-request' | 'not-connected';
+export type StopReason =
+  'unauthenticated' | 'revoked' | 'upgrade-required' | 'bad-request' | 'not-connected';
 
 /** Why a run waits before the next try. */
 export type WaitReason = 'backoff' | 'rate-limited' | 'server-busy' | 'server-outdated';

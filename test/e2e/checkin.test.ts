@@ -8,12 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  accessibleTexts,
-  runAxe,
-  screenshot,
-  type Size,
-} from './harness';
+import { accessibleTexts, runAxe, screenshot, type Size } from './harness';
 import { openApp, useBrowserSuite } from './suite';
 import { App, englishOnlyMatchers } from './pages';
 
@@ -33,7 +28,10 @@ describe('the weekly check-in, offline at phone size', () => {
     const { page, app } = await openOffline('phone');
     await app.goTo('Children');
     await app.addChild('Mia');
-    await app.writeNote({ child: 'Mia', text: 'Mia poured water from one cup to another, again and again.' });
+    await app.writeNote({
+      child: 'Mia',
+      text: 'Mia poured water from one cup to another, again and again.',
+    });
 
     await openCheckin(app);
     // P2 is pre-filled with the days of this week that have a note.
@@ -42,16 +40,27 @@ describe('the weekly check-in, offline at phone size', () => {
     await answer(page, 'p4').fill('2');
     await answer(page, 'p5').fill('4');
     await page.getByRole('button', { name: 'Save check-in', exact: true }).click();
-    const rule = page.getByText('This cannot be more than your talks with other providers (2).', { exact: true });
+    const rule = page.getByText('This cannot be more than your talks with other providers (2).', {
+      exact: true,
+    });
     await rule.waitFor();
-    await expect.poll(() => page.getByText('Please answer this question.', { exact: true }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByText('Please answer this question.', { exact: true }).count())
+      .toBe(1);
     expect(await answer(page, 'p5').getAttribute('aria-invalid')).toBe('true');
-    expect([await answer(page, 'p1').inputValue(), await answer(page, 'p4').inputValue(), await answer(page, 'p5').inputValue()]).toEqual(['3', '2', '4']);
+    expect([
+      await answer(page, 'p1').inputValue(),
+      await answer(page, 'p4').inputValue(),
+      await answer(page, 'p5').inputValue(),
+    ]).toEqual(['3', '2', '4']);
     await screenshot(page, 'phone-en-checkin-error');
     expect(await runAxe(page)).toEqual([]);
 
     // The "−" button lowers P5; the message goes as soon as the answer keeps the rule.
-    await page.locator('.stepper-field', { has: answer(page, 'p5') }).getByRole('button', { name: 'One less' }).click();
+    await page
+      .locator('.stepper-field', { has: answer(page, 'p5') })
+      .getByRole('button', { name: 'One less' })
+      .click();
     await answer(page, 'p5').fill('1');
     await expect.poll(() => rule.count()).toBe(0);
     await page.getByRole('radio', { name: '4 · Easy' }).check();
@@ -64,7 +73,11 @@ describe('the weekly check-in, offline at phone size', () => {
     await app.waitForShell();
     await openCheckin(app);
     await expect.poll(() => answer(page, 'p1').inputValue()).toBe('3');
-    expect([await answer(page, 'p2').inputValue(), await answer(page, 'p4').inputValue(), await answer(page, 'p5').inputValue()]).toEqual(['1', '2', '1']);
+    expect([
+      await answer(page, 'p2').inputValue(),
+      await answer(page, 'p4').inputValue(),
+      await answer(page, 'p5').inputValue(),
+    ]).toEqual(['1', '2', '1']);
     expect(await page.getByRole('radio', { name: '4 · Easy' }).isChecked()).toBe(true);
 
     // Skip logic: no toddlers this week, so P2 and P3 are not asked; they come back with the answers.
@@ -86,7 +99,9 @@ describe('the weekly check-in, offline at phone size', () => {
     await page.getByText('Por favor, responda esta pregunta.').first().waitFor();
     expect(await runAxe(page)).toEqual([]);
     const matchers = englishOnlyMatchers(suite.catalogues);
-    const english = (await accessibleTexts(page)).filter((text) => matchers.some((m) => m.pattern.test(text)));
+    const english = (await accessibleTexts(page)).filter((text) =>
+      matchers.some((m) => m.pattern.test(text)),
+    );
     expect(english).toEqual([]);
     await screenshot(page, 'phone-es-checkin-errors');
   });
@@ -115,13 +130,17 @@ describe('the weekly check-in says things as she types', () => {
     await app.openChildForm();
     await app.childName().fill('Noa');
     const now = new Date();
-    await page.getByLabel('Month', { exact: true }).selectOption(String(now.getMonth() + 1).padStart(2, '0'));
+    await page
+      .getByLabel('Month', { exact: true })
+      .selectOption(String(now.getMonth() + 1).padStart(2, '0'));
     await page.getByLabel('Year', { exact: true }).selectOption(String(now.getFullYear() - 2));
     await app.saveWith('Save child');
 
     await openCheckin(app);
     await expect.poll(() => answer(page, 'p1').inputValue()).toBe('1');
-    await page.getByText('Toddlers in your care now, from your list of children: 1.', { exact: false }).waitFor();
+    await page
+      .getByText('Toddlers in your care now, from your list of children: 1.', { exact: false })
+      .waitFor();
     await page.getByText('6 short questions about this week.', { exact: false }).waitFor();
     expect(await page.getByText('Please answer this question.', { exact: true }).count()).toBe(0);
 
@@ -131,16 +150,24 @@ describe('the weekly check-in says things as she types', () => {
     expect(await page.getByText('Please answer this question.', { exact: true }).count()).toBe(0);
     await answer(page, 'p1').fill('0');
     await page.getByText('4 short questions about this week.', { exact: false }).waitFor();
-    await expect.poll(() => page.getByText('Choose a number from 0 to 12.', { exact: true }).count()).toBe(0);
+    await expect
+      .poll(() => page.getByText('Choose a number from 0 to 12.', { exact: true }).count())
+      .toBe(0);
     await answer(page, 'p4').fill('2');
     await answer(page, 'p5').fill('3');
-    await page.getByText('This cannot be more than your talks with other providers (2).', { exact: true }).waitFor();
+    await page
+      .getByText('This cannot be more than your talks with other providers (2).', { exact: true })
+      .waitFor();
     await screenshot(page, 'phone-en-checkin-as-she-types');
     expect(await runAxe(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Previous week', exact: true }).click();
     await page.getByText('short questions about that week.', { exact: false }).waitFor();
-    await page.getByText('How many toddlers (12 to 36 months old) did you care for that week?', { exact: true }).waitFor();
+    await page
+      .getByText('How many toddlers (12 to 36 months old) did you care for that week?', {
+        exact: true,
+      })
+      .waitFor();
     expect(await page.getByText('this week', { exact: false }).count()).toBe(0);
   });
 });

@@ -23,24 +23,35 @@ export function labelled(app: App, english: string): Locator {
 /** Clicks a save button and waits for "Saved on this device". */
 async function saveWith(app: App, button: string): Promise<void> {
   await app.page.getByRole('button', { name: app.t(button), exact: true }).click();
-  await app.page.getByText(app.t('Saved on this device')).first().waitFor({ state: 'visible', timeout: 10_000 });
+  await app.page
+    .getByText(app.t('Saved on this device'))
+    .first()
+    .waitFor({ state: 'visible', timeout: 10_000 });
 }
 
 /** Children → "Add child" → name → "Save child". */
 export async function addChild(app: App, name: string): Promise<void> {
   await app.goTo('Children');
-  await app.page.getByRole('button', { name: app.t('Add child'), exact: true }).first().click();
+  await app.page
+    .getByRole('button', { name: app.t('Add child'), exact: true })
+    .first()
+    .click();
   await labelled(app, 'Name').fill(name);
   await saveWith(app, 'Save child');
 }
 
 /** Home → "New note" → child, text, idea → "Save note". */
-export async function writeNote(app: App, note: { child: string; text: string; idea?: string }): Promise<void> {
+export async function writeNote(
+  app: App,
+  note: { child: string; text: string; idea?: string },
+): Promise<void> {
   await app.goTo('Home');
   await app.newNoteButton().click();
   await labelled(app, 'What I saw and heard').waitFor({ state: 'visible' });
   // A chip shows its choice with `is-on` (the app's state), whatever the checkbox's own flag says.
-  const chip = app.page.getByRole('group', { name: app.t('Child'), exact: true }).locator('label.chip', { hasText: note.child });
+  const chip = app.page
+    .getByRole('group', { name: app.t('Child'), exact: true })
+    .locator('label.chip', { hasText: note.child });
   const isOn = async () => ((await chip.getAttribute('class')) ?? '').includes('is-on');
   if (!(await isOn())) await chip.getByRole('checkbox').click();
   await expect.poll(isOn).toBe(true);
@@ -75,14 +86,24 @@ export class DataSettingsPage {
   }
 
   /** Clicks an export button and returns the downloaded file's name and bytes. */
-  async download(english: 'Export all (JSON)' | 'Export spreadsheets (.zip)'): Promise<{ name: string; bytes: Buffer }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: 15_000 }), this.button(english).click()]);
-    return { name: (download as Download).suggestedFilename(), bytes: await readFile((await download.path())!) };
+  async download(
+    english: 'Export all (JSON)' | 'Export spreadsheets (.zip)',
+  ): Promise<{ name: string; bytes: Buffer }> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download', { timeout: 15_000 }),
+      this.button(english).click(),
+    ]);
+    return {
+      name: (download as Download).suggestedFilename(),
+      bytes: await readFile((await download.path())!),
+    };
   }
 
   /** Chooses `file` in the file input labelled "Choose a backup file (.json)". */
   async importFile(file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
-    await this.page.getByLabel(this.app.t('Choose a backup file (.json)'), { exact: true }).setInputFiles(file);
+    await this.page
+      .getByLabel(this.app.t('Choose a backup file (.json)'), { exact: true })
+      .setInputFiles(file);
   }
 
   /** "Erase this device…" → "Continue to erase" → "Yes, erase everything"; resolves once the app has reloaded. */

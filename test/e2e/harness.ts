@@ -43,8 +43,18 @@ export const LAUNCH_OPTIONS = {
 export type Size = 'phone' | 'tablet';
 /** Phone 390×844 (touch) and tablet 800×1280 (touch), the two sizes of the issue. */
 export const SIZES: Record<Size, BrowserContextOptions> = {
-  phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
-  tablet: { viewport: { width: 800, height: 1280 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true },
+  phone: {
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  },
+  tablet: {
+    viewport: { width: 800, height: 1280 },
+    deviceScaleFactor: 1,
+    isMobile: true,
+    hasTouch: true,
+  },
 };
 
 /** Temporary directories made by this process, removed by `cleanupTempDirs`. */
@@ -60,10 +70,14 @@ export function cleanupTempDirs(): void {
 }
 
 function assertBuilt(staticDir: string): void {
-  const missing = [SERVER_ENTRY, join(staticDir, 'index.html'), join(staticDir, 'sw.js')].filter((p) => !existsSync(p));
+  const missing = [SERVER_ENTRY, join(staticDir, 'index.html'), join(staticDir, 'sw.js')].filter(
+    (p) => !existsSync(p),
+  );
   if (missing.length > 0) {
-    throw new Error(`The browser tests need a production build; missing ${missing.join(', ')}.\n` +
-      'Run `node src/server/bin/build.mjs --force` (npm test does this before the e2e stage).');
+    throw new Error(
+      `The browser tests need a production build; missing ${missing.join(', ')}.\n` +
+        'Run `node src/server/bin/build.mjs --force` (npm test does this before the e2e stage).',
+    );
   }
 }
 
@@ -79,19 +93,34 @@ export interface ServerHandle {
 }
 
 /** Starts `node dist/server/main.js` on 127.0.0.1, port 0, with a fresh DATA_DIR (and STATIC_DIR if given). */
-export async function startServer(options: { staticDir?: string; dataDir?: string } = {}): Promise<ServerHandle> {
+export async function startServer(
+  options: { staticDir?: string; dataDir?: string } = {},
+): Promise<ServerHandle> {
   const staticDir = options.staticDir ?? DIST_APP;
   assertBuilt(staticDir);
   const dataDir = options.dataDir ?? makeTempDir('data');
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    NODE_ENV: 'production',
+  };
   if (options.staticDir) env.STATIC_DIR = options.staticDir;
-  const child = spawn(process.execPath, [SERVER_ENTRY], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<void>((res) => child.once('exit', () => res()));
 
   const listening = await new Promise<{ port: number; url?: string }>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`server did not print "listening" within 20 s\n${stderr}`)), 20_000);
+    const timer = setTimeout(
+      () => rej(new Error(`server did not print "listening" within 20 s\n${stderr}`)),
+      20_000,
+    );
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       let msg: { msg?: string; port?: number; url?: string };
@@ -142,19 +171,29 @@ export async function launchBrowser(): Promise<Browser> {
 
 function assertChromium(): void {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`${CHROMIUM_PATH} is missing: apt-get update && apt-get install -y chromium fonts-noto-core`);
+    throw new Error(
+      `${CHROMIUM_PATH} is missing: apt-get update && apt-get install -y chromium fonts-noto-core`,
+    );
   }
 }
 
 /** A fresh context (its own storage and service workers) at phone or tablet size. */
-export async function newContext(browser: Browser, size: Size, extra: BrowserContextOptions = {}): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  size: Size,
+  extra: BrowserContextOptions = {},
+): Promise<BrowserContext> {
   return browser.newContext({ ...SIZES[size], locale: 'en-US', ...extra });
 }
 
 /** A persistent profile in `userDataDir` (IndexedDB on disk), for "kill the browser and come back". */
 export async function launchPersistent(userDataDir: string, size: Size): Promise<BrowserContext> {
   assertChromium();
-  return chromium.launchPersistentContext(userDataDir, { ...LAUNCH_OPTIONS, ...SIZES[size], locale: 'en-US' });
+  return chromium.launchPersistentContext(userDataDir, {
+    ...LAUNCH_OPTIONS,
+    ...SIZES[size],
+    locale: 'en-US',
+  });
 }
 
 /** The pid of the main Chromium process using `userDataDir` (not its renderers or helpers). */
@@ -167,7 +206,11 @@ export function browserPidFor(userDataDir: string): number {
     } catch {
       continue; // gone meanwhile
     }
-    if (argv.includes(`--user-data-dir=${userDataDir}`) && !argv.some((a) => a.startsWith('--type='))) return Number(entry);
+    if (
+      argv.includes(`--user-data-dir=${userDataDir}`) &&
+      !argv.some((a) => a.startsWith('--type='))
+    )
+      return Number(entry);
   }
   throw new Error(`no Chromium process found for --user-data-dir=${userDataDir}`);
 }
@@ -195,7 +238,9 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
   });
   const isControlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
   if (!isControlled) await page.reload({ waitUntil: 'load' });
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+    timeout: 30_000,
+  });
 }
 
 /**
@@ -228,9 +273,16 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
     }
   }
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResults> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResults> } }
+    ).axe;
     interface AxeResults {
-      violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
+      violations: {
+        id: string;
+        impact: string | null;
+        help: string;
+        nodes: { target: unknown[]; failureSummary?: string }[];
+      }[];
     }
     const results = await axe.run(document, { resultTypes: ['violations'] });
     return results.violations
@@ -252,7 +304,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, animations: 'disabled' });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-full.png`), fullPage: true, animations: 'disabled' });
+  await page.screenshot({
+    path: join(SCREENSHOT_DIR, `${name}-full.png`),
+    fullPage: true,
+    animations: 'disabled',
+  });
   return path;
 }
 
@@ -261,7 +317,12 @@ export async function accessibleTexts(page: Page): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: { ignored?: boolean; name?: { value?: unknown }; value?: { value?: unknown }; role?: { value?: unknown } }[];
+      nodes: {
+        ignored?: boolean;
+        name?: { value?: unknown };
+        value?: { value?: unknown };
+        role?: { value?: unknown };
+      }[];
     };
     const texts = new Set<string>();
     for (const node of nodes) {
@@ -306,16 +367,24 @@ export async function readDraftRows(page: Page): Promise<unknown[]> {
 function containsString(value: unknown, text: string): boolean {
   if (typeof value === 'string') return value.includes(text);
   if (Array.isArray(value)) return value.some((v) => containsString(v, text));
-  if (value && typeof value === 'object') return Object.values(value).some((v) => containsString(v, text));
+  if (value && typeof value === 'object')
+    return Object.values(value).some((v) => containsString(v, text));
   return false;
 }
 
 /** Waits until `text` is in a committed draft row (autosave is ≤ 500 ms; allows 5 s on a busy machine). */
-export async function waitForDraftSaved(page: Page, text: string, timeoutMs = 5_000): Promise<void> {
+export async function waitForDraftSaved(
+  page: Page,
+  text: string,
+  timeoutMs = 5_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (containsString(await readDraftRows(page), text)) return;
-    if (Date.now() > deadline) throw new Error(`the draft "${text}" was not in IndexedDB's drafts store after ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `the draft "${text}" was not in IndexedDB's drafts store after ${timeoutMs} ms`,
+      );
     await sleep(100);
   }
 }

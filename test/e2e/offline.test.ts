@@ -6,10 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  goOffline,
-  type Size,
-} from './harness';
+import { goOffline, type Size } from './harness';
 import { openApp, useBrowserSuite } from './suite';
 import { App, type Screen } from './pages';
 
@@ -47,7 +44,9 @@ describe('offline at phone size', () => {
       installabilityErrors: { errorId: string }[];
     };
     // "in-incognito" is the test context itself (newContext is off the record), not the app.
-    expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
+    expect(
+      installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito'),
+    ).toEqual([]);
     await cdp.detach();
   });
 

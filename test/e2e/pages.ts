@@ -28,7 +28,8 @@ async function importApp(relativePath: string): Promise<Record<string, unknown>>
 
 function catalogueOf(mod: Record<string, unknown>, name: Lang): Catalogue {
   const value = mod.default ?? mod[name] ?? mod.messages;
-  if (!value || typeof value !== 'object') throw new Error(`src/app/i18n/${name}.ts exports no catalogue`);
+  if (!value || typeof value !== 'object')
+    throw new Error(`src/app/i18n/${name}.ts exports no catalogue`);
   return value as Catalogue;
 }
 
@@ -40,7 +41,8 @@ export async function loadCatalogues(): Promise<Catalogues> {
   let sameInBoth: readonly string[] = [];
   try {
     const glossary = await importApp('i18n/glossary.ts');
-    if (Array.isArray(glossary.SAME_IN_BOTH_LANGUAGES)) sameInBoth = glossary.SAME_IN_BOTH_LANGUAGES as string[];
+    if (Array.isArray(glossary.SAME_IN_BOTH_LANGUAGES))
+      sameInBoth = glossary.SAME_IN_BOTH_LANGUAGES as string[];
   } catch {
     // no allow-list: every value must differ
   }
@@ -70,7 +72,8 @@ export function englishOnlyMatchers(c: Catalogues): { english: string; pattern: 
   const spanishValues = new Set(Object.values(c.es));
   const out = new Map<string, RegExp>();
   for (const [key, english] of Object.entries(c.en)) {
-    if (c.es[key] === english || spanishValues.has(english) || c.sameInBoth.includes(english)) continue;
+    if (c.es[key] === english || spanishValues.has(english) || c.sameInBoth.includes(english))
+      continue;
     const parts = english.split(/\{\w+\}/);
     if (!parts.some((p) => /\p{L}/u.test(p))) continue;
     out.set(english, new RegExp(`^${parts.map(escapeRegExp).join('.+?')}$`, 's'));
@@ -116,7 +119,10 @@ export class App {
   /** "New note" may be a button or a link. */
   newNoteButton(): Locator {
     const name = this.t('New note');
-    return this.page.getByRole('button', { name, exact: true }).or(this.page.getByRole('link', { name, exact: true })).first();
+    return this.page
+      .getByRole('button', { name, exact: true })
+      .or(this.page.getByRole('link', { name, exact: true }))
+      .first();
   }
 
   noteText(): Locator {
@@ -166,7 +172,11 @@ export class App {
   /** "Add child" may be a button or a link; opens the child form. */
   async openChildForm(): Promise<void> {
     const add = this.t('Add child');
-    await this.page.getByRole('button', { name: add, exact: true }).or(this.page.getByRole('link', { name: add, exact: true })).first().click();
+    await this.page
+      .getByRole('button', { name: add, exact: true })
+      .or(this.page.getByRole('link', { name: add, exact: true }))
+      .first()
+      .click();
     await this.childName().waitFor({ state: 'visible' });
   }
 
@@ -196,7 +206,9 @@ export class App {
   /** Switches the language in Settings (select "Language": English / Español). */
   async switchLanguage(lang: Lang): Promise<void> {
     await this.goTo('Settings');
-    await field(this.page, this.t('Language')).selectOption({ label: lang === 'es' ? 'Español' : 'English' });
+    await field(this.page, this.t('Language')).selectOption({
+      label: lang === 'es' ? 'Español' : 'English',
+    });
     this.lang = lang;
     await this.waitForShell(10_000);
   }

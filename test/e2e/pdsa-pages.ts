@@ -34,7 +34,11 @@ export class PdsaPages {
 
   /** A UI string with `{name}` placeholders filled in, in the current language. */
   tf(english: string, params: Record<string, string | number>): string {
-    return this.app.t(english).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    return this.app
+      .t(english)
+      .replace(/\{(\w+)\}/g, (whole, name: string) =>
+        name in params ? String(params[name]) : whole,
+      );
   }
 
   navLink(): Locator {
@@ -44,11 +48,15 @@ export class PdsaPages {
   /** Opens the list from the navigation and waits for its heading. */
   async openList(): Promise<void> {
     await this.navLink().click();
-    await this.page.getByRole('heading', { level: 1, name: this.app.t('My PDSA cycles') }).waitFor({ state: 'visible' });
+    await this.page
+      .getByRole('heading', { level: 1, name: this.app.t('My PDSA cycles') })
+      .waitFor({ state: 'visible' });
   }
 
   async startNewIdea(): Promise<void> {
-    await this.page.getByRole('button', { name: this.app.t('New change idea'), exact: true }).click();
+    await this.page
+      .getByRole('button', { name: this.app.t('New change idea'), exact: true })
+      .click();
     await this.field('Change idea').waitFor({ state: 'visible' });
   }
 
@@ -59,7 +67,9 @@ export class PdsaPages {
 
   /** The heading button of a part; its name starts with the part's title, then how far it is filled. */
   partButton(part: Part): Locator {
-    return this.page.getByRole('button', { name: new RegExp(`^${escapeRegExp(this.app.t(part))} `) });
+    return this.page.getByRole('button', {
+      name: new RegExp(`^${escapeRegExp(this.app.t(part))} `),
+    });
   }
 
   async openPart(part: Part): Promise<void> {
@@ -79,7 +89,9 @@ export class PdsaPages {
   /** A chip of a group; a chosen chip's name starts with a drawn "✓ ", so the option ends the name. */
   radio(legend: string, option: string): Locator {
     const name = new RegExp(`^(✓ )?${escapeRegExp(this.app.t(option))}$`);
-    return this.page.getByRole('group', { name: this.app.t(legend), exact: true }).getByRole('radio', { name });
+    return this.page
+      .getByRole('group', { name: this.app.t(legend), exact: true })
+      .getByRole('radio', { name });
   }
 
   /** Fills the Plan part (it must be open). */
@@ -98,7 +110,10 @@ export class PdsaPages {
     await this.choose('Which part of the work does it help?', p.driver);
     await this.field('Objective of this cycle').fill(p.objective);
     for (const [i, q] of p.questions.entries()) {
-      if (i > 0) await this.page.getByRole('button', { name: this.app.t('Add a question'), exact: true }).click();
+      if (i > 0)
+        await this.page
+          .getByRole('button', { name: this.app.t('Add a question'), exact: true })
+          .click();
       await this.field('Question {n}', { n: i + 1 }).fill(q.question);
       await this.field('What I predict (question {n})', { n: i + 1 }).fill(q.prediction);
     }
@@ -106,7 +121,9 @@ export class PdsaPages {
     await this.field('Who will take part?').fill(p.plan.who);
     await this.field('When?').fill(p.plan.when);
     await this.field('Where?').fill(p.plan.where);
-    await this.field('Which chart will show the result?').selectOption({ label: this.app.t(p.measure) });
+    await this.field('Which chart will show the result?').selectOption({
+      label: this.app.t(p.measure),
+    });
     await this.field('Start date').fill(p.startDate);
   }
 
@@ -117,7 +134,9 @@ export class PdsaPages {
 
   /** The status line of the open worksheet ("Where this cycle is: …"). */
   statusLine(): Locator {
-    return this.page.getByText(new RegExp(`^${escapeRegExp(this.tf('Where this cycle is: {status}', { status: '' }))}`));
+    return this.page.getByText(
+      new RegExp(`^${escapeRegExp(this.tf('Where this cycle is: {status}', { status: '' }))}`),
+    );
   }
 
   /**
@@ -125,8 +144,13 @@ export class PdsaPages {
    * carries the chosen language's name, so it is found by what it offers).
    */
   async switchLanguage(lang: 'en' | 'es'): Promise<void> {
-    await this.page.getByRole('link', { name: this.app.t('Settings'), exact: true }).first().click();
-    const select = this.page.locator('select').filter({ has: this.page.locator('option[value="es"]') });
+    await this.page
+      .getByRole('link', { name: this.app.t('Settings'), exact: true })
+      .first()
+      .click();
+    const select = this.page
+      .locator('select')
+      .filter({ has: this.page.locator('option[value="es"]') });
     await select.selectOption(lang);
     this.app.lang = lang;
     await this.app.waitForShell(10_000);

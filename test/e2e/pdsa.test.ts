@@ -35,14 +35,22 @@ const PLAN: PlanInput = {
     { question: 'Will I find five minutes?', prediction: 'Yes, on three days of five' },
     { question: 'Will the notes be about toddlers?', prediction: 'Mostly about Sofía' },
   ],
-  plan: { what: 'One short note each nap time', who: 'Me and the two toddlers', when: 'Monday to Friday, 1 pm', where: 'Kitchen table' },
+  plan: {
+    what: 'One short note each nap time',
+    who: 'Me and the two toddlers',
+    when: 'Monday to Friday, 1 pm',
+    where: 'Kitchen table',
+  },
   measure: 'Notes written each week',
   startDate: '2026-11-23',
 };
 const NEXT_STEP = 'Try it in the morning, during snack';
 
 /** A fresh server, the app opened once online and controlled by its service worker, then offline. */
-async function openOffline(size: Size, locale = 'en-US'): Promise<{ page: Page; app: App; pdsa: PdsaPages }> {
+async function openOffline(
+  size: Size,
+  locale = 'en-US',
+): Promise<{ page: Page; app: App; pdsa: PdsaPages }> {
   suite.server = await startServer();
   suite.context = await newContext(suite.browser, size, { locale });
   const page = await suite.context.newPage();
@@ -61,14 +69,20 @@ async function reloadOffline(page: Page, app: App): Promise<void> {
 }
 
 /** Screenshot, axe and (in Spanish) English-only words of the screen as it is now. */
-async function check(app: App, label: string, found: { axe: Record<string, AxeViolation[]>; english: Record<string, string[]> }) {
+async function check(
+  app: App,
+  label: string,
+  found: { axe: Record<string, AxeViolation[]>; english: Record<string, string[]> },
+) {
   await app.page.evaluate(() => document.fonts.ready);
   await screenshot(app.page, label);
   const violations = await runAxe(app.page);
   if (violations.length > 0) found.axe[label] = violations;
   if (app.lang === 'es') {
     const matchers = englishOnlyMatchers(suite.catalogues);
-    const english = (await accessibleTexts(app.page)).filter((text) => matchers.some((m) => m.pattern.test(text)));
+    const english = (await accessibleTexts(app.page)).filter((text) =>
+      matchers.some((m) => m.pattern.test(text)),
+    );
     if (english.length > 0) found.english[label] = english;
   }
 }
@@ -76,7 +90,10 @@ async function check(app: App, label: string, found: { axe: Record<string, AxeVi
 describe('the PDSA log, offline at phone size', () => {
   it('plans a cycle, keeps it (and a half-filled draft) across offline reloads, carries it to Act, and pre-fills the next cycle', async () => {
     const { page, app, pdsa } = await openOffline('phone');
-    const found = { axe: {} as Record<string, AxeViolation[]>, english: {} as Record<string, string[]> };
+    const found = {
+      axe: {} as Record<string, AxeViolation[]>,
+      english: {} as Record<string, string[]>,
+    };
 
     await pdsa.openList();
     await check(app, 'phone-en-pdsa-empty', found);
@@ -94,7 +111,9 @@ describe('the PDSA log, offline at phone size', () => {
     await pdsa.field('Objective of this cycle').fill(PLAN.objective);
     await waitForDraftSaved(page, PLAN.objective);
     await reloadOffline(page, app);
-    await page.getByText('Your unfinished worksheet is back, just as you left it.').waitFor({ state: 'visible' });
+    await page
+      .getByText('Your unfinished worksheet is back, just as you left it.')
+      .waitFor({ state: 'visible' });
     expect(await pdsa.field('Change idea').inputValue()).toBe(PLAN.changeIdea);
     expect(await pdsa.field('Objective of this cycle').inputValue()).toBe(PLAN.objective);
 
@@ -114,12 +133,20 @@ describe('the PDSA log, offline at phone size', () => {
     await pdsa.field('What happened?').waitFor({ state: 'visible' });
     await pdsa.choose('Was it carried out as planned?', 'Not quite, something changed');
     await expect.poll(() => pdsa.statusLine().textContent()).toBe('Where this cycle is: Doing');
-    await pdsa.field('What happened?').fill('I wrote on two days; on the others the baby woke early.');
-    await pdsa.field('Anything you did not expect?').fill('The older children asked to draw the notes.');
+    await pdsa
+      .field('What happened?')
+      .fill('I wrote on two days; on the others the baby woke early.');
+    await pdsa
+      .field('Anything you did not expect?')
+      .fill('The older children asked to draw the notes.');
     await pdsa.openPart('Study');
     await expect(page.getByText(PLAN.questions[0]!.prediction).isVisible()).resolves.toBe(true);
-    await pdsa.field('What really happened? (question {n})', { n: 1 }).fill('Only on two days of five');
-    await pdsa.field('What really happened? (question {n})', { n: 2 }).fill('Yes, all about toddlers');
+    await pdsa
+      .field('What really happened? (question {n})', { n: 1 })
+      .fill('Only on two days of five');
+    await pdsa
+      .field('What really happened? (question {n})', { n: 2 })
+      .fill('Yes, all about toddlers');
     await pdsa.field('What did you learn?').fill('Nap time is too busy; mornings are calmer.');
     await expect.poll(() => pdsa.statusLine().textContent()).toBe('Where this cycle is: Studying');
     await pdsa.openPart('Act');
@@ -137,7 +164,9 @@ describe('the PDSA log, offline at phone size', () => {
     expect(await pdsa.field('Change idea').inputValue()).toBe(PLAN.changeIdea);
     expect(await pdsa.field('Objective of this cycle').inputValue()).toBe(NEXT_STEP);
     expect(await pdsa.radio('What will this cycle do?', PLAN.purpose).isChecked()).toBe(true);
-    expect(await pdsa.radio('Which part of the work does it help?', PLAN.driver).isChecked()).toBe(true);
+    expect(await pdsa.radio('Which part of the work does it help?', PLAN.driver).isChecked()).toBe(
+      true,
+    );
     expect(await pdsa.field('Which chart will show the result?').inputValue()).toBe('notes');
     expect(await pdsa.field('What will you do?').inputValue()).toBe('');
     await expect.poll(() => pdsa.statusLine().textContent()).toBe('Where this cycle is: Planned');
@@ -160,7 +189,9 @@ describe('the PDSA log, offline at phone size', () => {
     await pdsa.openList();
     await pdsa.startNewIdea();
     await page.getByRole('button', { name: app.t('Save cycle'), exact: true }).click();
-    await page.getByText(app.t('Write the change idea in a few words.')).waitFor({ state: 'visible' });
+    await page
+      .getByText(app.t('Write the change idea in a few words.'))
+      .waitFor({ state: 'visible' });
     await check(app, 'phone-es-pdsa-errors', found);
 
     expect(found.axe, 'serious or critical axe-core violations, by screen').toEqual({});
@@ -171,7 +202,10 @@ describe('the PDSA log, offline at phone size', () => {
 describe('the PDSA log at tablet size', () => {
   it('plans and saves a cycle offline, with every part of the worksheet open', async () => {
     const { page, app, pdsa } = await openOffline('tablet');
-    const found = { axe: {} as Record<string, AxeViolation[]>, english: {} as Record<string, string[]> };
+    const found = {
+      axe: {} as Record<string, AxeViolation[]>,
+      english: {} as Record<string, string[]>,
+    };
     await pdsa.openList();
     await pdsa.startNewIdea();
     await pdsa.fillPlan({ ...PLAN, questions: PLAN.questions.slice(0, 1) });

@@ -28,7 +28,10 @@ export async function bundleSeed(): Promise<string> {
 }
 
 /** Injects the seed into the page and writes a year of data into the app's own database. */
-export async function seedYearInPage(page: Page, withPhase: boolean | SeedOptions = false): Promise<SeedSummary> {
+export async function seedYearInPage(
+  page: Page,
+  withPhase: boolean | SeedOptions = false,
+): Promise<SeedSummary> {
   const content = await bundleSeed();
   try {
     await page.addScriptTag({ content });
@@ -37,7 +40,10 @@ export async function seedYearInPage(page: Page, withPhase: boolean | SeedOption
     await page.evaluate(content);
   }
   return page.evaluate(
-    (phase) => (window as unknown as { naptimeSeed: (p: boolean | SeedOptions) => Promise<SeedSummary> }).naptimeSeed(phase),
+    (phase) =>
+      (
+        window as unknown as { naptimeSeed: (p: boolean | SeedOptions) => Promise<SeedSummary> }
+      ).naptimeSeed(phase),
     withPhase,
   );
 }
@@ -54,22 +60,37 @@ export class ProgressScreen {
   text(key: string, params: Record<string, string | number> = {}): string {
     const value = this.catalogues[this.lang][key];
     if (value === undefined) throw new Error(`no catalogue key ${key}`);
-    return value.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    return value.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
   }
 
   /** Switches the language in Settings (the select whose name starts with "Language"). */
   async switchLanguage(lang: Lang): Promise<void> {
-    await this.page.getByRole('link', { name: this.text('nav.settings'), exact: true }).first().click();
-    const select = this.page.getByRole('combobox', { name: new RegExp(`^${this.text('settings.language')}`) });
+    await this.page
+      .getByRole('link', { name: this.text('nav.settings'), exact: true })
+      .first()
+      .click();
+    const select = this.page.getByRole('combobox', {
+      name: new RegExp(`^${this.text('settings.language')}`),
+    });
     await select.selectOption(lang);
     this.lang = lang;
-    await this.page.getByRole('link', { name: this.text('nav.settings'), exact: true }).first().waitFor({ state: 'visible' });
+    await this.page
+      .getByRole('link', { name: this.text('nav.settings'), exact: true })
+      .first()
+      .waitFor({ state: 'visible' });
   }
 
   /** Opens Progress from the navigation and waits for its heading. */
   async open(): Promise<void> {
-    await this.page.getByRole('link', { name: this.text('nav.progress'), exact: true }).first().click();
-    await this.page.getByRole('heading', { level: 1, name: this.text('progress.title') }).waitFor({ state: 'visible', timeout: 20_000 });
+    await this.page
+      .getByRole('link', { name: this.text('nav.progress'), exact: true })
+      .first()
+      .click();
+    await this.page
+      .getByRole('heading', { level: 1, name: this.text('progress.title') })
+      .waitFor({ state: 'visible', timeout: 20_000 });
   }
 
   /** The card of one measure, by its title. */
@@ -90,11 +111,18 @@ export class ProgressScreen {
   async tableRows(measure: string): Promise<string[][]> {
     const card = this.card(measure);
     const table = card.getByRole('table');
-    if (!(await table.isVisible())) await card.getByRole('button', { name: this.text('progress.showTable') }).click();
+    if (!(await table.isVisible()))
+      await card.getByRole('button', { name: this.text('progress.showTable') }).click();
     await table.waitFor({ state: 'visible' });
-    return table.locator('tbody tr').evaluateAll((rows) =>
-      rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').replace(/\u00a0/g, ' ').trim())),
-    );
+    return table
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) =>
+          [...r.querySelectorAll('th, td')].map((c) =>
+            (c.textContent ?? '').replace(/\u00a0/g, ' ').trim(),
+          ),
+        ),
+      );
   }
 
   /** Saves a screenshot of one chart's card to `test-results/screenshots/<name>.png`; returns its path. */
@@ -122,12 +150,22 @@ export class ProgressScreen {
   }
 
   /** The PDSA labels the chart drew (CSS pixels of the canvas), and the canvas's own size. */
-  async labelBoxes(measure: string): Promise<{ boxes: { label: string; x: number; y: number; width: number; height: number }[]; width: number; height: number }> {
+  async labelBoxes(
+    measure: string,
+  ): Promise<{
+    boxes: { label: string; x: number; y: number; width: number; height: number }[];
+    width: number;
+    height: number;
+  }> {
     await this.drawn(measure);
     return this.canvas(measure).evaluate((el) => {
       const canvas = el as HTMLCanvasElement;
       const rect = canvas.getBoundingClientRect();
-      return { boxes: JSON.parse(canvas.dataset.labels ?? '[]'), width: rect.width, height: rect.height };
+      return {
+        boxes: JSON.parse(canvas.dataset.labels ?? '[]'),
+        width: rect.width,
+        height: rect.height,
+      };
     });
   }
 

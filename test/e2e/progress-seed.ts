@@ -21,10 +21,45 @@ export const PHASE_IDEA = 'A toddler question on every peer call';
 
 /** P5/P4 of each week: about 60 % for 20 weeks (the last two a little below), five steps up, then about 80 %. */
 export const P5_OF_P4: [number, number][] = [
-  [3, 5], [4, 6], [2, 4], [3, 5], [5, 8], [4, 7], [3, 5], [4, 6], [5, 9], [3, 5], [2, 4], [5, 8],
-  [3, 5], [4, 6], [3, 5], [2, 4], [5, 8], [3, 5], [1, 2], [5, 9],
-  [13, 20], [7, 10], [8, 11], [3, 4], [7, 9],
-  ...Array.from({ length: SEED_WEEKS - 25 }, (_, i): [number, number] => ([[4, 5], [8, 10], [5, 6], [3, 4], [4, 5], [9, 11]] as const)[i % 6] as [number, number]),
+  [3, 5],
+  [4, 6],
+  [2, 4],
+  [3, 5],
+  [5, 8],
+  [4, 7],
+  [3, 5],
+  [4, 6],
+  [5, 9],
+  [3, 5],
+  [2, 4],
+  [5, 8],
+  [3, 5],
+  [4, 6],
+  [3, 5],
+  [2, 4],
+  [5, 8],
+  [3, 5],
+  [1, 2],
+  [5, 9],
+  [13, 20],
+  [7, 10],
+  [8, 11],
+  [3, 4],
+  [7, 9],
+  ...Array.from(
+    { length: SEED_WEEKS - 25 },
+    (_, i): [number, number] =>
+      (
+        [
+          [4, 5],
+          [8, 10],
+          [5, 6],
+          [3, 4],
+          [4, 5],
+          [9, 11],
+        ] as const
+      )[i % 6] as [number, number],
+  ),
 ];
 
 function prng(seed: number): () => number {
@@ -59,7 +94,11 @@ export interface SeedOptions {
 
 /** Writes the year (or `weeks` weeks) into the database `naptime` (the app's own) and closes it. */
 export async function seedYear(options: SeedOptions | boolean = false): Promise<SeedSummary> {
-  const { withPhase = false, weeks: length = SEED_WEEKS, phaseIndex = PHASE_INDEX } = typeof options === 'boolean' ? { withPhase: options } : options;
+  const {
+    withPhase = false,
+    weeks: length = SEED_WEEKS,
+    phaseIndex = PHASE_INDEX,
+  } = typeof options === 'boolean' ? { withPhase: options } : options;
   const db = new NaptimeDb();
   await db.open();
   const random = prng(42);
@@ -68,7 +107,8 @@ export async function seedYear(options: SeedOptions | boolean = false): Promise<
   try {
     await setMeta(db, META_KEYS.firstUseAt, `${weekDays(weeks[0]!)[0]}T08:00:00-06:00`);
     const children = [];
-    for (const name of ['Ana', 'Leo', 'Mía']) children.push(ok(await saveChild(db, { name, birthMonth: '2024-09' })).record.id);
+    for (const name of ['Ana', 'Leo', 'Mía'])
+      children.push(ok(await saveChild(db, { name, birthMonth: '2024-09' })).record.id);
 
     let notes = 0;
     for (const [i, week] of weeks.entries()) {
@@ -111,7 +151,9 @@ export async function seedYear(options: SeedOptions | boolean = false): Promise<
         purpose: 'test',
         driver: 'peer',
         objective: 'Bring one toddler question to each peer call.',
-        questions: [{ question: 'Will more of our talk be about toddlers?', prediction: 'Yes, most weeks' }],
+        questions: [
+          { question: 'Will more of our talk be about toddlers?', prediction: 'Yes, most weeks' },
+        ],
         plan: { what: 'One toddler question per call', who: 'Me' },
         measure: 'p5-of-p4',
         startDate: pdsaStart,
@@ -141,4 +183,5 @@ export async function seedYear(options: SeedOptions | boolean = false): Promise<
 }
 
 // The test imports the constants above in Node; only the page gets the seed function.
-if (typeof window !== 'undefined') (window as unknown as { naptimeSeed: typeof seedYear }).naptimeSeed = seedYear;
+if (typeof window !== 'undefined')
+  (window as unknown as { naptimeSeed: typeof seedYear }).naptimeSeed = seedYear;

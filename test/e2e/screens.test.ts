@@ -56,7 +56,11 @@ async function seed(app: App): Promise<void> {
   await app.goTo('Children');
   await app.addChild('Sofía');
   await app.goTo('Home');
-  await app.writeNote({ child: 'Sofía', text: 'Sofía fed her doll with a spoon.', idea: 'Put the spoons by the play kitchen.' });
+  await app.writeNote({
+    child: 'Sofía',
+    text: 'Sofía fed her doll with a spoon.',
+    idea: 'Put the spoons by the play kitchen.',
+  });
   // Screenshots without the confirmation over them.
   await app.savedConfirmation().waitFor({ state: 'hidden', timeout: 15_000 });
 }
@@ -134,7 +138,9 @@ async function checkHere(app: App, label: string, findings: Findings): Promise<v
   if (violations.length > 0) findings.axe[label] = violations;
   if (app.lang === 'es') {
     const matchers = englishOnlyMatchers(suite.catalogues);
-    const english = (await accessibleTexts(app.page)).filter((text) => matchers.some((m) => m.pattern.test(text)));
+    const english = (await accessibleTexts(app.page)).filter((text) =>
+      matchers.some((m) => m.pattern.test(text)),
+    );
     if (english.length > 0) findings.english[label] = english;
   }
 }
@@ -146,7 +152,9 @@ describe('leaving and deleting, at phone size', () => {
     const findings: Findings = { axe: {}, english: {}, lang: {} };
     // en-US: "Wednesday, December 2, 10:00 AM".
     await app.goTo('Notes');
-    await expect.poll(() => page.locator('.card').first().textContent()).toMatch(/[A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2}, \d{1,2}:\d{2} [AP]M/);
+    await expect
+      .poll(() => page.locator('.card').first().textContent())
+      .toMatch(/[A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2}, \d{1,2}:\d{2} [AP]M/);
 
     let dialogs = 0;
     page.on('dialog', () => void (dialogs += 1));
@@ -188,7 +196,9 @@ describe('leaving and deleting, at phone size', () => {
     await app.openNoteForm();
     await app.noteText().fill('Sofía cantó.');
     await page.getByRole('button', { name: app.t('Discard'), exact: true }).click();
-    await page.getByRole('dialog', { name: '¿Desechar esta nota sin terminar?' }).waitFor({ state: 'visible' });
+    await page
+      .getByRole('dialog', { name: '¿Desechar esta nota sin terminar?' })
+      .waitFor({ state: 'visible' });
     await checkHere(app, 'phone-es-discard-dialog', findings);
     expectClean(findings);
   });

@@ -46,7 +46,11 @@ export function useBrowserSuite(): Suite {
 }
 
 /** A fresh server and context at `size`, the app opened once online, controlled by its service worker. */
-export async function openApp(suite: Suite, size: Size, options: { isOffline?: boolean } = {}): Promise<{ page: Page; app: App }> {
+export async function openApp(
+  suite: Suite,
+  size: Size,
+  options: { isOffline?: boolean } = {},
+): Promise<{ page: Page; app: App }> {
   suite.server = await startServer();
   suite.context = await newContext(suite.browser, size);
   const page = await suite.context.newPage();

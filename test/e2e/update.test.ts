@@ -79,32 +79,46 @@ describe('the update prompt', () => {
     await app.updateReady().waitFor({ state: 'visible', timeout: 30_000 });
     await sleep(2_000); // time enough for an unwanted reload to show
     expect(navigations).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { stillThisPage?: boolean }).stillThisPage)).toBe(true);
+    expect(
+      await page.evaluate(() => (window as unknown as { stillThisPage?: boolean }).stillThisPage),
+    ).toBe(true);
     expect(await app.noteText().inputValue()).toBe(text);
-    const waiting = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.scriptURL ?? null);
+    const waiting = await page.evaluate(
+      async () => (await navigator.serviceWorker.getRegistration())?.waiting?.scriptURL ?? null,
+    );
     expect(waiting).toBe(`${suite.server.url}/sw.js`);
     const waitingVersion = [...versions.values()].find((v) => v.status === 'installed');
     expect(waitingVersion, 'Chromium reports an installed (waiting) worker version').toBeDefined();
 
     await app.updateNow().click();
-    await page.waitForFunction(
-      () => !(window as unknown as { stillThisPage?: boolean }).stillThisPage,
-      null,
-      { timeout: 30_000 },
-    ).catch(async () => {
-      // waitForFunction may lose its context in the reload itself; the check below decides.
-      await page.waitForLoadState('load');
-    });
+    await page
+      .waitForFunction(
+        () => !(window as unknown as { stillThisPage?: boolean }).stillThisPage,
+        null,
+        { timeout: 30_000 },
+      )
+      .catch(async () => {
+        // waitForFunction may lose its context in the reload itself; the check below decides.
+        await page.waitForLoadState('load');
+      });
     await page.waitForFunction(
       async () => {
         const registration = await navigator.serviceWorker.getRegistration();
-        return registration?.waiting === null && registration.active?.state === 'activated' && navigator.serviceWorker.controller !== null;
+        return (
+          registration?.waiting === null &&
+          registration.active?.state === 'activated' &&
+          navigator.serviceWorker.controller !== null
+        );
       },
       null,
       { timeout: 30_000 },
     );
-    await expect.poll(() => versions.get(waitingVersion!.versionId)?.status, { timeout: 10_000 }).toBe('activated');
-    expect(await page.evaluate(() => (window as unknown as { stillThisPage?: boolean }).stillThisPage)).toBeUndefined();
+    await expect
+      .poll(() => versions.get(waitingVersion!.versionId)?.status, { timeout: 10_000 })
+      .toBe('activated');
+    expect(
+      await page.evaluate(() => (window as unknown as { stillThisPage?: boolean }).stillThisPage),
+    ).toBeUndefined();
 
     await app.waitForShell();
     await app.openNoteForm();

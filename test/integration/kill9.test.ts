@@ -49,8 +49,15 @@ const env = () => ({
   PUSH_BUDGET_REQUESTS_PER_MINUTE: '1000000',
 });
 
-async function startServer(): Promise<{ child: ChildProcess; url: string; exited: Promise<unknown> }> {
-  const child = spawn(process.execPath, [join(outdir, 'main.js')], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+async function startServer(): Promise<{
+  child: ChildProcess;
+  url: string;
+  exited: Promise<unknown>;
+}> {
+  const child = spawn(process.execPath, [join(outdir, 'main.js')], {
+    env: env(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
   const exited = new Promise((r) => child.on('exit', r));
@@ -66,7 +73,10 @@ async function startServer(): Promise<{ child: ChildProcess; url: string; exited
 }
 
 function admin(...args: string[]): any {
-  const r = spawnSync(process.execPath, [join(outdir, 'admin.js'), ...args], { env: env(), encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(outdir, 'admin.js'), ...args], {
+    env: env(),
+    encoding: 'utf8',
+  });
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout);
 }
@@ -91,9 +101,16 @@ function nextBody(d: Device): string {
   for (let i = 0; i < 4; i++) {
     counter += 1;
     mutations.push({
-      mutationId: `m-${d.deviceId.slice(0, 8)}-${counter}`, deviceSeq: ++d.seq, table: 'observations', op: 'create',
-      id: `n-${d.deviceId.slice(0, 8)}-${counter}`, baseVersion: 0, hlc: hlc(), schemaVersion: 1,
-      createdAt: '2026-11-26T13:05:00-06:00', deleted: 0,
+      mutationId: `m-${d.deviceId.slice(0, 8)}-${counter}`,
+      deviceSeq: ++d.seq,
+      table: 'observations',
+      op: 'create',
+      id: `n-${d.deviceId.slice(0, 8)}-${counter}`,
+      baseVersion: 0,
+      hlc: hlc(),
+      schemaVersion: 1,
+      createdAt: '2026-11-26T13:05:00-06:00',
+      deleted: 0,
       data: { childIds: ['c1'], observedAt: '2026-11-26T13:05:00-06:00', text: `Note ${counter}` },
     });
   }
@@ -103,8 +120,15 @@ function nextBody(d: Device): string {
     const [id, version] = known[counter % known.length]!;
     counter += 1;
     mutations.push({
-      mutationId: `m-${d.deviceId.slice(0, 8)}-${counter}`, deviceSeq: ++d.seq, table: 'observations', op: 'update',
-      id, baseVersion: version, hlc: hlc(), schemaVersion: 1, data: { nextStep: `Edit ${counter}` },
+      mutationId: `m-${d.deviceId.slice(0, 8)}-${counter}`,
+      deviceSeq: ++d.seq,
+      table: 'observations',
+      op: 'update',
+      id,
+      baseVersion: version,
+      hlc: hlc(),
+      schemaVersion: 1,
+      data: { nextStep: `Edit ${counter}` },
     });
   }
   return JSON.stringify({ protocol: 1, deviceId: d.deviceId, clientHlc: null, mutations });
@@ -147,7 +171,11 @@ async function pushLoop(url: string, d: Device, state: { killed: boolean }): Pro
 async function postJson(url: string, body: unknown): Promise<any> {
   for (let i = 0; ; i++) {
     try {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       return await res.json();
     } catch (err) {
       if (i >= 3) throw err;
@@ -157,13 +185,30 @@ async function postJson(url: string, body: unknown): Promise<any> {
 
 describe('kill -9 during pushes from several devices', () => {
   it(`stores every acknowledged mutation exactly once across ${CYCLES} SIGKILL cycles`, async () => {
-    const { providerId } = admin('create-provider', '--agency', 'Kill Agency', '--name', 'Provider');
+    const { providerId } = admin(
+      'create-provider',
+      '--agency',
+      'Kill Agency',
+      '--name',
+      'Provider',
+    );
     let server = await startServer();
     const devices: Device[] = [];
     for (let i = 0; i < DEVICES; i++) {
       const { code } = admin('enroll-code', '--provider', providerId);
-      const json = await postJson(`${server.url}/api/v1/devices/enroll`, { code, deviceName: `tablet ${i}` });
-      devices.push({ deviceId: json.deviceId, token: json.deviceToken, unanswered: null, versions: new Map(), acked: new Map(), answered: [], seq: 0 });
+      const json = await postJson(`${server.url}/api/v1/devices/enroll`, {
+        code,
+        deviceName: `tablet ${i}`,
+      });
+      devices.push({
+        deviceId: json.deviceId,
+        token: json.deviceToken,
+        unanswered: null,
+        versions: new Map(),
+        acked: new Map(),
+        answered: [],
+        seq: 0,
+      });
     }
     const cycles: { acked: number; unansweredAtKill: number }[] = [];
     for (let cycle = 0; cycle < CYCLES; cycle++) {
@@ -174,32 +219,51 @@ describe('kill -9 during pushes from several devices', () => {
       server.child.kill('SIGKILL');
       await server.exited;
       await Promise.all(loops);
-      cycles.push({ acked: devices.reduce((n, d) => n + d.acked.size, 0), unansweredAtKill: devices.filter((d) => d.unanswered).length });
+      cycles.push({
+        acked: devices.reduce((n, d) => n + d.acked.size, 0),
+        unansweredAtKill: devices.filter((d) => d.unanswered).length,
+      });
       server = await startServer();
     }
     // Faults stop: each device sends what it still holds until answered.
-    await Promise.all(devices.map(async (d) => {
-      for (let i = 0; d.unanswered && i < 10; i++) await sendOnce(server.url, d);
-      expect(d.unanswered).toBeNull();
-    }));
+    await Promise.all(
+      devices.map(async (d) => {
+        for (let i = 0; d.unanswered && i < 10; i++) await sendOnce(server.url, d);
+        expect(d.unanswered).toBeNull();
+      }),
+    );
     // A replay of answered requests is all duplicates of the first answers.
     for (const d of devices) {
       const { body, results } = d.answered[Math.floor(d.answered.length / 2)]!;
       const res = await fetch(`${server.url}/api/v1/sync/push`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${d.token}` }, body,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${d.token}` },
+        body,
       });
       const json: any = await res.json();
-      expect(json.results).toEqual(results.map((r) => (r.status === 'duplicate' ? r : { mutationId: r.mutationId, status: 'duplicate', original: r })));
+      expect(json.results).toEqual(
+        results.map((r) =>
+          r.status === 'duplicate'
+            ? r
+            : { mutationId: r.mutationId, status: 'duplicate', original: r },
+        ),
+      );
     }
     server.child.kill('SIGKILL');
     await server.exited;
 
     const db = new Database(join(dataDir, 'data', 'naptime.sqlite'), { readonly: true });
     const logged = new Map<string, number>();
-    for (const r of db.prepare('SELECT mutation_id FROM mutations').all() as { mutation_id: string }[]) {
+    for (const r of db.prepare('SELECT mutation_id FROM mutations').all() as {
+      mutation_id: string;
+    }[]) {
       logged.set(r.mutation_id, (logged.get(r.mutation_id) ?? 0) + 1);
     }
-    const records = new Map((db.prepare('SELECT id, version FROM records').all() as { id: string; version: number }[]).map((r) => [r.id, r.version]));
+    const records = new Map(
+      (
+        db.prepare('SELECT id, version FROM records').all() as { id: string; version: number }[]
+      ).map((r) => [r.id, r.version]),
+    );
     const recordRows = (db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
     db.close();
     let acked = 0;
@@ -215,8 +279,10 @@ describe('kill -9 during pushes from several devices', () => {
     expect([...logged.values()].every((n) => n === 1)).toBe(true);
     expect(recordRows).toBe(created.size);
     expect(cycles.length).toBe(CYCLES);
-    console.log(`kill -9: ${CYCLES} cycles, ${acked} acknowledged mutations, ${created.size} records, ` +
-      `cumulative acknowledged per cycle ${cycles.map((c) => c.acked).join('/')}, ` +
-      `devices with a request in flight at each kill ${cycles.map((c) => c.unansweredAtKill).join('/')}; lost 0, duplicated 0`);
+    console.log(
+      `kill -9: ${CYCLES} cycles, ${acked} acknowledged mutations, ${created.size} records, ` +
+        `cumulative acknowledged per cycle ${cycles.map((c) => c.acked).join('/')}, ` +
+        `devices with a request in flight at each kill ${cycles.map((c) => c.unansweredAtKill).join('/')}; lost 0, duplicated 0`,
+    );
   }, 90_000);
 });

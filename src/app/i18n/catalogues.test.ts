@@ -16,8 +16,12 @@ describe('the English and Spanish catalogues', () => {
   });
 
   it('never leave an English value untranslated, except names on the allow-list', () => {
-    const same = Object.keys(en).filter((k) => en[k as keyof typeof en] === es[k as keyof typeof es]);
-    expect(same.filter((k) => !SAME_IN_BOTH_LANGUAGES.includes(en[k as keyof typeof en]))).toEqual([]);
+    const same = Object.keys(en).filter(
+      (k) => en[k as keyof typeof en] === es[k as keyof typeof es],
+    );
+    expect(same.filter((k) => !SAME_IN_BOTH_LANGUAGES.includes(en[k as keyof typeof en]))).toEqual(
+      [],
+    );
   });
 
   it('use the same placeholders in both languages', () => {
@@ -35,9 +39,24 @@ describe('the English and Spanish catalogues', () => {
   });
 
   it('keep the accessible names the browser tests rely on, in English', () => {
-    expect([en['nav.home'], en['nav.notes'], en['nav.children'], en['nav.settings']]).toEqual(['Home', 'Notes', 'Children', 'Settings']);
-    expect([en['note.new'], en['note.save'], en['children.add'], en['children.save']]).toEqual(['New note', 'Save note', 'Add child', 'Save child']);
-    expect([en['note.child'], en['note.text'], en['note.nextStep'], en['children.name']]).toEqual(['Child', 'What I saw and heard', 'Idea to try next', 'Name']);
+    expect([en['nav.home'], en['nav.notes'], en['nav.children'], en['nav.settings']]).toEqual([
+      'Home',
+      'Notes',
+      'Children',
+      'Settings',
+    ]);
+    expect([en['note.new'], en['note.save'], en['children.add'], en['children.save']]).toEqual([
+      'New note',
+      'Save note',
+      'Add child',
+      'Save child',
+    ]);
+    expect([en['note.child'], en['note.text'], en['note.nextStep'], en['children.name']]).toEqual([
+      'Child',
+      'What I saw and heard',
+      'Idea to try next',
+      'Name',
+    ]);
   });
 });
 

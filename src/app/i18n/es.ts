@@ -8,7 +8,10 @@ import { uiEs } from '../ui/messages.es';
 
 const g = glossaryIn('es');
 
-const core: Omit<Messages, keyof typeof pdsaEs | keyof typeof dataEs | keyof typeof progressEs | keyof typeof uiEs> = {
+const core: Omit<
+  Messages,
+  keyof typeof pdsaEs | keyof typeof dataEs | keyof typeof progressEs | keyof typeof uiEs
+> = {
   'nav.label': 'Principal',
   'nav.home': 'Inicio',
   'nav.notes': g.Notes,
@@ -41,13 +44,18 @@ const core: Omit<Messages, keyof typeof pdsaEs | keyof typeof dataEs | keyof typ
   'checkin.editingPast': 'Ya respondió para esa semana. Cambie lo que quiera y guarde otra vez.',
   'checkin.p1': '¿Cuántos niños pequeños (de 12 a 36 meses) cuidó esta semana?',
   'checkin.p1Past': '¿Cuántos niños pequeños (de 12 a 36 meses) cuidó esa semana?',
-  'checkin.p1Hint': 'Niños pequeños a su cuidado ahora, según su lista de niños: {count}. Cámbielo si fue distinto.',
+  'checkin.p1Hint':
+    'Niños pequeños a su cuidado ahora, según su lista de niños: {count}. Cámbielo si fue distinto.',
   'checkin.p2': '¿Cuántos días anotó algo que un niño pequeño hizo o dijo?',
-  'checkin.p2Hint': 'Días con una nota en Naptime esta semana: {count}. Cambie el número si también escribió en papel.',
-  'checkin.p2HintPast': 'Días con una nota en Naptime esa semana: {count}. Cambie el número si también escribió en papel.',
-  'checkin.p3': '¿Cuántas actividades o rutinas planeó para los niños pequeños a partir de algo que observó?',
+  'checkin.p2Hint':
+    'Días con una nota en Naptime esta semana: {count}. Cambie el número si también escribió en papel.',
+  'checkin.p2HintPast':
+    'Días con una nota en Naptime esa semana: {count}. Cambie el número si también escribió en papel.',
+  'checkin.p3':
+    '¿Cuántas actividades o rutinas planeó para los niños pequeños a partir de algo que observó?',
   'checkin.p4': '¿Cuántas veces habló con otra proveedora sobre su trabajo?',
-  'checkin.p5': 'De esas conversaciones, ¿cuántas fueron sobre planear para niños pequeños en grupos de edades mixtas?',
+  'checkin.p5':
+    'De esas conversaciones, ¿cuántas fueron sobre planear para niños pequeños en grupos de edades mixtas?',
   'checkin.p6': '¿Qué tan fácil fue encontrar tiempo para escribir notas esta semana?',
   'checkin.p6Past': '¿Qué tan fácil fue encontrar tiempo para escribir notas esa semana?',
   'checkin.ease1': 'Muy difícil',
@@ -58,7 +66,8 @@ const core: Omit<Messages, keyof typeof pdsaEs | keyof typeof dataEs | keyof typ
   'checkin.save': 'Guardar registro',
   'checkin.error.required': 'Por favor, responda esta pregunta.',
   'checkin.error.range': 'Elija un número del {min} al {max}.',
-  'checkin.error.p5AboveP4': 'No puede ser más que sus conversaciones con otras proveedoras ({p4}).',
+  'checkin.error.p5AboveP4':
+    'No puede ser más que sus conversaciones con otras proveedoras ({p4}).',
   'checkin.doneThisWeek': 'Listo para esta semana.',
   'checkin.change': 'Cambiar respuestas',
   'checkin.fillThisWeek': 'Llenar el registro de esta semana',
@@ -77,7 +86,8 @@ const core: Omit<Messages, keyof typeof pdsaEs | keyof typeof dataEs | keyof typ
   'home.syncTitle': 'Guardado y enviado',
   'home.allSavedHere': `Todo está ${g.savedHere.toLowerCase()}.`,
   'home.waiting.one': '{count} cambio está guardado en este dispositivo y espera ser enviado.',
-  'home.waiting.other': '{count} cambios están guardados en este dispositivo y esperan ser enviados.',
+  'home.waiting.other':
+    '{count} cambios están guardados en este dispositivo y esperan ser enviados.',
   'home.syncNotYet': `Todavía no: la conexión con su ${g.agency} llega en una próxima actualización. Mientras tanto, sus ${g.notes} se quedan solo en este dispositivo.`,
   'notes.title': g.Notes,
   'notes.viewLabel': `Mostrar ${g.notes}`,
@@ -189,7 +199,8 @@ const core: Omit<Messages, keyof typeof pdsaEs | keyof typeof dataEs | keyof typ
   'error.birthMonth': 'Elija el mes y el año, o ninguno de los dos.',
   'error.storageFull':
     'Este dispositivo está lleno y no se guardó nada. Su texto sigue aquí. Libere espacio (fotos o aplicaciones viejas) y toque Guardar otra vez.',
-  'error.storageError': 'No se pudo guardar en este dispositivo. Su texto sigue aquí. Inténtelo otra vez.',
+  'error.storageError':
+    'No se pudo guardar en este dispositivo. Su texto sigue aquí. Inténtelo otra vez.',
 };
 
 const es: Messages = { ...core, ...pdsaEs, ...dataEs, ...progressEs, ...uiEs };

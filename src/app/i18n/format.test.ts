@@ -8,7 +8,7 @@ describe('dates in words', () => {
     expect(noteTime('2026-12-02T13:05:00-06:00')).toBe('Wednesday, December 2, 1:05 PM');
   });
 
-  it('take the region from her browser\'s English, else en-US', () => {
+  it("take the region from her browser's English, else en-US", () => {
     expect(englishRegion(['es-MX', 'en-GB'])).toBe('en-GB');
     expect(englishRegion(['en'])).toBe('en-US');
     expect(englishRegion(['es'])).toBe('en-US');

@@ -28,7 +28,11 @@ export function dayInWords(ymd: string, today: Date = new Date()): string {
   const date = localDate(ymd);
   if (Number.isNaN(date.getTime())) return ymd;
   const withYear = date.getFullYear() !== today.getFullYear();
-  return dateFormat({ day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) }).format(date);
+  return dateFormat({
+    day: 'numeric',
+    month: 'long',
+    ...(withYear ? { year: 'numeric' } : {}),
+  }).format(date);
 }
 
 /**
@@ -37,12 +41,17 @@ export function dayInWords(ymd: string, today: Date = new Date()): string {
  */
 export function noteTime(observedAt: string): string {
   const [date, time] = [observedAt.slice(0, 10), observedAt.slice(11, 16)];
-  const day = dateFormat({ weekday: 'long', day: 'numeric', month: 'long' }).format(localDate(date));
+  const day = dateFormat({ weekday: 'long', day: 'numeric', month: 'long' }).format(
+    localDate(date),
+  );
   const [h, m] = time.split(':').map(Number);
   const at = localDate(date);
   at.setHours(h!, m!, 0, 0);
   if (Number.isNaN(at.getTime())) return `${day}, ${time}`;
-  const clock = dateFormat({ hour: language.value === 'es' ? '2-digit' : 'numeric', minute: '2-digit' }).format(at);
+  const clock = dateFormat({
+    hour: language.value === 'es' ? '2-digit' : 'numeric',
+    minute: '2-digit',
+  }).format(at);
   return `${day}, ${clock}`;
 }
 

@@ -27,7 +27,9 @@ export type GlossaryTerm = keyof typeof GLOSSARY;
 
 /** The glossary in one language, as a flat map of term → word. */
 export function glossaryIn(lang: 'en' | 'es'): { [K in GlossaryTerm]: string } {
-  return Object.fromEntries(Object.entries(GLOSSARY).map(([k, v]) => [k, v[lang]])) as { [K in GlossaryTerm]: string };
+  return Object.fromEntries(Object.entries(GLOSSARY).map(([k, v]) => [k, v[lang]])) as {
+    [K in GlossaryTerm]: string;
+  };
 }
 
 /** Catalogue values allowed to read the same in both languages (names of things, not words). */

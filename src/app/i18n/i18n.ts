@@ -33,20 +33,36 @@ export async function setLanguage(lang: Language): Promise<void> {
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   const text = catalogue.value?.[key] ?? key;
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 /** A key that has plural forms: `key.one` and `key.other` are both in the catalogue. */
-export type PluralKey = { [K in MessageKey]: K extends `${infer B}.one` ? (`${B}.other` extends MessageKey ? B : never) : never }[MessageKey];
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer B}.one`
+    ? `${B}.other` extends MessageKey
+      ? B
+      : never
+    : never;
+}[MessageKey];
 
 /** The plural form of `key` for `count` (`key.one` / `key.other`), with `{count}` filled in. */
-export function tn(key: PluralKey, count: number, params?: Record<string, string | number>): string {
+export function tn(
+  key: PluralKey,
+  count: number,
+  params?: Record<string, string | number>,
+): string {
   const rule = new Intl.PluralRules(language.value).select(count) === 'one' ? 'one' : 'other';
   return t(`${key}.${rule}`, { count, ...params });
 }
 
 /** The English of her region: the browser's first `en-*` tag ("en-US" reads "December 2, 10:00 AM"). */
-export function englishRegion(preferred: readonly string[] = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [])): string {
+export function englishRegion(
+  preferred: readonly string[] = typeof navigator === 'undefined'
+    ? []
+    : (navigator.languages ?? []),
+): string {
   const tag = preferred.find((l) => /^en(-|$)/i.test(l));
   return tag && tag.length > 2 ? tag : 'en-US';
 }

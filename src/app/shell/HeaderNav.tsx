@@ -10,7 +10,12 @@ export function HeaderNav(): JSX.Element {
   return (
     <nav class="header-nav" aria-label={t('nav.more')}>
       {SECONDARY_NAV.map((item) => (
-        <a key={item.href} href={item.href} class="header-link" aria-current={isCurrent(item.href, path) ? 'page' : undefined}>
+        <a
+          key={item.href}
+          href={item.href}
+          class="header-link"
+          aria-current={isCurrent(item.href, path) ? 'page' : undefined}
+        >
           <Icon name={item.icon} size={20} />
           <span>{t(item.label)}</span>
         </a>

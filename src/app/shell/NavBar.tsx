@@ -8,9 +8,18 @@ import { isCurrent, PRIMARY_NAV } from './nav-items';
 export function NavBar(): JSX.Element {
   const { path } = useLocation();
   return (
-    <nav class="nav-bar" aria-label={t('nav.label')} style={{ gridTemplateColumns: `repeat(${PRIMARY_NAV.length}, 1fr)` }}>
+    <nav
+      class="nav-bar"
+      aria-label={t('nav.label')}
+      style={{ gridTemplateColumns: `repeat(${PRIMARY_NAV.length}, 1fr)` }}
+    >
       {PRIMARY_NAV.map((item) => (
-        <a key={item.href} href={item.href} class="nav-link" aria-current={isCurrent(item.href, path) ? 'page' : undefined}>
+        <a
+          key={item.href}
+          href={item.href}
+          class="nav-link"
+          aria-current={isCurrent(item.href, path) ? 'page' : undefined}
+        >
           <Icon name={item.icon} />
           <span>{t(item.label)}</span>
         </a>

@@ -22,7 +22,12 @@ export function ToastRegion(): JSX.Element {
               {t(current.action.label)}
             </button>
           )}
-          <button type="button" class="button toast-close" aria-label={t('toast.close')} onClick={dismissToast}>
+          <button
+            type="button"
+            class="button toast-close"
+            aria-label={t('toast.close')}
+            onClick={dismissToast}
+          >
             ×
           </button>
         </div>

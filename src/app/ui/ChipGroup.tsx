@@ -24,7 +24,9 @@ interface Props<V extends string> {
  */
 export function ChipGroup<V extends string>(props: Props<V>): JSX.Element {
   const { legend, name, options, value, onChange, isMultiple = false, hint, error } = props;
-  const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') ||
+    undefined;
   const toggle = (v: V) => {
     if (isMultiple) onChange(value.includes(v) ? value.filter((x) => x !== v) : [...value, v]);
     else onChange(value.includes(v) ? [] : [v]);

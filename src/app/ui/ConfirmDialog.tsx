@@ -16,7 +16,15 @@ interface Props {
  * of the browser's `confirm()`: a modal `<dialog>`, so focus stays inside and Escape means "no".
  * The safe choice comes first and has the focus.
  */
-export function ConfirmDialog({ title, body, confirmLabel, cancelLabel, onConfirm, onCancel, isDanger = false }: Props): JSX.Element {
+export function ConfirmDialog({
+  title,
+  body,
+  confirmLabel,
+  cancelLabel,
+  onConfirm,
+  onCancel,
+  isDanger = false,
+}: Props): JSX.Element {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;

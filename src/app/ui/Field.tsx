@@ -20,11 +20,17 @@ interface Props {
  * accessible name is exactly the label's words: hints and errors are descriptions, not part of it.
  */
 export function Field({ id, label, hint, error, children }: Props): JSX.Element {
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      {children({ id, ...(describedBy ? { 'aria-describedby': describedBy } : {}), ...(error ? { 'aria-invalid': true as const } : {}) })}
+      {children({
+        id,
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+        ...(error ? { 'aria-invalid': true as const } : {}),
+      })}
       {hint && (
         <span class="hint" id={`${id}-hint`}>
           {hint}

@@ -15,7 +15,8 @@ interface Props {
 /** A number answered with large − and + buttons, or typed; empty means "not answered yet". */
 export function Stepper({ id, label, value, min, max, onChange, hint, error }: Props): JSX.Element {
   const clamp = (n: number) => Math.min(max, Math.max(min, n));
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`stepper-field${error ? ' has-error' : ''}`}>
       <label for={id} class="stepper-label">
@@ -27,7 +28,14 @@ export function Stepper({ id, label, value, min, max, onChange, hint, error }: P
         </p>
       )}
       <div class="stepper">
-        <button type="button" class="button step" aria-label={t('stepper.less')} aria-controls={id} disabled={value !== null && value <= min} onClick={() => onChange(value === null ? min : clamp(value - 1))}>
+        <button
+          type="button"
+          class="button step"
+          aria-label={t('stepper.less')}
+          aria-controls={id}
+          disabled={value !== null && value <= min}
+          onClick={() => onChange(value === null ? min : clamp(value - 1))}
+        >
           −
         </button>
         <input
@@ -46,7 +54,14 @@ export function Stepper({ id, label, value, min, max, onChange, hint, error }: P
             onChange(raw === '' ? null : Number(raw));
           }}
         />
-        <button type="button" class="button step" aria-label={t('stepper.more')} aria-controls={id} disabled={value !== null && value >= max} onClick={() => onChange(value === null ? min : clamp(value + 1))}>
+        <button
+          type="button"
+          class="button step"
+          aria-label={t('stepper.more')}
+          aria-controls={id}
+          disabled={value !== null && value >= max}
+          onClick={() => onChange(value === null ? min : clamp(value + 1))}
+        >
           +
         </button>
       </div>

@@ -9,7 +9,12 @@ import { canOnlyShareFiles } from '../features/data/use-storage-status';
 export type SaveFileOutcome = 'downloaded' | 'shared' | 'cancelled';
 
 /** Offers `bytes` to her as the file `name` of MIME `type` (`title` names it in the share sheet). */
-export async function saveFile(bytes: BlobPart, name: string, type: string, title = name): Promise<SaveFileOutcome> {
+export async function saveFile(
+  bytes: BlobPart,
+  name: string,
+  type: string,
+  title = name,
+): Promise<SaveFileOutcome> {
   const blob = new Blob([bytes], { type });
   if (canOnlyShareFiles()) {
     const file = new File([blob], name, { type });

@@ -16,8 +16,12 @@ export function draftFailureKey(reason: StorageFailure['reason']): MessageKey {
 }
 
 /** The words for a setting that was not saved (or null when it was). */
-export function settingProblem(result: { ok: true } | { ok: false; reason: string }): MessageKey | null {
-  return result.ok ? null : settingFailureKey(result.reason === 'storage-full' ? 'storage-full' : 'storage-error');
+export function settingProblem(
+  result: { ok: true } | { ok: false; reason: string },
+): MessageKey | null {
+  return result.ok
+    ? null
+    : settingFailureKey(result.reason === 'storage-full' ? 'storage-full' : 'storage-error');
 }
 
 /** The words for a setting that was not saved. */

@@ -23,7 +23,10 @@ export function retryFailedReads(): void {
 }
 
 /** The latest result of `querier`, kept live; `undefined` until the first one. */
-export function useLiveQuery<T>(querier: () => Promise<T> | T, deps: readonly unknown[] = []): T | undefined {
+export function useLiveQuery<T>(
+  querier: () => Promise<T> | T,
+  deps: readonly unknown[] = [],
+): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {

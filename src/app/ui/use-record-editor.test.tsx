@@ -35,7 +35,9 @@ describe('useRecordEditor (through the note form)', () => {
     const first = await ready(db);
     expect(first.result.current.isRestored).toBe(false);
     act(() => first.result.current.change({ text: 'Ana stacked four blocks' }));
-    await waitFor(async () => expect((await loadDraft(db, 'note:new'))?.text).toBe('Ana stacked four blocks'));
+    await waitFor(async () =>
+      expect((await loadDraft(db, 'note:new'))?.text).toBe('Ana stacked four blocks'),
+    );
     first.unmount();
 
     const second = await ready(db);

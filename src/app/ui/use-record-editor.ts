@@ -10,9 +10,21 @@ import type { StoredRecord } from '../../domain/envelope';
 import type { FieldIssue } from '../../domain/records';
 import type { SyncedTable } from '../../domain/tables';
 import type { NaptimeDb } from '../../storage/db';
-import { createDraftAutosaver, deleteDraft, loadDraft, saveDraft, whenDraftsSettled, type DraftReader } from '../../storage/drafts';
+import {
+  createDraftAutosaver,
+  deleteDraft,
+  loadDraft,
+  saveDraft,
+  whenDraftsSettled,
+  type DraftReader,
+} from '../../storage/drafts';
 import type { StorageFailure } from '../../storage/errors';
-import { deleteRecord, restoreRecord, type SaveOptions, type SaveResult } from '../../storage/write';
+import {
+  deleteRecord,
+  restoreRecord,
+  type SaveOptions,
+  type SaveResult,
+} from '../../storage/write';
 import { useDb } from '../db';
 import type { MessageKey } from '../i18n/en';
 import { showToast } from '../state';
@@ -46,8 +58,15 @@ export interface RecordEditorSpec<V extends object, D, C = undefined> {
 }
 
 /** A form's draft writer, flushed on every way out of the page. */
-function useAutosaver<V extends object>(db: NaptimeDb, draftKey: string, onError: (f: StorageFailure) => void) {
-  const saver = useMemo(() => createDraftAutosaver<V>(db, draftKey, { delayMs: 0, onError }), [db, draftKey]);
+function useAutosaver<V extends object>(
+  db: NaptimeDb,
+  draftKey: string,
+  onError: (f: StorageFailure) => void,
+) {
+  const saver = useMemo(
+    () => createDraftAutosaver<V>(db, draftKey, { delayMs: 0, onError }),
+    [db, draftKey],
+  );
   useEffect(() => {
     const flush = () => void saver.flush();
     const onHide = () => document.visibilityState === 'hidden' && flush();
@@ -66,7 +85,9 @@ function useAutosaver<V extends object>(db: NaptimeDb, draftKey: string, onError
 }
 
 /** State and actions of one form over one record (see the header). */
-export function useRecordEditor<V extends object, D, C = undefined>(spec: RecordEditorSpec<V, D, C>) {
+export function useRecordEditor<V extends object, D, C = undefined>(
+  spec: RecordEditorSpec<V, D, C>,
+) {
   const db = useDb();
   const { draftKey } = spec;
   const [state, setState] = useState<EditorState>('loading');
@@ -85,13 +106,18 @@ export function useRecordEditor<V extends object, D, C = undefined>(spec: Record
   isRestoredRef.current = isRestored;
   const specRef = useRef(spec);
   specRef.current = spec;
-  const saver = useAutosaver<V>(db, draftKey, (failure) => setDraftProblem(draftFailureKey(failure.reason)));
+  const saver = useAutosaver<V>(db, draftKey, (failure) =>
+    setDraftProblem(draftFailureKey(failure.reason)),
+  );
 
   useEffect(() => {
     let isCurrent = true;
     setState('loading');
     (async () => {
-      const [draft, loaded] = await Promise.all([loadDraft(db, draftKey, specRef.current.readDraft), specRef.current.load(db)]);
+      const [draft, loaded] = await Promise.all([
+        loadDraft(db, draftKey, specRef.current.readDraft),
+        specRef.current.load(db),
+      ]);
       if (!isCurrent) return;
       if (typeof loaded === 'string') return setState(loaded);
       const initial = draft ?? loaded.values;
@@ -146,7 +172,9 @@ export function useRecordEditor<V extends object, D, C = undefined>(spec: Record
     }
     // Not saved: everything she wrote stays in the form and in the draft.
     saver.update(current);
-    return result.reason === 'invalid' ? { ok: false, reason: 'invalid', issues: result.issues, values: current } : { ok: false, reason: result.reason };
+    return result.reason === 'invalid'
+      ? { ok: false, reason: 'invalid', issues: result.issues, values: current }
+      : { ok: false, reason: result.reason };
   };
 
   /**
@@ -164,7 +192,10 @@ export function useRecordEditor<V extends object, D, C = undefined>(spec: Record
         if (back.ok) reopen();
         else showToast(storageFailureKey(back.reason));
       };
-      showToast('discard.done', { durationMs: 10_000, action: { label: 'common.undo', run: () => void run() } });
+      showToast('discard.done', {
+        durationMs: 10_000,
+        action: { label: 'common.undo', run: () => void run() },
+      });
     }
     return null;
   };
@@ -178,9 +209,13 @@ export function useRecordEditor<V extends object, D, C = undefined>(spec: Record
     const id = specRef.current.idOf(valuesRef.current!);
     await stop();
     const result = await deleteRecord(db, table, id);
-    if (!result.ok) return result.reason === 'invalid' ? 'error.storageError' : storageFailureKey(result.reason);
+    if (!result.ok)
+      return result.reason === 'invalid' ? 'error.storageError' : storageFailureKey(result.reason);
     await deleteDraft(db, draftKey);
-    showToast(deletedMessage, { durationMs: 10_000, action: { label: 'common.undo', run: () => void undo(db, table, id) } });
+    showToast(deletedMessage, {
+      durationMs: 10_000,
+      action: { label: 'common.undo', run: () => void undo(db, table, id) },
+    });
     return null;
   };
 

@@ -10,7 +10,14 @@ import { resolveOptions, type ResolvedOptions } from './options';
 import { findRuns, runsAtLeast } from './runs';
 import { runsTest } from './swed-eisenhart';
 import { findTrends } from './trends';
-import type { PhaseResult, PointResult, RunChartAnalysis, RunChartOptions, RunChartPoint, Side } from './types';
+import type {
+  PhaseResult,
+  PointResult,
+  RunChartAnalysis,
+  RunChartOptions,
+  RunChartPoint,
+  Side,
+} from './types';
 import { valuesOf } from './values';
 
 type Phase = ResolvedOptions['phases'][number];
@@ -25,7 +32,9 @@ function analyzePhase(
   const observed = slice.filter((v): v is number => v !== null);
   const k = phase.baselineCount;
   const centre = median(k === null ? observed : observed.slice(0, k));
-  const sides = slice.map((v) => (v === null || centre === null ? null : sideOf(v, centre, options.tolerance)));
+  const sides = slice.map((v) =>
+    v === null || centre === null ? null : sideOf(v, centre, options.tolerance),
+  );
   const { useful, runs, crossings, longestRun } = findRuns(sides, phase.start);
   const { limits, verdict } = runsTest(useful, runs.length);
   return {
@@ -52,12 +61,20 @@ function analyzePhase(
   };
 }
 
-function markSpans(flags: boolean[], spans: readonly { start: number; end: number }[], keep: (i: number) => boolean): void {
-  for (const { start, end } of spans) for (let i = start; i <= end; i++) if (keep(i)) flags[i] = true;
+function markSpans(
+  flags: boolean[],
+  spans: readonly { start: number; end: number }[],
+  keep: (i: number) => boolean,
+): void {
+  for (const { start, end } of spans)
+    for (let i = start; i <= end; i++) if (keep(i)) flags[i] = true;
 }
 
 /** Analyses one run chart (one value per week, in time order) under RUNCHART.md. */
-export function analyzeRunChart(points: readonly RunChartPoint[], options: RunChartOptions = {}): RunChartAnalysis {
+export function analyzeRunChart(
+  points: readonly RunChartPoint[],
+  options: RunChartOptions = {},
+): RunChartAnalysis {
   const values = valuesOf(points);
   const resolved = resolveOptions(values.length, options);
   const phases: PhaseResult[] = [];
@@ -78,7 +95,11 @@ export function analyzeRunChart(points: readonly RunChartPoint[], options: RunCh
   const longRunFlags = values.map(() => false);
   markSpans(shiftFlags, shifts, isUseful);
   markSpans(trendFlags, trends, (i) => values[i] !== null);
-  markSpans(longRunFlags, phases.flatMap((p) => p.anhoej.longRuns), isUseful);
+  markSpans(
+    longRunFlags,
+    phases.flatMap((p) => p.anhoej.longRuns),
+    isUseful,
+  );
 
   const ihi = {
     shift: shifts.length > 0,

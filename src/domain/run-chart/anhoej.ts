@@ -17,7 +17,8 @@ const crossingsCache = new Map<number, number>();
 
 /** `qbinom(0.05, n − 1, 0.5)`, exactly: smallest x with 20 · Σ_{i≤x} C(n−1, i) ≥ 2^(n−1). */
 export function crossingsMin(n: number): number {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`crossings minimum needs n ≥ 1, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`crossings minimum needs n ≥ 1, got ${n}`);
   const cached = crossingsCache.get(n);
   if (cached !== undefined) return cached;
   const row = binomialRow(n - 1);
@@ -29,9 +30,20 @@ export function crossingsMin(n: number): number {
 }
 
 /** The Anhøj analysis of one phase from its useful count, runs and crossings. */
-export function anhoejAnalysis(useful: number, runs: readonly RunSpan[], crossings: number): AnhoejResult {
+export function anhoejAnalysis(
+  useful: number,
+  runs: readonly RunSpan[],
+  crossings: number,
+): AnhoejResult {
   if (useful === 0) {
-    return { longestRunMax: null, crossingsMin: null, longRunSignal: false, crossingsSignal: false, signal: false, longRuns: [] };
+    return {
+      longestRunMax: null,
+      crossingsMin: null,
+      longRunSignal: false,
+      crossingsSignal: false,
+      signal: false,
+      longRuns: [],
+    };
   }
   const maxRun = longestRunMax(useful);
   const minCrossings = crossingsMin(useful);

@@ -19,11 +19,24 @@ describe('analyzeRunChart edge cases (RUNCHART.md §4, worked by hand)', () => {
       const r = analyzeRunChart(points, { baselineCount: 10 });
       const phase = r.phases[0]!;
       expect(r.n).toBe(19);
-      expect([phase.median, phase.nonMissing, phase.useful, phase.runs, phase.crossings, phase.longestRun]).toEqual([3, 16, 16, 11, 10, 6]);
+      expect([
+        phase.median,
+        phase.nonMissing,
+        phase.useful,
+        phase.runs,
+        phase.crossings,
+        phase.longestRun,
+      ]).toEqual([3, 16, 16, 11, 10, 6]);
       expect(r.shifts).toEqual([{ start: 10, end: 18, length: 6, direction: 'above' }]);
       expect(where(r, (p) => p.shift)).toEqual([10, 12, 14, 15, 17, 18]);
       expect(where(r, (p) => p.value === null)).toEqual([11, 13, 16]);
-      expect(r.points[11]).toMatchObject({ value: null, side: null, shift: false, median: 3, phase: 0 });
+      expect(r.points[11]).toMatchObject({
+        value: null,
+        side: null,
+        shift: false,
+        median: 3,
+        phase: 0,
+      });
       expect(r.trends).toEqual([]); // 1 -> 4 rises once, then the 4s are one plateau
     });
 
@@ -36,7 +49,14 @@ describe('analyzeRunChart edge cases (RUNCHART.md §4, worked by hand)', () => {
 
     it('handles a series of missing weeks only, and an empty series, without crashing', () => {
       const r = analyzeRunChart([null, Number.NaN, -Infinity]);
-      expect(r.phases[0]).toMatchObject({ median: null, nonMissing: 0, enoughData: false, useful: 0, runs: 0, longestRun: null });
+      expect(r.phases[0]).toMatchObject({
+        median: null,
+        nonMissing: 0,
+        enoughData: false,
+        useful: 0,
+        runs: 0,
+        longestRun: null,
+      });
       expect(r.points.map((p) => p.side)).toEqual([null, null, null]);
       const empty = analyzeRunChart([]);
       expect([empty.n, empty.phases, empty.points, empty.signal]).toEqual([0, [], [], false]);
@@ -59,8 +79,14 @@ describe('analyzeRunChart edge cases (RUNCHART.md §4, worked by hand)', () => {
   describe('point exactly on the median', () => {
     it('is compared with the 1e-9 tolerance, and with raw doubles when tolerance is 0', () => {
       // Baseline 0.1, 0.2 -> median 0.15000000000000002; 0.15 is on it only within tolerance.
-      expect(analyzeRunChart([0.1, 0.2, 0.15], { baselineCount: 2 }).points.map((p) => p.side)).toEqual([-1, 1, 0]);
-      expect(analyzeRunChart([0.1, 0.2, 0.15], { baselineCount: 2, tolerance: 0 }).points.map((p) => p.side)).toEqual([-1, 1, -1]);
+      expect(
+        analyzeRunChart([0.1, 0.2, 0.15], { baselineCount: 2 }).points.map((p) => p.side),
+      ).toEqual([-1, 1, 0]);
+      expect(
+        analyzeRunChart([0.1, 0.2, 0.15], { baselineCount: 2, tolerance: 0 }).points.map(
+          (p) => p.side,
+        ),
+      ).toEqual([-1, 1, -1]);
     });
 
     it('can decide whether a shift exists (one ulp)', () => {
@@ -85,9 +111,25 @@ describe('analyzeRunChart edge cases (RUNCHART.md §4, worked by hand)', () => {
     it('gives 0 useful, 0 runs, null longest run, no verdicts and no trend, with missing weeks too', () => {
       const r = analyzeRunChart([7, null, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7]);
       expect(r.phases[0]).toMatchObject({
-        median: 7, nonMissing: 11, enoughData: true, useful: 0, runs: 0, crossings: 0, longestRun: null,
-        runsLimits: null, runsVerdict: null, shifts: [], trends: [],
-        anhoej: { longestRunMax: null, crossingsMin: null, longRunSignal: false, crossingsSignal: false, signal: false, longRuns: [] },
+        median: 7,
+        nonMissing: 11,
+        enoughData: true,
+        useful: 0,
+        runs: 0,
+        crossings: 0,
+        longestRun: null,
+        runsLimits: null,
+        runsVerdict: null,
+        shifts: [],
+        trends: [],
+        anhoej: {
+          longestRunMax: null,
+          crossingsMin: null,
+          longRunSignal: false,
+          crossingsSignal: false,
+          signal: false,
+          longRuns: [],
+        },
       });
       expect(r.signal).toBe(false);
     });
@@ -99,9 +141,22 @@ describe('analyzeRunChart edge cases (RUNCHART.md §4, worked by hand)', () => {
       // Anhøj n = 8: round(log2 8) + 3 = 6; qbinom(0.05, 7, ½) = 1 (1/128 < 0.05 ≤ 8/128).
       const r = analyzeRunChart([1, 2, 3, 4, 5, 6, 7, 8, 9]);
       expect(r.phases[0]).toMatchObject({
-        median: 5, nonMissing: 9, enoughData: false, useful: 8, runs: 2, crossings: 1, longestRun: 4,
-        runsLimits: null, runsVerdict: null,
-        anhoej: { longestRunMax: 6, crossingsMin: 1, longRunSignal: false, crossingsSignal: false, signal: false },
+        median: 5,
+        nonMissing: 9,
+        enoughData: false,
+        useful: 8,
+        runs: 2,
+        crossings: 1,
+        longestRun: 4,
+        runsLimits: null,
+        runsVerdict: null,
+        anhoej: {
+          longestRunMax: 6,
+          crossingsMin: 1,
+          longRunSignal: false,
+          crossingsSignal: false,
+          signal: false,
+        },
       });
       expect(r.trends).toEqual([{ start: 0, end: 8, length: 9, direction: 'up' }]);
       expect(r.summary.ihi.trend).toBe(true);
@@ -109,7 +164,13 @@ describe('analyzeRunChart edge cases (RUNCHART.md §4, worked by hand)', () => {
 
     it('gives no runs verdict with 12 points of which only 2 are useful', () => {
       const r = analyzeRunChart([5, 5, 5, 5, 5, 1, 9, 5, 5, 5, 5, 5]);
-      expect(r.phases[0]).toMatchObject({ enoughData: true, useful: 2, runs: 2, runsLimits: null, runsVerdict: null });
+      expect(r.phases[0]).toMatchObject({
+        enoughData: true,
+        useful: 2,
+        runs: 2,
+        runsLimits: null,
+        runsVerdict: null,
+      });
       expect(r.trends).toEqual([]); // plateaus 5, 1, 9, 5
     });
 
@@ -121,7 +182,12 @@ describe('analyzeRunChart edge cases (RUNCHART.md §4, worked by hand)', () => {
     it('runs the test from exactly 10 useful: 10 alternating points are too many runs, marking no point', () => {
       // n = 10: limits 3..9; 10 runs > 9.
       const r = analyzeRunChart([1, 9, 1, 9, 1, 9, 1, 9, 1, 9]);
-      expect(r.phases[0]).toMatchObject({ useful: 10, runs: 10, runsLimits: { lower: 3, upper: 9 }, runsVerdict: 'too-many' });
+      expect(r.phases[0]).toMatchObject({
+        useful: 10,
+        runs: 10,
+        runsLimits: { lower: 3, upper: 9 },
+        runsVerdict: 'too-many',
+      });
       expect(r.summary.ihi).toEqual({ shift: false, trend: false, runs: true, any: true });
       expect(r.signal).toBe(true);
       expect(where(r, (p) => p.signal)).toEqual([]);
@@ -135,7 +201,13 @@ describe('analyzeRunChart edge cases (RUNCHART.md §4, worked by hand)', () => {
       // 1, 2 2, 3, 4 -> only 4 plateaus.
       [[1, 2, 2, 3, 4], []],
       // A turning point belongs to both trends.
-      [[1, 2, 3, 4, 5, 4, 3, 2, 1], [{ start: 0, end: 4, length: 5, direction: 'up' }, { start: 4, end: 8, length: 5, direction: 'down' }]],
+      [
+        [1, 2, 3, 4, 5, 4, 3, 2, 1],
+        [
+          { start: 0, end: 4, length: 5, direction: 'up' },
+          { start: 4, end: 8, length: 5, direction: 'down' },
+        ],
+      ],
       // A flat before the movement is not part of it: 4 4 4 | 3 2 1 0 -> from the last 4.
       [[4, 4, 4, 3, 2, 1, 0], [{ start: 2, end: 6, length: 5, direction: 'down' }]],
     ])('%j gives %j', (points, trends) => {
@@ -147,7 +219,9 @@ describe('analyzeRunChart edge cases (RUNCHART.md §4, worked by hand)', () => {
       // compared raw they rise, giving 5.
       const points = [0.3, 0.1 + 0.2, 0.4, 0.5, 0.6];
       expect(analyzeRunChart(points).trends).toEqual([]);
-      expect(analyzeRunChart(points, { tolerance: 0 }).trends).toEqual([{ start: 0, end: 4, length: 5, direction: 'up' }]);
+      expect(analyzeRunChart(points, { tolerance: 0 }).trends).toEqual([
+        { start: 0, end: 4, length: 5, direction: 'up' },
+      ]);
     });
   });
 
@@ -156,12 +230,22 @@ describe('analyzeRunChart edge cases (RUNCHART.md §4, worked by hand)', () => {
       // Baseline 3,7,… median 5; baseline ends with 7 (above, index 9), then 6..11 above -> shift 9..15 (7).
       // 7 -> 6 falls, then 6,7,8,9,10,11 rise -> trend 10..15 (6 plateaus). Runs: 9 baseline runs + 1 = 10,
       // 16 useful -> limits 5..13 ok. Anhøj n = 16: limit 7, longest 7 is not > 7.
-      const r = analyzeRunChart([3, 7, 3, 7, 3, 7, 3, 7, 3, 7, 6, 7, 8, 9, 10, 11], { baselineCount: 10 });
+      const r = analyzeRunChart([3, 7, 3, 7, 3, 7, 3, 7, 3, 7, 6, 7, 8, 9, 10, 11], {
+        baselineCount: 10,
+      });
       expect(r.shifts).toEqual([{ start: 9, end: 15, length: 7, direction: 'above' }]);
       expect(r.trends).toEqual([{ start: 10, end: 15, length: 6, direction: 'up' }]);
-      expect(r.phases[0]).toMatchObject({ runs: 10, crossings: 9, runsVerdict: 'ok', anhoej: { signal: false } });
+      expect(r.phases[0]).toMatchObject({
+        runs: 10,
+        crossings: 9,
+        runsVerdict: 'ok',
+        anhoej: { signal: false },
+      });
       expect(where(r, (p) => p.signal)).toEqual([9, 10, 11, 12, 13, 14, 15]);
-      const anhoej = analyzeRunChart([3, 7, 3, 7, 3, 7, 3, 7, 3, 7, 6, 7, 8, 9, 10, 11], { baselineCount: 10, rules: 'anhoej' });
+      const anhoej = analyzeRunChart([3, 7, 3, 7, 3, 7, 3, 7, 3, 7, 6, 7, 8, 9, 10, 11], {
+        baselineCount: 10,
+        rules: 'anhoej',
+      });
       expect([anhoej.signal, where(anhoej, (p) => p.signal)]).toEqual([false, []]);
     });
   });
@@ -206,10 +290,18 @@ describe('analyzeRunChart edge cases (RUNCHART.md §4, worked by hand)', () => {
 
     it('uses the observations it has and reports baselineComplete false while fewer than k exist', () => {
       // 5 observations < 8: median of 1, 2, 3, 100, 100 = 3.
-      expect(analyzeRunChart([null, null, 1, 2, 3, 100, 100], { baselineCount: 8 }).phases[0]).toMatchObject({
-        median: 3, baselineCount: 8, baselineComplete: false,
+      expect(
+        analyzeRunChart([null, null, 1, 2, 3, 100, 100], { baselineCount: 8 }).phases[0],
+      ).toMatchObject({
+        median: 3,
+        baselineCount: 8,
+        baselineComplete: false,
       });
-      expect(analyzeRunChart([1, 2, 3, 100, 100]).phases[0]).toMatchObject({ median: 3, baselineCount: null, baselineComplete: true });
+      expect(analyzeRunChart([1, 2, 3, 100, 100]).phases[0]).toMatchObject({
+        median: 3,
+        baselineCount: null,
+        baselineComplete: true,
+      });
     });
 
     it('rejects a baselineCount that is not a positive integer', () => {
@@ -223,7 +315,10 @@ describe('analyzeRunChart edge cases (RUNCHART.md §4, worked by hand)', () => {
     it('analyses each phase afresh: its own median, and no trend across the boundary', () => {
       // 1..8 is one 8-point trend; split at 4, each phase has only 4 rising points.
       const r = analyzeRunChart([1, 2, 3, 4, 5, 6, 7, 8], { phaseStarts: [4] });
-      expect(r.phases.map((p) => [p.start, p.end, p.median])).toEqual([[0, 3, 2.5], [4, 7, 6.5]]);
+      expect(r.phases.map((p) => [p.start, p.end, p.median])).toEqual([
+        [0, 3, 2.5],
+        [4, 7, 6.5],
+      ]);
       expect(r.trends).toEqual([]);
       expect(r.points.map((p) => p.phase)).toEqual([0, 0, 0, 0, 1, 1, 1, 1]);
       expect(r.points[5]!.median).toBe(6.5);
@@ -231,14 +326,26 @@ describe('analyzeRunChart edge cases (RUNCHART.md §4, worked by hand)', () => {
     });
 
     it('takes phaseStarts as a set: duplicates, 0, out-of-range indices and order do not matter', () => {
-      const a = analyzeRunChart([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], { phaseStarts: [8, 4, 4, 0, 10, -3, 99] });
-      expect(a.phases.map((p) => [p.index, p.start, p.end])).toEqual([[0, 0, 3], [1, 4, 7], [2, 8, 9]]);
+      const a = analyzeRunChart([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], {
+        phaseStarts: [8, 4, 4, 0, 10, -3, 99],
+      });
+      expect(a.phases.map((p) => [p.index, p.start, p.end])).toEqual([
+        [0, 0, 3],
+        [1, 4, 7],
+        [2, 8, 9],
+      ]);
     });
 
     it('gives each phase its own baselineCount from an array', () => {
       // Phase 0: first 2 of 1, 9, 5 -> 5; phase 1: no baseline -> median of 2, 4, 6, 8 = 5.
-      const r = analyzeRunChart([1, 9, 5, 2, 4, 6, 8], { phaseStarts: [3], baselineCount: [2, null] });
-      expect(r.phases.map((p) => [p.median, p.baselineCount])).toEqual([[5, 2], [5, null]]);
+      const r = analyzeRunChart([1, 9, 5, 2, 4, 6, 8], {
+        phaseStarts: [3],
+        baselineCount: [2, null],
+      });
+      expect(r.phases.map((p) => [p.median, p.baselineCount])).toEqual([
+        [5, 2],
+        [5, null],
+      ]);
     });
 
     it('does not carry a run across the boundary', () => {
@@ -247,7 +354,10 @@ describe('analyzeRunChart edge cases (RUNCHART.md §4, worked by hand)', () => {
       // As one phase the median is (9+10)/2 = 9.5: eight below, then eight above -> two shifts.
       const points = [0, 0, 0, 0, 9, 9, 9, 9, 20, 20, 20, 20, 10, 10, 10, 10];
       const r = analyzeRunChart(points, { phaseStarts: [8] });
-      expect(r.phases.map((p) => [p.median, p.runs, p.longestRun])).toEqual([[4.5, 2, 4], [15, 2, 4]]);
+      expect(r.phases.map((p) => [p.median, p.runs, p.longestRun])).toEqual([
+        [4.5, 2, 4],
+        [15, 2, 4],
+      ]);
       expect(r.shifts).toEqual([]);
       expect(analyzeRunChart(points).shifts).toEqual([
         { start: 0, end: 7, length: 8, direction: 'below' },

@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { addWeeks, weeksBetween } from '../dates';
 import { measureProgress, type MedianMode } from '../progress';
-import { longestRunChance, longestRunEvidence, sideCountChance, sideCountEvidence } from './evidence';
+import {
+  longestRunChance,
+  longestRunEvidence,
+  sideCountChance,
+  sideCountEvidence,
+} from './evidence';
 import { normalNoise, noisyChart, type Planted } from './noise';
 
 /** Every order of `above` ones and `below` zeros (brute force for small counts). */
@@ -17,11 +22,12 @@ function orders(above: number, below: number): number[][] {
   return out;
 }
 
-const longest = (o: number[]) => o.reduce((best, v, i) => {
-  let run = 1;
-  while (i - run >= 0 && o[i - run] === v) run++;
-  return Math.max(best, run);
-}, 0);
+const longest = (o: number[]) =>
+  o.reduce((best, v, i) => {
+    let run = 1;
+    while (i - run >= 0 && o[i - run] === v) run++;
+    return Math.max(best, run);
+  }, 0);
 
 describe('longestRunChance', () => {
   it('is the share of all orders whose longest run reaches the length (brute force up to 7 + 7)', () => {
@@ -53,7 +59,16 @@ describe('sideCountChance', () => {
     const charts = 20_000;
     for (let k = 0; k < charts; k++) {
       const x = noisyChart(next, 30);
-      const e = sideCountEvidence(x, [...x.slice(0, 12)].sort((a, b) => a - b).slice(5, 7).reduce((s, v) => s + v / 2, 0), 12, 12, 29)!;
+      const e = sideCountEvidence(
+        x,
+        [...x.slice(0, 12)]
+          .sort((a, b) => a - b)
+          .slice(5, 7)
+          .reduce((s, v) => s + v / 2, 0),
+        12,
+        12,
+        29,
+      )!;
       if (e.count >= 15) hits++;
     }
     // Simulated 0.073 (20,000 charts; ±0.002); the Beta(6.5, 6.5) mixing gives 0.079.
@@ -65,23 +80,46 @@ describe('sideCountChance', () => {
 
 describe('evidence of a series', () => {
   it('counts the weeks after a line on each side, points on it and missing weeks left out', () => {
-    expect(sideCountEvidence([1, 5, 5, 3, null, 5, 0], 3, 12, 1, 6)).toMatchObject({ direction: 'up', count: 3, of: 4, start: 1, end: 6 });
+    expect(sideCountEvidence([1, 5, 5, 3, null, 5, 0], 3, 12, 1, 6)).toMatchObject({
+      direction: 'up',
+      count: 3,
+      of: 4,
+      start: 1,
+      end: 6,
+    });
   });
 
   it('finds the latest of the longest runs, skipping points on the line', () => {
-    expect(longestRunEvidence([5, 5, 1, 1, 3, 1, 5], 3, 0, 6)).toMatchObject({ direction: 'down', count: 3, start: 2, end: 5, of: 6 });
+    expect(longestRunEvidence([5, 5, 1, 1, 3, 1, 5], 3, 0, 6)).toMatchObject({
+      direction: 'down',
+      count: 3,
+      start: 2,
+      end: 5,
+      of: 6,
+    });
   });
 });
 
 const FIRST = '2024-W02';
 
-function claimRate(length: number, charts: number, seed: number, mode: MedianMode, planted?: Planted): { ihi: number; anhoej: number } {
+function claimRate(
+  length: number,
+  charts: number,
+  seed: number,
+  mode: MedianMode,
+  planted?: Planted,
+): { ihi: number; anhoej: number } {
   const next = normalNoise(seed);
   const weeks = weeksBetween(FIRST, addWeeks(FIRST, length - 1));
   let ihi = 0;
   let anhoej = 0;
   for (let k = 0; k < charts; k++) {
-    const series = { measure: 'p2' as const, weeks, points: noisyChart(next, length, planted), current: { week: addWeeks(FIRST, length), point: null } };
+    const series = {
+      measure: 'p2' as const,
+      weeks,
+      points: noisyChart(next, length, planted),
+      current: { week: addWeeks(FIRST, length), point: null },
+    };
     if (measureProgress(series, [], 'ihi', mode).outcome.claim === 'change') ihi++;
     if (measureProgress(series, [], 'anhoej', mode).outcome.claim === 'change') anhoej++;
   }
@@ -94,19 +132,31 @@ describe('the claim on seeded noise (RUNCHART.md §6)', () => {
     [30, 1000],
     [52, 1000],
     [104, 1000],
-  ])('says "change" on at most 5 in 100 of %i-week noise charts (%i seeded), both rules, both modes', (length, charts) => {
-    // A count consistent with a rate of at most 5%: 5% of the charts plus three binomial standard
-    // deviations (the bench counts 10,000 charts per length and prints the rates themselves).
-    const bound = charts * 0.05 + 3 * Math.sqrt(charts * 0.05 * 0.95);
-    for (const mode of ['baseline', 'all'] as const) {
-      const { ihi, anhoej } = claimRate(length, charts, length * 7 + (mode === 'all' ? 1 : 0), mode);
-      expect(ihi).toBeLessThanOrEqual(bound);
-      expect(anhoej).toBe(ihi); // the claim follows the evidence, not the rule set
-    }
-  });
+  ])(
+    'says "change" on at most 5 in 100 of %i-week noise charts (%i seeded), both rules, both modes',
+    (length, charts) => {
+      // A count consistent with a rate of at most 5%: 5% of the charts plus three binomial standard
+      // deviations (the bench counts 10,000 charts per length and prints the rates themselves).
+      const bound = charts * 0.05 + 3 * Math.sqrt(charts * 0.05 * 0.95);
+      for (const mode of ['baseline', 'all'] as const) {
+        const { ihi, anhoej } = claimRate(
+          length,
+          charts,
+          length * 7 + (mode === 'all' ? 1 : 0),
+          mode,
+        );
+        expect(ihi).toBeLessThanOrEqual(bound);
+        expect(anhoej).toBe(ihi); // the claim follows the evidence, not the rule set
+      }
+    },
+  );
 
   it('catches a shift over weeks 13–30 of a 30-week chart: ≥ 80% at 2 SD, ≥ 70% at 1.5 SD (baseline)', () => {
-    expect(claimRate(30, 500, 2, 'baseline', { kind: 'shift', from: 12, size: 2 }).ihi).toBeGreaterThanOrEqual(400);
-    expect(claimRate(30, 500, 15, 'baseline', { kind: 'shift', from: 12, size: 1.5 }).ihi).toBeGreaterThanOrEqual(350);
+    expect(
+      claimRate(30, 500, 2, 'baseline', { kind: 'shift', from: 12, size: 2 }).ihi,
+    ).toBeGreaterThanOrEqual(400);
+    expect(
+      claimRate(30, 500, 15, 'baseline', { kind: 'shift', from: 12, size: 1.5 }).ihi,
+    ).toBeGreaterThanOrEqual(350);
   });
 });

@@ -120,7 +120,11 @@ export interface Evidence {
 }
 
 /** Sides (−1, 0, +1) of `values` against `line`; missing values and values on it are 0 (§1.3). */
-export function sidesOf(values: readonly (number | null)[], line: number, tolerance = 1e-9): number[] {
+export function sidesOf(
+  values: readonly (number | null)[],
+  line: number,
+  tolerance = 1e-9,
+): number[] {
   return values.map((v) => (v === null ? 0 : sideOf(v, line, tolerance)));
 }
 
@@ -141,22 +145,45 @@ export function sideCountEvidence(
   const down = sides.filter((s) => s < 0).length;
   if (up + down === 0) return null;
   const count = Math.max(up, down);
-  return { test, direction: up >= down ? 'up' : 'down', start: from, end: to, count, of: up + down, chance: sideCountChance(reference, up + down, count) };
+  return {
+    test,
+    direction: up >= down ? 'up' : 'down',
+    start: from,
+    end: to,
+    count,
+    of: up + down,
+    chance: sideCountChance(reference, up + down, count),
+  };
 }
 
 /** Statistic 2: the longest run of `values[from..to]` on one side of `line` (the latest of equals). */
-export function longestRunEvidence(values: readonly (number | null)[], line: number, from: number, to: number): Evidence | null {
+export function longestRunEvidence(
+  values: readonly (number | null)[],
+  line: number,
+  from: number,
+  to: number,
+): Evidence | null {
   const sides = sidesOf(values.slice(from, to + 1), line);
   let best = { length: 0, side: 0, start: -1, end: -1 };
   let run = { length: 0, side: 0, start: -1 };
   sides.forEach((s, i) => {
     if (s === 0) return; // on the line or missing: neither ends nor lengthens a run (RUNCHART.md §1.4)
-    run = s === run.side ? { ...run, length: run.length + 1 } : { length: 1, side: s, start: from + i };
-    if (run.length >= best.length) best = { length: run.length, side: s, start: run.start, end: from + i };
+    run =
+      s === run.side ? { ...run, length: run.length + 1 } : { length: 1, side: s, start: from + i };
+    if (run.length >= best.length)
+      best = { length: run.length, side: s, start: run.start, end: from + i };
   });
   if (best.length === 0) return null;
   const above = sides.filter((s) => s > 0).length;
   const below = sides.filter((s) => s < 0).length;
   const chance = longestRunChance(above, below, best.length);
-  return { test: 'longest-run', direction: best.side > 0 ? 'up' : 'down', start: best.start, end: best.end, count: best.length, of: above + below, chance };
+  return {
+    test: 'longest-run',
+    direction: best.side > 0 ? 'up' : 'down',
+    start: best.start,
+    end: best.end,
+    count: best.length,
+    of: above + below,
+    chance,
+  };
 }

@@ -21,22 +21,27 @@ const { readFileSync } = (await import(/* @vite-ignore */ NODE_FS)) as {
   readFileSync(path: URL, encoding: 'utf8'): string;
 };
 const EXAMPLES_URL = new URL('../../../test/fixtures/run-chart-examples.json', import.meta.url);
-const examples = (JSON.parse(readFileSync(EXAMPLES_URL, 'utf8')) as { examples: Example[] }).examples;
+const examples = (JSON.parse(readFileSync(EXAMPLES_URL, 'utf8')) as { examples: Example[] })
+  .examples;
 
 /** Collects every mismatch between `expected` and `actual` (only keys present in `expected`). */
 function mismatches(expected: unknown, actual: unknown, path: string, out: string[]): string[] {
   if (typeof expected === 'number') {
     const ok =
       typeof actual === 'number' &&
-      (expected === actual || Math.abs(expected - actual) <= 1e-9 * Math.max(Math.abs(expected), Math.abs(actual)));
+      (expected === actual ||
+        Math.abs(expected - actual) <= 1e-9 * Math.max(Math.abs(expected), Math.abs(actual)));
     if (!ok) out.push(`${path}: expected ${expected}, got ${JSON.stringify(actual)}`);
   } else if (Array.isArray(expected)) {
     if (!Array.isArray(actual) || actual.length !== expected.length) {
       out.push(`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
     } else expected.forEach((e, i) => mismatches(e, actual[i], `${path}[${i}]`, out));
   } else if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object') out.push(`${path}: expected an object, got ${JSON.stringify(actual)}`);
-    else for (const [k, e] of Object.entries(expected)) mismatches(e, (actual as Record<string, unknown>)[k], `${path}.${k}`, out);
+    if (actual === null || typeof actual !== 'object')
+      out.push(`${path}: expected an object, got ${JSON.stringify(actual)}`);
+    else
+      for (const [k, e] of Object.entries(expected))
+        mismatches(e, (actual as Record<string, unknown>)[k], `${path}.${k}`, out);
   } else if (expected !== actual) {
     out.push(`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
   }
@@ -64,7 +69,9 @@ describe('analyzeRunChart on test/fixtures/run-chart-examples.json', () => {
   it('reports a mismatch when an expected value differs (the comparison is not vacuous)', () => {
     const result = analyzeRunChart([4, 1, 3, 2]);
     expect(mismatches({ phases: [{ median: 2.5 + 1e-6 }] }, result, 'result', [])).toHaveLength(1);
-    expect(mismatches({ phases: [{ median: 2.5 * (1 + 1e-12) }] }, result, 'result', [])).toEqual([]);
+    expect(mismatches({ phases: [{ median: 2.5 * (1 + 1e-12) }] }, result, 'result', [])).toEqual(
+      [],
+    );
     expect(mismatches({ shifts: [{ start: 0 }] }, result, 'result', [])).toHaveLength(1);
     expect(mismatches({ phases: [{ longestRun: null }] }, result, 'result', [])).toHaveLength(1);
   });

@@ -15,7 +15,11 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-function falseAlarmRates(length: number, charts: number, seed: number): { ihi: number; anhoej: number } {
+function falseAlarmRates(
+  length: number,
+  charts: number,
+  seed: number,
+): { ihi: number; anhoej: number } {
   const random = mulberry32(seed);
   let ihi = 0;
   let anhoej = 0;
@@ -50,7 +54,11 @@ describe('false alarms on pure noise (RUNCHART.md §3.3)', () => {
     let signals = 0;
     const charts = 10_000;
     for (let k = 0; k < charts; k++) {
-      if (analyzeRunChart(Array.from({ length: 20 }, () => random())).phases[0]!.anhoej.crossingsSignal) signals++;
+      if (
+        analyzeRunChart(Array.from({ length: 20 }, () => random())).phases[0]!.anhoej
+          .crossingsSignal
+      )
+        signals++;
     }
     expect(signals / charts).toBeGreaterThan(0.015);
     expect(signals / charts).toBeLessThan(0.023);

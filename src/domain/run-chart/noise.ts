@@ -33,13 +33,16 @@ export function normalNoise(seed: number): () => number {
 }
 
 /** A planted pattern on top of the noise: a step of `size` SD from week `from`, or a linear drift. */
-export type Planted = { kind: 'shift'; from: number; size: number } | { kind: 'trend'; from: number; perWeek: number };
+export type Planted =
+  { kind: 'shift'; from: number; size: number } | { kind: 'trend'; from: number; perWeek: number };
 
 /** `length` weeks of N(0, 1) noise, plus `planted` when given. */
 export function noisyChart(next: () => number, length: number, planted?: Planted): number[] {
   return Array.from({ length }, (_, i) => {
     const noise = next();
     if (!planted || i < planted.from) return noise;
-    return noise + (planted.kind === 'shift' ? planted.size : planted.perWeek * (i - planted.from + 1));
+    return (
+      noise + (planted.kind === 'shift' ? planted.size : planted.perWeek * (i - planted.from + 1))
+    );
   });
 }

@@ -18,7 +18,9 @@ export interface ResolvedOptions {
 function integerAtLeast(name: string, value: unknown, min: number, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw new RangeError(`run-chart option ${name} must be an integer ≥ ${min}, got ${String(value)}`);
+    throw new RangeError(
+      `run-chart option ${name} must be an integer ≥ ${min}, got ${String(value)}`,
+    );
   }
   return value;
 }
@@ -26,7 +28,9 @@ function integerAtLeast(name: string, value: unknown, min: number, fallback: num
 function checkedBaseline(value: unknown, phase: number): number | null {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new RangeError(`run-chart baselineCount for phase ${phase} must be a positive integer, got ${String(value)}`);
+    throw new RangeError(
+      `run-chart baselineCount for phase ${phase} must be a positive integer, got ${String(value)}`,
+    );
   }
   return value;
 }
@@ -34,7 +38,8 @@ function checkedBaseline(value: unknown, phase: number): number | null {
 function phaseStartsOf(n: number, phaseStarts: readonly number[] | null | undefined): number[] {
   const starts = new Set<number>([0]);
   for (const s of phaseStarts ?? []) {
-    if (!Number.isInteger(s)) throw new RangeError(`run-chart phaseStarts must hold integers, got ${s}`);
+    if (!Number.isInteger(s))
+      throw new RangeError(`run-chart phaseStarts must hold integers, got ${s}`);
     if (s > 0 && s < n) starts.add(s);
   }
   return [...starts].sort((a, b) => a - b);
@@ -43,10 +48,13 @@ function phaseStartsOf(n: number, phaseStarts: readonly number[] | null | undefi
 /** Checks the options, fills in the defaults and splits `n` points into phases. */
 export function resolveOptions(n: number, options: RunChartOptions = {}): ResolvedOptions {
   const rules = options.rules ?? 'ihi';
-  if (rules !== 'ihi' && rules !== 'anhoej') throw new RangeError(`unknown run-chart rules: ${String(rules)}`);
+  if (rules !== 'ihi' && rules !== 'anhoej')
+    throw new RangeError(`unknown run-chart rules: ${String(rules)}`);
   const tolerance = options.tolerance ?? 1e-9;
   if (typeof tolerance !== 'number' || !(tolerance >= 0) || !Number.isFinite(tolerance)) {
-    throw new RangeError(`run-chart tolerance must be a finite number ≥ 0, got ${String(tolerance)}`);
+    throw new RangeError(
+      `run-chart tolerance must be a finite number ≥ 0, got ${String(tolerance)}`,
+    );
   }
   const starts = n === 0 ? [] : phaseStartsOf(n, options.phaseStarts);
   const baseline = options.baselineCount;

@@ -23,13 +23,15 @@ interface NaivePhase {
 }
 
 const TOL = 1e-9;
-const same = (a: number, b: number) => Math.abs(a - b) <= TOL * Math.max(1, Math.abs(a), Math.abs(b));
+const same = (a: number, b: number) =>
+  Math.abs(a - b) <= TOL * Math.max(1, Math.abs(a), Math.abs(b));
 
 function naiveValue(p: RunChartPoint): number | null {
   if (p === null || p === undefined) return null;
   if (typeof p === 'number') return Number.isFinite(p) ? p : null;
   const { numerator, denominator } = p;
-  if (typeof numerator !== 'number' || typeof denominator !== 'number' || denominator === 0) return null;
+  if (typeof numerator !== 'number' || typeof denominator !== 'number' || denominator === 0)
+    return null;
   return (100 * numerator) / denominator;
 }
 
@@ -44,7 +46,8 @@ function naiveShifts(useful: { index: number; side: number }[], shiftLength: num
   const marked = useful.map(() => false);
   for (let i = 0; i + shiftLength <= useful.length; i++) {
     const window = useful.slice(i, i + shiftLength);
-    if (window.every((u) => u.side === window[0]!.side)) for (let j = i; j < i + shiftLength; j++) marked[j] = true;
+    if (window.every((u) => u.side === window[0]!.side))
+      for (let j = i; j < i + shiftLength; j++) marked[j] = true;
   }
   const spans: Span[] = [];
   useful.forEach((u, j) => {
@@ -75,12 +78,24 @@ function naiveTrends(obs: { index: number; value: number }[], trendLength: numbe
         if (seq[i]! > seq[i - 1]! !== up) monotone = false;
       }
       if (monotone) {
-        candidates.push({ from: p, to: q, start: obs[p]!.index, end: obs[q]!.index, length: plateaus, direction: up ? 'up' : 'down' });
+        candidates.push({
+          from: p,
+          to: q,
+          start: obs[p]!.index,
+          end: obs[q]!.index,
+          length: plateaus,
+          direction: up ? 'up' : 'down',
+        });
       }
     }
   }
   return candidates
-    .filter((c) => !candidates.some((d) => d !== c && d.direction === c.direction && d.from <= c.from && d.to >= c.to))
+    .filter(
+      (c) =>
+        !candidates.some(
+          (d) => d !== c && d.direction === c.direction && d.from <= c.from && d.to >= c.to,
+        ),
+    )
     .filter((c) => c.length >= trendLength)
     .map(({ start, end, length, direction }) => ({ start, end, length, direction }))
     .sort((a, b) => a.start - b.start);
@@ -103,12 +118,20 @@ function naiveAnhoejSignal(n: number, longest: number | null, crossings: number)
   return longest! > Math.round(Math.log2(n)) + 3 || crossings < minCrossings;
 }
 
-function naivePhase(values: (number | null)[], offset: number, baselineCount: number | null): NaivePhase {
+function naivePhase(
+  values: (number | null)[],
+  offset: number,
+  baselineCount: number | null,
+): NaivePhase {
   const obs = values.flatMap((v, i) => (v === null ? [] : [{ index: offset + i, value: v }]));
   const base = baselineCount === null ? obs : obs.slice(0, baselineCount);
   const median = naiveMedian(base.map((o) => o.value));
-  const sides = values.map((v) => (v === null || median === null ? null : same(v, median) ? 0 : v > median ? 1 : -1));
-  const useful = sides.flatMap((s, i) => (s === null || s === 0 ? [] : [{ index: offset + i, side: s }]));
+  const sides = values.map((v) =>
+    v === null || median === null ? null : same(v, median) ? 0 : v > median ? 1 : -1,
+  );
+  const useful = sides.flatMap((s, i) =>
+    s === null || s === 0 ? [] : [{ index: offset + i, side: s }],
+  );
   let runs = 0;
   let longest = 0;
   let length = 0;
@@ -133,10 +156,18 @@ function naivePhase(values: (number | null)[], offset: number, baselineCount: nu
   };
 }
 
-function naiveAnalysis(points: RunChartPoint[], phaseStarts: number[], baselineCount: number | null) {
+function naiveAnalysis(
+  points: RunChartPoint[],
+  phaseStarts: number[],
+  baselineCount: number | null,
+) {
   const values = points.map(naiveValue);
-  const starts = [...new Set([0, ...phaseStarts.filter((s) => s > 0 && s < values.length)])].sort((a, b) => a - b);
-  return starts.map((s, i) => naivePhase(values.slice(s, starts[i + 1] ?? values.length), s, baselineCount));
+  const starts = [...new Set([0, ...phaseStarts.filter((s) => s > 0 && s < values.length)])].sort(
+    (a, b) => a - b,
+  );
+  return starts.map((s, i) =>
+    naivePhase(values.slice(s, starts[i + 1] ?? values.length), s, baselineCount),
+  );
 }
 
 const point: fc.Arbitrary<RunChartPoint> = fc.oneof(
@@ -146,7 +177,9 @@ const point: fc.Arbitrary<RunChartPoint> = fc.oneof(
     weight: 2,
     arbitrary: fc
       .integer({ min: 0, max: 4 })
-      .chain((d) => fc.record({ numerator: fc.integer({ min: 0, max: d }), denominator: fc.constant(d) })),
+      .chain((d) =>
+        fc.record({ numerator: fc.integer({ min: 0, max: d }), denominator: fc.constant(d) }),
+      ),
   },
   { weight: 1, arbitrary: fc.constantFrom(0.1 + 0.2, 0.3, 0.15) },
 );
@@ -157,7 +190,11 @@ const scenario = fc.record({
   baselineCount: fc.option(fc.integer({ min: 1, max: 14 }), { nil: null }),
 });
 
-function compare(points: RunChartPoint[], phaseStarts: number[], baselineCount: number | null): void {
+function compare(
+  points: RunChartPoint[],
+  phaseStarts: number[],
+  baselineCount: number | null,
+): void {
   const options: RunChartOptions = { phaseStarts, baselineCount };
   const result = analyzeRunChart(points, options);
   const naive = naiveAnalysis(points, phaseStarts, baselineCount);
@@ -165,9 +202,14 @@ function compare(points: RunChartPoint[], phaseStarts: number[], baselineCount: 
   result.phases.forEach((phase, i) => {
     const expected = naive[i]!;
     expect(phase.median).toBe(expected.median);
-    expect(result.points.slice(phase.start, phase.end + 1).map((p) => p.side)).toEqual(expected.sides);
+    expect(result.points.slice(phase.start, phase.end + 1).map((p) => p.side)).toEqual(
+      expected.sides,
+    );
     expect([phase.useful, phase.runs, phase.crossings, phase.longestRun]).toEqual([
-      expected.useful, expected.runs, expected.crossings, expected.longestRun,
+      expected.useful,
+      expected.runs,
+      expected.crossings,
+      expected.longestRun,
     ]);
     expect(phase.shifts).toEqual(expected.shifts);
     expect(phase.trends).toEqual(expected.trends);
@@ -180,14 +222,22 @@ function compare(points: RunChartPoint[], phaseStarts: number[], baselineCount: 
 describe('analyzeRunChart against a naive brute-force version', () => {
   it('agrees on median, sides, runs, crossings, longest run, shifts, trends and the Anhøj signal', () => {
     fc.assert(
-      fc.property(scenario, ({ points, phaseStarts, baselineCount }) => compare(points, phaseStarts, baselineCount)),
+      fc.property(scenario, ({ points, phaseStarts, baselineCount }) =>
+        compare(points, phaseStarts, baselineCount),
+      ),
       { numRuns: 1500 },
     );
   });
 
   it('agrees on series built around the median (many points on it, long runs and plateaus)', () => {
-    const clustered = fc.array(fc.oneof(fc.constantFrom(3, 3, 3, 2, 4), fc.constant(null)), { minLength: 10, maxLength: 40 });
-    fc.assert(fc.property(clustered, (points) => compare(points, [], null)), { numRuns: 500 });
+    const clustered = fc.array(fc.oneof(fc.constantFrom(3, 3, 3, 2, 4), fc.constant(null)), {
+      minLength: 10,
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(clustered, (points) => compare(points, [], null)),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -222,7 +272,9 @@ describe('analyzeRunChart on long series (520 weeks)', () => {
     const zigzag = Array.from({ length: 520 }, (_, i) => (i % 2 ? 9 : 1));
     const r = analyzeRunChart(zigzag);
     const phase = r.phases[0]!;
-    expect([phase.useful, phase.runs, phase.crossings, phase.longestRun]).toEqual([520, 520, 519, 1]);
+    expect([phase.useful, phase.runs, phase.crossings, phase.longestRun]).toEqual([
+      520, 520, 519, 1,
+    ]);
     expect(phase.runsVerdict).toBe('too-many');
     expect(phase.runsLimits!.upper).toBeLessThan(520);
     expect(phase.anhoej).toMatchObject({ longestRunMax: 12, crossingsMin: 241, signal: false });
@@ -233,7 +285,12 @@ describe('analyzeRunChart on long series (520 weeks)', () => {
     const step = Array.from({ length: 520 }, (_, i) => (i < 260 ? 10 + (i % 3) : 20 + (i % 3)));
     const r = analyzeRunChart(step, { rules: 'anhoej' });
     // Median (12 + 20) / 2 = 16: 260 below then 260 above.
-    expect(r.phases[0]).toMatchObject({ median: 16, runs: 2, longestRun: 260, runsVerdict: 'too-few' });
+    expect(r.phases[0]).toMatchObject({
+      median: 16,
+      runs: 2,
+      longestRun: 260,
+      runsVerdict: 'too-few',
+    });
     expect(r.shifts).toEqual([
       { start: 0, end: 259, length: 260, direction: 'below' },
       { start: 260, end: 519, length: 260, direction: 'above' },

@@ -32,10 +32,15 @@ function kthObservation(analysis: RunChartAnalysis, phase: PhaseResult, k: numbe
  * The evidence of change in `phase`: with a frozen baseline of `baselineWeeks`, the weeks after it
  * counted against its median; with the median of all weeks, the phase's longest run.
  */
-export function phaseEvidence(analysis: RunChartAnalysis, phase: PhaseResult, baselineWeeks: number | null): Evidence | null {
+export function phaseEvidence(
+  analysis: RunChartAnalysis,
+  phase: PhaseResult,
+  baselineWeeks: number | null,
+): Evidence | null {
   if (phase.median === null) return null;
   const values = valuesOf(analysis);
-  if (baselineWeeks === null) return longestRunEvidence(values, phase.median, phase.start, phase.end);
+  if (baselineWeeks === null)
+    return longestRunEvidence(values, phase.median, phase.start, phase.end);
   const last = kthObservation(analysis, phase, baselineWeeks);
   if (last === null || last >= phase.end) return null;
   return sideCountEvidence(values, phase.median, baselineWeeks, last + 1, phase.end);
@@ -63,14 +68,30 @@ export function sinceReading(analysis: RunChartAnalysis, start: number): SinceRe
   if (start < 1 || start > analysis.n) return none;
   const phaseOf = (i: number) => analysis.phases.find((p) => p.start <= i && i <= p.end)!;
   const values = valuesOf(analysis);
-  const beforeValues = values.slice(phaseOf(start - 1).start, start).filter((v): v is number => v !== null);
+  const beforeValues = values
+    .slice(phaseOf(start - 1).start, start)
+    .filter((v): v is number => v !== null);
   const sinceEnd = start < analysis.n ? phaseOf(start).end : start - 1;
   const since = values.slice(start, sinceEnd + 1).filter((v) => v !== null).length;
   const line = median(beforeValues);
-  const reading = { before: beforeValues.length, since, line, evidence: null, claim: 'none' as const };
+  const reading = {
+    before: beforeValues.length,
+    since,
+    line,
+    evidence: null,
+    claim: 'none' as const,
+  };
   if (line === null || beforeValues.length < MIN_WEEKS_BEFORE || since === 0) return reading;
-  const evidence = sideCountEvidence(values, line, beforeValues.length, start, sinceEnd, 'since-cycle');
+  const evidence = sideCountEvidence(
+    values,
+    line,
+    beforeValues.length,
+    start,
+    sinceEnd,
+    'since-cycle',
+  );
   if (!evidence) return reading;
-  const claim = evidence.chance <= CHANGE_LEVEL ? 'change' : evidence.chance <= MAYBE_LEVEL ? 'maybe' : 'none';
+  const claim =
+    evidence.chance <= CHANGE_LEVEL ? 'change' : evidence.chance <= MAYBE_LEVEL ? 'maybe' : 'none';
   return { ...reading, evidence, claim };
 }

@@ -37,7 +37,8 @@ export function findRuns(sides: readonly (Side | null)[], offset = 0): RunsSumma
       runs.push(current);
     }
   });
-  const longestRun = runs.length === 0 ? null : runs.reduce((longest, r) => Math.max(longest, r.length), 0);
+  const longestRun =
+    runs.length === 0 ? null : runs.reduce((longest, r) => Math.max(longest, r.length), 0);
   return { useful, runs, crossings: Math.max(runs.length - 1, 0), longestRun };
 }
 

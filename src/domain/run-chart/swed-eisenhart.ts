@@ -63,7 +63,10 @@ export function runsLimits(n: number): RunsLimits {
 }
 
 /** The verdict of the runs test, or `null` (and no limits) with fewer than 10 useful observations. */
-export function runsTest(useful: number, runs: number): { limits: RunsLimits | null; verdict: RunsVerdict | null } {
+export function runsTest(
+  useful: number,
+  runs: number,
+): { limits: RunsLimits | null; verdict: RunsVerdict | null } {
   if (useful < RUNS_TEST_MIN_USEFUL) return { limits: null, verdict: null };
   const limits = runsLimits(useful);
   const verdict = runs < limits.lower ? 'too-few' : runs > limits.upper ? 'too-many' : 'ok';

@@ -17,7 +17,11 @@ interface Plateau {
   lastValue: number;
 }
 
-function plateausOf(values: readonly (number | null)[], offset: number, tolerance: number): Plateau[] {
+function plateausOf(
+  values: readonly (number | null)[],
+  offset: number,
+  tolerance: number,
+): Plateau[] {
   const plateaus: Plateau[] = [];
   values.forEach((value, i) => {
     if (value === null) return;

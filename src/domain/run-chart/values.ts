@@ -14,7 +14,8 @@ function percentOf(p: Proportion, index: number): number | null {
   const { numerator, denominator } = p;
   const bad = (why: string) => new RangeError(`run-chart point ${index}: ${why}`);
   if (typeof numerator === 'number' && numerator < 0) throw bad(`negative numerator ${numerator}`);
-  if (typeof denominator === 'number' && denominator < 0) throw bad(`negative denominator ${denominator}`);
+  if (typeof denominator === 'number' && denominator < 0)
+    throw bad(`negative denominator ${denominator}`);
   if (!isMissingNumber(numerator) && !isMissingNumber(denominator) && numerator! > denominator!) {
     throw bad(`numerator ${numerator} is larger than denominator ${denominator}`);
   }

@@ -22,7 +22,8 @@ function newestMtime(path) {
   if (!st.isDirectory()) return st.mtimeMs;
   let newest = 0;
   for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry.endsWith('.test.ts') || entry.endsWith('.test.tsx')) continue;
+    if (entry === 'node_modules' || entry.endsWith('.test.ts') || entry.endsWith('.test.tsx'))
+      continue;
     newest = Math.max(newest, newestMtime(join(path, entry)));
   }
   return newest;
@@ -39,7 +40,10 @@ function lockHash() {
 
 /** Writes a stamp: when the build ran and which lock file it ran against. */
 function writeStamp(path) {
-  writeFileSync(path, `${JSON.stringify({ builtAt: new Date().toISOString(), lock: lockHash() })}\n`);
+  writeFileSync(
+    path,
+    `${JSON.stringify({ builtAt: new Date().toISOString(), lock: lockHash() })}\n`,
+  );
 }
 
 /** True when the stamp at `path` is missing, unreadable or from another lock file. */
@@ -86,7 +90,12 @@ export function isServerStale() {
 
 /** True when dist is missing, older than any input, or built against another lock file. */
 export function isBuildStale() {
-  if (!existsSync(stamp) || !existsSync(join(root, 'dist/app/index.html')) || !existsSync(join(root, 'dist/server/main.js'))) return true;
+  if (
+    !existsSync(stamp) ||
+    !existsSync(join(root, 'dist/app/index.html')) ||
+    !existsSync(join(root, 'dist/server/main.js'))
+  )
+    return true;
   if (lockChanged(stamp)) return true;
   const built = statSync(stamp).mtimeMs;
   return inputs.some((p) => newestMtime(join(root, p)) > built);
@@ -119,7 +128,12 @@ export async function buildServer(entryPoints = ['src/server/main.ts', 'src/serv
 
 /** Builds the app and the server. */
 export async function build() {
-  run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
+  run(process.execPath, [
+    join(root, 'node_modules/vite/bin/vite.js'),
+    'build',
+    '--logLevel',
+    'warn',
+  ]);
   await buildServer();
   writeStamp(stamp);
 }

@@ -40,7 +40,12 @@ export class VirtualTime {
       let next: [number, { at: number; order: number; fn: () => void }] | null = null;
       for (const entry of this.timers) {
         if (entry[1].at > end) continue;
-        if (!next || entry[1].at < next[1].at || (entry[1].at === next[1].at && entry[1].order < next[1].order)) next = entry;
+        if (
+          !next ||
+          entry[1].at < next[1].at ||
+          (entry[1].at === next[1].at && entry[1].order < next[1].order)
+        )
+          next = entry;
       }
       if (!next) break;
       this.timers.delete(next[0]);
@@ -75,7 +80,9 @@ export function memoryLock(): SyncLock & { maxHolders: number } {
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 /** A fetch to an in-process app: `app.request` with a Request, never a socket. */
-export function appFetch(getApp: () => { request: (input: Request) => Response | Promise<Response> }): FetchLike {
+export function appFetch(
+  getApp: () => { request: (input: Request) => Response | Promise<Response> },
+): FetchLike {
   return async (url, init) => {
     const { signal: _signal, ...rest } = init;
     return getApp().request(new Request(`http://naptime.test${url}`, rest));
@@ -89,7 +96,11 @@ export async function nodeGzip(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 /** Dependencies for a test client on virtual time. */
-export function testDeps(time: VirtualTime, fetch: FetchLike, over: Partial<SyncDeps> = {}): SyncDeps {
+export function testDeps(
+  time: VirtualTime,
+  fetch: FetchLike,
+  over: Partial<SyncDeps> = {},
+): SyncDeps {
   return {
     baseUrl: '',
     fetch,
@@ -113,7 +124,12 @@ export interface TestDevice {
 
 /** Opens a database on `factory` whose clock is `now()` (plus a skew). */
 export function openDeviceDb(factory: IDBFactory, now: () => number): Promise<NaptimeDb> {
-  return openNaptimeDb({ name: 'naptime', indexedDB: factory, IDBKeyRange, now: () => new Date(now()) });
+  return openNaptimeDb({
+    name: 'naptime',
+    indexedDB: factory,
+    IDBKeyRange,
+    now: () => new Date(now()),
+  });
 }
 
 /** A connected device with a client that is not started (tests call `syncNow`). */
@@ -125,7 +141,11 @@ export async function connectedDevice(
 ): Promise<TestDevice> {
   const factory = new IDBFactory();
   const db = await openDeviceDb(factory, () => time.now);
-  await saveConnection(db, { deviceId: enrolled.deviceId, deviceToken: enrolled.token, providerId: enrolled.providerId });
+  await saveConnection(db, {
+    deviceId: enrolled.deviceId,
+    deviceToken: enrolled.token,
+    providerId: enrolled.providerId,
+  });
   const client = createSyncClient(db, testDeps(time, fetch, over));
   return {
     factory,

@@ -4,7 +4,7 @@
  * check is one line naming the invariant, the device and the record.
  */
 import Database from 'better-sqlite3';
-import { sameValue } from '../../storage/changes';
+import { valuesEqual as sameValue } from '../../domain/merge';
 import { SYNCED_TABLES } from '../../domain/tables';
 import type { Device, World } from './world';
 
@@ -36,14 +36,34 @@ export function forgetServer(world: World): void {
 function readServerNow(world: World, device: Device) {
   const db = new Database(world.file, { readonly: true, fileMustExist: true });
   try {
-    const { provider_id } = db.prepare('SELECT provider_id FROM devices WHERE id = ?').get(device.deviceId) as { provider_id: string };
+    const { provider_id } = db
+      .prepare('SELECT provider_id FROM devices WHERE id = ?')
+      .get(device.deviceId) as { provider_id: string };
     const scope = `provider:${provider_id}`;
-    const parse = (r: any): ServerRow => ({ tbl: r.tbl, id: r.id, version: r.version, deleted: r.deleted, data: JSON.parse(r.data) });
-    const live = (db.prepare('SELECT * FROM records WHERE scope = ?').all(scope) as any[]).map(parse);
-    const history = (db.prepare('SELECT * FROM record_versions WHERE scope = ?').all(scope) as any[]).map(parse);
-    const quarantine = (db.prepare("SELECT tbl, record_id, payload FROM mutations WHERE scope = ? AND status = 'rejected'").all(scope) as any[]).map(
-      (m) => ({ tbl: m.tbl as string, id: m.record_id as string, payload: JSON.parse(m.payload) }),
+    const parse = (r: any): ServerRow => ({
+      tbl: r.tbl,
+      id: r.id,
+      version: r.version,
+      deleted: r.deleted,
+      data: JSON.parse(r.data),
+    });
+    const live = (db.prepare('SELECT * FROM records WHERE scope = ?').all(scope) as any[]).map(
+      parse,
     );
+    const history = (
+      db.prepare('SELECT * FROM record_versions WHERE scope = ?').all(scope) as any[]
+    ).map(parse);
+    const quarantine = (
+      db
+        .prepare(
+          "SELECT tbl, record_id, payload FROM mutations WHERE scope = ? AND status = 'rejected'",
+        )
+        .all(scope) as any[]
+    ).map((m) => ({
+      tbl: m.tbl as string,
+      id: m.record_id as string,
+      payload: JSON.parse(m.payload),
+    }));
     return { scope, live, history, quarantine };
   } finally {
     db.close();
@@ -70,18 +90,35 @@ export async function checkNoLoss(world: World, withOutbox: boolean): Promise<st
       const local = await tab.db.synced(table as 'children').get(id);
       const waiting = outbox.filter((e) => e.table === table && e.recordId === id);
       for (const [field, value] of fields) {
-        const onServer = (versions.get(k) ?? []).some((row) => sameValue(field === 'deleted' ? row.deleted : row.data[field], value));
-        const inConflict = conflicts.some(
-          (c) => c.data.table === table && c.data.recordId === id &&
-            (sameValue((c.data.losing as any)?.[field], value) || sameValue((c.data.winning as any)?.[field], value)),
+        const onServer = (versions.get(k) ?? []).some((row) =>
+          sameValue(field === 'deleted' ? row.deleted : row.data[field], value),
         );
-        const inQuarantine = server.quarantine.some((q) => q.tbl === table && q.id === id && sameValue(field === 'deleted' ? q.payload.deleted : q.payload.data?.[field], value));
+        const inConflict = conflicts.some(
+          (c) =>
+            c.data.table === table &&
+            c.data.recordId === id &&
+            (sameValue((c.data.losing as any)?.[field], value) ||
+              sameValue((c.data.winning as any)?.[field], value)),
+        );
+        const inQuarantine = server.quarantine.some(
+          (q) =>
+            q.tbl === table &&
+            q.id === id &&
+            sameValue(field === 'deleted' ? q.payload.deleted : q.payload.data?.[field], value),
+        );
         const inOutbox = waiting.some((e) =>
-          e.payload ? sameValue(field === 'deleted' ? e.payload.deleted : (e.payload.data as any)?.[field], value) : local !== undefined &&
-            sameValue(field === 'deleted' ? local.deleted : local.data[field], value),
+          e.payload
+            ? sameValue(
+                field === 'deleted' ? e.payload.deleted : (e.payload.data as any)?.[field],
+                value,
+              )
+            : local !== undefined &&
+              sameValue(field === 'deleted' ? local.deleted : local.data[field], value),
         );
         if (!onServer && !inConflict && !inQuarantine && !inOutbox) {
-          problems.push(`invariant 1: ${device.name}'s ${k} field ${field}=${JSON.stringify(value)?.slice(0, 60)} is nowhere on the server${withOutbox ? ' nor in its outbox' : ''}`);
+          problems.push(
+            `invariant 1: ${device.name}'s ${k} field ${field}=${JSON.stringify(value)?.slice(0, 60)} is nowhere on the server${withOutbox ? ' nor in its outbox' : ''}`,
+          );
         }
       }
     }
@@ -96,7 +133,8 @@ export async function checkConvergence(world: World): Promise<string[]> {
   for (const device of world.devices) {
     const server = readServer(world, device);
     const tab = device.tabs[0]!;
-    if ((await tab.db.outbox.count()) > 0) problems.push(`invariant 3: ${device.name}'s outbox is not empty after the final pushes`);
+    if ((await tab.db.outbox.count()) > 0)
+      problems.push(`invariant 3: ${device.name}'s outbox is not empty after the final pushes`);
     const local = new Map<string, any>();
     const rejected = new Set<string>();
     for (const table of SYNCED_TABLES) {
@@ -111,24 +149,37 @@ export async function checkConvergence(world: World): Promise<string[]> {
       if (rejected.has(k)) continue;
       const mine = local.get(k);
       if (!mine) problems.push(`invariant 3: ${device.name} lacks ${k} v${row.version}`);
-      else if (mine.version !== row.version || mine.deleted !== row.deleted || !sameValue(mine.data, row.data)) {
-        problems.push(`invariant 3: ${device.name}'s ${k} is v${mine.version} deleted=${mine.deleted} ${JSON.stringify(mine.data).slice(0, 80)}, the server's v${row.version} deleted=${row.deleted} ${JSON.stringify(row.data).slice(0, 80)}`);
+      else if (
+        mine.version !== row.version ||
+        mine.deleted !== row.deleted ||
+        !sameValue(mine.data, row.data)
+      ) {
+        problems.push(
+          `invariant 3: ${device.name}'s ${k} is v${mine.version} deleted=${mine.deleted} ${JSON.stringify(mine.data).slice(0, 80)}, the server's v${row.version} deleted=${row.deleted} ${JSON.stringify(row.data).slice(0, 80)}`,
+        );
       }
       local.delete(k);
     }
-    for (const k of local.keys()) problems.push(`invariant 3: ${device.name} holds ${k}, which its provider's server scope does not`);
+    for (const k of local.keys())
+      problems.push(
+        `invariant 3: ${device.name} holds ${k}, which its provider's server scope does not`,
+      );
     for (const k of rejected) {
       const id = k.split('/')[1]!;
-      if (!world.badRecordIds.has(id)) problems.push(`invariant 6: ${device.name}'s valid ${k} is marked rejected`);
+      if (!world.badRecordIds.has(id))
+        problems.push(`invariant 6: ${device.name}'s valid ${k} is marked rejected`);
     }
     const ids = idsOf.get(device.provider) ?? new Set<string>();
-    for (const table of SYNCED_TABLES) for (const id of (await tab.db.synced(table).toCollection().primaryKeys()) as string[]) {
-      if (!id.startsWith('checkin-')) ids.add(id);
-    }
+    for (const table of SYNCED_TABLES)
+      for (const id of (await tab.db.synced(table).toCollection().primaryKeys()) as string[]) {
+        if (!id.startsWith('checkin-')) ids.add(id);
+      }
     idsOf.set(device.provider, ids);
   }
   const [one, two] = [idsOf.get(1) ?? new Set<string>(), idsOf.get(2) ?? new Set<string>()];
-  for (const id of two) if (one.has(id)) problems.push(`isolation: a device of the second provider holds ${id} of the first`);
+  for (const id of two)
+    if (one.has(id))
+      problems.push(`isolation: a device of the second provider holds ${id} of the first`);
   return problems;
 }
 
@@ -138,13 +189,22 @@ export async function checkNoDuplicates(world: World): Promise<string[]> {
   const byScope = new Map<string, { server: Set<string>; made: Set<string> }>();
   for (const device of world.devices) {
     const server = readServer(world, device);
-    const entry = byScope.get(server.scope) ?? { server: new Set(server.live.filter((r) => r.tbl !== 'conflicts').map((r) => key(r.tbl, r.id))), made: new Set<string>() };
+    const entry = byScope.get(server.scope) ?? {
+      server: new Set(
+        server.live.filter((r) => r.tbl !== 'conflicts').map((r) => key(r.tbl, r.id)),
+      ),
+      made: new Set<string>(),
+    };
     for (const k of device.ledger.keys()) entry.made.add(k);
     byScope.set(server.scope, entry);
   }
   for (const [scope, { server, made }] of byScope) {
-    for (const k of made) if (!server.has(k)) problems.push(`invariant 2: ${k} made on a device of ${scope} is not on the server`);
-    for (const k of server) if (!made.has(k)) problems.push(`invariant 2: the server holds ${k} in ${scope}, made by no device`);
+    for (const k of made)
+      if (!server.has(k))
+        problems.push(`invariant 2: ${k} made on a device of ${scope} is not on the server`);
+    for (const k of server)
+      if (!made.has(k))
+        problems.push(`invariant 2: the server holds ${k} in ${scope}, made by no device`);
   }
   for (const { device, body, results } of world.replayable) {
     const res = await world.app.request('/api/v1/sync/push', {
@@ -155,8 +215,13 @@ export async function checkNoDuplicates(world: World): Promise<string[]> {
     const json: any = await res.json();
     json.results?.forEach((again: any, i: number) => {
       const first = results[i].status === 'duplicate' ? results[i].original : results[i];
-      if (again.status !== 'duplicate' || JSON.stringify(again.original) !== JSON.stringify(first)) {
-        problems.push(`invariant 2: replaying ${device.name}'s push answered ${again.status} for ${first.mutationId}, not the first answer`);
+      if (
+        again.status !== 'duplicate' ||
+        JSON.stringify(again.original) !== JSON.stringify(first)
+      ) {
+        problems.push(
+          `invariant 2: replaying ${device.name}'s push answered ${again.status} for ${first.mutationId}, not the first answer`,
+        );
       }
     });
     if (res.status !== 200) problems.push(`invariant 2: replaying a push answered ${res.status}`);
@@ -166,5 +231,7 @@ export async function checkNoDuplicates(world: World): Promise<string[]> {
 
 /** Invariant 7: at most one push or pull of a device in flight at once. */
 export function checkOneAtATime(world: World): string[] {
-  return world.devices.filter((d) => d.maxInFlight > 1).map((d) => `invariant 7: ${d.name} had ${d.maxInFlight} requests in flight at once`);
+  return world.devices
+    .filter((d) => d.maxInFlight > 1)
+    .map((d) => `invariant 7: ${d.name} had ${d.maxInFlight} requests in flight at once`);
 }

@@ -7,9 +7,21 @@ import type { SyncMutant } from '../deps';
 import { runSeed } from './run-seed';
 
 const MUTANTS: { mutant: SyncMutant; caughtBy: string; what: string }[] = [
-  { mutant: 'drop-entry-before-send', caughtBy: 'invariant 1', what: 'drops the outbox entry before the answer is applied' },
-  { mutant: 'cursor-before-page', caughtBy: 'invariant 3', what: 'saves the cursor apart from (before) its page' },
-  { mutant: 'no-inflight-resend', caughtBy: 'invariant 3', what: 'never sends again an entry left in flight' },
+  {
+    mutant: 'drop-entry-before-send',
+    caughtBy: 'invariant 1',
+    what: 'drops the outbox entry before the answer is applied',
+  },
+  {
+    mutant: 'cursor-before-page',
+    caughtBy: 'invariant 3',
+    what: 'saves the cursor apart from (before) its page',
+  },
+  {
+    mutant: 'no-inflight-resend',
+    caughtBy: 'invariant 3',
+    what: 'never sends again an entry left in flight',
+  },
   { mutant: 'no-lock', caughtBy: 'invariant 7', what: 'runs without the cross-tab lock' },
 ];
 
@@ -17,7 +29,8 @@ describe('the simulation catches broken clients', () => {
   for (const { mutant, caughtBy, what } of MUTANTS) {
     it(`fails a client that ${what} (${caughtBy})`, async () => {
       const found: string[] = [];
-      for (let seed = 1; seed <= 8 && found.length === 0; seed++) found.push(...(await runSeed(seed, { mutant })).problems);
+      for (let seed = 1; seed <= 8 && found.length === 0; seed++)
+        found.push(...(await runSeed(seed, { mutant })).problems);
       console.log(`mutant ${mutant}: ${found.length} problems, first: ${found[0]}`);
       expect(found.some((p) => p.startsWith(caughtBy))).toBe(true);
     }, 300_000);

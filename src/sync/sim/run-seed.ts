@@ -4,7 +4,13 @@
  * invariants 1–7 are checked. Returns what went wrong (nothing, when the client is right).
  */
 import type { SyncMutant } from '../deps';
-import { checkConvergence, checkNoDuplicates, checkNoLoss, checkOneAtATime, forgetServer } from './invariants';
+import {
+  checkConvergence,
+  checkNoDuplicates,
+  checkNoLoss,
+  checkOneAtATime,
+  forgetServer,
+} from './invariants';
 import { aliveTab, editDuringFlight, randomWrite } from './ops';
 import { createWorld, type Tally } from './world';
 
@@ -16,9 +22,16 @@ export interface SeedResult {
 }
 
 /** Runs one seed. */
-export async function runSeed(seed: number, options: { ops?: number; mutant?: SyncMutant; trace?: (line: string) => void } = {}): Promise<SeedResult> {
+export async function runSeed(
+  seed: number,
+  options: { ops?: number; mutant?: SyncMutant; trace?: (line: string) => void } = {},
+): Promise<SeedResult> {
   const trace = options.trace ?? (() => undefined);
-  const world = await createWorld({ seed, trace, ...(options.mutant ? { mutant: options.mutant } : {}) });
+  const world = await createWorld({
+    seed,
+    trace,
+    ...(options.mutant ? { mutant: options.mutant } : {}),
+  });
   world.hooks.editDuringFlight = (device, body) => editDuringFlight(world, device, body);
   const { r } = world;
   const target = options.ops ?? 200;
@@ -29,7 +42,9 @@ export async function runSeed(seed: number, options: { ops?: number; mutant?: Sy
       const roll = r.next();
       if (roll < 0.72) {
         for (let n = r.int(1, 3); n > 0; n--) {
-          const device = r.chance(0.85) ? r.pick(world.devices.filter((d) => d.provider === 1)) : world.devices.at(-1)!;
+          const device = r.chance(0.85)
+            ? r.pick(world.devices.filter((d) => d.provider === 1))
+            : world.devices.at(-1)!;
           const tab = aliveTab(device, r);
           if (!tab) continue;
           const what = await randomWrite(world, device, tab);
@@ -40,7 +55,12 @@ export async function runSeed(seed: number, options: { ops?: number; mutant?: Sy
         }
       } else if (roll < 0.9) {
         const span = r.next();
-        const ms = span < 0.7 ? r.int(500, 5000) : span < 0.97 ? r.int(5000, 30_000) : r.int(30_000, 120_000);
+        const ms =
+          span < 0.7
+            ? r.int(500, 5000)
+            : span < 0.97
+              ? r.int(5000, 30_000)
+              : r.int(30_000, 120_000);
         trace(`advance ${ms} ms`);
         await world.advance(ms);
       } else if (roll < 0.96) {

@@ -27,32 +27,37 @@ function add(into: Tally, more: Tally) {
 export function simulationSuite(part: number, parts: number): void {
   const seeds = allSeeds.filter((_, i) => i % parts === part);
   describe(`sync simulation (part ${part + 1} of ${parts})`, () => {
-  it.skipIf(seeds.length === 0)(`keeps invariants 1-7 through every fault, over ${seeds.length} seed(s)`, async () => {
-    const started = Date.now();
-    const total = newTally();
-    const failures: string[] = [];
-    for (const seed of seeds) {
-      const trace = single !== null ? (line: string) => console.log(line) : undefined;
-      const result = await runSeed(seed, trace ? { trace } : {});
-      add(total, result.tally);
-      if (result.problems.length) failures.push(`seed ${seed}:\n  ${result.problems.slice(0, 8).join('\n  ')}`);
-    }
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(
-      `sync simulation part ${part + 1}/${parts}: ${seeds.length} seeds (${seeds[0]}..${seeds.at(-1)}) in ${seconds} s; ` +
-        `${total.writes} writes, ${total.requests} requests\n` +
-        `  faults:   ${FAULT_KINDS.map((k) => `${k} ${total.faults[k]}`).join(', ')}\n` +
-        `  outcomes: ${OUTCOMES.map((k) => `${k} ${total.outcomes[k]}`).join(', ')}; rejected then accepted in one answer ${total.rejectedThenAccepted}`,
+    it.skipIf(seeds.length === 0)(
+      `keeps invariants 1-7 through every fault, over ${seeds.length} seed(s)`,
+      async () => {
+        const started = Date.now();
+        const total = newTally();
+        const failures: string[] = [];
+        for (const seed of seeds) {
+          const trace = single !== null ? (line: string) => console.log(line) : undefined;
+          const result = await runSeed(seed, trace ? { trace } : {});
+          add(total, result.tally);
+          if (result.problems.length)
+            failures.push(`seed ${seed}:\n  ${result.problems.slice(0, 8).join('\n  ')}`);
+        }
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        console.log(
+          `sync simulation part ${part + 1}/${parts}: ${seeds.length} seeds (${seeds[0]}..${seeds.at(-1)}) in ${seconds} s; ` +
+            `${total.writes} writes, ${total.requests} requests\n` +
+            `  faults:   ${FAULT_KINDS.map((k) => `${k} ${total.faults[k]}`).join(', ')}\n` +
+            `  outcomes: ${OUTCOMES.map((k) => `${k} ${total.outcomes[k]}`).join(', ')}; rejected then accepted in one answer ${total.rejectedThenAccepted}`,
+        );
+        expect(failures, failures.join('\n')).toEqual([]);
+        if (single === null) {
+          const never = [
+            ...FAULT_KINDS.filter((k) => total.faults[k] === 0),
+            ...OUTCOMES.filter((k) => total.outcomes[k] === 0),
+            ...(total.rejectedThenAccepted === 0 ? ['rejected-then-accepted'] : []),
+          ];
+          expect(never, `never occurred: ${never.join(', ')}`).toEqual([]);
+        }
+      },
+      600_000,
     );
-    expect(failures, failures.join('\n')).toEqual([]);
-    if (single === null) {
-      const never = [
-        ...FAULT_KINDS.filter((k) => total.faults[k] === 0),
-        ...OUTCOMES.filter((k) => total.outcomes[k] === 0),
-        ...(total.rejectedThenAccepted === 0 ? ['rejected-then-accepted'] : []),
-      ];
-      expect(never, `never occurred: ${never.join(', ')}`).toEqual([]);
-    }
-  }, 600_000);
   });
 }

@@ -134,7 +134,11 @@ export async function createWorld(options: WorldOptions) {
   async function call(path: string, body: unknown, token?: string) {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
-    const res = await app.request(path, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const res = await app.request(path, {
+      method: 'POST',
+      headers,
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
     return { status: res.status, json: (await res.json()) as any };
   }
 
@@ -145,7 +149,11 @@ export async function createWorld(options: WorldOptions) {
   const devices: Device[] = [];
   for (let i = 0; i <= count; i++) {
     const provider = i < count ? 1 : 2;
-    const { code } = await admin('enroll-code', '--provider', provider === 1 ? p1.providerId : p2.providerId);
+    const { code } = await admin(
+      'enroll-code',
+      '--provider',
+      provider === 1 ? p1.providerId : p2.providerId,
+    );
     const res = await call('/api/v1/devices/enroll', { code, deviceName: `device ${i}` });
     const device: Device = {
       name: `${provider === 1 ? 'A' : 'B'}${i}`,
@@ -175,7 +183,10 @@ export async function createWorld(options: WorldOptions) {
   }
 
   /** A fetch to the current server app through the faults of this device. */
-  function fetchOf(device: Device, hooks: { editDuringFlight: (d: Device, body: any) => Promise<void> }) {
+  function fetchOf(
+    device: Device,
+    hooks: { editDuringFlight: (d: Device, body: any) => Promise<void> },
+  ) {
     return async (url: string, init: RequestInit): Promise<Response> => {
       device.inFlight += 1;
       device.maxInFlight = Math.max(device.maxInFlight, device.inFlight);
@@ -192,13 +203,19 @@ export async function createWorld(options: WorldOptions) {
     return app.request(new Request(`http://naptime.test${url}`, rest));
   }
 
-  async function deliver(device: Device, url: string, init: RequestInit, hooks: { editDuringFlight: (d: Device, body: any) => Promise<void> }) {
+  async function deliver(
+    device: Device,
+    url: string,
+    init: RequestInit,
+    hooks: { editDuringFlight: (d: Device, body: any) => Promise<void> },
+  ) {
     tally.requests += 1;
     const isPush = url.endsWith('/push');
     const text = isPush ? await bodyText(init) : String(init.body);
     const body = JSON.parse(text);
     if (!device.online) throw new TypeError('Failed to fetch (offline)');
-    const single = isPush && body.mutations.length === 1 ? (body.mutations[0].mutationId as string) : null;
+    const single =
+      isPush && body.mutations.length === 1 ? (body.mutations[0].mutationId as string) : null;
     const roll = faultsOn ? r.next() : 1;
     if (roll < 0.03) {
       fault('drop-before-server');
@@ -206,11 +223,19 @@ export async function createWorld(options: WorldOptions) {
     }
     if (roll < 0.05) {
       fault('server-5xx');
-      return json(503, { error: { code: 'UNAVAILABLE', message: 'busy', retryAfterMs: 1000 } }, { 'retry-after': '1' });
+      return json(
+        503,
+        { error: { code: 'UNAVAILABLE', message: 'busy', retryAfterMs: 1000 } },
+        { 'retry-after': '1' },
+      );
     }
     if (roll < 0.07) {
       fault('rate-limited-429');
-      return json(429, { error: { code: 'RATE_LIMITED', message: 'slow down', retryAfterMs: 5000 } }, { 'retry-after': '5' });
+      return json(
+        429,
+        { error: { code: 'RATE_LIMITED', message: 'slow down', retryAfterMs: 5000 } },
+        { 'retry-after': '5' },
+      );
     }
     // A single mutation timing out three times would be marked rejected locally (SYNC.md §4), which
     // is not a fault the network makes; the simulation gives each one at most two timeouts.
@@ -247,7 +272,9 @@ export async function createWorld(options: WorldOptions) {
   async function observe(device: Device, isPush: boolean, text: string, res: Response) {
     const json: any = await res.json();
     if (res.status !== 200) {
-      problems.push(`invariant 5: ${device.name} got ${res.status} ${JSON.stringify(json).slice(0, 200)} from the server`);
+      problems.push(
+        `invariant 5: ${device.name} got ${res.status} ${JSON.stringify(json).slice(0, 200)} from the server`,
+      );
       return;
     }
     if (!isPush) return;
@@ -259,25 +286,34 @@ export async function createWorld(options: WorldOptions) {
       if (term.status === 'rejected') {
         sawRejected = true;
         if (!badRecordIds.has(mutations[i].id)) {
-          problems.push(`invariant 5/6: ${device.name}'s valid ${mutations[i].table} ${mutations[i].id} was rejected: ${term.code} ${term.message}`);
+          problems.push(
+            `invariant 5/6: ${device.name}'s valid ${mutations[i].table} ${mutations[i].id} was rejected: ${term.code} ${term.message}`,
+          );
         }
       } else if (sawRejected && result.status !== 'duplicate') {
         tally.rejectedThenAccepted += 1;
         sawRejected = false;
       }
     });
-    if (replayable.length < 12 && r.chance(0.2)) replayable.push({ device, body: text, results: json.results });
+    if (replayable.length < 12 && r.chance(0.2))
+      replayable.push({ device, body: text, results: json.results });
   }
 
   async function openTab(device: Device, first: boolean, connect = first): Promise<Tab> {
     const db = await openDeviceDb(device.factory, () => time.now + device.skewMs);
     if (connect) {
-      await saveConnection(db, { deviceId: device.deviceId, deviceToken: device.token, providerId: String(device.provider) });
+      await saveConnection(db, {
+        deviceId: device.deviceId,
+        deviceToken: device.token,
+        providerId: String(device.provider),
+      });
     }
     const tab = { db, dead: false } as Tab;
     tab.client = createSyncClient(db, {
       baseUrl: '',
-      fetch: fetchOf(device, { editDuringFlight: (d, body) => world.hooks.editDuringFlight(d, body) }),
+      fetch: fetchOf(device, {
+        editDuringFlight: (d, body) => world.hooks.editDuringFlight(d, body),
+      }),
       lock: device.lock,
       isOnline: () => device.online,
       // The second tab of a device is in the background: no 60 s runs of its own (SYNC.md §9).
@@ -287,7 +323,9 @@ export async function createWorld(options: WorldOptions) {
       clearTimeout: time.clearTimeout,
       random: r.next,
       // zlib rather than CompressionStream here: Node's web streams cost the simulation a third of its time.
-      ...(device.gzip ? { gzip: async (bytes: Uint8Array) => new Uint8Array(gzipSync(bytes)) } : {}),
+      ...(device.gzip
+        ? { gzip: async (bytes: Uint8Array) => new Uint8Array(gzipSync(bytes)) }
+        : {}),
       onOnline: (cb) => {
         device.onlineListeners.add(cb);
         return () => device.onlineListeners.delete(cb);
@@ -396,10 +434,11 @@ export async function createWorld(options: WorldOptions) {
     setOnline,
     call,
     async close() {
-      for (const d of devices) for (const t of d.tabs) {
-        t.client.stop();
-        t.db.close();
-      }
+      for (const d of devices)
+        for (const t of d.tabs) {
+          t.client.stop();
+          t.db.close();
+        }
       await repository.close();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -410,7 +449,10 @@ export async function createWorld(options: WorldOptions) {
 export type World = Awaited<ReturnType<typeof createWorld>>;
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}) {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }
 
 async function bodyText(init: RequestInit): Promise<string> {

@@ -19,7 +19,8 @@ export function CheckinHomeCard({ week }: { week: string }): JSX.Element {
       <h2 id="home-checkin">{t('home.checkinTitle')}</h2>
       {current === undefined ? null : current ? (
         <p class="done">
-          <Icon name="check" size={20} /> {t('checkin.doneThisWeek')} <a href="/checkin?from=/">{t('checkin.change')}</a>
+          <Icon name="check" size={20} /> {t('checkin.doneThisWeek')}{' '}
+          <a href="/checkin?from=/">{t('checkin.change')}</a>
         </p>
       ) : (
         <button type="button" class="button primary" onClick={() => route('/checkin?from=/')}>
@@ -28,7 +29,8 @@ export function CheckinHomeCard({ week }: { week: string }): JSX.Element {
       )}
       {isLastMissing && (
         <p class="hint">
-          {t('checkin.lastMissing')} <a href={`/checkin/${lastWeek}?from=/`}>{t('checkin.fillIt')}</a>
+          {t('checkin.lastMissing')}{' '}
+          <a href={`/checkin/${lastWeek}?from=/`}>{t('checkin.fillIt')}</a>
         </p>
       )}
     </section>

@@ -1,6 +1,11 @@
 import type { JSX } from 'preact';
 import { useLocation, useRoute } from 'preact-iso';
-import { CHECKIN_QUESTIONS, isAsked, QUESTION_RULES, type CheckinQuestion } from '../../../domain/checkin';
+import {
+  CHECKIN_QUESTIONS,
+  isAsked,
+  QUESTION_RULES,
+  type CheckinQuestion,
+} from '../../../domain/checkin';
 import { addWeeks, isIsoWeek, isoWeekOf, toCalendarDate } from '../../../domain/dates';
 import type { FieldIssue } from '../../../domain/records';
 import type { MessageKey } from '../../i18n/en';
@@ -29,13 +34,15 @@ export function CheckinPage(): JSX.Element {
   const { params, query } = useRoute();
   const { route } = useLocation();
   const thisWeek = isoWeekOf(toCalendarDate(new Date()));
-  const week = params.week && isIsoWeek(params.week) && params.week <= thisWeek ? params.week : thisWeek;
+  const week =
+    params.week && isIsoWeek(params.week) && params.week <= thisWeek ? params.week : thisWeek;
   const editor = useCheckinEditor(week);
   const a = editor.answers;
   // A past week's questions say "that week".
   const isPast = week < thisWeek;
   const hintOf = (q: CheckinQuestion): string | undefined => {
-    if (q === 'p1' && editor.toddlers !== null) return t('checkin.p1Hint', { count: editor.toddlers });
+    if (q === 'p1' && editor.toddlers !== null)
+      return t('checkin.p1Hint', { count: editor.toddlers });
     if (q !== 'p2' || editor.days === null) return undefined;
     return t(isPast ? 'checkin.p2HintPast' : 'checkin.p2Hint', { count: editor.days });
   };
@@ -45,18 +52,34 @@ export function CheckinPage(): JSX.Element {
     if (await editor.save()) {
       showToast('saved.here');
       route(query.from ?? '/', true);
-    } else requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"], .has-error input, .form-alert')?.focus());
+    } else
+      requestAnimationFrame(() =>
+        document
+          .querySelector<HTMLElement>('[aria-invalid="true"], .has-error input, .form-alert')
+          ?.focus(),
+      );
   };
 
   return (
     <form class="page checkin" onSubmit={onSubmit} noValidate>
       <h1>{t('checkin.title')}</h1>
       <div class="week-nav">
-        <button type="button" class="button" aria-label={t('week.previous')} onClick={() => route(`/checkin/${addWeeks(week, -1)}`, true)}>
+        <button
+          type="button"
+          class="button"
+          aria-label={t('week.previous')}
+          onClick={() => route(`/checkin/${addWeeks(week, -1)}`, true)}
+        >
           ‹
         </button>
         <h2 aria-live="polite">{weekName(week)}</h2>
-        <button type="button" class="button" aria-label={t('week.next')} disabled={week >= thisWeek} onClick={() => route(`/checkin/${addWeeks(week, 1)}`, true)}>
+        <button
+          type="button"
+          class="button"
+          aria-label={t('week.next')}
+          disabled={week >= thisWeek}
+          onClick={() => route(`/checkin/${addWeeks(week, 1)}`, true)}
+        >
           ›
         </button>
       </div>
@@ -69,14 +92,20 @@ export function CheckinPage(): JSX.Element {
           <p class="hint">
             {editor.isSaved
               ? t(isPast ? 'checkin.editingPast' : 'checkin.editing')
-              : t(isPast ? 'checkin.introPast' : 'checkin.intro', { count: CHECKIN_QUESTIONS.filter((q) => isAsked(q, a)).length })}
+              : t(isPast ? 'checkin.introPast' : 'checkin.intro', {
+                  count: CHECKIN_QUESTIONS.filter((q) => isAsked(q, a)).length,
+                })}
           </p>
           {editor.failure && (
             <p class="form-alert" role="alert" tabIndex={-1}>
               {t(storageFailureKey(editor.failure))}
             </p>
           )}
-          {editor.draftProblem && <p class="form-alert" role="alert">{t(editor.draftProblem)}</p>}
+          {editor.draftProblem && (
+            <p class="form-alert" role="alert">
+              {t(editor.draftProblem)}
+            </p>
+          )}
           {CHECKIN_QUESTIONS.filter((q) => q !== 'p6' && isAsked(q, a)).map((q) => (
             <Stepper
               key={q}

@@ -52,7 +52,8 @@ async function notedDays(db: NaptimeDb, week: string): Promise<number> {
 export function answersFromDraft(value: unknown): CheckinAnswers | null {
   if (!value || typeof value !== 'object') return null;
   const inner = 'answers' in value ? (value as { answers: unknown }).answers : value;
-  if (!inner || typeof inner !== 'object' || !CHECKIN_QUESTIONS.some((q) => q in inner)) return null;
+  if (!inner || typeof inner !== 'object' || !CHECKIN_QUESTIONS.some((q) => q in inner))
+    return null;
   return answersOf(inner as Partial<CheckinData>);
 }
 
@@ -66,7 +67,11 @@ export function useCheckinEditor(week: string) {
     setTriedToSave(false);
     setFailure(null);
   }, [week]);
-  const editor = useRecordEditor<CheckinAnswers, CheckinData, { days: number; isSaved: boolean; toddlers: number | null }>({
+  const editor = useRecordEditor<
+    CheckinAnswers,
+    CheckinData,
+    { days: number; isSaved: boolean; toddlers: number | null }
+  >({
     draftKey: `checkin:${week}`,
     table: 'checkins',
     readDraft: answersFromDraft,
@@ -78,9 +83,20 @@ export function useCheckinEditor(week: string) {
       ]);
       const savedData = saved?.ok && !saved.record.deleted ? saved.record.data : null;
       // P1 starts from her roster's active toddlers (none on the roster: left for her to answer).
-      const toddlers = roster.filter((i) => i.ok && ageBand(i.record.data.birthMonth, db.now()) === 'toddler').length;
-      const values = savedData ? answersOf(savedData) : { ...answersOf(null), p1: toddlers || null, p2: days };
-      return { values, context: { days, isSaved: savedData !== null, toddlers: savedData ? null : toddlers || null } };
+      const toddlers = roster.filter(
+        (i) => i.ok && ageBand(i.record.data.birthMonth, db.now()) === 'toddler',
+      ).length;
+      const values = savedData
+        ? answersOf(savedData)
+        : { ...answersOf(null), p1: toddlers || null, p2: days };
+      return {
+        values,
+        context: {
+          days,
+          isSaved: savedData !== null,
+          toddlers: savedData ? null : toddlers || null,
+        },
+      };
     },
     save: async (db, answers, options) => {
       const found = checkinIssues(week, answers);
@@ -105,7 +121,12 @@ export function useCheckinEditor(week: string) {
   };
   const answers = editor.state === 'ready' ? editor.values : null;
   // Before a save she is told only what is wrong with what she typed, never that a box is empty.
-  const shown = hasTriedToSave || !answers ? issues : checkinIssues(week, answers).filter((i) => i.message !== 'required' && answers[i.path as CheckinQuestion] != null);
+  const shown =
+    hasTriedToSave || !answers
+      ? issues
+      : checkinIssues(week, answers).filter(
+          (i) => i.message !== 'required' && answers[i.path as CheckinQuestion] != null,
+        );
   return {
     state: editor.state,
     retry: editor.retry,

@@ -24,7 +24,8 @@ export function ChildFormPage(): JSX.Element {
   if (editor.state === 'failed') return <ReadFailed onRetry={editor.retry} />;
   if (editor.state === 'missing') return <p class="page">{t('children.missing')}</p>;
   if (editor.state === 'unreadable') return <p class="page">{t('common.unreadable')}</p>;
-  if (editor.state !== 'ready' || !editor.values) return <p class="page hint">{t('common.loading')}</p>;
+  if (editor.state !== 'ready' || !editor.values)
+    return <p class="page hint">{t('common.loading')}</p>;
   const values = editor.values;
   const savedName = values.name.trim() || t('children.title');
   const error = editor.error;
@@ -65,10 +66,26 @@ export function ChildFormPage(): JSX.Element {
           {t(alert)}
         </p>
       )}
-      {editor.draftProblem && <p class="form-alert" role="alert">{t(editor.draftProblem)}</p>}
-      <Field id="child-name" label={t('children.name')} hint={t('children.nameHint')} error={error?.field === 'name' ? error.message : null}>
+      {editor.draftProblem && (
+        <p class="form-alert" role="alert">
+          {t(editor.draftProblem)}
+        </p>
+      )}
+      <Field
+        id="child-name"
+        label={t('children.name')}
+        hint={t('children.nameHint')}
+        error={error?.field === 'name' ? error.message : null}
+      >
         {(control) => (
-          <input {...control} type="text" value={values.name} maxLength={60} autoComplete="off" onInput={(e) => set({ name: e.currentTarget.value })} />
+          <input
+            {...control}
+            type="text"
+            value={values.name}
+            maxLength={60}
+            autoComplete="off"
+            onInput={(e) => set({ name: e.currentTarget.value })}
+          />
         )}
       </Field>
       <fieldset class="field-group">
@@ -77,33 +94,45 @@ export function ChildFormPage(): JSX.Element {
         <div class="row">
           <Field id="child-month" label={t('children.month')}>
             {(control) => (
-            <select {...control} value={values.month} onChange={(e) => set({ month: e.currentTarget.value })}>
-              <option value="">{t('children.notSet')}</option>
-              {monthNames.map((name, i) => (
-                <option key={name} value={String(i + 1).padStart(2, '0')}>
-                  {name}
-                </option>
-              ))}
-            </select>
+              <select
+                {...control}
+                value={values.month}
+                onChange={(e) => set({ month: e.currentTarget.value })}
+              >
+                <option value="">{t('children.notSet')}</option>
+                {monthNames.map((name, i) => (
+                  <option key={name} value={String(i + 1).padStart(2, '0')}>
+                    {name}
+                  </option>
+                ))}
+              </select>
             )}
           </Field>
           <Field id="child-year" label={t('children.year')}>
             {(control) => (
-            <select {...control} value={values.year} onChange={(e) => set({ year: e.currentTarget.value })}>
-              <option value="">{t('children.notSet')}</option>
-              {Array.from({ length: YEARS_BACK }, (_, i) => String(thisYear - i)).map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
+              <select
+                {...control}
+                value={values.year}
+                onChange={(e) => set({ year: e.currentTarget.value })}
+              >
+                <option value="">{t('children.notSet')}</option>
+                {Array.from({ length: YEARS_BACK }, (_, i) => String(thisYear - i)).map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
+              </select>
             )}
           </Field>
         </div>
         {error?.field === 'birthMonth' && <p class="field-error">{error.message}</p>}
       </fieldset>
       <label class="check">
-        <input type="checkbox" checked={values.active} onChange={(e) => set({ active: e.currentTarget.checked })} />
+        <input
+          type="checkbox"
+          checked={values.active}
+          onChange={(e) => set({ active: e.currentTarget.checked })}
+        />
         <span>{t('children.active')}</span>
       </label>
       <p class="hint">{t('children.activeHint')}</p>

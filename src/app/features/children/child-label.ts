@@ -9,11 +9,17 @@ import { monthName } from '../../i18n/format';
  */
 export function childLabels(children: readonly StoredRecord<ChildData>[]): Map<string, string> {
   const counts = new Map<string, number>();
-  for (const c of children) counts.set(c.data.name.toLowerCase(), (counts.get(c.data.name.toLowerCase()) ?? 0) + 1);
+  for (const c of children)
+    counts.set(c.data.name.toLowerCase(), (counts.get(c.data.name.toLowerCase()) ?? 0) + 1);
   const labels = new Map<string, string>();
   for (const c of children) {
     const isDuplicate = (counts.get(c.data.name.toLowerCase()) ?? 0) > 1;
-    labels.set(c.id, isDuplicate && c.data.birthMonth ? `${c.data.name} (${monthName(c.data.birthMonth)})` : c.data.name);
+    labels.set(
+      c.id,
+      isDuplicate && c.data.birthMonth
+        ? `${c.data.name} (${monthName(c.data.birthMonth)})`
+        : c.data.name,
+    );
   }
   return labels;
 }

@@ -30,7 +30,13 @@ export function childFormFromDraft(value: unknown): ChildFormValues | null {
   const v = value as Partial<ChildFormValues>;
   if (typeof v.id !== 'string' || typeof v.name !== 'string') return null;
   const text = (x: unknown) => (typeof x === 'string' ? x : '');
-  return { id: v.id, name: v.name, month: text(v.month), year: text(v.year), active: v.active !== false };
+  return {
+    id: v.id,
+    name: v.name,
+    month: text(v.month),
+    year: text(v.year),
+    active: v.active !== false,
+  };
 }
 
 /** Which field an error belongs to. */
@@ -44,16 +50,25 @@ export function useChildEditor(editId: string | undefined) {
     table: 'children',
     readDraft: childFormFromDraft,
     load: async (db) => {
-      if (!editId) return { values: { id: newRecordId(), name: '', month: '', year: '', active: true }, context: undefined };
+      if (!editId)
+        return {
+          values: { id: newRecordId(), name: '', month: '', year: '', active: true },
+          context: undefined,
+        };
       const item = await getRecord(db, 'children', editId);
       if (!item || (item.ok && item.record.deleted === 1)) return 'missing';
       if (!item.ok) return 'unreadable';
       return { values: childFormFromData(editId, item.record.data), context: undefined };
     },
-    isWorthADraft: (v) => editId !== undefined || v.name.trim() !== '' || v.month !== '' || v.year !== '',
+    isWorthADraft: (v) =>
+      editId !== undefined || v.name.trim() !== '' || v.month !== '' || v.year !== '',
     save: (db, v, options) => {
       if ((v.month === '') !== (v.year === '')) {
-        return Promise.resolve({ ok: false, reason: 'invalid', issues: [{ path: 'birthMonth', message: 'incomplete' }] });
+        return Promise.resolve({
+          ok: false,
+          reason: 'invalid',
+          issues: [{ path: 'birthMonth', message: 'incomplete' }],
+        });
       }
       const birthMonth = v.month ? `${v.year}-${v.month}` : null;
       return saveChild(db, { id: v.id, name: v.name, birthMonth, active: v.active }, options);
@@ -63,14 +78,18 @@ export function useChildEditor(editId: string | undefined) {
 
   const change = (patch: Partial<ChildFormValues>) => {
     editor.change(patch);
-    const touched = Object.keys(patch).map((k) => (k === 'month' || k === 'year' ? 'birthMonth' : k));
+    const touched = Object.keys(patch).map((k) =>
+      k === 'month' || k === 'year' ? 'birthMonth' : k,
+    );
     if (error && touched.includes(error.field)) setError(null);
   };
 
   const save = async () => {
     const outcome = await editor.save();
     if (!outcome.ok && outcome.reason === 'invalid') {
-      const field: ChildField = outcome.issues[0]?.path.startsWith('birthMonth') ? 'birthMonth' : 'name';
+      const field: ChildField = outcome.issues[0]?.path.startsWith('birthMonth')
+        ? 'birthMonth'
+        : 'name';
       setError({ field, message: t(field === 'name' ? 'error.childName' : 'error.birthMonth') });
     } else setError(null);
     return outcome;

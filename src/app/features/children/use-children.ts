@@ -14,5 +14,8 @@ export function useChildren(options: { includeInactive?: boolean } = {}) {
 /** One child, or `null` when there is none with that id; `undefined` while loading. */
 export function useChild(id: string | undefined) {
   const db = useDb();
-  return useLiveQuery(async () => (id ? ((await getRecord(db, 'children', id)) ?? null) : null), [id]);
+  return useLiveQuery(
+    async () => (id ? ((await getRecord(db, 'children', id)) ?? null) : null),
+    [id],
+  );
 }

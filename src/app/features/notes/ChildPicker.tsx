@@ -34,7 +34,10 @@ export function ChildPicker({ value, onChange, error }: Props): JSX.Element {
       setNewName('');
       setAdding(false);
       setAddError(null);
-    } else setAddError(t(result.reason === 'invalid' ? 'error.childName' : storageFailureKey(result.reason)));
+    } else
+      setAddError(
+        t(result.reason === 'invalid' ? 'error.childName' : storageFailureKey(result.reason)),
+      );
   };
   return (
     <div class="child-picker">

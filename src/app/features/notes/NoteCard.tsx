@@ -5,7 +5,6 @@ import { noteTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { AREA_KEYS } from './area-words';
 
-
 interface Props {
   note: StoredRecord<ObservationData>;
   childNames: Map<string, string>;

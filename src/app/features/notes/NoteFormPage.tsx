@@ -20,7 +20,8 @@ export function NoteFormPage(): JSX.Element {
   const editId = params.id;
   const editor = useNoteEditor(editId, query.child);
   const [storageError, setStorageError] = useState<MessageKey | null>(null);
-  const back = (week?: string) => route(query.from ?? (week ? `/notes?week=${week}` : '/notes'), true);
+  const back = (week?: string) =>
+    route(query.from ?? (week ? `/notes?week=${week}` : '/notes'), true);
 
   if (editor.state !== 'ready' || !editor.values) {
     if (editor.state === 'failed') return <ReadFailed onRetry={editor.retry} />;
@@ -46,7 +47,11 @@ export function NoteFormPage(): JSX.Element {
     }
     if (outcome.reason !== 'invalid') setStorageError(storageFailureKey(outcome.reason));
     // Take her to the first thing to fix.
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"], .has-error input, .form-alert')?.focus());
+    requestAnimationFrame(() =>
+      document
+        .querySelector<HTMLElement>('[aria-invalid="true"], .has-error input, .form-alert')
+        ?.focus(),
+    );
   };
 
   const onCancel = () => {
@@ -75,8 +80,16 @@ export function NoteFormPage(): JSX.Element {
           {t(storageError)}
         </p>
       )}
-      {editor.draftProblem && <p class="form-alert" role="alert">{t(editor.draftProblem)}</p>}
-      {editor.errors.other && <p class="form-alert" role="alert">{editor.errors.other}</p>}
+      {editor.draftProblem && (
+        <p class="form-alert" role="alert">
+          {t(editor.draftProblem)}
+        </p>
+      )}
+      {editor.errors.other && (
+        <p class="form-alert" role="alert">
+          {editor.errors.other}
+        </p>
+      )}
       <NoteForm values={editor.values} onChange={editor.change} errors={editor.errors} />
       <div class="form-actions">
         <button type="submit" class="button primary" disabled={editor.isSaving}>

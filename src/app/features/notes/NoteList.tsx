@@ -16,14 +16,20 @@ interface Props {
 /** A list of notes with their children's names; unreadable rows are shown as such. */
 export function NoteList({ items, empty, from }: Props): JSX.Element {
   const children = useChildren({ includeInactive: true });
-  if (items === undefined || children === undefined) return <p class="hint">{t('common.loading')}</p>;
+  if (items === undefined || children === undefined)
+    return <p class="hint">{t('common.loading')}</p>;
   if (items.length === 0) return <p class="empty">{empty}</p>;
   const names = childLabels(children.flatMap((c) => (c.ok ? [c.record] : [])));
   return (
     <ul class="card-list">
       {items.map((item) =>
         item.ok ? (
-          <NoteCard key={item.record.id} note={item.record as StoredRecord<ObservationData>} childNames={names} from={from} />
+          <NoteCard
+            key={item.record.id}
+            note={item.record as StoredRecord<ObservationData>}
+            childNames={names}
+            from={from}
+          />
         ) : (
           <UnreadableCard key={item.id} id={item.id} />
         ),

@@ -56,14 +56,25 @@ function ByWeek({ week: asked }: { week: string | undefined }): JSX.Element {
   return (
     <>
       <div class="week-nav">
-        <button type="button" class="button" onClick={() => go(addWeeks(week, -1))} aria-label={t('week.previous')}>
+        <button
+          type="button"
+          class="button"
+          onClick={() => go(addWeeks(week, -1))}
+          aria-label={t('week.previous')}
+        >
           ‹
         </button>
         <h2 aria-live="polite">
           {weekName(week)}
           {count !== undefined && <span class="count"> · {tn('notes.count', count)}</span>}
         </h2>
-        <button type="button" class="button" onClick={() => go(addWeeks(week, 1))} disabled={week >= thisWeek} aria-label={t('week.next')}>
+        <button
+          type="button"
+          class="button"
+          onClick={() => go(addWeeks(week, 1))}
+          disabled={week >= thisWeek}
+          aria-label={t('week.next')}
+        >
           ›
         </button>
       </div>
@@ -87,18 +98,30 @@ function ByChild({ childId }: { childId: string | undefined }): JSX.Element {
     <>
       <Field id="notes-child" label={t('notes.whichChild')}>
         {(control) => (
-        <select {...control} value={childId ?? ''} onChange={(e) => route(`/notes?view=child&child=${encodeURIComponent(e.currentTarget.value)}`, true)}>
-          <option value="">{t('notes.chooseChild')}</option>
-          {readable.map((c) => (
-            <option key={c.id} value={c.id}>
-              {labels.get(c.id)}
-              {c.data.active ? '' : ` (${t('children.inactive')})`}
-            </option>
-          ))}
-        </select>
+          <select
+            {...control}
+            value={childId ?? ''}
+            onChange={(e) =>
+              route(`/notes?view=child&child=${encodeURIComponent(e.currentTarget.value)}`, true)
+            }
+          >
+            <option value="">{t('notes.chooseChild')}</option>
+            {readable.map((c) => (
+              <option key={c.id} value={c.id}>
+                {labels.get(c.id)}
+                {c.data.active ? '' : ` (${t('children.inactive')})`}
+              </option>
+            ))}
+          </select>
         )}
       </Field>
-      {childId && <NoteList items={notes} empty={t('notes.emptyChild')} from={`/notes?view=child&child=${childId}`} />}
+      {childId && (
+        <NoteList
+          items={notes}
+          empty={t('notes.emptyChild')}
+          from={`/notes?view=child&child=${childId}`}
+        />
+      )}
     </>
   );
 }

@@ -34,13 +34,20 @@ export function RecentlyDeletedPage(): JSX.Element {
               item.table === 'children'
                 ? (record.data as ChildData).name
                 : `${noteTime((record as StoredRecord<ObservationData>).data.observedAt)}`;
-            const body = item.table === 'observations' ? (record.data as ObservationData).text : t('children.title');
+            const body =
+              item.table === 'observations'
+                ? (record.data as ObservationData).text
+                : t('children.title');
             return (
               <li class="card deleted-item" key={record.id}>
                 <div class="card-link">
                   <span class="note-who">{title}</span>
                   <span class="note-text">{body}</span>
-                  <button type="button" class="button" onClick={() => void restore(item.table, record.id)}>
+                  <button
+                    type="button"
+                    class="button"
+                    onClick={() => void restore(item.table, record.id)}
+                  >
                     {t('common.restore')}
                   </button>
                 </div>

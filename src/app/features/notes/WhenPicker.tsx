@@ -14,7 +14,13 @@ interface Props {
 }
 
 /** "When it happened": one tap to back-date, or a date and time she picks. */
-export function WhenPicker({ when, customWhen, keptObservedAt, onChange, error }: Props): JSX.Element {
+export function WhenPicker({
+  when,
+  customWhen,
+  keptObservedAt,
+  onChange,
+  error,
+}: Props): JSX.Element {
   const options = [
     ...(keptObservedAt ? [{ value: 'keep' as const, label: noteTime(keptObservedAt) }] : []),
     { value: 'now' as const, label: t('when.now') },
@@ -37,7 +43,13 @@ export function WhenPicker({ when, customWhen, keptObservedAt, onChange, error }
       {when === 'custom' && (
         <Field id="note-when" label={t('when.dateTime')} error={error ?? null}>
           {(control) => (
-            <input {...control} type="datetime-local" value={customWhen} max="2999-12-31T23:59" onInput={(e) => onChange('custom', e.currentTarget.value)} />
+            <input
+              {...control}
+              type="datetime-local"
+              value={customWhen}
+              max="2999-12-31T23:59"
+              onInput={(e) => onChange('custom', e.currentTarget.value)}
+            />
           )}
         </Field>
       )}

@@ -16,13 +16,17 @@ const MESSAGES: Record<string, MessageKey> = {
 };
 
 /** The first message per field ("other" collects anything the form has no field for). */
-export function noteIssueMessages(issues: readonly FieldIssue[]): Partial<Record<NoteField, string>> {
+export function noteIssueMessages(
+  issues: readonly FieldIssue[],
+): Partial<Record<NoteField, string>> {
   const out: Partial<Record<NoteField, string>> = {};
   for (const issue of issues) {
     const top = issue.path.split('.')[0] ?? '';
     const field = (FIELDS as readonly string[]).includes(top) ? (top as NoteField) : 'other';
     if (out[field]) continue;
-    const key = MESSAGES[`${field}:${issue.message}`] ?? (field === 'observedAt' ? 'error.observedAt' : 'error.invalid');
+    const key =
+      MESSAGES[`${field}:${issue.message}`] ??
+      (field === 'observedAt' ? 'error.observedAt' : 'error.invalid');
     out[field] = t(key);
   }
   return out;

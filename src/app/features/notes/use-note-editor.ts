@@ -8,7 +8,14 @@ import type { ObservationData } from '../../../domain/records';
 import { getRecord } from '../../../storage/read';
 import { newRecordId, saveRecord } from '../../../storage/write';
 import { useRecordEditor } from '../../ui/use-record-editor';
-import { emptyNoteForm, hasContent, noteDataFromForm, noteFormFromDraft, noteFormFromRecord, type NoteFormValues } from './note-form';
+import {
+  emptyNoteForm,
+  hasContent,
+  noteDataFromForm,
+  noteFormFromDraft,
+  noteFormFromRecord,
+  type NoteFormValues,
+} from './note-form';
 import { noteIssueMessages, type NoteField } from './note-issues';
 
 export type { EditorState } from '../../ui/use-record-editor';
@@ -21,20 +28,27 @@ export function useNoteEditor(editId: string | undefined, preselectedChildId?: s
     table: 'observations',
     readDraft: noteFormFromDraft,
     load: async (db) => {
-      if (!editId) return { values: emptyNoteForm(newRecordId(), preselectedChildId ? [preselectedChildId] : []), context: undefined };
+      if (!editId)
+        return {
+          values: emptyNoteForm(newRecordId(), preselectedChildId ? [preselectedChildId] : []),
+          context: undefined,
+        };
       const item = await getRecord(db, 'observations', editId);
       if (!item) return 'missing';
       if (!item.ok) return 'unreadable';
       return { values: noteFormFromRecord(item.record), context: undefined };
     },
     isWorthADraft: (v) => editId !== undefined || hasContent(v) || v.childIds.length > 0,
-    save: (db, v, options) => saveRecord(db, 'observations', v.id, noteDataFromForm(v, new Date()), options),
+    save: (db, v, options) =>
+      saveRecord(db, 'observations', v.id, noteDataFromForm(v, new Date()), options),
     idOf: (v) => v.id,
   });
 
   const change = (patch: Partial<NoteFormValues>) => {
     editor.change(patch);
-    const touched = Object.keys(patch).map((k) => (k === 'when' || k === 'customWhen' ? 'observedAt' : k));
+    const touched = Object.keys(patch).map((k) =>
+      k === 'when' || k === 'customWhen' ? 'observedAt' : k,
+    );
     if (touched.some((k) => k in errors)) {
       setErrors(Object.fromEntries(Object.entries(errors).filter(([k]) => !touched.includes(k))));
     }

@@ -13,7 +13,7 @@ interface Props {
 
 /** Do: was it carried out as planned, what happened, and what surprised her. */
 export function DoPart({ values, onChange, errors }: Props): JSX.Element {
-  const asPlanned = values.asPlanned === null ? [] : [values.asPlanned ? 'yes' : 'no'] as const;
+  const asPlanned = values.asPlanned === null ? [] : ([values.asPlanned ? 'yes' : 'no'] as const);
   return (
     <div class="part-fields">
       <ChipGroup

@@ -43,7 +43,11 @@ export function MorePlan({ values, onChange, errors }: Props): JSX.Element {
         onInput={(objective) => onChange({ objective })}
         error={errors.objective}
       />
-      <QuestionsField questions={values.questions} onChange={(questions) => onChange({ questions })} errors={errors} />
+      <QuestionsField
+        questions={values.questions}
+        onChange={(questions) => onChange({ questions })}
+        errors={errors}
+      />
       <fieldset class="pdsa-plan">
         <legend>{t('pdsa.plan.legend')}</legend>
         {PLAN_FIELDS.map((f) => (

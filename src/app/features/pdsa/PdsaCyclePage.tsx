@@ -50,9 +50,15 @@ export function PdsaCyclePage(): JSX.Element {
     setAlert(null);
     const outcome = await editor.save();
     if (outcome.ok) return true;
-    setAlert(t(outcome.reason === 'invalid' ? 'pdsa.error.fixBelow' : storageFailureKey(outcome.reason)));
+    setAlert(
+      t(outcome.reason === 'invalid' ? 'pdsa.error.fixBelow' : storageFailureKey(outcome.reason)),
+    );
     // Take her to the first thing to fix.
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"], .has-error input, .form-alert')?.focus());
+    requestAnimationFrame(() =>
+      document
+        .querySelector<HTMLElement>('[aria-invalid="true"], .has-error input, .form-alert')
+        ?.focus(),
+    );
     return false;
   };
 
@@ -88,14 +94,22 @@ export function PdsaCyclePage(): JSX.Element {
 
   return (
     <form class="page pdsa-page" onSubmit={onSubmit} noValidate>
-      <h1>{values.cycle === 1 && !editId ? t('pdsa.newTitle') : t('pdsa.cycleTitle', { n: values.cycle })}</h1>
+      <h1>
+        {values.cycle === 1 && !editId
+          ? t('pdsa.newTitle')
+          : t('pdsa.cycleTitle', { n: values.cycle })}
+      </h1>
       {values.changeIdea.trim() && <p class="pdsa-idea-name">{values.changeIdea}</p>}
       <p class={`pdsa-status is-${status}`} aria-live="polite">
         {t('pdsa.statusNow', { status: statusWord(status) })}
       </p>
-      {values.endDate && values.endDate < toCalendarDate(new Date()) && partProgress(values).study !== 'filled' && (
-        <p class="notice study-nudge">{t('pdsa.studyNudge', { date: dayInWords(values.endDate) })}</p>
-      )}
+      {values.endDate &&
+        values.endDate < toCalendarDate(new Date()) &&
+        partProgress(values).study !== 'filled' && (
+          <p class="notice study-nudge">
+            {t('pdsa.studyNudge', { date: dayInWords(values.endDate) })}
+          </p>
+        )}
       {editor.isRestored && <p class="notice">{t('pdsa.restored')}</p>}
       {alert && (
         <p class="form-alert" role="alert" tabIndex={-1}>
@@ -103,14 +117,29 @@ export function PdsaCyclePage(): JSX.Element {
         </p>
       )}
       {editor.errors.other && <p class="form-alert">{editor.errors.other}</p>}
-      {editor.draftProblem && <p class="form-alert" role="alert">{t(editor.draftProblem)}</p>}
-      <PdsaWorksheet key={values.id} values={values} onChange={editor.change} errors={editor.errors} initiallyOpen={partsToOpen(values, !editId)} />
+      {editor.draftProblem && (
+        <p class="form-alert" role="alert">
+          {t(editor.draftProblem)}
+        </p>
+      )}
+      <PdsaWorksheet
+        key={values.id}
+        values={values}
+        onChange={editor.change}
+        errors={editor.errors}
+        initiallyOpen={partsToOpen(values, !editId)}
+      />
       <div class="form-actions">
         <button type="submit" class="button primary" disabled={editor.isSaving}>
           {t('pdsa.save')}
         </button>
         {editId && status === 'done' && (
-          <button type="button" class="button" disabled={editor.isSaving} onClick={() => void onNextCycle()}>
+          <button
+            type="button"
+            class="button"
+            disabled={editor.isSaving}
+            onClick={() => void onNextCycle()}
+          >
             {t('pdsa.nextCycle')}
           </button>
         )}

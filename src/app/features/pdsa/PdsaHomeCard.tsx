@@ -19,7 +19,9 @@ export function PdsaHomeCard(): JSX.Element {
         </>
       ) : (
         <p>
-          <a href={`/pdsa/${encodeURIComponent(cycle.id)}`}>{t('pdsaHome.continue', { idea: cycle.data.changeIdea, n: cycle.data.cycle })}</a>{' '}
+          <a href={`/pdsa/${encodeURIComponent(cycle.id)}`}>
+            {t('pdsaHome.continue', { idea: cycle.data.changeIdea, n: cycle.data.cycle })}
+          </a>{' '}
           <span class="tag">{statusWord(pdsaStatus(cycle.data))}</span>
         </p>
       )}

@@ -31,7 +31,9 @@ export function PdsaListPage(): JSX.Element {
           ))}
         </ul>
       )}
-      {found !== undefined && found.unreadable > 0 && <p class="unreadable">{t('pdsa.unreadable')}</p>}
+      {found !== undefined && found.unreadable > 0 && (
+        <p class="unreadable">{t('pdsa.unreadable')}</p>
+      )}
     </section>
   );
 }
@@ -61,7 +63,11 @@ function IdeaCard({ idea }: { idea: ChangeIdeaGroup<PdsaRecord> }): JSX.Element 
         })}
       </ol>
       {pdsaStatus(last.data) === 'done' && (
-        <a class="button small next-cycle" href={`/pdsa/new?after=${encodeURIComponent(last.id)}`} aria-label={t('pdsa.nextCycleOf', { idea: idea.changeIdea })}>
+        <a
+          class="button small next-cycle"
+          href={`/pdsa/new?after=${encodeURIComponent(last.id)}`}
+          aria-label={t('pdsa.nextCycleOf', { idea: idea.changeIdea })}
+        >
           {t('pdsa.nextCycle')}
         </a>
       )}

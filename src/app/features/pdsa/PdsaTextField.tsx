@@ -14,9 +14,23 @@ interface Props {
 }
 
 /** One labelled text box of the worksheet (ui/Field), in her language (dictation, spell check). */
-export function PdsaTextField({ name, label, value, onInput, hint, error, rows = 2, maxLength = 2000 }: Props): JSX.Element {
+export function PdsaTextField({
+  name,
+  label,
+  value,
+  onInput,
+  hint,
+  error,
+  rows = 2,
+  maxLength = 2000,
+}: Props): JSX.Element {
   return (
-    <Field id={`f-${name.replace(/\W/g, '-')}`} label={label} hint={hint ?? null} error={error ?? null}>
+    <Field
+      id={`f-${name.replace(/\W/g, '-')}`}
+      label={label}
+      hint={hint ?? null}
+      error={error ?? null}
+    >
       {(control) => (
         <textarea
           {...control}

@@ -34,7 +34,14 @@ export function PdsaWorksheet({ values, onChange, errors, initiallyOpen }: Props
   const progress = partProgress(values);
   const props = { values, onChange, errors };
   const part = (p: PartName, title: string, hint: string, body: JSX.Element) => (
-    <WorksheetPart part={p} title={title} hint={hint} progress={progress[p]} isOpen={isOpen(p)} onToggle={toggle}>
+    <WorksheetPart
+      part={p}
+      title={title}
+      hint={hint}
+      progress={progress[p]}
+      isOpen={isOpen(p)}
+      onToggle={toggle}
+    >
       {body}
     </WorksheetPart>
   );

@@ -17,10 +17,29 @@ interface Props {
 
 /** The worksheet fields beyond the few that start a cycle: shown open once one holds something. */
 function hasMore(v: PdsaFormValues, errors: PdsaErrors): boolean {
-  const filled = [v.objective, v.plan.who, v.plan.when, v.plan.where, ...v.questions.flatMap((q) => [q.question, q.prediction])];
-  const paths = ['purpose', 'driver', 'objective', 'questions', 'plan.who', 'plan.when', 'plan.where'];
-  return v.purpose !== null || v.driver !== null || v.startsPhase || filled.some((x) => x.trim() !== '') ||
-    Object.keys(errors).some((k) => paths.some((p) => k === p || k.startsWith(`${p}.`)));
+  const filled = [
+    v.objective,
+    v.plan.who,
+    v.plan.when,
+    v.plan.where,
+    ...v.questions.flatMap((q) => [q.question, q.prediction]),
+  ];
+  const paths = [
+    'purpose',
+    'driver',
+    'objective',
+    'questions',
+    'plan.who',
+    'plan.when',
+    'plan.where',
+  ];
+  return (
+    v.purpose !== null ||
+    v.driver !== null ||
+    v.startsPhase ||
+    filled.some((x) => x.trim() !== '') ||
+    Object.keys(errors).some((k) => paths.some((p) => k === p || k.startsWith(`${p}.`)))
+  );
 }
 
 /**
@@ -64,7 +83,12 @@ export function PlanPart({ values, onChange, errors }: Props): JSX.Element {
             />
           )}
         </Field>
-        <Field id="f-endDate" label={t('pdsa.endDate')} hint={t('pdsa.endDateHint')} error={errors.endDate ?? null}>
+        <Field
+          id="f-endDate"
+          label={t('pdsa.endDate')}
+          hint={t('pdsa.endDateHint')}
+          error={errors.endDate ?? null}
+        >
           {(control) => (
             <input
               {...control}
@@ -84,7 +108,9 @@ export function PlanPart({ values, onChange, errors }: Props): JSX.Element {
             {...control}
             name="measure"
             value={values.measure ?? ''}
-            onChange={(e) => onChange({ measure: (e.currentTarget.value || null) as MeasureId | null })}
+            onChange={(e) =>
+              onChange({ measure: (e.currentTarget.value || null) as MeasureId | null })
+            }
           >
             <option value="">{t('pdsa.measure.none')}</option>
             {measureOptions().map((o) => (

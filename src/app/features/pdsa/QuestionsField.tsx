@@ -12,13 +12,17 @@ interface Props {
 
 /** Plan's questions, each with her prediction: add and remove rows, at most 10. */
 export function QuestionsField({ questions, onChange, errors }: Props): JSX.Element {
-  const set = (i: number, patch: Partial<QuestionValues>) => onChange(questions.map((q, j) => (j === i ? { ...q, ...patch } : q)));
+  const set = (i: number, patch: Partial<QuestionValues>) =>
+    onChange(questions.map((q, j) => (j === i ? { ...q, ...patch } : q)));
   const add = () => {
     onChange([...questions, emptyQuestion()]);
     // Take her to the new question.
-    requestAnimationFrame(() => document.getElementById(`f-questions-${questions.length}-question`)?.focus());
+    requestAnimationFrame(() =>
+      document.getElementById(`f-questions-${questions.length}-question`)?.focus(),
+    );
   };
-  const remove = (i: number) => onChange(questions.length === 1 ? [emptyQuestion()] : questions.filter((_, j) => j !== i));
+  const remove = (i: number) =>
+    onChange(questions.length === 1 ? [emptyQuestion()] : questions.filter((_, j) => j !== i));
   const isFull = questions.length >= MAX_QUESTIONS;
   return (
     <fieldset class="pdsa-questions">

@@ -12,8 +12,11 @@ interface Props {
 
 /** Study: each question's prediction next to what really happened, then what she learned. */
 export function StudyPart({ values, onChange, errors }: Props): JSX.Element {
-  const asked = values.questions.map((q, i) => ({ q, i })).filter(({ q }) => q.question.trim() || q.prediction.trim() || q.result.trim());
-  const setResult = (i: number, result: string) => onChange({ questions: values.questions.map((q, j) => (j === i ? { ...q, result } : q)) });
+  const asked = values.questions
+    .map((q, i) => ({ q, i }))
+    .filter(({ q }) => q.question.trim() || q.prediction.trim() || q.result.trim());
+  const setResult = (i: number, result: string) =>
+    onChange({ questions: values.questions.map((q, j) => (j === i ? { ...q, result } : q)) });
   return (
     <div class="part-fields">
       {asked.length === 0 && <p class="hint">{t('pdsa.study.noQuestions')}</p>}
@@ -23,7 +26,8 @@ export function StudyPart({ values, onChange, errors }: Props): JSX.Element {
             <span class="study-n">{t('pdsa.questions.question', { n: i + 1 })}:</span> {q.question}
           </p>
           <p class="study-prediction">
-            <span class="study-label">{t('pdsa.study.predicted')}</span> {q.prediction.trim() || t('pdsa.study.noPrediction')}
+            <span class="study-label">{t('pdsa.study.predicted')}</span>{' '}
+            {q.prediction.trim() || t('pdsa.study.noPrediction')}
           </p>
           <PdsaTextField
             name={`questions-${i}-result`}

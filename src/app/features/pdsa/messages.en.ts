@@ -6,7 +6,8 @@ const g = glossaryIn('en');
 export const pdsaEn = {
   'nav.pdsa': 'PDSA',
   'pdsa.title': 'My PDSA cycles',
-  'pdsa.intro': 'Try one change idea in small steps. In each cycle you plan it, do it, look at what happened, and decide what comes next.',
+  'pdsa.intro':
+    'Try one change idea in small steps. In each cycle you plan it, do it, look at what happened, and decide what comes next.',
   'pdsa.newIdea': 'New change idea',
   'pdsa.empty': 'No change ideas yet. Start small: one thing you would like to try this week.',
   'pdsa.cycleN': 'Cycle {n}',
@@ -50,7 +51,8 @@ export const pdsaEn = {
   'pdsa.objective': 'Objective of this cycle',
   'pdsa.objectiveHint': 'What do you want to find out or get done in this cycle?',
   'pdsa.questions.legend': 'Questions and predictions',
-  'pdsa.questions.hint': 'What do you want to find out? For each question, write what you think will happen.',
+  'pdsa.questions.hint':
+    'What do you want to find out? For each question, write what you think will happen.',
   'pdsa.questions.question': 'Question {n}',
   'pdsa.questions.prediction': 'What I predict (question {n})',
   'pdsa.questions.add': 'Add a question',
@@ -76,7 +78,8 @@ export const pdsaEn = {
   'pdsa.studyNudge': 'The end date ({date}) has passed: time to fill in Study, what you learned.',
   'pdsa.startDate': 'Start date',
   'pdsa.startsPhase': 'Start a new phase of my charts at this cycle',
-  'pdsa.startsPhaseHint': 'Tick this when the change is now part of how you work: from this week on, the charts count again.',
+  'pdsa.startsPhaseHint':
+    'Tick this when the change is now part of how you work: from this week on, the charts count again.',
   'pdsa.do.asPlanned': 'Was it carried out as planned?',
   'pdsa.do.asPlannedYes': 'Yes, as planned',
   'pdsa.do.asPlannedNo': 'Not quite, something changed',

@@ -3,7 +3,16 @@ import { nextCyclePrefill, pdsaStatus } from '../../../domain/pdsa';
 import { validateRecord, type FieldIssue, type PdsaData } from '../../../domain/records';
 import { openTestDb } from '../../../storage/testing';
 import { saveRecord } from '../../../storage/write';
-import { emptyPdsaForm, hasContent, partProgress, pdsaDataFromForm, pdsaFormFromData, pdsaFormFromDraft, statusInputOf, type PdsaFormValues } from './pdsa-form';
+import {
+  emptyPdsaForm,
+  hasContent,
+  partProgress,
+  pdsaDataFromForm,
+  pdsaFormFromData,
+  pdsaFormFromDraft,
+  statusInputOf,
+  type PdsaFormValues,
+} from './pdsa-form';
 import { pdsaIssueMessages } from './pdsa-issues';
 
 function planned(): PdsaFormValues {
@@ -13,7 +22,10 @@ function planned(): PdsaFormValues {
     purpose: 'test',
     driver: 'observe',
     objective: 'See if nap time works',
-    questions: [{ question: '', prediction: '', result: '' }, { question: 'Will I find 5 minutes?', prediction: 'Yes', result: '' }],
+    questions: [
+      { question: '', prediction: '', result: '' },
+      { question: 'Will I find 5 minutes?', prediction: 'Yes', result: '' },
+    ],
     plan: { what: 'One note a day', who: 'Me', when: ' ', where: '' },
   };
 }
@@ -36,14 +48,26 @@ describe('the PDSA worksheet', () => {
     const v = planned();
     expect(pdsaStatus(statusInputOf(v))).toBe('planned');
     expect(pdsaStatus(statusInputOf({ ...v, asPlanned: true }))).toBe('doing');
-    expect(pdsaStatus(statusInputOf({ ...v, asPlanned: true, whatHappened: 'Two days' }))).toBe('studying');
+    expect(pdsaStatus(statusInputOf({ ...v, asPlanned: true, whatHappened: 'Two days' }))).toBe(
+      'studying',
+    );
     expect(pdsaStatus(statusInputOf({ ...v, act: 'adopt' }))).toBe('done');
     expect(partProgress(v)).toEqual({ plan: 'filled', do: 'empty', study: 'empty', act: 'empty' });
-    expect(partProgress({ ...v, learned: 'x', nextStep: 'y' })).toMatchObject({ study: 'filled', act: 'started' });
+    expect(partProgress({ ...v, learned: 'x', nextStep: 'y' })).toMatchObject({
+      study: 'filled',
+      act: 'started',
+    });
   });
 
   it('comes back from a saved cycle exactly as it was saved', () => {
-    const data = pdsaDataFromForm({ ...planned(), asPlanned: false, whatHappened: 'Two days', act: 'adapt', nextStep: 'Mornings', startsPhase: true });
+    const data = pdsaDataFromForm({
+      ...planned(),
+      asPlanned: false,
+      whatHappened: 'Two days',
+      act: 'adapt',
+      nextStep: 'Mornings',
+      startsPhase: true,
+    });
     const checked = validateRecord('pdsa', 'cycle-1', data);
     if (!checked.ok) throw new Error('invalid');
     const back = pdsaFormFromData('cycle-1', checked.data);
@@ -64,11 +88,16 @@ describe('the PDSA worksheet', () => {
 
   it('puts each field problem next to its field, a question on its row on screen', () => {
     const v = { ...planned(), changeIdea: '', purpose: null };
-    const checked = validateRecord('pdsa', 'cycle-1', { ...pdsaDataFromForm(v), questions: [{ question: 'x'.repeat(2001) }] });
+    const checked = validateRecord('pdsa', 'cycle-1', {
+      ...pdsaDataFromForm(v),
+      questions: [{ question: 'x'.repeat(2001) }],
+    });
     const issues: FieldIssue[] = checked.ok ? [] : checked.issues;
     const errors = pdsaIssueMessages(issues, v);
     expect(Object.keys(errors).sort()).toEqual(['changeIdea', 'purpose', 'questions.1.question']);
-    expect(pdsaIssueMessages([{ path: 'cycle', message: 'too-small' }], v)).toEqual({ other: 'error.invalid' });
+    expect(pdsaIssueMessages([{ path: 'cycle', message: 'too-small' }], v)).toEqual({
+      other: 'error.invalid',
+    });
   });
 });
 
@@ -79,14 +108,31 @@ describe('the PDSA worksheet through storage', () => {
       const plan = { ...planned(), questions: planned().questions.slice(1) };
       const first = await saveRecord(db, 'pdsa', plan.id, pdsaDataFromForm(plan));
       if (!first.ok) throw new Error(JSON.stringify(first));
-      expect(pdsaFormFromData(plan.id, first.record.data as PdsaData)).toEqual({ ...plan, plan: { ...plan.plan, when: '' } });
-      const acted = { ...plan, asPlanned: true, whatHappened: 'Two days', learned: 'Mornings', act: 'adapt' as const, nextStep: 'Mornings' };
+      expect(pdsaFormFromData(plan.id, first.record.data as PdsaData)).toEqual({
+        ...plan,
+        plan: { ...plan.plan, when: '' },
+      });
+      const acted = {
+        ...plan,
+        asPlanned: true,
+        whatHappened: 'Two days',
+        learned: 'Mornings',
+        act: 'adapt' as const,
+        nextStep: 'Mornings',
+      };
       const second = await saveRecord(db, 'pdsa', plan.id, pdsaDataFromForm(acted));
       if (!second.ok) throw new Error(JSON.stringify(second));
       expect(pdsaStatus(second.record.data as PdsaData)).toBe('done');
-      const next = pdsaFormFromData('cycle-2', nextCyclePrefill(second.record.data as PdsaData, '2026-02-02'));
+      const next = pdsaFormFromData(
+        'cycle-2',
+        nextCyclePrefill(second.record.data as PdsaData, '2026-02-02'),
+      );
       const third = await saveRecord(db, 'pdsa', 'cycle-2', pdsaDataFromForm(next));
-      expect(third.ok && third.record.data).toMatchObject({ cycle: 2, objective: 'Mornings', changeIdeaId: 'idea-1' });
+      expect(third.ok && third.record.data).toMatchObject({
+        cycle: 2,
+        objective: 'Mornings',
+        changeIdeaId: 'idea-1',
+      });
     } finally {
       db.close();
     }

@@ -85,7 +85,11 @@ const s = (v: string | null | undefined) => v ?? '';
 
 /** The worksheet for data (a saved cycle's, or a pre-filled next cycle's) under record `id`. */
 export function pdsaFormFromData(id: string, d: PdsaData): PdsaFormValues {
-  const questions = d.questions.map((q) => ({ question: s(q.question), prediction: s(q.prediction), result: s(q.result) }));
+  const questions = d.questions.map((q) => ({
+    question: s(q.question),
+    prediction: s(q.prediction),
+    result: s(q.result),
+  }));
   return {
     id,
     changeIdeaId: d.changeIdeaId,
@@ -95,7 +99,12 @@ export function pdsaFormFromData(id: string, d: PdsaData): PdsaFormValues {
     driver: d.driver,
     objective: d.objective,
     questions: questions.length ? questions : [emptyQuestion()],
-    plan: { what: s(d.plan.what), who: s(d.plan.who), when: s(d.plan.when), where: s(d.plan.where) },
+    plan: {
+      what: s(d.plan.what),
+      who: s(d.plan.who),
+      when: s(d.plan.when),
+      where: s(d.plan.where),
+    },
     measure: d.measure ?? null,
     startDate: d.startDate,
     endDate: d.endDate ?? null,
@@ -118,10 +127,26 @@ export function pdsaFormFromRecord(record: StoredRecord<PdsaData>): PdsaFormValu
 export function pdsaFormFromDraft(value: unknown): PdsaFormValues | null {
   if (!value || typeof value !== 'object') return null;
   const v = value as Partial<PdsaFormValues>;
-  if (typeof v.id !== 'string' || typeof v.changeIdeaId !== 'string' || typeof v.changeIdea !== 'string') return null;
-  if (!Array.isArray(v.questions) || !v.plan || typeof v.plan !== 'object' || typeof v.startDate !== 'string') return null;
+  if (
+    typeof v.id !== 'string' ||
+    typeof v.changeIdeaId !== 'string' ||
+    typeof v.changeIdea !== 'string'
+  )
+    return null;
+  if (
+    !Array.isArray(v.questions) ||
+    !v.plan ||
+    typeof v.plan !== 'object' ||
+    typeof v.startDate !== 'string'
+  )
+    return null;
   const base = emptyPdsaForm(v.id, v.changeIdeaId, v.startDate);
-  return { ...base, ...v, plan: { ...base.plan, ...v.plan }, questions: v.questions.map((q) => ({ ...EMPTY_QUESTION, ...q })) };
+  return {
+    ...base,
+    ...v,
+    plan: { ...base.plan, ...v.plan },
+    questions: v.questions.map((q) => ({ ...EMPTY_QUESTION, ...q })),
+  };
 }
 
 const blank = (v: string) => v.trim() === '';
@@ -129,14 +154,33 @@ const orNull = (v: string) => (blank(v) ? null : v);
 
 /** The worksheet rows of the questions that are stored (rows left wholly blank are not). */
 export function keptQuestionRows(v: PdsaFormValues): number[] {
-  return v.questions.flatMap((q, i) => (!blank(q.question) || !blank(q.prediction) || !blank(q.result) ? [i] : []));
+  return v.questions.flatMap((q, i) =>
+    !blank(q.question) || !blank(q.prediction) || !blank(q.result) ? [i] : [],
+  );
 }
 
 /** True when the worksheet holds something she typed or chose beyond what it started with. */
 export function hasContent(v: PdsaFormValues): boolean {
-  const texts = [v.changeIdea, v.objective, v.whatHappened, v.surprises, v.learned, v.nextStep, ...Object.values(v.plan)];
-  const asked = v.questions.some((q) => !blank(q.question) || !blank(q.prediction) || !blank(q.result));
-  return texts.some((t) => !blank(t)) || asked || v.purpose !== null || v.driver !== null || v.act !== null || v.asPlanned !== null;
+  const texts = [
+    v.changeIdea,
+    v.objective,
+    v.whatHappened,
+    v.surprises,
+    v.learned,
+    v.nextStep,
+    ...Object.values(v.plan),
+  ];
+  const asked = v.questions.some(
+    (q) => !blank(q.question) || !blank(q.prediction) || !blank(q.result),
+  );
+  return (
+    texts.some((t) => !blank(t)) ||
+    asked ||
+    v.purpose !== null ||
+    v.driver !== null ||
+    v.act !== null ||
+    v.asPlanned !== null
+  );
 }
 
 /**
@@ -146,9 +190,22 @@ export function hasContent(v: PdsaFormValues): boolean {
 export function pdsaDataFromForm(v: PdsaFormValues): Record<string, unknown> {
   const questions = keptQuestionRows(v)
     .map((i) => v.questions[i]!)
-    .map((q) => ({ question: orNull(q.question), prediction: orNull(q.prediction), result: orNull(q.result) }));
-  const plan = { what: orNull(v.plan.what), who: orNull(v.plan.who), when: orNull(v.plan.when), where: orNull(v.plan.where) };
-  const done = { asPlanned: v.asPlanned, whatHappened: orNull(v.whatHappened), surprises: orNull(v.surprises) };
+    .map((q) => ({
+      question: orNull(q.question),
+      prediction: orNull(q.prediction),
+      result: orNull(q.result),
+    }));
+  const plan = {
+    what: orNull(v.plan.what),
+    who: orNull(v.plan.who),
+    when: orNull(v.plan.when),
+    where: orNull(v.plan.where),
+  };
+  const done = {
+    asPlanned: v.asPlanned,
+    whatHappened: orNull(v.whatHappened),
+    surprises: orNull(v.surprises),
+  };
   const hasDo = Object.values(done).some((x) => x !== null);
   return {
     changeIdeaId: v.changeIdeaId,
@@ -173,7 +230,12 @@ export function pdsaDataFromForm(v: PdsaFormValues): Record<string, unknown> {
 /** What the status rules read, straight from the worksheet (so the status shown follows her typing). */
 export function statusInputOf(v: PdsaFormValues): PdsaStatusInput {
   const d = pdsaDataFromForm(v);
-  return { questions: d.questions as PdsaStatusInput['questions'], do: d.do as PdsaStatusInput['do'], learned: d.learned as string | null, act: v.act };
+  return {
+    questions: d.questions as PdsaStatusInput['questions'],
+    do: d.do as PdsaStatusInput['do'],
+    learned: d.learned as string | null,
+    act: v.act,
+  };
 }
 
 /** How far one part of the worksheet is filled. */
@@ -187,11 +249,24 @@ export type PartName = 'plan' | 'do' | 'study' | 'act';
  * Study with what she learned; Act with the choice.
  */
 export function partProgress(v: PdsaFormValues): Record<PartName, PartProgress> {
-  const planNeeds = [v.changeIdea, v.objective, v.plan.what].every((x) => !blank(x)) && v.purpose !== null && v.driver !== null;
-  const planAny = hasContent({ ...v, whatHappened: '', surprises: '', learned: '', nextStep: '', act: null, asPlanned: null, questions: v.questions.map((q) => ({ ...q, result: '' })) });
+  const planNeeds =
+    [v.changeIdea, v.objective, v.plan.what].every((x) => !blank(x)) &&
+    v.purpose !== null &&
+    v.driver !== null;
+  const planAny = hasContent({
+    ...v,
+    whatHappened: '',
+    surprises: '',
+    learned: '',
+    nextStep: '',
+    act: null,
+    asPlanned: null,
+    questions: v.questions.map((q) => ({ ...q, result: '' })),
+  });
   const doAny = v.asPlanned !== null || !blank(v.whatHappened) || !blank(v.surprises);
   const studyAny = !blank(v.learned) || v.questions.some((q) => !blank(q.result));
-  const level = (filled: boolean, any: boolean): PartProgress => (filled ? 'filled' : any ? 'started' : 'empty');
+  const level = (filled: boolean, any: boolean): PartProgress =>
+    filled ? 'filled' : any ? 'started' : 'empty';
   return {
     plan: level(planNeeds, planAny),
     do: level(v.asPlanned !== null && !blank(v.whatHappened), doAny),

@@ -9,7 +9,8 @@ import { t } from '../../i18n/i18n';
 import { keptQuestionRows, type PdsaFormValues } from './pdsa-form';
 
 /** Paths the worksheet has a place for; anything else is reported as `other`. */
-const SHOWN = /^(changeIdea|purpose|driver|objective|questions(\.\d+\.(question|prediction|result))?|plan\.(what|who|when|where)|measure|startDate|do\.(asPlanned|whatHappened|surprises)|learned|act|nextStep)$/;
+const SHOWN =
+  /^(changeIdea|purpose|driver|objective|questions(\.\d+\.(question|prediction|result))?|plan\.(what|who|when|where)|measure|startDate|do\.(asPlanned|whatHappened|surprises)|learned|act|nextStep)$/;
 
 const BY_FIELD: Record<string, MessageKey> = {
   changeIdea: 'pdsa.error.changeIdea',
@@ -30,7 +31,8 @@ export function pdsaIssueMessages(issues: readonly FieldIssue[], form: PdsaFormV
   const out: PdsaErrors = {};
   for (const issue of issues) {
     const parts = issue.path.split('.');
-    if (parts[0] === 'questions' && parts.length > 1) parts[1] = String(rows[Number(parts[1])] ?? parts[1]);
+    if (parts[0] === 'questions' && parts.length > 1)
+      parts[1] = String(rows[Number(parts[1])] ?? parts[1]);
     const path = parts.join('.');
     const field = SHOWN.test(path) ? path : 'other';
     if (out[field]) continue;

@@ -18,7 +18,11 @@ const DRIVER_KEYS: Record<Driver, MessageKey> = {
   peer: 'pdsa.driver.peer',
   other: 'pdsa.driver.other',
 };
-const ACT_KEYS: Record<Act, MessageKey> = { adopt: 'pdsa.act.adopt', adapt: 'pdsa.act.adapt', abandon: 'pdsa.act.abandon' };
+const ACT_KEYS: Record<Act, MessageKey> = {
+  adopt: 'pdsa.act.adopt',
+  adapt: 'pdsa.act.adapt',
+  abandon: 'pdsa.act.abandon',
+};
 const STATUS_KEYS: Record<PdsaStatus, MessageKey> = {
   planned: 'pdsa.status.planned',
   doing: 'pdsa.status.doing',

@@ -36,7 +36,11 @@ const PATH_OF: Partial<Record<keyof PdsaFormValues, string>> = {
   surprises: 'do.surprises',
 };
 
-async function initialValues(db: NaptimeDb, editId: string | undefined, afterId: string | undefined): Promise<PdsaFormValues | Extract<EditorState, 'missing' | 'unreadable'>> {
+async function initialValues(
+  db: NaptimeDb,
+  editId: string | undefined,
+  afterId: string | undefined,
+): Promise<PdsaFormValues | Extract<EditorState, 'missing' | 'unreadable'>> {
   const today = toCalendarDate(new Date());
   if (editId) {
     const item = await getRecord(db, 'pdsa', editId);
@@ -47,7 +51,10 @@ async function initialValues(db: NaptimeDb, editId: string | undefined, afterId:
     const last = await getRecord(db, 'pdsa', afterId);
     if (last?.ok && last.record.deleted !== 1) {
       const siblings = (await readPdsaCycles(db)).cycles.map((c) => c.data);
-      return pdsaFormFromData(newRecordId(), nextCyclePrefill(last.record.data as PdsaData, today, siblings));
+      return pdsaFormFromData(
+        newRecordId(),
+        nextCyclePrefill(last.record.data as PdsaData, today, siblings),
+      );
     }
   }
   return emptyPdsaForm(newRecordId(), newRecordId(), today);
@@ -73,18 +80,31 @@ export function usePdsaEditor(editId: string | undefined, afterId: string | unde
     editor.change(patch);
     const touched = (Object.keys(patch) as (keyof PdsaFormValues)[]).map((k) => PATH_OF[k] ?? k);
     const isFixed = (path: string) => touched.some((p) => path === p || path.startsWith(`${p}.`));
-    if (Object.keys(errors).some(isFixed)) setErrors(Object.fromEntries(Object.entries(errors).filter(([p]) => !isFixed(p))));
+    if (Object.keys(errors).some(isFixed))
+      setErrors(Object.fromEntries(Object.entries(errors).filter(([p]) => !isFixed(p))));
   };
 
   const save = async () => {
     const outcome = await editor.save();
-    setErrors(outcome.ok || outcome.reason !== 'invalid' ? {} : pdsaIssueMessages(outcome.issues, outcome.values));
+    setErrors(
+      outcome.ok || outcome.reason !== 'invalid'
+        ? {}
+        : pdsaIssueMessages(outcome.issues, outcome.values),
+    );
     return outcome;
   };
 
   const { values, isChanged, isRestored } = editor;
   /** True when leaving would throw away something she wrote that is not saved as the cycle. */
-  const hasUnsavedWork = values !== null && (editId || afterId ? isChanged || isRestored : hasContent(values));
+  const hasUnsavedWork =
+    values !== null && (editId || afterId ? isChanged || isRestored : hasContent(values));
 
-  return { ...editor, errors, hasUnsavedWork, change, save, remove: () => editor.remove('pdsa.deleted') };
+  return {
+    ...editor,
+    errors,
+    hasUnsavedWork,
+    change,
+    save,
+    remove: () => editor.remove('pdsa.deleted'),
+  };
 }

@@ -11,9 +11,13 @@ import { useDb } from '../../db';
 export type PdsaRecord = StoredRecord<PdsaData>;
 
 /** Her cycles not deleted, and how many rows could not be read (kept on the device, never dropped). */
-export async function readPdsaCycles(db: NaptimeDb): Promise<{ cycles: PdsaRecord[]; unreadable: number }> {
+export async function readPdsaCycles(
+  db: NaptimeDb,
+): Promise<{ cycles: PdsaRecord[]; unreadable: number }> {
   const items = await listAllRecords(db, 'pdsa');
-  const cycles = items.flatMap((i) => (i.ok && i.record.deleted !== 1 ? [i.record as PdsaRecord] : []));
+  const cycles = items.flatMap((i) =>
+    i.ok && i.record.deleted !== 1 ? [i.record as PdsaRecord] : [],
+  );
   return { cycles, unreadable: items.filter((i) => !i.ok).length };
 }
 

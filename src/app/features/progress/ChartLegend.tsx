@@ -4,7 +4,8 @@ import type { MessageKey } from '../../i18n/en';
 import { t } from '../../i18n/i18n';
 import { COLOURS, marksShown } from './run-chart-config';
 
-type Swatch = 'dot' | 'hollow' | 'line' | 'triangle' | 'square' | 'pdsa' | 'other' | 'phase' | 'goal';
+type Swatch =
+  'dot' | 'hollow' | 'line' | 'triangle' | 'square' | 'pdsa' | 'other' | 'phase' | 'goal';
 
 function Shape({ kind }: { kind: Swatch }): JSX.Element {
   const shapes: Record<Swatch, JSX.Element> = {
@@ -13,10 +14,40 @@ function Shape({ kind }: { kind: Swatch }): JSX.Element {
     line: <line x1="1" y1="10" x2="19" y2="10" stroke={COLOURS.median} stroke-width="2" />,
     triangle: <path d="M10 3 L17 16 L3 16 Z" fill={COLOURS.shift} />,
     square: <rect x="4" y="4" width="12" height="12" fill={COLOURS.trend} />,
-    pdsa: <line x1="10" y1="1" x2="10" y2="19" stroke={COLOURS.pdsa} stroke-width="2" stroke-dasharray="4 3" />,
-    other: <line x1="10" y1="1" x2="10" y2="19" stroke={COLOURS.other} stroke-width="1.5" stroke-dasharray="2 3" />,
+    pdsa: (
+      <line
+        x1="10"
+        y1="1"
+        x2="10"
+        y2="19"
+        stroke={COLOURS.pdsa}
+        stroke-width="2"
+        stroke-dasharray="4 3"
+      />
+    ),
+    other: (
+      <line
+        x1="10"
+        y1="1"
+        x2="10"
+        y2="19"
+        stroke={COLOURS.other}
+        stroke-width="1.5"
+        stroke-dasharray="2 3"
+      />
+    ),
     phase: <line x1="10" y1="1" x2="10" y2="19" stroke={COLOURS.phase} stroke-width="2" />,
-    goal: <line x1="1" y1="10" x2="19" y2="10" stroke={COLOURS.goal} stroke-width="2" stroke-dasharray="6 3" />,
+    goal: (
+      <line
+        x1="1"
+        y1="10"
+        x2="19"
+        y2="10"
+        stroke={COLOURS.goal}
+        stroke-width="2"
+        stroke-dasharray="6 3"
+      />
+    ),
   };
   return (
     <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false">

@@ -18,7 +18,8 @@ export function ChartSettings(): JSX.Element {
   const db = useDb();
   const settings = useChartSettings();
   const [problem, setProblem] = useState<MessageKey | null>(null);
-  const choose = async (rules: RuleSet) => setProblem(settingProblem(await saveChartRules(db, rules)));
+  const choose = async (rules: RuleSet) =>
+    setProblem(settingProblem(await saveChartRules(db, rules)));
   return (
     <section class="card" aria-labelledby="settings-charts">
       <h2 id="settings-charts">{t('progress.settings.title')}</h2>

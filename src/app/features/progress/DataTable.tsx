@@ -6,19 +6,26 @@ import { t } from '../../i18n/i18n';
 import { formatValue, measureTitle } from './chart-words';
 import { pointMarks, type PointMark } from './run-chart-config';
 
-const MARK_KEYS = { shift: 'progress.mark.shift', trend: 'progress.mark.trend', 'long-run': 'progress.mark.longRun' } as const;
+const MARK_KEYS = {
+  shift: 'progress.mark.shift',
+  trend: 'progress.mark.trend',
+  'long-run': 'progress.mark.longRun',
+} as const;
 
 /** " (3 / 5)" after a proportion's percent; nothing for a week without a check-in. */
 function fraction(point: unknown): string {
   const p = point as Proportion | null;
   // No-break spaces keep "(3 / 5)" whole; it may go under the percent on a narrow phone.
-  return p && typeof p === 'object' && p.denominator != null ? ` (${p.numerator ?? '–'}\u00a0/\u00a0${p.denominator})` : '';
+  return p && typeof p === 'object' && p.denominator != null
+    ? ` (${p.numerator ?? '–'}\u00a0/\u00a0${p.denominator})`
+    : '';
 }
 
 function marksOf(p: MeasureProgress, i: number, marks: PointMark[]): string {
   const words = marks.map((m) => t(MARK_KEYS[m]));
   if (i > 0 && p.phaseStarts.includes(i)) words.push(t('progress.mark.phase'));
-  for (const c of p.cycles.filter((c) => c.index === i)) words.push(t('progress.mark.pdsa', { label: c.label, cycle: c.cycle, idea: c.changeIdea }));
+  for (const c of p.cycles.filter((c) => c.index === i))
+    words.push(t('progress.mark.pdsa', { label: c.label, cycle: c.cycle, idea: c.changeIdea }));
   return words.join('; ');
 }
 
@@ -50,7 +57,9 @@ export function DataTable({ progress: p }: { progress: MeasureProgress }): JSX.E
         <thead>
           <tr>
             <th scope="col">{t('progress.table.week')}</th>
-            <th scope="col">{t(isProportion ? 'progress.table.fraction' : 'progress.table.value')}</th>
+            <th scope="col">
+              {t(isProportion ? 'progress.table.fraction' : 'progress.table.value')}
+            </th>
             <th scope="col">{t('progress.table.median')}</th>
             <th scope="col">{t('progress.table.marks')}</th>
           </tr>

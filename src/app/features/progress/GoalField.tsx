@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { MeasureId } from '../../../domain/tables';
 import { GOAL_RANGE, type Settings } from '../../../storage/settings';
 import { numberFormat, t } from '../../i18n/i18n';
+import { useDb } from '../../db';
 import { showToast } from '../../state';
 import { saveGoal } from './use-progress';
 
@@ -14,9 +15,18 @@ export function parseGoal(text: string): number | null {
 }
 
 /** Her optional goal for one chart, set on its card; empty removes it. */
-export function GoalField({ measure, settings }: { measure: MeasureId; settings: Settings }): JSX.Element {
+export function GoalField({
+  measure,
+  settings,
+}: {
+  measure: MeasureId;
+  settings: Settings;
+}): JSX.Element {
+  const db = useDb();
   const stored = settings.goals[measure];
-  const [text, setText] = useState(stored === undefined ? '' : numberFormat({ maximumFractionDigits: 1 }).format(stored));
+  const [text, setText] = useState(
+    stored === undefined ? '' : numberFormat({ maximumFractionDigits: 1 }).format(stored),
+  );
   const [error, setError] = useState<string | null>(null);
   const range = GOAL_RANGE[measure];
   const id = `goal-${measure}`;
@@ -29,7 +39,7 @@ export function GoalField({ measure, settings }: { measure: MeasureId; settings:
       return;
     }
     setError(null);
-    const result = await saveGoal(settings, measure, goal);
+    const result = await saveGoal(db, settings, measure, goal);
     if (result.ok) showToast('progress.goal.saved');
     else setError(t('progress.goal.invalid', { min: range.min, max: range.max }));
   };

@@ -30,7 +30,13 @@ import type { MessageKey } from '../../i18n/en';
 import { settingProblem } from '../../ui/storage-words';
 
 /** One measure: title, median, the chart with its legend, the sentence, its cycles, and its controls. */
-export function MeasureCard({ progress: p, settings }: { progress: MeasureProgress; settings: Settings }): JSX.Element {
+export function MeasureCard({
+  progress: p,
+  settings,
+}: {
+  progress: MeasureProgress;
+  settings: Settings;
+}): JSX.Element {
   const db = useDb();
   const [settingError, setSettingError] = useState<MessageKey | null>(null);
   const chooseMedian = async (mode: MedianMode) =>
@@ -45,9 +51,16 @@ export function MeasureCard({ progress: p, settings }: { progress: MeasureProgre
 
   const onSaveImage = async () => {
     try {
-      const goal = p.goal ? ` · ${t('progress.goal.text', { value: formatValue(p.measure, p.goal.value) })}` : '';
+      const goal = p.goal
+        ? ` · ${t('progress.goal.text', { value: formatValue(p.measure, p.goal.value) })}`
+        : '';
       const range = `${rangeText(p)} · ${medianText(p)}${goal}`;
-      const blob = await chartImage(p, chartWords(p), { title, range, sentence, legend: imageLegend(p) });
+      const blob = await chartImage(p, chartWords(p), {
+        title,
+        range,
+        sentence,
+        legend: imageLegend(p),
+      });
       const date = new Intl.DateTimeFormat('en-CA').format(new Date());
       await saveImage(blob, `naptime-${p.measure}-${date}.png`, title);
     } catch (error) {
@@ -66,7 +79,8 @@ export function MeasureCard({ progress: p, settings }: { progress: MeasureProgre
         <>
           <p class="hint">
             {rangeText(p)} · {medianText(p)}
-            {p.goal && ` · ${t('progress.goal.text', { value: formatValue(p.measure, p.goal.value) })}`}
+            {p.goal &&
+              ` · ${t('progress.goal.text', { value: formatValue(p.measure, p.goal.value) })}`}
           </p>
           <RunChart config={config} label={chartAlt(p)} />
           <ChartLegend progress={p} />
@@ -105,9 +119,19 @@ export function MeasureCard({ progress: p, settings }: { progress: MeasureProgre
               {t(settingError)}
             </p>
           )}
-          <GoalField key={`${p.measure}-${settings.goals[p.measure] ?? ''}`} measure={p.measure} settings={settings} />
+          <GoalField
+            key={`${p.measure}-${settings.goals[p.measure] ?? ''}`}
+            measure={p.measure}
+            settings={settings}
+          />
           <div class="chart-actions">
-            <button type="button" class="button" aria-expanded={isTableOpen} aria-controls={tableId} onClick={() => setTableOpen(!isTableOpen)}>
+            <button
+              type="button"
+              class="button"
+              aria-expanded={isTableOpen}
+              aria-controls={tableId}
+              onClick={() => setTableOpen(!isTableOpen)}
+            >
               {t(isTableOpen ? 'progress.hideTable' : 'progress.showTable')}
             </button>
             <button type="button" class="button" onClick={() => void onSaveImage()}>

@@ -52,7 +52,13 @@ function whenNearScreen(element: Element, show: () => void): () => void {
  * One run chart: owns only the Chart.js instance's lifecycle (src/README.md 6). The canvas is an image
  * with a text alternative that says what the chart shows; the fallback content says it again.
  */
-export function RunChart({ config, label }: { config: RunChartConfig; label: string }): JSX.Element {
+export function RunChart({
+  config,
+  label,
+}: {
+  config: RunChartConfig;
+  label: string;
+}): JSX.Element {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     let chart: Chart | undefined;

@@ -3,7 +3,15 @@ import { addWeeks, weekMonday, weeksBetween } from '../../../domain/dates';
 import { measureProgress, type MedianMode, type PdsaCycleInput } from '../../../domain/progress';
 import type { RuleSet, RunChartPoint } from '../../../domain/run-chart';
 import { setLanguage, type Language } from '../../i18n/i18n';
-import { chartAlt, cycleSentence, formatValue, imageLegend, medianText, otherCycleSentence, outcomeSentence } from './chart-words';
+import {
+  chartAlt,
+  cycleSentence,
+  formatValue,
+  imageLegend,
+  medianText,
+  otherCycleSentence,
+  outcomeSentence,
+} from './chart-words';
 
 // setLanguage writes <html lang>; Node has no document. Dates follow her region: these sentences
 // are an en-GB provider's ("26 January"); en-US is tested in i18n/format.test.ts.
@@ -17,17 +25,29 @@ const FIRST = '2025-W02'; // not this year: dates carry their year
 const BASELINE = [9, 11, 9, 11, 9, 11, 9, 11, 9, 11, 11, 9];
 const rep = (n: number, v: number) => Array.from({ length: n }, () => v);
 
-function progress(points: RunChartPoint[], opts: { rules?: RuleSet; mode?: MedianMode; cycles?: PdsaCycleInput[] } = {}) {
+function progress(
+  points: RunChartPoint[],
+  opts: { rules?: RuleSet; mode?: MedianMode; cycles?: PdsaCycleInput[] } = {},
+) {
   const weeks = points.length ? weeksBetween(FIRST, addWeeks(FIRST, points.length - 1)) : [];
   return measureProgress(
-    { measure: 'p2', weeks, points, current: { week: addWeeks(FIRST, points.length), point: null } },
+    {
+      measure: 'p2',
+      weeks,
+      points,
+      current: { week: addWeeks(FIRST, points.length), point: null },
+    },
     opts.cycles ?? [],
     opts.rules ?? 'ihi',
     opts.mode ?? 'baseline',
   );
 }
 
-const cycle = (index: number, cycleNo = 2, extra: Partial<PdsaCycleInput> = {}): PdsaCycleInput => ({
+const cycle = (
+  index: number,
+  cycleNo = 2,
+  extra: Partial<PdsaCycleInput> = {},
+): PdsaCycleInput => ({
   startDate: weekMonday(addWeeks(FIRST, index)),
   cycle: cycleNo,
   changeIdea: 'Talk circle',
@@ -47,17 +67,24 @@ const CASES = {
   noSignal: progress([10, 12, 9, 13, 11, 8, 12, 10, 9, 13, 11, 12, 9, 10, 12]),
   changeUp: progress(STRONG, { cycles: [cycle(11)] }),
   changeDown: progress(STRONG.map((v) => 20 - v)),
-  changeRun: progress([...BASELINE, ...Array.from({ length: 18 }, (_, i) => 14 + (i % 3))], { mode: 'all' }),
+  changeRun: progress([...BASELINE, ...Array.from({ length: 18 }, (_, i) => 14 + (i % 3))], {
+    mode: 'all',
+  }),
   shiftUp: progress([...BASELINE, ...rep(6, 15)], { cycles: [cycle(11)] }),
   shiftDown: progress([...BASELINE.map((v) => 20 - v), ...rep(6, 5)], { cycles: [cycle(12)] }),
   trendUp: progress([...BASELINE, 8, 9.5, 10.5, 12, 13]),
   trendDown: progress([...BASELINE.map((v) => 20 - v), 12, 10.5, 9.5, 8, 7]),
   tooFewRuns: progress(FEW_RUNS, { mode: 'all' }),
   tooManyRuns: progress([...BASELINE.slice(0, 10), ...BASELINE.slice(0, 10)]),
-  longRun: progress([...alternating(16), ...rep(9, 15), ...alternating(6)], { rules: 'anhoej', mode: 'all' }),
+  longRun: progress([...alternating(16), ...rep(9, 15), ...alternating(6)], {
+    rules: 'anhoej',
+    mode: 'all',
+  }),
   fewCrossings: progress(FEW_RUNS, { rules: 'anhoej', mode: 'all' }),
   earlyShift: progress([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
-  newPhase: progress([...BASELINE, ...rep(4, 10), ...rep(5, 30)], { cycles: [cycle(16, 3, { startsPhase: true })] }),
+  newPhase: progress([...BASELINE, ...rep(4, 10), ...rep(5, 30)], {
+    cycles: [cycle(16, 3, { startsPhase: true })],
+  }),
   otherMeasure: progress(STRONG, { cycles: [cycle(11, 1, { measure: 'p3', startsPhase: true })] }),
   goal: { ...progress(STRONG), goal: { value: 14, reached: true } },
 };
@@ -66,32 +93,54 @@ describe('outcomeSentence in English', () => {
   beforeAll(() => setLanguage('en'));
 
   it('says each outcome in its own words, as strongly as the evidence allows, with the chance in words', () => {
-    expect(outcomeSentence(CASES.noData)).toBe('Your first week is under way: this chart starts once it is over, on Monday 13 January 2025.');
+    expect(outcomeSentence(CASES.noData)).toBe(
+      'Your first week is under way: this chart starts once it is over, on Monday 13 January 2025.',
+    );
     expect(outcomeSentence(CASES.notEnough)).toBe(
       'This chart is read once it has 12 weeks: the first 12 set the median line. 7 of 12 weeks so far. Keep going!',
     );
-    expect(outcomeSentence(CASES.noSignal)).toBe('The ups and downs look like ordinary variation: no sign of a change yet.');
+    expect(outcomeSentence(CASES.noSignal)).toBe(
+      'The ups and downs look like ordinary variation: no sign of a change yet.',
+    );
     expect(outcomeSentence(CASES.changeUp)).toBe(
       'Something has changed for the better: since the week of 31 March 2025, 17 of your 18 weeks are above the median of ' +
         'your first 12 weeks. By chance alone, that happens in about 1 chart in 106 this long. ' +
         'It started 1 week after your PDSA cycle A2, “Talk circle”.',
     );
-    expect(outcomeSentence(CASES.changeDown)).toMatch(/^Something has changed: since the week of 31 March 2025, 17 of your 18 weeks are below/);
-    expect(outcomeSentence(CASES.changeRun)).toMatch(/^Something has changed for the better: 12 weeks in a row above the median, starting the week of 7 April 2025\. By chance alone, that happens in fewer than 1 chart in 1,000/);
+    expect(outcomeSentence(CASES.changeDown)).toMatch(
+      /^Something has changed: since the week of 31 March 2025, 17 of your 18 weeks are below/,
+    );
+    expect(outcomeSentence(CASES.changeRun)).toMatch(
+      /^Something has changed for the better: 12 weeks in a row above the median, starting the week of 7 April 2025\. By chance alone, that happens in fewer than 1 chart in 1,000/,
+    );
     expect(outcomeSentence(CASES.shiftUp)).toBe(
       'The chart marks 6 weeks in a row above the median, starting the week of 31 March 2025. Since your first 12 weeks, ' +
         '6 of 6 weeks are on one side of the median: this could happen by chance in about 1 chart in 14 this long, so it may ' +
         'not be a real change yet. It started 1 week after your PDSA cycle A2, “Talk circle”.',
     );
-    expect(outcomeSentence(CASES.shiftDown)).toContain('It started the same week as your PDSA cycle A2, “Talk circle”.');
-    expect(outcomeSentence(CASES.trendUp)).toMatch(/^The chart marks 5 weeks in a row going up, starting the week of 31 March 2025\. Since/);
-    expect(outcomeSentence(CASES.trendDown)).toMatch(/^The chart marks 5 weeks in a row going down/);
-    expect(outcomeSentence(CASES.tooFewRuns)).toMatch(/\(too few runs\)\. A stretch like this could happen by chance in about 1 chart in \d+ this long/);
+    expect(outcomeSentence(CASES.shiftDown)).toContain(
+      'It started the same week as your PDSA cycle A2, “Talk circle”.',
+    );
+    expect(outcomeSentence(CASES.trendUp)).toMatch(
+      /^The chart marks 5 weeks in a row going up, starting the week of 31 March 2025\. Since/,
+    );
+    expect(outcomeSentence(CASES.trendDown)).toMatch(
+      /^The chart marks 5 weeks in a row going down/,
+    );
+    expect(outcomeSentence(CASES.tooFewRuns)).toMatch(
+      /\(too few runs\)\. A stretch like this could happen by chance in about 1 chart in \d+ this long/,
+    );
     expect(outcomeSentence(CASES.tooManyRuns)).toMatch(/\(too many runs\)/);
     // An Anhøj long run of 9 in 31 weeks is strong evidence on its own (chance about 1 in 300).
-    expect(outcomeSentence(CASES.longRun)).toMatch(/^Something has changed for the better: 9 weeks in a row above the median.* 1 chart in 302 this long\.$/);
-    expect(outcomeSentence(CASES.fewCrossings)).toMatch(/^The line crosses the median less often than usual\./);
-    expect(outcomeSentence(CASES.earlyShift)).toMatch(/It is too early to tell whether this is more than chance: keep going\.$/);
+    expect(outcomeSentence(CASES.longRun)).toMatch(
+      /^Something has changed for the better: 9 weeks in a row above the median.* 1 chart in 302 this long\.$/,
+    );
+    expect(outcomeSentence(CASES.fewCrossings)).toMatch(
+      /^The line crosses the median less often than usual\./,
+    );
+    expect(outcomeSentence(CASES.earlyShift)).toMatch(
+      /It is too early to tell whether this is more than chance: keep going\.$/,
+    );
   });
 
   it('says when it reads the phase before a new one that has too few weeks, naming the cycle', () => {
@@ -116,14 +165,22 @@ describe('outcomeSentence in English', () => {
         '5 of the 5 weeks since are above 10, the middle of the weeks before. That could be chance (about 1 in 10): keep watching.',
     );
     const strong = progress(STRONG, { cycles: [cycle(12)] });
-    expect(cycleSentence(strong, strong.cycleReadings[0]!)).toMatch(/17 of the 18 weeks since are above 10, the middle of the weeks before: a real change/);
+    expect(cycleSentence(strong, strong.cycleReadings[0]!)).toMatch(
+      /17 of the 18 weeks since are above 10, the middle of the weeks before: a real change/,
+    );
     const early = progress([...BASELINE, 11], { cycles: [cycle(3), cycle(13)] });
-    expect(cycleSentence(early, early.cycleReadings[0]!)).toMatch(/Too few weeks before it to compare \(it needs 6\)\.$/);
-    expect(cycleSentence(early, early.cycleReadings[1]!)).toMatch(/It has no finished week yet: nothing to compare\.$/);
+    expect(cycleSentence(early, early.cycleReadings[0]!)).toMatch(
+      /Too few weeks before it to compare \(it needs 6\)\.$/,
+    );
+    expect(cycleSentence(early, early.cycleReadings[1]!)).toMatch(
+      /It has no finished week yet: nothing to compare\.$/,
+    );
   });
 
   it('says when her goal is reached', () => {
-    expect(outcomeSentence(CASES.goal)).toMatch(/Goal reached: the middle of your last 6 weeks is at or above your goal of 14\.$/);
+    expect(outcomeSentence(CASES.goal)).toMatch(
+      /Goal reached: the middle of your last 6 weeks is at or above your goal of 14\.$/,
+    );
   });
 
   it('labels the median, provisional with the same 12-week count as the sentence', () => {
@@ -136,14 +193,26 @@ describe('outcomeSentence in English', () => {
 
   it('gives the chart a text alternative with its title, weeks, median and sentence', () => {
     const alt = chartAlt(CASES.shiftUp);
-    expect(alt).toContain('Run chart: Days with notes written. Weeks of 6 January 2025 to 5 May 2025. Median 10, from the first 12 weeks.');
+    expect(alt).toContain(
+      'Run chart: Days with notes written. Weeks of 6 January 2025 to 5 May 2025. Median 10, from the first 12 weeks.',
+    );
     expect(alt).toContain(outcomeSentence(CASES.shiftUp));
   });
 
   it('puts every mark the chart shows into the image legend, each cycle named in full', () => {
-    expect(imageLegend(CASES.shiftUp).map((i) => i.kind)).toEqual(['dot', 'median', 'triangle', 'pdsa']);
+    expect(imageLegend(CASES.shiftUp).map((i) => i.kind)).toEqual([
+      'dot',
+      'median',
+      'triangle',
+      'pdsa',
+    ]);
     expect(imageLegend(CASES.shiftUp)[3]!.label).toBe('PDSA A2 starts: cycle 2 of “Talk circle”');
-    expect(imageLegend(CASES.newPhase).map((i) => i.kind)).toEqual(['dot', 'median', 'pdsa', 'phase']);
+    expect(imageLegend(CASES.newPhase).map((i) => i.kind)).toEqual([
+      'dot',
+      'median',
+      'pdsa',
+      'phase',
+    ]);
     expect(imageLegend(CASES.otherMeasure).map((i) => i.kind)).toContain('pdsa-other');
     expect(imageLegend(CASES.goal).at(-1)).toEqual({ kind: 'goal', label: 'Your goal (14)' });
     expect(imageLegend(CASES.noSignal).map((i) => i.kind)).toEqual(['dot', 'median']);
@@ -157,8 +226,10 @@ describe.each<Language>(['en', 'es'])('outcomeSentence in %s', (lang) => {
     for (const [name, p] of Object.entries(CASES)) {
       expect(outcomeSentence(p), name).not.toMatch(/[{}]|progress\./);
       expect(chartAlt(p), name).not.toMatch(/[{}]|progress\./);
-      for (const r of p.cycleReadings) expect(cycleSentence(p, r), name).not.toMatch(/[{}]|progress\./);
-      for (const m of p.otherCycles) expect(otherCycleSentence(m), name).not.toMatch(/[{}]|progress\./);
+      for (const r of p.cycleReadings)
+        expect(cycleSentence(p, r), name).not.toMatch(/[{}]|progress\./);
+      for (const m of p.otherCycles)
+        expect(otherCycleSentence(m), name).not.toMatch(/[{}]|progress\./);
     }
   });
 });
@@ -167,7 +238,9 @@ describe('outcomeSentence in Spanish', () => {
   beforeAll(() => setLanguage('es'));
 
   it('speaks to her as "usted", with Spanish dates, the chance in words and the cycle', () => {
-    expect(outcomeSentence(CASES.noData)).toBe('Su primera semana está en marcha: esta gráfica empieza cuando termine, el lunes 13 de enero de 2025.');
+    expect(outcomeSentence(CASES.noData)).toBe(
+      'Su primera semana está en marcha: esta gráfica empieza cuando termine, el lunes 13 de enero de 2025.',
+    );
     expect(outcomeSentence(CASES.notEnough)).toBe(
       'Esta gráfica se lee cuando tiene 12 semanas: las primeras 12 marcan la línea de la mediana. Lleva 7 de 12 semanas. ¡Siga así!',
     );
@@ -176,8 +249,12 @@ describe('outcomeSentence in Spanish', () => {
         'de sus primeras 12 semanas. Por pura casualidad, eso pasa en más o menos 1 de cada 106 gráficas así de largas. ' +
         'Empezó 1 semana después de su ciclo PDSA A2, “Talk circle”.',
     );
-    expect(outcomeSentence(CASES.newPhase)).toMatch(/^Su fase nueva, desde su ciclo A3 \(“Talk circle”\), tiene 5 de 12 semanas\./);
-    expect(otherCycleSentence(CASES.otherMeasure.otherCycles[0]!)).toMatch(/Se sigue en “.*”, así que esta gráfica no lo lee\.$/);
+    expect(outcomeSentence(CASES.newPhase)).toMatch(
+      /^Su fase nueva, desde su ciclo A3 \(“Talk circle”\), tiene 5 de 12 semanas\./,
+    );
+    expect(otherCycleSentence(CASES.otherMeasure.otherCycles[0]!)).toMatch(
+      /Se sigue en “.*”, así que esta gráfica no lo lee\.$/,
+    );
     expect(cycleSentence(CASES.newPhase, CASES.newPhase.cycleReadings[0]!)).toMatch(
       /16 semanas antes, 5 desde entonces\. 5 de las 5 semanas desde entonces están por encima de 10, el punto medio de las semanas de antes\. Puede ser casualidad/,
     );

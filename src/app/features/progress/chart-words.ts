@@ -45,7 +45,8 @@ export function shortWeek(week: string): string {
 
 /** "Weeks of 5 January 2026 to 21 December 2026": the complete weeks of the chart. */
 export function rangeText(p: MeasureProgress): string {
-  const long = (week: string) => dateFormat({ day: 'numeric', month: 'long', year: 'numeric' }).format(mondayOf(week));
+  const long = (week: string) =>
+    dateFormat({ day: 'numeric', month: 'long', year: 'numeric' }).format(mondayOf(week));
   const first = p.weeks[0] ?? p.current.week;
   return t('progress.range', { from: long(first), to: long(p.weeks.at(-1) ?? first) });
 }
@@ -63,7 +64,8 @@ export function medianText(p: MeasureProgress): string {
   if (!line || line.value === null) return t('progress.median.none');
   const value = formatValue(p.measure, line.value);
   if (line.need === null) return t('progress.median.all', { value });
-  if (line.isProvisional) return t('progress.median.provisional', { value, have: line.have, need: line.need });
+  if (line.isProvisional)
+    return t('progress.median.provisional', { value, have: line.have, need: line.need });
   return t('progress.median.baseline', { value });
 }
 
@@ -78,7 +80,10 @@ const UNDIRECTED_KEYS = {
   'too-many-runs': 'progress.outcome.tooManyRuns',
   'few-crossings': 'progress.outcome.fewCrossings',
 } as const satisfies Record<string, MessageKey>;
-const isUndirected = (kind: string): kind is keyof typeof UNDIRECTED_KEYS => kind in UNDIRECTED_KEYS;
+/** Every signal's key, for the sentences that read a pattern (`maybe`). */
+const SIGNAL_KEYS = { ...DIRECTED_KEYS, ...UNDIRECTED_KEYS } as const;
+const isUndirected = (kind: string): kind is keyof typeof UNDIRECTED_KEYS =>
+  kind in UNDIRECTED_KEYS;
 
 /** "1 chart in {odds}": the chance as a whole number of charts (at least 2). */
 export function oddsOf(chance: number): number {
@@ -96,17 +101,37 @@ function mainSentence(p: MeasureProgress, o: Outcome): string[] {
     case 'change': {
       const e = o.evidence!;
       const test = e.test === 'longest-run' ? 'longest-run' : 'since-baseline';
-      const said = t(`progress.outcome.change.${test}.${o.direction}` as MessageKey, { count: e.count, of: e.of, date: weekDate(p.weeks[e.start]!) });
-      const chance = e.chance < 0.001 ? t('progress.outcome.changeRare') : t('progress.outcome.changeChance', { odds: oddsOf(e.chance) });
+      const said = t(`progress.outcome.change.${test}.${o.direction}` as MessageKey, {
+        count: e.count,
+        of: e.of,
+        date: weekDate(p.weeks[e.start]!),
+      });
+      const chance =
+        e.chance < 0.001
+          ? t('progress.outcome.changeRare')
+          : t('progress.outcome.changeChance', { odds: oddsOf(e.chance) });
       return [said, chance];
     }
     default: {
       const key = SIGNAL_KEYS[o.kind];
-      const said = o.direction === null ? t(key as MessageKey) : t(`${key}.${o.direction}` as MessageKey, { length: o.length ?? 0, date: weekDate(p.weeks[o.start]!) });
+      const said =
+        o.direction === null
+          ? t(key as MessageKey)
+          : t(`${key}.${o.direction}` as MessageKey, {
+              length: o.length ?? 0,
+              date: weekDate(p.weeks[o.start]!),
+            });
       const e = o.evidence;
       if (!e) return [said, t('progress.outcome.maybe.early')];
       const test = e.test === 'longest-run' ? 'longest-run' : 'since-baseline';
-      return [said, t(`progress.outcome.maybe.${test}` as MessageKey, { count: e.count, of: e.of, odds: oddsOf(e.chance) })];
+      return [
+        said,
+        t(`progress.outcome.maybe.${test}` as MessageKey, {
+          count: e.count,
+          of: e.of,
+          odds: oddsOf(e.chance),
+        }),
+      ];
     }
   }
 }
@@ -114,26 +139,44 @@ function mainSentence(p: MeasureProgress, o: Outcome): string[] {
 function newPhaseSentence(p: MeasureProgress, o: Outcome): string | null {
   if (!('newPhase' in o) || !o.newPhase) return null;
   const { mark, have, need, start } = o.newPhase;
-  if (mark) return t('progress.outcome.newPhaseCycle', { label: mark.label, idea: mark.changeIdea, have, need });
+  if (mark)
+    return t('progress.outcome.newPhaseCycle', {
+      label: mark.label,
+      idea: mark.changeIdea,
+      have,
+      need,
+    });
   return t('progress.outcome.newPhase', { date: weekDate(p.weeks[start]!), have, need });
 }
 
 /** The plain sentences under a chart: the phase read, what it shows, how sure, the cycle, the goal. */
 export function outcomeSentence(p: MeasureProgress): string {
   const o = p.outcome;
-  const parts = [newPhaseSentence(p, o), ...mainSentence(p, o)].filter((s): s is string => s !== null);
+  const parts = [newPhaseSentence(p, o), ...mainSentence(p, o)].filter(
+    (s): s is string => s !== null,
+  );
   if ('pdsa' in o && o.pdsa) {
     const params = { label: o.pdsa.mark.label, idea: o.pdsa.mark.changeIdea };
-    parts.push(o.pdsa.weeksBefore === 0 ? t('progress.outcome.pdsa.same', params) : tn('progress.outcome.pdsa.before', o.pdsa.weeksBefore, params));
+    parts.push(
+      o.pdsa.weeksBefore === 0
+        ? t('progress.outcome.pdsa.same', params)
+        : tn('progress.outcome.pdsa.before', o.pdsa.weeksBefore, params),
+    );
   }
-  if (p.goal?.reached) parts.push(t('progress.outcome.goal', { goal: formatValue(p.measure, p.goal.value) }));
+  if (p.goal?.reached)
+    parts.push(t('progress.outcome.goal', { goal: formatValue(p.measure, p.goal.value) }));
   return parts.join(' ');
 }
 
 /** The one sentence under a cycle of this measure: weeks before and since, and what they show. */
 export function cycleSentence(p: MeasureProgress, r: CycleReading): string {
   const m = r.mark;
-  const head = t('progress.cycleItem', { label: m.label, cycle: m.cycle, idea: m.changeIdea, date: dayDate(m.startDate) });
+  const head = t('progress.cycleItem', {
+    label: m.label,
+    cycle: m.cycle,
+    idea: m.changeIdea,
+    date: dayDate(m.startDate),
+  });
   const weeks = t('progress.reading.weeks', { before: r.before, since: r.since });
   const e = r.evidence;
   let verdict: string;
@@ -150,7 +193,11 @@ export function cycleSentence(p: MeasureProgress, r: CycleReading): string {
     };
     if (r.claim === 'none') verdict = t('progress.reading.none', params);
     else if (r.claim === 'maybe') verdict = t('progress.reading.maybe', params);
-    else verdict = t(e.chance < 0.001 ? 'progress.reading.changeRare' : 'progress.reading.change', params);
+    else
+      verdict = t(
+        e.chance < 0.001 ? 'progress.reading.changeRare' : 'progress.reading.change',
+        params,
+      );
   }
   return `${head} ${weeks} ${verdict}`;
 }
@@ -158,7 +205,9 @@ export function cycleSentence(p: MeasureProgress, r: CycleReading): string {
 /** A cycle of another measure (or of none), named in the list but never read on this chart. */
 export function otherCycleSentence(m: PdsaMark): string {
   const params = { label: m.label, cycle: m.cycle, idea: m.changeIdea, date: dayDate(m.startDate) };
-  return m.measure ? t('progress.cycleOther', { ...params, measure: measureTitle(m.measure) }) : t('progress.cycleNoMeasure', params);
+  return m.measure
+    ? t('progress.cycleOther', { ...params, measure: measureTitle(m.measure) })
+    : t('progress.cycleNoMeasure', params);
 }
 
 /** The words drawn on the chart itself. */
@@ -175,7 +224,12 @@ export function chartWords(p: MeasureProgress): ChartWords {
 
 /** The chart's text alternative: what it shows, its median and the sentence. */
 export function chartAlt(p: MeasureProgress): string {
-  return t('progress.chartAlt', { title: measureTitle(p.measure), range: rangeText(p), median: medianText(p), sentence: outcomeSentence(p) });
+  return t('progress.chartAlt', {
+    title: measureTitle(p.measure),
+    range: rangeText(p),
+    median: medianText(p),
+    sentence: outcomeSentence(p),
+  });
 }
 
 /** The short legend drawn into the saved image: only the marks the chart shows. */
@@ -188,10 +242,16 @@ export function imageLegend(p: MeasureProgress): ImageLegendItem[] {
   if (marks.has('shift')) items.push({ kind: 'triangle', label: t('progress.mark.shift') });
   if (marks.has('long-run')) items.push({ kind: 'triangle', label: t('progress.mark.longRun') });
   if (marks.has('trend')) items.push({ kind: 'square', label: t('progress.mark.trend') });
-  const named = (m: PdsaMark) => t('progress.mark.pdsa', { label: m.label, cycle: m.cycle, idea: m.changeIdea });
+  const named = (m: PdsaMark) =>
+    t('progress.mark.pdsa', { label: m.label, cycle: m.cycle, idea: m.changeIdea });
   for (const m of p.cycles) items.push({ kind: 'pdsa', label: named(m) });
-  if (p.otherCycles.length) items.push({ kind: 'pdsa-other', label: t('progress.legend.otherPdsa') });
+  if (p.otherCycles.length)
+    items.push({ kind: 'pdsa-other', label: t('progress.legend.otherPdsa') });
   if (p.phaseStarts.length) items.push({ kind: 'phase', label: t('progress.legend.phase') });
-  if (p.goal) items.push({ kind: 'goal', label: `${t('progress.legend.goal')} (${formatValue(p.measure, p.goal.value)})` });
+  if (p.goal)
+    items.push({
+      kind: 'goal',
+      label: `${t('progress.legend.goal')} (${formatValue(p.measure, p.goal.value)})`,
+    });
   return items;
 }

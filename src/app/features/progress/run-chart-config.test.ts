@@ -4,7 +4,16 @@ import type { MeasureSeries } from '../../../domain/measures';
 import { measureProgress, type MedianMode, type PdsaCycleInput } from '../../../domain/progress';
 import type { RuleSet, RunChartPoint } from '../../../domain/run-chart';
 import type { MeasureId } from '../../../domain/tables';
-import { COLOURS, layoutLabels, marksShown, pointMarks, tickWeeks, toRunChartConfig, type ChartWords, type XY } from './run-chart-config';
+import {
+  COLOURS,
+  layoutLabels,
+  marksShown,
+  pointMarks,
+  tickWeeks,
+  toRunChartConfig,
+  type ChartWords,
+  type XY,
+} from './run-chart-config';
 
 const FIRST = '2026-W02';
 const BASELINE = [9, 11, 9, 11, 9, 11, 9, 11, 9, 11, 11, 9];
@@ -12,7 +21,13 @@ const rep = (n: number, v: number) => Array.from({ length: n }, () => v);
 
 function progressOf(
   points: RunChartPoint[],
-  { measure = 'p2', rules = 'ihi', mode = 'baseline', cycles = [], current = null }: {
+  {
+    measure = 'p2',
+    rules = 'ihi',
+    mode = 'baseline',
+    cycles = [],
+    current = null,
+  }: {
     measure?: MeasureId;
     rules?: RuleSet;
     mode?: MedianMode;
@@ -21,12 +36,24 @@ function progressOf(
   } = {},
 ) {
   const weeks = weeksBetween(FIRST, addWeeks(FIRST, points.length - 1));
-  const series: MeasureSeries = { measure, weeks, points, current: { week: addWeeks(FIRST, points.length), point: current } };
+  const series: MeasureSeries = {
+    measure,
+    weeks,
+    points,
+    current: { week: addWeeks(FIRST, points.length), point: current },
+  };
   return measureProgress(series, cycles, rules, mode);
 }
 
 function cycleAt(index: number, extra: Partial<PdsaCycleInput> = {}): PdsaCycleInput {
-  return { startDate: weekMonday(addWeeks(FIRST, index)), cycle: 1, changeIdea: 'Talk circle', startsPhase: false, measure: 'p2', ...extra };
+  return {
+    startDate: weekMonday(addWeeks(FIRST, index)),
+    cycle: 1,
+    changeIdea: 'Talk circle',
+    startsPhase: false,
+    measure: 'p2',
+    ...extra,
+  };
 }
 
 const WORDS: ChartWords = {
@@ -40,7 +67,10 @@ const WORDS: ChartWords = {
 
 function config(points: RunChartPoint[], options: Parameters<typeof progressOf>[1] = {}) {
   const c = toRunChartConfig(progressOf(points, options), WORDS);
-  const [line, current, ...medians] = c.data.datasets as unknown as ({ data: XY[] } & Record<string, unknown>)[];
+  const [line, current, ...medians] = c.data.datasets as unknown as ({ data: XY[] } & Record<
+    string,
+    unknown
+  >)[];
   return { c, line: line!, current: current!, medians };
 }
 
@@ -60,7 +90,13 @@ describe('toRunChartConfig', () => {
   });
 
   it('draws proportions as percents on a 0–100 axis', () => {
-    const { line, c } = config([{ numerator: 3, denominator: 5 }, { numerator: 4, denominator: 5 }], { measure: 'p5-of-p4' });
+    const { line, c } = config(
+      [
+        { numerator: 3, denominator: 5 },
+        { numerator: 4, denominator: 5 },
+      ],
+      { measure: 'p5-of-p4' },
+    );
     expect(line.data.map((d) => d.y)).toEqual([60, 80]);
     expect(c.options?.scales?.y).toMatchObject({ min: 0, max: 100 });
   });
@@ -68,7 +104,11 @@ describe('toRunChartConfig', () => {
   it('draws the current week hollow, apart from the line, after the last complete week', () => {
     const { current, line } = config([3, 4, 5], { current: 6 });
     expect(current.data).toEqual([{ x: 3, y: 6 }]);
-    expect(current).toMatchObject({ showLine: false, pointBackgroundColor: '#ffffff', pointBorderColor: COLOURS.point });
+    expect(current).toMatchObject({
+      showLine: false,
+      pointBackgroundColor: '#ffffff',
+      pointBorderColor: COLOURS.point,
+    });
     expect(line.data).toHaveLength(3);
   });
 
@@ -76,8 +116,14 @@ describe('toRunChartConfig', () => {
     const points = [...BASELINE, ...rep(4, 10), ...rep(5, 30)];
     const { medians } = config(points, { cycles: [cycleAt(16, { startsPhase: true })] });
     expect(medians.map((m) => m.data)).toEqual([
-      [{ x: -0.5, y: 10 }, { x: 15.5, y: 10 }],
-      [{ x: 15.5, y: 30 }, { x: 21.5, y: 30 }],
+      [
+        { x: -0.5, y: 10 },
+        { x: 15.5, y: 10 },
+      ],
+      [
+        { x: 15.5, y: 30 },
+        { x: 21.5, y: 30 },
+      ],
     ]);
     expect(medians.map((m) => m.borderDash)).toEqual([[], [6, 5]]);
   });
@@ -107,7 +153,9 @@ describe('toRunChartConfig', () => {
     const styles = line.pointStyle as string[];
     expect(styles.slice(12)).toEqual(rep(9, 0).map(() => 'triangle'));
     expect(styles.slice(0, 12).every((s) => s === 'circle')).toBe(true);
-    expect(config([...BASELINE, 8, 9.5, 10.5, 12, 13], { rules: 'anhoej' }).line.pointStyle).toEqual(rep(17, 0).map(() => 'circle'));
+    expect(
+      config([...BASELINE, 8, 9.5, 10.5, 12, 13], { rules: 'anhoej' }).line.pointStyle,
+    ).toEqual(rep(17, 0).map(() => 'circle'));
   });
 
   it('marks nothing in a phase with fewer than 12 weeks of data', () => {
@@ -117,17 +165,28 @@ describe('toRunChartConfig', () => {
   });
 
   const annotationsOf = (c: ReturnType<typeof config>['c']) =>
-    (c.options?.plugins as { annotation: { annotations: Record<string, Record<string, unknown>> } }).annotation.annotations;
+    (c.options?.plugins as { annotation: { annotations: Record<string, Record<string, unknown>> } })
+      .annotation.annotations;
 
   it('draws each PDSA cycle of this measure as a dashed line under the points, with no label on the plot', () => {
     const { c } = config(rep(20, 3), { cycles: [cycleAt(5, { cycle: 2 })] });
-    expect(annotationsOf(c)['pdsa-0']).toMatchObject({ type: 'line', scaleID: 'x', value: 5, borderColor: COLOURS.pdsa, borderDash: [5, 4], drawTime: 'beforeDatasetsDraw' });
+    expect(annotationsOf(c)['pdsa-0']).toMatchObject({
+      type: 'line',
+      scaleID: 'x',
+      value: 5,
+      borderColor: COLOURS.pdsa,
+      borderDash: [5, 4],
+      drawTime: 'beforeDatasetsDraw',
+    });
     expect(annotationsOf(c)['pdsa-0']!.label).toBeUndefined();
     expect((c.options?.layout?.padding as { top: number }).top).toBeGreaterThan(4); // the label band
   });
 
-  it('draws another measure\'s cycle faintly, and her goal as a dashed horizontal line', () => {
-    const p = { ...progressOf(rep(20, 3), { cycles: [cycleAt(5, { measure: 'p3' })] }), goal: { value: 4, reached: false } };
+  it("draws another measure's cycle faintly, and her goal as a dashed horizontal line", () => {
+    const p = {
+      ...progressOf(rep(20, 3), { cycles: [cycleAt(5, { measure: 'p3' })] }),
+      goal: { value: 4, reached: false },
+    };
     const a = annotationsOf(toRunChartConfig(p, WORDS));
     expect(a['other-0']).toMatchObject({ value: 5, borderColor: COLOURS.other, borderWidth: 1 });
     expect(a['pdsa-0']).toBeUndefined();
@@ -166,7 +225,11 @@ describe('layoutLabels', () => {
 
   it('labels the weeks on the x axis with the given words, and nothing between weeks', () => {
     const { c } = config(rep(20, 3));
-    const x = c.options?.scales?.x as { min: number; max: number; ticks: { callback: (v: number) => string } };
+    const x = c.options?.scales?.x as {
+      min: number;
+      max: number;
+      ticks: { callback: (v: number) => string };
+    };
     expect([x.min, x.max]).toEqual([-0.5, 20.5]);
     expect(x.ticks.callback(4)).toBe('w4');
     expect(x.ticks.callback(4.5)).toBe('');
@@ -179,13 +242,18 @@ describe('layoutLabels', () => {
     expect(tickWeeks(156)).toEqual([0, 26, 52, 78, 104, 130, 156]);
     const { c } = config(rep(20, 3));
     const scale = { ticks: [] as { value: number }[] };
-    (c.options?.scales?.x as unknown as { afterBuildTicks: (s: typeof scale) => void }).afterBuildTicks(scale);
+    (
+      c.options?.scales?.x as unknown as { afterBuildTicks: (s: typeof scale) => void }
+    ).afterBuildTicks(scale);
     expect(scale.ticks.map((t) => t.value)).toEqual([0, 4, 8, 12, 16, 20]);
   });
 
   it('fits the y axis to each measure', () => {
     expect(config([1], { measure: 'p6' }).c.options?.scales?.y).toMatchObject({ min: 1, max: 5 });
     expect(config([1], { measure: 'p2' }).c.options?.scales?.y).toMatchObject({ min: 0, max: 7 });
-    expect(config([1], { measure: 'notes' }).c.options?.scales?.y).toMatchObject({ min: 0, suggestedMax: 5 });
+    expect(config([1], { measure: 'notes' }).c.options?.scales?.y).toMatchObject({
+      min: 0,
+      suggestedMax: 5,
+    });
   });
 });

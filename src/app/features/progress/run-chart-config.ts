@@ -62,13 +62,25 @@ export function marksShown(progress: MeasureProgress): Set<PointMark> {
   return new Set(pointMarks(progress).flat());
 }
 
-const SHAPE: Record<PointMark, PointStyle> = { shift: 'triangle', 'long-run': 'triangle', trend: 'rect' };
-const COLOUR: Record<PointMark, string> = { shift: COLOURS.shift, 'long-run': COLOURS.shift, trend: COLOURS.trend };
+const SHAPE: Record<PointMark, PointStyle> = {
+  shift: 'triangle',
+  'long-run': 'triangle',
+  trend: 'rect',
+};
+const COLOUR: Record<PointMark, string> = {
+  shift: COLOURS.shift,
+  'long-run': COLOURS.shift,
+  trend: COLOURS.trend,
+};
 
 function yScale(progress: MeasureProgress) {
   switch (progress.measure) {
     case 'p5-of-p4':
-      return { min: 0, max: 100, ticks: { stepSize: 25, callback: (v: number | string) => `${v}%` } };
+      return {
+        min: 0,
+        max: 100,
+        ticks: { stepSize: 25, callback: (v: number | string) => `${v}%` },
+      };
     case 'p6':
       return { min: 1, max: 5, ticks: { stepSize: 1 } };
     case 'p2':
@@ -100,7 +112,13 @@ export interface LabelBox {
  * [left, right], each in the first of `rows` rows where it does not overlap the one before it (the
  * last row otherwise). Pure, so that "never cut off, never on a point" is tested without a browser.
  */
-export function layoutLabels(items: readonly { label: string; x: number; width: number }[], left: number, right: number, rows: number, height: number): LabelBox[] {
+export function layoutLabels(
+  items: readonly { label: string; x: number; width: number }[],
+  left: number,
+  right: number,
+  rows: number,
+  height: number,
+): LabelBox[] {
   const ends: number[] = Array.from({ length: Math.max(1, rows) }, () => -Infinity);
   return items.map(({ label, x, width }) => {
     const at = Math.min(Math.max(x - width / 2, left), Math.max(left, right - width));
@@ -124,7 +142,11 @@ type LabelChart = {
 };
 
 /** Draws the PDSA labels in the band above the plot (never over a point) and records their boxes. */
-function labelPlugin(progress: MeasureProgress, words: ChartWords, fontSize: number): Plugin<'line'> {
+function labelPlugin(
+  progress: MeasureProgress,
+  words: ChartWords,
+  fontSize: number,
+): Plugin<'line'> {
   return {
     id: 'pdsaLabels',
     afterDraw(c) {
@@ -135,7 +157,11 @@ function labelPlugin(progress: MeasureProgress, words: ChartWords, fontSize: num
       ctx.font = `bold ${fontSize}px system-ui, sans-serif`;
       const items = progress.cycles.map((m) => {
         const label = words.cycleLabel(m);
-        return { label, x: chart.scales.x!.getPixelForValue(m.index), width: ctx.measureText(label).width + 6 };
+        return {
+          label,
+          x: chart.scales.x!.getPixelForValue(m.index),
+          width: ctx.measureText(label).width + 6,
+        };
       });
       const boxes = layoutLabels(items, 0, chart.width, labelRows(progress), height);
       ctx.textBaseline = 'middle';
@@ -156,27 +182,62 @@ function annotations(progress: MeasureProgress): Record<string, AnnotationOption
   // Every line is drawn under the points: no mark ever hides a week.
   const line = { type: 'line' as const, scaleID: 'x', drawTime: 'beforeDatasetsDraw' as const };
   for (const start of progress.phaseStarts.filter((s) => s > 0)) {
-    out[`phase-${start}`] = { ...line, value: start - 0.5, borderColor: COLOURS.phase, borderWidth: 2 };
+    out[`phase-${start}`] = {
+      ...line,
+      value: start - 0.5,
+      borderColor: COLOURS.phase,
+      borderWidth: 2,
+    };
   }
   progress.cycles.forEach((mark, i) => {
-    out[`pdsa-${i}`] = { ...line, value: mark.index, borderColor: COLOURS.pdsa, borderWidth: 2, borderDash: [5, 4] };
+    out[`pdsa-${i}`] = {
+      ...line,
+      value: mark.index,
+      borderColor: COLOURS.pdsa,
+      borderWidth: 2,
+      borderDash: [5, 4],
+    };
   });
   progress.otherCycles.forEach((mark, i) => {
-    out[`other-${i}`] = { ...line, value: mark.index, borderColor: COLOURS.other, borderWidth: 1, borderDash: [2, 4] };
+    out[`other-${i}`] = {
+      ...line,
+      value: mark.index,
+      borderColor: COLOURS.other,
+      borderWidth: 1,
+      borderDash: [2, 4],
+    };
   });
   if (progress.goal) {
-    out.goal = { type: 'line', scaleID: 'y', drawTime: 'beforeDatasetsDraw', value: progress.goal.value, borderColor: COLOURS.goal, borderWidth: 2, borderDash: [10, 6] };
+    out.goal = {
+      type: 'line',
+      scaleID: 'y',
+      drawTime: 'beforeDatasetsDraw',
+      value: progress.goal.value,
+      borderColor: COLOURS.goal,
+      borderWidth: 2,
+      borderDash: [10, 6],
+    };
   }
   return out;
 }
 
 /** The Chart.js configuration of one run chart; `animation` is always off (instant, and calm). */
-export function toRunChartConfig(progress: MeasureProgress, words: ChartWords, style: ChartStyle = {}): RunChartConfig {
+export function toRunChartConfig(
+  progress: MeasureProgress,
+  words: ChartWords,
+  style: ChartStyle = {},
+): RunChartConfig {
   const fontSize = style.fontSize ?? 12;
   const n = progress.weeks.length;
   const marks = pointMarks(progress);
-  const shapeOf = (i: number): PointStyle => { const m = marks[i]?.[0]; return m ? SHAPE[m] : 'circle'; };
-  const colourOf = (i: number): string => { const m = marks[i]?.[0]; return m ? COLOUR[m] : COLOURS.point; };
+  const shapeOf = (i: number): PointStyle => {
+    const m = marks[i]?.[0];
+    return m ? SHAPE[m] : 'circle';
+  };
+  const colourOf = (i: number): string => {
+    const m = marks[i]?.[0];
+    return m ? COLOUR[m] : COLOURS.point;
+  };
   const sizeOf = (i: number): number => (marks[i]?.length ? 6 : 3.5);
 
   const medianSets = progress.medians.map((m) => ({
@@ -247,10 +308,15 @@ export function toRunChartConfig(progress: MeasureProgress, words: ChartWords, s
             maxRotation: 0,
             color: COLOURS.text,
             font: { size: fontSize },
-            callback: (v: number | string) => (Number.isInteger(Number(v)) ? (words.weekLabels[Number(v)] ?? '') : ''),
+            callback: (v: number | string) =>
+              Number.isInteger(Number(v)) ? (words.weekLabels[Number(v)] ?? '') : '',
           },
         },
-        y: { ...yScale(progress), grid: { color: COLOURS.grid }, ticks: { ...yScale(progress).ticks, color: COLOURS.text, font: { size: fontSize } } },
+        y: {
+          ...yScale(progress),
+          grid: { color: COLOURS.grid },
+          ticks: { ...yScale(progress).ticks, color: COLOURS.text, font: { size: fontSize } },
+        },
       },
       plugins: {
         legend: { display: false },

@@ -39,7 +39,12 @@ export type ImageLegendItem = {
   label: string;
 };
 
-function drawSwatch(ctx: CanvasRenderingContext2D, kind: ImageLegendItem['kind'], x: number, y: number): void {
+function drawSwatch(
+  ctx: CanvasRenderingContext2D,
+  kind: ImageLegendItem['kind'],
+  x: number,
+  y: number,
+): void {
   ctx.save();
   ctx.beginPath();
   if (kind === 'dot') {
@@ -56,7 +61,13 @@ function drawSwatch(ctx: CanvasRenderingContext2D, kind: ImageLegendItem['kind']
     ctx.fillStyle = COLOURS.trend;
     ctx.fillRect(x + 3, y - 7, 14, 14);
   } else {
-    const stroke = { median: COLOURS.median, pdsa: COLOURS.pdsa, 'pdsa-other': COLOURS.other, phase: COLOURS.phase, goal: COLOURS.goal };
+    const stroke = {
+      median: COLOURS.median,
+      pdsa: COLOURS.pdsa,
+      'pdsa-other': COLOURS.other,
+      phase: COLOURS.phase,
+      goal: COLOURS.goal,
+    };
     ctx.strokeStyle = stroke[kind];
     ctx.lineWidth = kind === 'pdsa-other' ? 2 : 3;
     if (kind === 'pdsa' || kind === 'pdsa-other') ctx.setLineDash([6, 4]);
@@ -108,7 +119,12 @@ export async function chartImage(
   chartCanvas.width = IMAGE_WIDTH - 2 * (MARGIN - 16);
   chartCanvas.height = legendY - 24 - 124;
   const config = toRunChartConfig(p, words, { fontSize: 18 });
-  config.options = { ...config.options, responsive: false, maintainAspectRatio: false, devicePixelRatio: 1 };
+  config.options = {
+    ...config.options,
+    responsive: false,
+    maintainAspectRatio: false,
+    devicePixelRatio: 1,
+  };
   const chart = new Chart(chartCanvas, config);
   ctx.drawImage(chartCanvas, MARGIN - 16, 124);
   chart.destroy();
@@ -124,7 +140,9 @@ export async function chartImage(
   ctx.font = `26px ${FONT}`;
   ctx.fillStyle = COLOURS.text;
   lines.forEach((line, i) => ctx.fillText(line, MARGIN, sentenceTop + 30 + i * 36));
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'),
+  );
 }
 
 /** Downloads the PNG, or shares it as a file where downloads do nothing (ui/save-file.ts). */

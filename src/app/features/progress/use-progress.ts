@@ -7,7 +7,12 @@ import { useLiveQuery } from '../../ui/use-live-query';
 import { useMemo } from 'preact/hooks';
 import type { StoredRecord } from '../../../domain/envelope';
 import { weeklyMeasures } from '../../../domain/measures';
-import { progressOf, type MeasureProgress, type MedianMode, type PdsaCycleInput } from '../../../domain/progress';
+import {
+  progressOf,
+  type MeasureProgress,
+  type MedianMode,
+  type PdsaCycleInput,
+} from '../../../domain/progress';
 import type { CheckinData, ObservationData, PdsaData } from '../../../domain/records';
 import type { MeasureId } from '../../../domain/tables';
 import { META_KEYS, getMeta } from '../../../storage/meta';
@@ -45,17 +50,30 @@ export function useProgress(): { charts: MeasureProgress[]; settings: Settings }
       .filter((r) => r.deleted !== 1)
       .map((r) => ({ ...r.data, id: r.id }));
     const { chartRules, medianMode, goals } = data.settings;
-    return { charts: progressOf(measures, cycles, { rules: chartRules, medianMode, goals }), settings: data.settings };
+    return {
+      charts: progressOf(measures, cycles, { rules: chartRules, medianMode, goals }),
+      settings: data.settings,
+    };
   }, [data]);
 }
 
 /** Saves where one chart's median comes from; the other charts keep theirs. */
-export function saveMedianMode(db: NaptimeDb, settings: Settings, measure: MeasureId, mode: MedianMode) {
+export function saveMedianMode(
+  db: NaptimeDb,
+  settings: Settings,
+  measure: MeasureId,
+  mode: MedianMode,
+) {
   return saveSettings(db, { medianMode: { ...settings.medianMode, [measure]: mode } });
 }
 
 /** Saves one chart's goal (`null` removes it); the other charts keep theirs. */
-export function saveGoal(settings: Settings, measure: MeasureId, goal: number | null) {
+export function saveGoal(
+  db: NaptimeDb,
+  settings: Settings,
+  measure: MeasureId,
+  goal: number | null,
+) {
   const goals = { ...settings.goals };
   if (goal === null) delete goals[measure];
   else goals[measure] = goal;

@@ -26,7 +26,11 @@ export function SettingsPage(): JSX.Element {
       <h1>{t('settings.title')}</h1>
       <Field id="settings-language" label={t('settings.language')}>
         {(control) => (
-          <select {...control} value={language.value} onChange={(e) => void choose(e.currentTarget.value as Language)}>
+          <select
+            {...control}
+            value={language.value}
+            onChange={(e) => void choose(e.currentTarget.value as Language)}
+          >
             {LANGUAGES.map((l) => (
               <option key={l} value={l} lang={l}>
                 {LANGUAGE_NAMES[l]}
