@@ -8,7 +8,7 @@ import { isLocalDateTime, toLocalDateTime } from '../domain/dates';
 import { StoredRecordSchema } from '../domain/envelope';
 import type { ServerRecord } from '../domain/sync-messages';
 import type { SyncedTable } from '../domain/tables';
-import { DELETED_FIELD, unionFields } from './changes';
+import { DELETED_FIELD, knownFields, unionFields } from './changes';
 import { withoutDerivedIndexFields, type NaptimeDb, type OutboxRow, type RecordRow } from './db';
 import { outboxOp } from './outbox';
 
@@ -29,10 +29,14 @@ export function entriesOf(db: NaptimeDb, table: SyncedTable, id: string): Promis
   return db.outbox.where('[table+recordId]').equals([table, id]).sortBy('seq');
 }
 
-/** Every field a "send it all" entry lists: all data fields, plus `deleted` once the server knows it. */
-export function allFieldsOf(record: RecordRow): string[] {
-  const data = Object.keys(record.data);
-  return record.version > 0 ? unionFields(data, [DELETED_FIELD]) : unionFields(data, []);
+/**
+ * Every field a "send it all" entry lists: its data fields and every field the schema knows (one
+ * absent here is sent as null, so a field cleared while an earlier version was in flight is cleared
+ * on the server too), plus `deleted` once the server knows the record.
+ */
+export function allFieldsOf(record: RecordRow, table: SyncedTable): string[] {
+  const data = unionFields(Object.keys(record.data), knownFields(table));
+  return record.version > 0 ? unionFields(data, [DELETED_FIELD]) : data;
 }
 
 /**
@@ -49,9 +53,9 @@ export async function promoteNext(
   const [next] = await entriesOf(db, table, record.id);
   if (!next || next.payload != null) return;
   if (next.baseVersion !== null && !sendAll) return;
-  let fields = sendAll ? allFieldsOf(record) : next.changedFields;
+  let fields = sendAll ? allFieldsOf(record, table) : next.changedFields;
   // A create chained behind a create that was accepted becomes an update of every field.
-  if (record.version > 0 && next.op === 'create') fields = allFieldsOf(record);
+  if (record.version > 0 && next.op === 'create') fields = allFieldsOf(record, table);
   if (record.version === 0) fields = Object.keys(record.data).sort();
   await db.outbox.put({
     ...next,

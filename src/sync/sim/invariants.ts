@@ -53,18 +53,18 @@ function readServerNow(world: World, device: Device) {
     const history = (
       db.prepare('SELECT * FROM record_versions WHERE scope = ?').all(scope) as any[]
     ).map(parse);
-    const quarantine = (
+    // Every payload received, accepted or rejected: the audit log and the quarantine (SYNC.md §3).
+    // The version history is bounded, so a value replaced since is found here.
+    const logged = (
       db
-        .prepare(
-          "SELECT tbl, record_id, payload FROM mutations WHERE scope = ? AND status = 'rejected'",
-        )
+        .prepare('SELECT tbl, record_id, payload FROM mutations WHERE scope = ?')
         .all(scope) as any[]
     ).map((m) => ({
       tbl: m.tbl as string,
       id: m.record_id as string,
       payload: JSON.parse(m.payload),
     }));
-    return { scope, live, history, quarantine };
+    return { scope, live, history, logged };
   } finally {
     db.close();
   }
@@ -72,7 +72,11 @@ function readServerNow(world: World, device: Device) {
 
 const key = (table: string, id: string) => `${table}/${id}`;
 
-/** Invariant 1: every field value each device last committed is on the server, or in its outbox. */
+/**
+ * Invariant 1: every field value each device last committed is on the server — live, in a kept
+ * version, in a conflict record, or in a payload of the mutation log (which holds the quarantine) —
+ * or still in its outbox. A value another device replaced later (having seen it) is in the log.
+ */
 export async function checkNoLoss(world: World, withOutbox: boolean): Promise<string[]> {
   const problems: string[] = [];
   for (const device of world.devices) {
@@ -100,7 +104,7 @@ export async function checkNoLoss(world: World, withOutbox: boolean): Promise<st
             (sameValue((c.data.losing as any)?.[field], value) ||
               sameValue((c.data.winning as any)?.[field], value)),
         );
-        const inQuarantine = server.quarantine.some(
+        const inLog = server.logged.some(
           (q) =>
             q.tbl === table &&
             q.id === id &&
@@ -115,7 +119,7 @@ export async function checkNoLoss(world: World, withOutbox: boolean): Promise<st
             : local !== undefined &&
               sameValue(field === 'deleted' ? local.deleted : local.data[field], value),
         );
-        if (!onServer && !inConflict && !inQuarantine && !inOutbox) {
+        if (!onServer && !inConflict && !inLog && !inOutbox) {
           problems.push(
             `invariant 1: ${device.name}'s ${k} field ${field}=${JSON.stringify(value)?.slice(0, 60)} is nowhere on the server${withOutbox ? ' nor in its outbox' : ''}`,
           );
@@ -154,8 +158,13 @@ export async function checkConvergence(world: World): Promise<string[]> {
         mine.deleted !== row.deleted ||
         !sameValue(mine.data, row.data)
       ) {
+        const fields = [...new Set([...Object.keys(mine.data), ...Object.keys(row.data)])].filter(
+          (f) => !sameValue(mine.data[f], row.data[f]),
+        );
+        const show = (d: Record<string, unknown>) =>
+          JSON.stringify(Object.fromEntries(fields.map((f) => [f, d[f] ?? null]))).slice(0, 160);
         problems.push(
-          `invariant 3: ${device.name}'s ${k} is v${mine.version} deleted=${mine.deleted} ${JSON.stringify(mine.data).slice(0, 80)}, the server's v${row.version} deleted=${row.deleted} ${JSON.stringify(row.data).slice(0, 80)}`,
+          `invariant 3: ${device.name}'s ${k} is v${mine.version} deleted=${mine.deleted} ${show(mine.data)} (${mine.syncStatus}), the server's v${row.version} deleted=${row.deleted} ${show(row.data)}`,
         );
       }
       local.delete(k);

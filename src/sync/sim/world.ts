@@ -277,9 +277,23 @@ export async function createWorld(options: WorldOptions) {
       );
       return;
     }
-    if (!isPush) return;
+    if (!isPush) {
+      for (const c of json.changes ?? [])
+        trace(
+          `  ${device.name} pulled ${c.table} ${c.id} v${c.version} ${JSON.stringify(c.data).slice(0, 120)}`,
+        );
+      return;
+    }
     const mutations = JSON.parse(text).mutations as any[];
     let sawRejected = false;
+    json.results.forEach((result: any, i: number) => {
+      const m = mutations[i];
+      const term = result.status === 'duplicate' ? result.original : result;
+      trace(
+        `  ${device.name} push ${m.table} ${m.id} ${m.op} base ${m.baseVersion} ${JSON.stringify(m.data ?? {}).slice(0, 120)} deleted=${m.deleted} -> ${result.status} v${term.version} ${term.record ? JSON.stringify(term.record.data).slice(0, 120) : ''}`,
+      );
+    });
+    if (!isPush) return;
     json.results.forEach((result: any, i: number) => {
       tally.outcomes[result.status as keyof Tally['outcomes']] += 1;
       const term = result.status === 'duplicate' ? result.original : result;
