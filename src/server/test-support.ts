@@ -53,7 +53,11 @@ export function makeServer(
       payload = gzipSync(payload);
       headers['content-encoding'] = 'gzip';
     }
-    const res = await app.request(path, { method: 'POST', headers, body: payload as unknown as string });
+    const res = await app.request(path, {
+      method: 'POST',
+      headers,
+      body: payload as unknown as string,
+    });
     const text = await res.text();
     let json: any;
     try {

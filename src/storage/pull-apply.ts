@@ -127,7 +127,8 @@ export function finishRepair(db: NaptimeDb): Promise<number> {
         if (!first && !lacking && !newer) continue;
         for (const e of entries) if (e.seq !== undefined) await db.outbox.delete(e.seq);
         const record: RecordRow = { ...local, version: serverVersion, syncStatus: 'pending' };
-        const fields = serverVersion === 0 ? Object.keys(record.data).sort() : allFieldsOf(record, table);
+        const fields =
+          serverVersion === 0 ? Object.keys(record.data).sort() : allFieldsOf(record, table);
         await db.synced(table).put(record);
         await db.outbox.add({
           mutationId: uuidv7(),

@@ -150,9 +150,7 @@ export class ProgressScreen {
   }
 
   /** The PDSA labels the chart drew (CSS pixels of the canvas), and the canvas's own size. */
-  async labelBoxes(
-    measure: string,
-  ): Promise<{
+  async labelBoxes(measure: string): Promise<{
     boxes: { label: string; x: number; y: number; width: number; height: number }[];
     width: number;
     height: number;

@@ -8,7 +8,6 @@ import {
 } from '../../../domain/checkin';
 import { addWeeks, isIsoWeek, isoWeekOf, toCalendarDate } from '../../../domain/dates';
 import type { FieldIssue } from '../../../domain/records';
-import type { MessageKey } from '../../i18n/en';
 import { weekName } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { showToast } from '../../state';

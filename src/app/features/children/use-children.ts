@@ -1,7 +1,6 @@
 /** Live reads of the roster for components (no `db.` in a .tsx file: src/README.md 4). */
 import { useLiveQuery } from '../../ui/use-live-query';
 import { getRecord, listChildren } from '../../../storage/read';
-import type { NaptimeDb } from '../../../storage/db';
 import { useDb } from '../../db';
 
 /** The roster sorted for pickers (toddlers first); `undefined` while loading. */

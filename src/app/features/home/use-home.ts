@@ -5,7 +5,6 @@ import type { ObservationData } from '../../../domain/records';
 import type { StoredRecord } from '../../../domain/envelope';
 import { loadDraft } from '../../../storage/drafts';
 import { countPendingSync, listObservationsOfWeek } from '../../../storage/read';
-import type { NaptimeDb } from '../../../storage/db';
 import { useDb } from '../../db';
 import { noteFormFromDraft } from '../notes/note-form';
 

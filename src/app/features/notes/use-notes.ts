@@ -7,7 +7,6 @@ import {
   listRecentlyDeleted,
   listWeeksWithNotes,
 } from '../../../storage/read';
-import type { NaptimeDb } from '../../../storage/db';
 import { useDb } from '../../db';
 
 /** The first `limit` notes of a week, newest first. */

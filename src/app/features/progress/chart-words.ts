@@ -82,8 +82,6 @@ const UNDIRECTED_KEYS = {
 } as const satisfies Record<string, MessageKey>;
 /** Every signal's key, for the sentences that read a pattern (`maybe`). */
 const SIGNAL_KEYS = { ...DIRECTED_KEYS, ...UNDIRECTED_KEYS } as const;
-const isUndirected = (kind: string): kind is keyof typeof UNDIRECTED_KEYS =>
-  kind in UNDIRECTED_KEYS;
 
 /** "1 chart in {odds}": the chance as a whole number of charts (at least 2). */
 export function oddsOf(chance: number): number {
