@@ -141,9 +141,9 @@ describe('push and pull', () => {
   it('chains an edit made while its predecessor is in flight and sends it on the new version', async () => {
     const s = await setup();
     let id = '';
-    // eslint-disable-next-line prefer-const -- the fetch wrapper below refers to the device it makes
     let a!: TestDevice & { enrolled: any };
     let edited = false;
+    // eslint-disable-next-line prefer-const -- the fetch wrapper refers to the device it makes
     a = await s.device((f) => async (url, init) => {
       if (url.endsWith('/push') && !edited) {
         edited = true;
