@@ -26,7 +26,9 @@ export function deviceFacts(): DeviceFacts {
 
 /** True where a download does nothing and files go through the share sheet (iOS, installed). */
 export function canOnlyShareFiles(): boolean {
-  return shouldShareFiles(deviceFacts());
+  // `navigator.standalone` exists only in Apple's WebKit, and is true only in a Home Screen app.
+  const isAppleHomeScreenApp = (navigator as Navigator & { standalone?: boolean }).standalone === true;
+  return isAppleHomeScreenApp || shouldShareFiles(deviceFacts());
 }
 
 async function readStatus(mayAsk: boolean): Promise<StorageStatus> {
