@@ -17,13 +17,19 @@ const PdsaCyclePage = lazy(() => import('./features/pdsa/PdsaCyclePage').then((m
 const ProgressPage = lazy(() => import('./features/progress/ProgressPage').then((m) => m.ProgressPage));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => m.SettingsPage));
 
+/** Every screen opens at its top, header in view (after a save, Home is not left scrolled down). */
+function openAtTop(): void {
+  window.scrollTo(0, 0);
+  document.getElementById('main')?.focus({ preventScroll: true });
+}
+
 /** Routes inside the shell. */
 export function App(): JSX.Element {
   return (
     <LocationProvider>
       <Shell>
         <ErrorBoundary>
-          <Router onRouteChange={() => document.getElementById('main')?.focus({ preventScroll: true })}>
+          <Router onRouteChange={openAtTop}>
             <Route path="/" component={HomePage} />
             <Route path="/notes" component={NotesPage} />
             <Route path="/notes/new" component={NoteFormPage} />

@@ -1,6 +1,7 @@
 /** English words of every screen. Keys are shared with es.ts; product terms come from the glossary. */
 import { glossaryIn } from './glossary';
 import { dataEn } from '../features/data/messages.en';
+import { notesEn } from '../features/notes/messages.en';
 import { pdsaEn } from '../features/pdsa/messages.en';
 import { progressEn } from '../features/progress/messages.en';
 
@@ -180,7 +181,7 @@ const core = {
 };
 
 /** Features with many words keep them in their own folder (messages.en.ts / messages.es.ts). */
-const en = { ...core, ...pdsaEn, ...dataEn, ...progressEn };
+const en = { ...core, ...pdsaEn, ...dataEn, ...progressEn, ...notesEn };
 
 export type Messages = typeof en;
 export type MessageKey = keyof Messages;

@@ -2,12 +2,16 @@
 import type { Messages } from './en';
 import { glossaryIn } from './glossary';
 import { dataEs } from '../features/data/messages.es';
+import { notesEs } from '../features/notes/messages.es';
 import { pdsaEs } from '../features/pdsa/messages.es';
 import { progressEs } from '../features/progress/messages.es';
 
 const g = glossaryIn('es');
 
-const core: Omit<Messages, keyof typeof pdsaEs | keyof typeof dataEs | keyof typeof progressEs> = {
+const core: Omit<
+  Messages,
+  keyof typeof pdsaEs | keyof typeof dataEs | keyof typeof progressEs | keyof typeof notesEs
+> = {
   'nav.label': 'Principal',
   'nav.home': 'Inicio',
   'nav.notes': g.Notes,
@@ -180,6 +184,6 @@ const core: Omit<Messages, keyof typeof pdsaEs | keyof typeof dataEs | keyof typ
   'error.storageError': 'No se pudo guardar en este dispositivo. Su texto sigue aquí. Inténtelo otra vez.',
 };
 
-const es: Messages = { ...core, ...pdsaEs, ...dataEs, ...progressEs };
+const es: Messages = { ...core, ...pdsaEs, ...dataEs, ...progressEs, ...notesEs };
 
 export default es;

@@ -23,11 +23,13 @@ export interface NoteFormValues {
   during: During | null;
   with: WithWhom[];
   nextStep: string;
+  /** The day her idea was marked tried: kept through an edit, cleared with the idea. */
+  keptTriedOn?: string | null;
 }
 
 /** A blank note with its id already made (the draft and the record share it). */
 export function emptyNoteForm(id: string, childIds: string[] = []): NoteFormValues {
-  return { id, childIds, text: '', when: 'now', customWhen: '', keptObservedAt: null, keptApprox: null, area: null, during: null, with: [], nextStep: '' };
+  return { id, childIds, text: '', when: 'now', customWhen: '', keptObservedAt: null, keptApprox: null, area: null, during: null, with: [], nextStep: '', keptTriedOn: null };
 }
 
 /** The form for editing a saved note. */
@@ -45,6 +47,7 @@ export function noteFormFromRecord(record: StoredRecord<ObservationData>): NoteF
     during: d.during ?? null,
     with: [...(d.with ?? [])],
     nextStep: d.nextStep ?? '',
+    keptTriedOn: d.nextStepTriedOn ?? null,
   };
 }
 
@@ -80,5 +83,6 @@ export function noteDataFromForm(v: NoteFormValues, now: Date): Record<string, u
     during: v.during,
     with: v.with.length ? v.with : null,
     nextStep: v.nextStep.trim() ? v.nextStep : null,
+    nextStepTriedOn: v.nextStep.trim() ? (v.keptTriedOn ?? null) : null,
   };
 }

@@ -2,6 +2,7 @@
 import { useLiveQuery } from '../../ui/use-live-query';
 import {
   countObservationsOfWeek,
+  listChildren,
   listObservationsOfChild,
   listObservationsOfWeek,
   listRecentlyDeleted,
@@ -32,4 +33,14 @@ export function useWeeksWithNotes() {
 /** Deleted notes and children she can bring back. */
 export function useRecentlyDeleted() {
   return useLiveQuery(() => listRecentlyDeleted(db), []);
+}
+
+/** Each child of the roster (toddlers first, inactive last) with their newest `limit` notes. */
+export function useLatestNotesByChild(limit: number) {
+  return useLiveQuery(async () => {
+    const children = (await listChildren(db, { includeInactive: true })).flatMap((c) => (c.ok ? [c.record] : []));
+    return Promise.all(
+      children.map(async (child) => ({ child, notes: (await listObservationsOfChild(db, child.id)).slice(0, limit) })),
+    );
+  }, [limit]);
 }
