@@ -4,13 +4,14 @@ import { glossaryIn } from './glossary';
 import { dataEs } from '../features/data/messages.es';
 import { notesEs } from '../features/notes/messages.es';
 import { pdsaEs } from '../features/pdsa/messages.es';
+import { settingsEs } from '../features/settings/messages.es';
 import { progressEs } from '../features/progress/messages.es';
 
 const g = glossaryIn('es');
 
 const core: Omit<
   Messages,
-  keyof typeof pdsaEs | keyof typeof dataEs | keyof typeof progressEs | keyof typeof notesEs
+  keyof typeof pdsaEs | keyof typeof dataEs | keyof typeof progressEs | keyof typeof notesEs | keyof typeof settingsEs
 > = {
   'nav.label': 'Principal',
   'nav.home': 'Inicio',
@@ -184,6 +185,6 @@ const core: Omit<
   'error.storageError': 'No se pudo guardar en este dispositivo. Su texto sigue aquí. Inténtelo otra vez.',
 };
 
-const es: Messages = { ...core, ...pdsaEs, ...dataEs, ...progressEs, ...notesEs };
+const es: Messages = { ...core, ...pdsaEs, ...dataEs, ...progressEs, ...notesEs, ...settingsEs };
 
 export default es;

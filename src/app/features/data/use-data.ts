@@ -47,6 +47,7 @@ export async function exportToFile(kind: ExportKind): Promise<{ name: string; ou
 /** What the "save a copy" reminder needs: when she last did, and whether she is connected. */
 export interface CopyStatus {
   lastExportAt: string | null;
+  firstUseAt: string | null;
   isConnected: boolean;
   hasNotes: boolean;
 }
@@ -54,8 +55,14 @@ export interface CopyStatus {
 /** Her last saved copy and whether the device syncs to an agency; `undefined` while loading. */
 export function useCopyStatus(): CopyStatus | undefined {
   return useLiveQuery(async () => {
-    const [last, deviceId, notes] = await Promise.all([lastExportAt(db), getMeta(db, 'deviceId'), db.observations.count()]);
-    return { lastExportAt: last, isConnected: typeof deviceId === 'string', hasNotes: notes > 0 };
+    const [last, first, deviceId, notes] = await Promise.all([
+      lastExportAt(db),
+      getMeta(db, 'firstUseAt'),
+      getMeta(db, 'deviceId'),
+      db.observations.count(),
+    ]);
+    const firstUseAt = typeof first === 'string' ? first : null;
+    return { lastExportAt: last, firstUseAt, isConnected: typeof deviceId === 'string', hasNotes: notes > 0 };
   }, []);
 }
 

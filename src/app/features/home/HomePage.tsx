@@ -5,6 +5,7 @@ import { weekOf } from '../../i18n/format';
 import { t, tn } from '../../i18n/i18n';
 import { Icon } from '../../ui/icons';
 import { CheckinHomeCard } from '../checkin/CheckinHomeCard';
+import { CopyReminder } from '../data/CopyReminder';
 import { childLabels } from '../children/child-label';
 import { useChildren } from '../children/use-children';
 import { IdeaList } from '../notes/IdeaList';
@@ -53,6 +54,7 @@ export function HomePage(): JSX.Element {
         )}
       </section>
       <PdsaHomeCard />
+      <CopyReminder />
       <section class="card" aria-labelledby="home-sync">
         <h2 id="home-sync">{t('home.syncTitle')}</h2>
         <p>{pending === undefined ? t('common.loading') : pending === 0 ? t('home.allSavedHere') : tn('home.waiting', pending)}</p>

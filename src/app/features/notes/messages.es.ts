@@ -18,7 +18,7 @@ export const notesEs: Record<keyof typeof notesEn, string> = {
   'notes.latestOf': `Últimas ${g.notes}`,
   'notes.openChild': 'Todo sobre {name}',
   'notes.noChildren': 'Todavía no hay niños. Agregue a los niños que cuida.',
-  'ideas.of': '{names}, {day}',
+  'ideas.of': '{names}, el {day}',
   'ideas.tried': 'Probada',
   'ideas.markTried': 'Ya la probé',
   'ideas.undoTried': 'Todavía no la pruebo',

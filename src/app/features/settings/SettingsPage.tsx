@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { useEffect } from 'preact/hooks';
 import { saveSettings } from '../../../storage/settings';
 import { db } from '../../db';
 import { Field } from '../../ui/Field';
@@ -8,8 +9,13 @@ import { language, LANGUAGES, setLanguage, t, type Language } from '../../i18n/i
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Español' };
 
-/** Her settings: the language of every word on screen, and what this version of Naptime is. */
+/** Her settings: language, her data, and (under Advanced) how her charts are read. */
 export function SettingsPage(): JSX.Element {
+  // "Save a copy now" on Home links to the export card.
+  useEffect(() => {
+    const id = window.location.hash.slice(1);
+    if (id) requestAnimationFrame(() => document.getElementById(id)?.scrollIntoView({ block: 'start' }));
+  }, []);
   const choose = async (lang: Language) => {
     await saveSettings(db, { language: lang });
     await setLanguage(lang);
@@ -28,12 +34,16 @@ export function SettingsPage(): JSX.Element {
           </select>
         )}
       </Field>
-      <ChartSettings />
       <section class="card" aria-labelledby="settings-privacy">
         <h2 id="settings-privacy">{t('settings.privacyTitle')}</h2>
         <p>{t('settings.privacy')}</p>
       </section>
       <DataSettings />
+      <details class="advanced">
+        <summary>{t('settings.advanced')}</summary>
+        <p class="hint">{t('settings.advancedHint')}</p>
+        <ChartSettings />
+      </details>
       <p class="hint">{t('settings.version', { version: __APP_VERSION__ })}</p>
     </section>
   );
