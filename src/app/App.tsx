@@ -9,12 +9,15 @@ const NotesPage = lazy(() => import('./features/notes/NotesPage').then((m) => m.
 const NoteFormPage = lazy(() => import('./features/notes/NoteFormPage').then((m) => m.NoteFormPage));
 const RecentlyDeletedPage = lazy(() => import('./features/notes/RecentlyDeletedPage').then((m) => m.RecentlyDeletedPage));
 const ChildrenPage = lazy(() => import('./features/children/ChildrenPage').then((m) => m.ChildrenPage));
+const ChildPage = lazy(() => import('./features/children/ChildPage').then((m) => m.ChildPage));
 const ChildFormPage = lazy(() => import('./features/children/ChildFormPage').then((m) => m.ChildFormPage));
 const CheckinPage = lazy(() => import('./features/checkin/CheckinPage').then((m) => m.CheckinPage));
 const PdsaListPage = lazy(() => import('./features/pdsa/PdsaListPage').then((m) => m.PdsaListPage));
 const PdsaCyclePage = lazy(() => import('./features/pdsa/PdsaCyclePage').then((m) => m.PdsaCyclePage));
 // Progress carries Chart.js: only this chunk imports it.
 const ProgressPage = lazy(() => import('./features/progress/ProgressPage').then((m) => m.ProgressPage));
+const PrintChildPage = lazy(() => import('./features/print/PrintChildPage').then((m) => m.PrintChildPage));
+const PrintMonthPage = lazy(() => import('./features/print/PrintMonthPage').then((m) => m.PrintMonthPage));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => m.SettingsPage));
 
 /** Every screen opens at its top, header in view (after a save, Home is not left scrolled down). */
@@ -37,6 +40,7 @@ export function App(): JSX.Element {
             <Route path="/notes/:id" component={NoteFormPage} />
             <Route path="/children" component={ChildrenPage} />
             <Route path="/children/new" component={ChildFormPage} />
+            <Route path="/children/:id/about" component={ChildPage} />
             <Route path="/children/:id" component={ChildFormPage} />
             <Route path="/checkin" component={CheckinPage} />
             <Route path="/checkin/:week" component={CheckinPage} />
@@ -45,6 +49,8 @@ export function App(): JSX.Element {
             <Route path="/pdsa/:id" component={PdsaCyclePage} />
             <Route path="/progress" component={ProgressPage} />
             <Route path="/settings" component={SettingsPage} />
+            <Route path="/print/child/:id" component={PrintChildPage} />
+            <Route path="/print/month" component={PrintMonthPage} />
             <Route default component={NotFoundPage} />
           </Router>
         </ErrorBoundary>

@@ -3,6 +3,7 @@ import { glossaryIn } from './glossary';
 import { dataEn } from '../features/data/messages.en';
 import { notesEn } from '../features/notes/messages.en';
 import { pdsaEn } from '../features/pdsa/messages.en';
+import { printEn } from '../features/print/messages.en';
 import { settingsEn } from '../features/settings/messages.en';
 import { progressEn } from '../features/progress/messages.en';
 
@@ -182,7 +183,7 @@ const core = {
 };
 
 /** Features with many words keep them in their own folder (messages.en.ts / messages.es.ts). */
-const en = { ...core, ...pdsaEn, ...dataEn, ...progressEn, ...notesEn, ...settingsEn };
+const en = { ...core, ...pdsaEn, ...dataEn, ...progressEn, ...notesEn, ...settingsEn, ...printEn };
 
 export type Messages = typeof en;
 export type MessageKey = keyof Messages;

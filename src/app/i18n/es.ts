@@ -4,6 +4,7 @@ import { glossaryIn } from './glossary';
 import { dataEs } from '../features/data/messages.es';
 import { notesEs } from '../features/notes/messages.es';
 import { pdsaEs } from '../features/pdsa/messages.es';
+import { printEs } from '../features/print/messages.es';
 import { settingsEs } from '../features/settings/messages.es';
 import { progressEs } from '../features/progress/messages.es';
 
@@ -11,7 +12,7 @@ const g = glossaryIn('es');
 
 const core: Omit<
   Messages,
-  keyof typeof pdsaEs | keyof typeof dataEs | keyof typeof progressEs | keyof typeof notesEs | keyof typeof settingsEs
+  keyof typeof pdsaEs | keyof typeof dataEs | keyof typeof progressEs | keyof typeof notesEs | keyof typeof settingsEs | keyof typeof printEs
 > = {
   'nav.label': 'Principal',
   'nav.home': 'Inicio',
@@ -185,6 +186,6 @@ const core: Omit<
   'error.storageError': 'No se pudo guardar en este dispositivo. Su texto sigue aquí. Inténtelo otra vez.',
 };
 
-const es: Messages = { ...core, ...pdsaEs, ...dataEs, ...progressEs, ...notesEs, ...settingsEs };
+const es: Messages = { ...core, ...pdsaEs, ...dataEs, ...progressEs, ...notesEs, ...settingsEs, ...printEs };
 
 export default es;

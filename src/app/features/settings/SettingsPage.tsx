@@ -37,6 +37,9 @@ export function SettingsPage(): JSX.Element {
       <section class="card" aria-labelledby="settings-privacy">
         <h2 id="settings-privacy">{t('settings.privacyTitle')}</h2>
         <p>{t('settings.privacy')}</p>
+        <a class="more-link" href="/print/month">
+          {t('print.monthLink')}
+        </a>
       </section>
       <DataSettings />
       <details class="advanced">

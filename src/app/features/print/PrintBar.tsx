@@ -1,0 +1,20 @@
+import type { ComponentChildren, JSX } from 'preact';
+import { t } from '../../i18n/i18n';
+
+/** The controls above a printable summary (left off the paper): its range, Print, and Back. */
+export function PrintBar({ back, children }: { back: string; children: ComponentChildren }): JSX.Element {
+  return (
+    <div class="print-bar">
+      <p class="hint">{t('print.explain')}</p>
+      <div class="print-fields">{children}</div>
+      <div class="data-actions">
+        <button type="button" class="button primary" onClick={() => window.print()}>
+          {t('print.print')}
+        </button>
+        <a class="button" href={back}>
+          {t('print.back')}
+        </a>
+      </div>
+    </div>
+  );
+}
