@@ -5,6 +5,7 @@ import { notesEn } from '../features/notes/messages.en';
 import { pdsaEn } from '../features/pdsa/messages.en';
 import { printEn } from '../features/print/messages.en';
 import { settingsEn } from '../features/settings/messages.en';
+import { welcomeEn } from '../features/welcome/messages.en';
 import { progressEn } from '../features/progress/messages.en';
 
 const g = glossaryIn('en');
@@ -183,7 +184,16 @@ const core = {
 };
 
 /** Features with many words keep them in their own folder (messages.en.ts / messages.es.ts). */
-const en = { ...core, ...pdsaEn, ...dataEn, ...progressEn, ...notesEn, ...settingsEn, ...printEn };
+const en = {
+  ...core,
+  ...pdsaEn,
+  ...dataEn,
+  ...progressEn,
+  ...notesEn,
+  ...settingsEn,
+  ...printEn,
+  ...welcomeEn,
+};
 
 export type Messages = typeof en;
 export type MessageKey = keyof Messages;

@@ -6,20 +6,27 @@ import { notesEs } from '../features/notes/messages.es';
 import { pdsaEs } from '../features/pdsa/messages.es';
 import { printEs } from '../features/print/messages.es';
 import { settingsEs } from '../features/settings/messages.es';
+import { welcomeEs } from '../features/welcome/messages.es';
 import { progressEs } from '../features/progress/messages.es';
 
 const g = glossaryIn('es');
 
 const core: Omit<
   Messages,
-  keyof typeof pdsaEs | keyof typeof dataEs | keyof typeof progressEs | keyof typeof notesEs | keyof typeof settingsEs | keyof typeof printEs
+  | keyof typeof pdsaEs
+  | keyof typeof dataEs
+  | keyof typeof progressEs
+  | keyof typeof notesEs
+  | keyof typeof settingsEs
+  | keyof typeof printEs
+  | keyof typeof welcomeEs
 > = {
   'nav.label': 'Principal',
   'nav.home': 'Inicio',
   'nav.notes': g.Notes,
   'nav.children': g.Children,
   'nav.settings': 'Ajustes',
-  'nav.checkin': 'Registro',
+  'nav.checkin': 'Registro semanal',
   'nav.more': 'Más',
   'shell.skip': 'Ir al contenido',
   'shell.offline': 'Sin conexión: todo se sigue guardando en este dispositivo',
@@ -132,8 +139,8 @@ const core: Omit<
   'during.arrivalPickup': 'La llegada o la salida',
   'with.legend': 'Con quién',
   'with.alone': 'Solo o sola',
-  'with.older': 'Un niño mayor',
-  'with.younger': 'Un niño menor',
+  'with.older': 'Alguien mayor',
+  'with.younger': 'Alguien menor',
   'with.sameAge': 'De la misma edad',
   'with.provider': 'Conmigo',
   'deleted.title': 'Borrado recientemente',
@@ -160,7 +167,7 @@ const core: Omit<
   'children.save': 'Guardar niño',
   'children.born': 'nació en {month}',
   'age.infant': 'Bebé',
-  'age.toddler': 'Niño pequeño',
+  'age.toddler': 'De 1 a 2 años',
   'age.preschool': 'Preescolar',
   'age.schoolAge': 'Edad escolar',
   'age.notSet': 'Edad sin indicar',
@@ -186,6 +193,15 @@ const core: Omit<
   'error.storageError': 'No se pudo guardar en este dispositivo. Su texto sigue aquí. Inténtelo otra vez.',
 };
 
-const es: Messages = { ...core, ...pdsaEs, ...dataEs, ...progressEs, ...notesEs, ...settingsEs, ...printEs };
+const es: Messages = {
+  ...core,
+  ...pdsaEs,
+  ...dataEs,
+  ...progressEs,
+  ...notesEs,
+  ...settingsEs,
+  ...printEs,
+  ...welcomeEs,
+};
 
 export default es;

@@ -11,6 +11,7 @@ import { useChildren } from '../children/use-children';
 import { IdeaList } from '../notes/IdeaList';
 import { NoteList } from '../notes/NoteList';
 import { useOpenIdeas } from '../notes/use-ideas';
+import { WelcomeCard } from '../welcome/WelcomeCard';
 import { PdsaHomeCard } from '../pdsa/PdsaHomeCard';
 import { useWeekNoteCount, useWeekNotes } from '../notes/use-notes';
 import { usePendingCount, useUnfinishedNote } from './use-home';
@@ -28,6 +29,7 @@ export function HomePage(): JSX.Element {
   return (
     <section class="page home">
       <h1 class="visually-hidden">{t('home.title')}</h1>
+      <WelcomeCard />
       <button type="button" class="button primary big" onClick={() => route('/notes/new?from=/')}>
         <Icon name="plus" /> {t('note.new')}
       </button>

@@ -41,7 +41,7 @@ export const progressEs: Record<keyof typeof progressEn, string> = {
   'progress.newPhase': 'Nueva fase',
   'progress.legend': 'Qué quieren decir las marcas',
   'progress.legend.week': 'Una semana',
-  'progress.legend.current': 'Esta semana, todavía sin terminar (no se lee)',
+  'progress.legend.current': 'Esta semana, todavía sin terminar (aún no cuenta para las señales)',
   'progress.legend.median': 'Mediana',
   'progress.legend.shift': 'Desplazamiento: 6 o más semanas seguidas del mismo lado de la mediana',
   'progress.legend.trend': 'Tendencia: 5 o más semanas seguidas subiendo, o bajando',
