@@ -89,7 +89,8 @@ export function ChildPage(): JSX.Element {
           <h3 id={`area-${c.area ?? 'none'}`}>
             {areaName(c.area)}{' '}
             <span class="hint">
-              ({tn('child.areaCount', c.total)}; {t('child.recent', { count: c.recent })})
+              ({tn('child.areaCount', c.total)}
+              {c.total > 0 && `, ${t('child.recent', { count: c.recent })}`})
             </span>
           </h3>
           {c.total > 0 && (

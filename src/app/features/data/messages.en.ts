@@ -60,6 +60,7 @@ export const dataEn = {
   'data.reminder.text': `It has been more than a week since you saved a copy of your ${g.notes}. They are only on this device.`,
   'data.reminder.never': `Your ${g.notes} are only on this device. Save a copy, so nothing is lost if it breaks.`,
   'data.reminder.go': 'Save a copy now',
+  'sheet.file.zip': 'naptime-spreadsheets',
   'sheet.file.notes': 'notes',
   'sheet.file.children': 'children',
   'sheet.file.checkins': 'weekly-check-ins',

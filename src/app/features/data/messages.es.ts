@@ -61,6 +61,7 @@ export const dataEs: Record<keyof typeof dataEn, string> = {
   'data.reminder.text': `Hace más de una semana que no guarda una copia de sus ${g.notes}. Solo están en este dispositivo.`,
   'data.reminder.never': `Sus ${g.notes} solo están en este dispositivo. Guarde una copia para no perder nada si se descompone.`,
   'data.reminder.go': 'Guardar una copia ahora',
+  'sheet.file.zip': 'naptime-hojas-de-calculo',
   'sheet.file.notes': 'notas',
   'sheet.file.children': 'ninos',
   'sheet.file.checkins': 'registros-semanales',

@@ -39,7 +39,7 @@ export async function exportToFile(kind: ExportKind): Promise<{ name: string; ou
     const text = JSON.stringify(await exportAll(db), null, 2);
     return done(name, await saveFile(text, name, 'application/json'));
   }
-  const name = `naptime-spreadsheets-${day}.zip`;
+  const name = `${t('sheet.file.zip')}-${day}.zip`;
   const bytes = await spreadsheetZip();
   return done(name, await saveFile(bytes as Uint8Array<ArrayBuffer>, name, 'application/zip'));
 }

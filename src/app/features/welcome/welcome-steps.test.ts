@@ -16,6 +16,10 @@ describe('the first run', () => {
     expect(currentWelcomeStep({ ...fresh, stored: 'home-screen', needsHomeScreen: true })).toBe('home-screen');
   });
 
+  it('takes adding a child in the language on screen as the language answered', () => {
+    expect(currentWelcomeStep({ ...fresh, stored: 'language', hasChildren: true })).toBe('note');
+  });
+
   it('is shown once: never after done, never to someone who already has notes or children', () => {
     expect(currentWelcomeStep({ ...fresh, stored: 'done' })).toBeNull();
     expect(currentWelcomeStep({ ...fresh, hasNotes: true })).toBeNull();

@@ -17,10 +17,11 @@ export interface WelcomeFacts {
 }
 
 function isSatisfied(step: WelcomeStep, f: WelcomeFacts): boolean {
+  // Going on to add children or notes in the language on screen answers the language step.
+  if (step === 'language') return f.hasChildren || f.hasNotes;
   if (step === 'children') return f.hasChildren;
   if (step === 'note') return f.hasNotes;
-  if (step === 'home-screen') return !f.needsHomeScreen;
-  return false;
+  return !f.needsHomeScreen;
 }
 
 /** The step to show, from the stored one on, passing over those already done; null when none. */
