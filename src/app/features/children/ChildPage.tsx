@@ -14,7 +14,12 @@ import { useChildNotes } from '../notes/use-notes';
 import { childLabels } from './child-label';
 import { useChild, useChildren } from './use-children';
 
-const AGE_KEYS = { infant: 'age.infant', toddler: 'age.toddler', preschool: 'age.preschool', 'school-age': 'age.schoolAge' } as const;
+const AGE_KEYS = {
+  infant: 'age.infant',
+  toddler: 'age.toddler',
+  preschool: 'age.preschool',
+  'school-age': 'age.schoolAge',
+} as const;
 
 function areaName(area: AreaCount['area']): string {
   return area ? t(AREA_KEYS[area]) : t('child.noArea');
@@ -28,7 +33,9 @@ export function ChildPage(): JSX.Element {
   const notes = useChildNotes(id);
   const ideas = useChildIdeas(id);
   const roster = useChildren({ includeInactive: true });
-  if (child === undefined || notes === undefined) return <p class="page hint">{t('common.loading')}</p>;
+  if (child === undefined || notes === undefined) {
+    return <p class="page hint">{t('common.loading')}</p>;
+  }
   if (child === null || !child.ok) {
     return (
       <section class="page">
@@ -85,7 +92,11 @@ export function ChildPage(): JSX.Element {
       </section>
       <h2>{t('child.byArea')}</h2>
       {counts.map((c) => (
-        <section key={c.area ?? 'none'} class="area-group" aria-labelledby={`area-${c.area ?? 'none'}`}>
+        <section
+          key={c.area ?? 'none'}
+          class="area-group"
+          aria-labelledby={`area-${c.area ?? 'none'}`}
+        >
           <h3 id={`area-${c.area ?? 'none'}`}>
             {areaName(c.area)}{' '}
             <span class="hint">
@@ -95,7 +106,9 @@ export function ChildPage(): JSX.Element {
           </h3>
           {c.total > 0 && (
             <NoteList
-              items={readable.filter((n) => (n.data.area ?? null) === c.area).map((record) => ({ ok: true as const, record }))}
+              items={readable
+                .filter((n) => (n.data.area ?? null) === c.area)
+                .map((record) => ({ ok: true as const, record }))}
               empty=""
               from={here}
             />

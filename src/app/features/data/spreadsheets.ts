@@ -44,23 +44,30 @@ const DRIVER_KEYS = {
   peer: 'pdsa.driver.peer',
   other: 'pdsa.driver.other',
 } as const;
-const ACT_KEYS = { adopt: 'pdsa.act.adopt', adapt: 'pdsa.act.adapt', abandon: 'pdsa.act.abandon' } as const;
+const ACT_KEYS = {
+  adopt: 'pdsa.act.adopt',
+  adapt: 'pdsa.act.adapt',
+  abandon: 'pdsa.act.abandon',
+} as const;
 const STATUS_KEYS = {
   planned: 'pdsa.status.planned',
   doing: 'pdsa.status.doing',
   studying: 'pdsa.status.studying',
   done: 'pdsa.status.done',
 } as const;
-const NOTE_COLUMNS = ['dateTime', 'when', 'children', 'text', 'area', 'during', 'with', 'idea', 'tried', 'recorded'];
+const NOTE_COLUMNS = [
+  'dateTime', 'when', 'children', 'text', 'area', 'during', 'with', 'idea', 'tried', 'recorded',
+];
 const CHECKIN_COLUMNS = ['week', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
 const PDSA_COLUMNS = [
-  'changeIdea', 'cycle', 'status', 'startDate', 'endDate', 'purpose', 'driver', 'objective', 'what', 'who',
-  'whenPlan', 'where', 'measure', 'asPlanned', 'whatHappened', 'surprises', 'learned', 'act', 'nextStep',
-  'startsPhase',
+  'changeIdea', 'cycle', 'status', 'startDate', 'endDate', 'purpose', 'driver', 'objective',
+  'what', 'who', 'whenPlan', 'where', 'measure', 'asPlanned', 'whatHappened', 'surprises',
+  'learned', 'act', 'nextStep', 'startsPhase',
 ];
 
 /** The header words of `columns` under `prefix` (`sheet.note.` + `dateTime`, ...). */
-const headerOf = (tr: Translate, prefix: string, columns: string[]) => columns.map((c) => tr(`${prefix}${c}` as MessageKey));
+const headerOf = (tr: Translate, prefix: string, columns: string[]) =>
+  columns.map((c) => tr(`${prefix}${c}` as MessageKey));
 
 /** `2026-12-02 08:01` from a stored local date-time, in the offset it was written in. */
 export function sheetDateTime(localDateTime: string | null | undefined): string {
@@ -70,7 +77,7 @@ export function sheetDateTime(localDateTime: string | null | undefined): string 
 const text = (s: string | null | undefined) => s ?? '';
 const num = (n: number | null | undefined) => (n == null ? '' : String(n));
 
-/** A table as CSV text: BOM, header words, then one row of cells per item, each line ending CRLF. */
+/** A table as CSV text: BOM, header words, then one row of cells per item, lines ending CRLF. */
 function sheet(header: string[], rows: string[][]): string {
   const lines = [header, ...rows.map((r) => header.map((_, i) => r[i] ?? ''))];
   return CSV_BOM + lines.map((cells) => cells.map(csvCell).join(',') + '\r\n').join('');
@@ -107,7 +114,10 @@ function childrenSheet(r: SpreadsheetRecords, tr: Translate, today: string): str
 
 function checkinsSheet(r: SpreadsheetRecords, tr: Translate): string {
   const checkins = [...r.checkins].sort((a, b) => a.data.week.localeCompare(b.data.week));
-  const rows = checkins.map(({ data: c }) => [weekMonday(c.week), ...[c.p1, c.p2, c.p3, c.p4, c.p5, c.p6].map(num)]);
+  const rows = checkins.map(({ data: c }) => [
+    weekMonday(c.week),
+    ...[c.p1, c.p2, c.p3, c.p4, c.p5, c.p6].map(num),
+  ]);
   return sheet(headerOf(tr, 'sheet.checkin.', CHECKIN_COLUMNS), rows);
 }
 
@@ -118,9 +128,12 @@ function pdsaSheet(r: SpreadsheetRecords, tr: Translate): string {
   const most = Math.max(0, ...cycles.map((c) => c.data.questions.length));
   const header = headerOf(tr, 'sheet.pdsa.', PDSA_COLUMNS);
   for (let n = 1; n <= most; n++) {
-    header.push(tr('sheet.pdsa.question', { n }), tr('sheet.pdsa.prediction', { n }), tr('sheet.pdsa.result', { n }));
+    for (const key of ['question', 'prediction', 'result']) {
+      header.push(tr(`sheet.pdsa.${key}` as MessageKey, { n }));
+    }
   }
-  const yesNo = (b: boolean | null | undefined) => (b == null ? '' : tr(b ? 'sheet.yes' : 'sheet.no'));
+  const yesNo = (b: boolean | null | undefined) =>
+    b == null ? '' : tr(b ? 'sheet.yes' : 'sheet.no');
   const rows = cycles.map(({ data: p }) => [
     p.changeIdea,
     String(p.cycle),
@@ -148,8 +161,8 @@ function pdsaSheet(r: SpreadsheetRecords, tr: Translate): string {
 }
 
 /**
- * The files of the .zip, name → CSV text: notes, children, weekly check-ins and PDSA cycles, named
- * in her language. `names` labels each child as the screens do; `today` (`YYYY-MM-DD`) dates ages.
+ * The files of the .zip, name → CSV text: notes, children, weekly check-ins and PDSA cycles,
+ * named in her language. `names` labels each child as the screens do; `today` dates ages.
  */
 export function spreadsheetFiles(
   r: SpreadsheetRecords,

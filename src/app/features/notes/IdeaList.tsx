@@ -21,18 +21,26 @@ export function IdeaList({ ideas, childNames, from, showsChildren = true }: Prop
   return (
     <ul class="idea-list">
       {ideas.map((idea) => {
-        const names = idea.childIds.map((id) => childNames.get(id) ?? t('note.unknownChild')).join(', ');
+        const names = idea.childIds
+          .map((id) => childNames.get(id) ?? t('note.unknownChild'))
+          .join(', ');
+        const note = `/notes/${encodeURIComponent(idea.noteId)}?from=${encodeURIComponent(from)}`;
+        const pdsa = `/pdsa/new?idea=${encodeURIComponent(idea.text)}`;
         const repeats = idea.noteIds.length - 1;
         return (
           <li key={idea.noteId} class={`idea${idea.triedOn ? ' is-tried' : ''}`}>
-            <a class="idea-text" id={`idea-${idea.noteId}`} href={`/notes/${encodeURIComponent(idea.noteId)}?from=${encodeURIComponent(from)}`}>
+            <a class="idea-text" id={`idea-${idea.noteId}`} href={note}>
               {idea.text}
             </a>
             <span class="idea-meta">
               {showsChildren ? t('ideas.of', { names, day: dayName(idea.day) }) : dayName(idea.day)}
               {repeats > 0 && ` · ${tn('ideas.alsoOn', repeats)}`}
             </span>
-            {idea.triedOn && <span class="tag status-done">{t('ideas.triedOn', { day: dayName(idea.triedOn) })}</span>}
+            {idea.triedOn && (
+              <span class="tag status-done">
+                {t('ideas.triedOn', { day: dayName(idea.triedOn) })}
+              </span>
+            )}
             <span class="idea-actions">
               <button
                 type="button"
@@ -42,7 +50,7 @@ export function IdeaList({ ideas, childNames, from, showsChildren = true }: Prop
               >
                 {t(idea.triedOn ? 'ideas.undoTried' : 'ideas.markTried')}
               </button>
-              <a class="button small" href={`/pdsa/new?idea=${encodeURIComponent(idea.text)}`} aria-describedby={`idea-${idea.noteId}`}>
+              <a class="button small" href={pdsa} aria-describedby={`idea-${idea.noteId}`}>
                 {t('ideas.startPdsa')}
               </a>
             </span>

@@ -18,14 +18,19 @@ export function dayName(ymd: string): string {
   return dateFormat({ weekday: 'long', day: 'numeric', month: 'long' }).format(dayOf(ymd));
 }
 
-/** "this morning" today, "Monday 30 November, in the morning" on another day, else the exact time. */
+const SAID = {
+  morning: ['when.said.morning', 'when.said.morningOf'],
+  'after-lunch': ['when.said.afterLunch', 'when.said.afterLunchOf'],
+  'earlier-today': ['when.said.earlierToday', 'when.said.earlierOf'],
+} as const;
+
+/** "this morning" today, "Monday 30 November, in the morning" another day, else the exact time. */
 export function noteWhen(observedAt: string, approx: Approx, today: string): string {
   const day = observedAt.slice(0, 10);
   if (!approx) return noteTime(observedAt);
   const isToday = day === today;
-  if (approx === 'morning') return isToday ? t('when.said.morning') : t('when.said.morningOf', { day: dayName(day) });
-  if (approx === 'after-lunch') return isToday ? t('when.said.afterLunch') : t('when.said.afterLunchOf', { day: dayName(day) });
-  return isToday ? t('when.said.earlierToday') : t('when.said.earlierOf', { day: dayName(day) });
+  const [today_, other] = SAID[approx];
+  return isToday ? t(today_) : t(other, { day: dayName(day) });
 }
 
 /** The words with a capital first letter, for the start of a line or a chip. */
