@@ -38,7 +38,7 @@ export function PrintChildPage(): JSX.Element {
     route(`/print/child/${encodeURIComponent(id)}?from=${next.from ?? from}&to=${next.to ?? to}`, true);
   return (
     <article class="page print-page">
-      <PrintBar back={`/children/${encodeURIComponent(id)}/about`}>
+      <PrintBar back={`/children/${encodeURIComponent(id)}/about`} explain="print.explain">
         <Field id="print-from" label={t('print.from')}>
           {(c) => <input {...c} type="date" value={from} max={to} onChange={(e) => e.currentTarget.value && go({ from: e.currentTarget.value })} />}
         </Field>

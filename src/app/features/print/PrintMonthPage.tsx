@@ -61,7 +61,7 @@ export function PrintMonthPage(): JSX.Element {
   const summary = useMonthSummary(month);
   return (
     <article class="page print-page">
-      <PrintBar back="/settings">
+      <PrintBar back="/settings" explain="print.explainMonth">
         <Field id="print-month" label={t('print.month')}>
           {(c) => (
             <input
