@@ -62,7 +62,7 @@ describe('her notes, ideas and data', () => {
     await page.getByRole('heading', { name: 'Leo', exact: true }).waitFor();
     await page.getByRole('heading', { name: 'Mía', exact: true }).waitFor();
     expect(await page.locator('main select').count()).toBe(0);
-    await page.getByText('During: Meal').first().waitFor();
+    await page.getByText('During: meal').first().waitFor();
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'notes-phone-en-by-child');
 

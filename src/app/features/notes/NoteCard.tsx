@@ -3,8 +3,8 @@ import { toCalendarDate } from '../../../domain/dates';
 import type { StoredRecord } from '../../../domain/envelope';
 import type { ObservationData } from '../../../domain/records';
 import { t } from '../../i18n/i18n';
-import { AREA_KEYS, DURING_KEYS } from './note-labels';
-import { capitalized, noteWhen } from './note-when';
+import { AREA_KEYS } from './note-labels';
+import { capitalized, duringWords, noteWhen } from './note-when';
 
 interface Props {
   note: StoredRecord<ObservationData>;
@@ -27,7 +27,7 @@ export function NoteCard({ note, childNames, from }: Props): JSX.Element {
         {(d.area || d.during) && (
           <span class="tags">
             {d.area && <span class="tag">{t(AREA_KEYS[d.area])}</span>}
-            {d.during && <span class="tag">{t('note.during', { what: t(DURING_KEYS[d.during]) })}</span>}
+            {d.during && <span class="tag">{duringWords(d.during)}</span>}
           </span>
         )}
         {d.nextStep && (

@@ -5,6 +5,7 @@
 import type { ObservationData } from '../../../domain/records';
 import { dateFormat, t } from '../../i18n/i18n';
 import { noteTime } from '../../i18n/format';
+import { DURING_KEYS } from './note-labels';
 
 type Approx = ObservationData['observedAtApprox'];
 
@@ -36,4 +37,10 @@ export function noteWhen(observedAt: string, approx: Approx, today: string): str
 /** The words with a capital first letter, for the start of a line or a chip. */
 export function capitalized(words: string): string {
   return words.charAt(0).toLocaleUpperCase() + words.slice(1);
+}
+
+/** "During: meal" / "Durante: la comida" for a note's `during`. */
+export function duringWords(during: NonNullable<ObservationData['during']>): string {
+  const what = t(DURING_KEYS[during]);
+  return t('note.during', { what: what.charAt(0).toLocaleLowerCase() + what.slice(1) });
 }

@@ -8,8 +8,8 @@ import { t } from '../../i18n/i18n';
 import { Field } from '../../ui/Field';
 import { childLabels } from '../children/child-label';
 import { useChild, useChildren } from '../children/use-children';
-import { AREA_KEYS, DURING_KEYS, WITH_KEYS } from '../notes/note-labels';
-import { capitalized, dayName, noteWhen } from '../notes/note-when';
+import { AREA_KEYS, WITH_KEYS } from '../notes/note-labels';
+import { capitalized, dayName, duringWords, noteWhen } from '../notes/note-when';
 import { useChildNotes } from '../notes/use-notes';
 import { PrintBar } from './PrintBar';
 import './print.css';
@@ -59,7 +59,7 @@ export function PrintChildPage(): JSX.Element {
               <p class="print-tags">
                 {[
                   n.data.area && t(AREA_KEYS[n.data.area]),
-                  n.data.during && t('note.during', { what: t(DURING_KEYS[n.data.during]) }),
+                  n.data.during && duringWords(n.data.during),
                   n.data.with?.length && `${t('with.legend')}: ${n.data.with.map((w) => t(WITH_KEYS[w])).join(', ')}`,
                 ]
                   .filter(Boolean)
