@@ -10,7 +10,7 @@ export const dataEs: Record<keyof typeof dataEn, string> = {
   'data.storage.notPersisted': `Todavía sin protección: si el dispositivo se queda sin espacio, el navegador podría borrar sus ${g.notes}. Exporte sus datos de vez en cuando.`,
   'data.storage.unknown': `Este navegador no indica si guarda sus ${g.notes} de forma segura. Exporte sus datos de vez en cuando.`,
   'data.storage.used': 'Espacio que usa Naptime: {size}',
-  'data.storage.homeScreen': `En iPhone y iPad, agregue Naptime a su pantalla de inicio: toque Compartir y luego “Agregar a inicio”. Si no, Safari podría borrar sus ${g.notes} después de 7 días sin usarla.`,
+  'data.storage.homeScreen': `En iPhone y iPad, agregue Naptime a su pantalla de inicio: toque Compartir y luego “Agregar a pantalla de inicio”. Si no, Safari podría borrar sus ${g.notes} después de 7 días sin usarla.`,
   'data.export.title': 'Exportar',
   'data.export.explain':
     'Guarde una copia de todo en un archivo: una copia de seguridad que puede volver a importar (JSON), u hojas de cálculo, un archivo CSV para cada tipo de registro (.zip).',

@@ -21,7 +21,7 @@ export const notesEs: Record<keyof typeof notesEn, string> = {
   'ideas.of': '{names}, el {day}',
   'ideas.tried': 'Probada',
   'ideas.markTried': 'Ya la probé',
-  'ideas.undoTried': 'Todavía no la pruebo',
+  'ideas.undoTried': 'Todavía no la he probado',
   'ideas.triedOn': 'La probé el {day}',
   'ideas.startPdsa': 'Empezar un ciclo PDSA',
   'ideas.openNote': 'Abrir la nota',

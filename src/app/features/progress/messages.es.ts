@@ -18,7 +18,7 @@ export const progressEs: Record<keyof typeof progressEn, string> = {
   'progress.measure.p6': 'Facilidad para encontrar tiempo para escribir',
   'progress.unit.notes': `${g.Notes} que usted escribió cada semana.`,
   'progress.unit.notes-with-idea': `${g.Notes} de cada semana con una “${g.ideaToTry.toLowerCase()}”.`,
-  'progress.unit.p2': `Días de cada semana en que usted anotó algo que hizo o dijo un ${g.toddler} (de su ${g.checkin}).`,
+  'progress.unit.p2': `Días de cada semana en que usted anotó algo que hizo o dijo alguno de los ${g.toddlers} (de su ${g.checkin}).`,
   'progress.unit.p3': `Actividades o rutinas planeadas a partir de lo que usted vio (de su ${g.checkin}).`,
   'progress.unit.p5-of-p4': `De sus conversaciones con otras proveedoras, la parte sobre ${g.toddlers} en grupos de edades mixtas (de su ${g.checkin}).`,
   'progress.unit.p6': `De 1 (muy difícil) a 5 (muy fácil) (de su ${g.checkin}).`,
