@@ -140,10 +140,14 @@ describe('Progress', () => {
 
     // The Anhøj rules, chosen in Settings, read the same rise as a long run.
     await page.getByRole('link', { name: 'Settings', exact: true }).first().click();
+    // The chart rules sit under Settings > Advanced.
+    await page.locator('details.advanced > summary').click();
     await page.getByRole('radio', { name: 'Anhøj rules' }).check();
     await progress.open();
     await progress.sentence(measure).getByText(/31 weeks in a row above the median.*That is longer than chance usually gives\./).waitFor();
     await page.getByRole('link', { name: 'Settings', exact: true }).first().click();
+    // The chart rules sit under Settings > Advanced.
+    await page.locator('details.advanced > summary').click();
     await page.getByRole('radio', { name: 'IHI rules' }).check();
     await progress.open();
     await progress.card(measure).scrollIntoViewIfNeeded();
