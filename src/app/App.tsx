@@ -6,19 +6,37 @@ import { Shell } from './shell/Shell';
 
 // Every screen but Home is its own chunk; all of them are precached, so they open offline.
 const NotesPage = lazy(() => import('./features/notes/NotesPage').then((m) => m.NotesPage));
-const NoteFormPage = lazy(() => import('./features/notes/NoteFormPage').then((m) => m.NoteFormPage));
-const RecentlyDeletedPage = lazy(() => import('./features/notes/RecentlyDeletedPage').then((m) => m.RecentlyDeletedPage));
-const ChildrenPage = lazy(() => import('./features/children/ChildrenPage').then((m) => m.ChildrenPage));
+const NoteFormPage = lazy(() =>
+  import('./features/notes/NoteFormPage').then((m) => m.NoteFormPage),
+);
+const RecentlyDeletedPage = lazy(() =>
+  import('./features/notes/RecentlyDeletedPage').then((m) => m.RecentlyDeletedPage),
+);
+const ChildrenPage = lazy(() =>
+  import('./features/children/ChildrenPage').then((m) => m.ChildrenPage),
+);
 const ChildPage = lazy(() => import('./features/children/ChildPage').then((m) => m.ChildPage));
-const ChildFormPage = lazy(() => import('./features/children/ChildFormPage').then((m) => m.ChildFormPage));
+const ChildFormPage = lazy(() =>
+  import('./features/children/ChildFormPage').then((m) => m.ChildFormPage),
+);
 const CheckinPage = lazy(() => import('./features/checkin/CheckinPage').then((m) => m.CheckinPage));
 const PdsaListPage = lazy(() => import('./features/pdsa/PdsaListPage').then((m) => m.PdsaListPage));
-const PdsaCyclePage = lazy(() => import('./features/pdsa/PdsaCyclePage').then((m) => m.PdsaCyclePage));
+const PdsaCyclePage = lazy(() =>
+  import('./features/pdsa/PdsaCyclePage').then((m) => m.PdsaCyclePage),
+);
 // Progress carries Chart.js: only this chunk imports it.
-const ProgressPage = lazy(() => import('./features/progress/ProgressPage').then((m) => m.ProgressPage));
-const PrintChildPage = lazy(() => import('./features/print/PrintChildPage').then((m) => m.PrintChildPage));
-const PrintMonthPage = lazy(() => import('./features/print/PrintMonthPage').then((m) => m.PrintMonthPage));
-const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => m.SettingsPage));
+const ProgressPage = lazy(() =>
+  import('./features/progress/ProgressPage').then((m) => m.ProgressPage),
+);
+const PrintChildPage = lazy(() =>
+  import('./features/print/PrintChildPage').then((m) => m.PrintChildPage),
+);
+const PrintMonthPage = lazy(() =>
+  import('./features/print/PrintMonthPage').then((m) => m.PrintMonthPage),
+);
+const SettingsPage = lazy(() =>
+  import('./features/settings/SettingsPage').then((m) => m.SettingsPage),
+);
 
 /** Every screen opens at its top, header in view (after a save, Home is not left scrolled down). */
 function openAtTop(): void {

@@ -23,11 +23,20 @@ describe('countByArea', () => {
       ['approaches-to-learning', 0, 0],
       [null, 1, 1],
     ]);
-    expect(fewLately(counts)).toEqual(['social-emotional', 'cognition', 'motor-physical', 'approaches-to-learning']);
+    expect(fewLately(counts)).toEqual([
+      'social-emotional',
+      'cognition',
+      'motor-physical',
+      'approaches-to-learning',
+    ]);
   });
 
   it('leaves out the "no area" row when every note has one', () => {
-    expect(countByArea([note('2026-12-02T10:00:00-06:00', 'cognition')], '2026-12-02').map((c) => c.area)).not.toContain(null);
+    expect(
+      countByArea([note('2026-12-02T10:00:00-06:00', 'cognition')], '2026-12-02').map(
+        (c) => c.area,
+      ),
+    ).not.toContain(null);
   });
 });
 

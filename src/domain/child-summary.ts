@@ -32,7 +32,10 @@ export function isRecent(observedAt: string, today: string): boolean {
 }
 
 /** Counts per area in the order of `AREAS`, then notes with no area (only when there are some). */
-export function countByArea(notes: readonly Pick<ObservationData, 'area' | 'observedAt'>[], today: string): AreaCount[] {
+export function countByArea(
+  notes: readonly Pick<ObservationData, 'area' | 'observedAt'>[],
+  today: string,
+): AreaCount[] {
   const counts: AreaCount[] = [...AREAS, null].map((area) => ({ area, total: 0, recent: 0 }));
   for (const n of notes) {
     const row = counts[n.area ? AREAS.indexOf(n.area) : AREAS.length]!;

@@ -22,12 +22,18 @@ export interface Idea {
 
 /** The words that make two ideas the same: case, spacing and a final full stop do not count. */
 export function ideaKey(text: string): string {
-  return text.trim().toLocaleLowerCase().replace(/\s+/g, ' ').replace(/[.!。]+$/, '');
+  return text
+    .trim()
+    .toLocaleLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!。]+$/, '');
 }
 
 /** The ideas of `notes` (any order), each once, newest first; notes without an idea are skipped. */
 export function collectIdeas(notes: readonly StoredRecord<ObservationData>[]): Idea[] {
-  const sorted = [...notes].sort((a, b) => Date.parse(b.data.observedAt) - Date.parse(a.data.observedAt));
+  const sorted = [...notes].sort(
+    (a, b) => Date.parse(b.data.observedAt) - Date.parse(a.data.observedAt),
+  );
   const byKey = new Map<string, Idea>();
   for (const note of sorted) {
     const text = note.data.nextStep?.trim();
@@ -36,7 +42,14 @@ export function collectIdeas(notes: readonly StoredRecord<ObservationData>[]): I
     const idea = byKey.get(key);
     const triedOn = note.data.nextStepTriedOn ?? null;
     if (!idea) {
-      byKey.set(key, { text, noteId: note.id, noteIds: [note.id], childIds: [...note.data.childIds], day: note.data.observedAt.slice(0, 10), triedOn });
+      byKey.set(key, {
+        text,
+        noteId: note.id,
+        noteIds: [note.id],
+        childIds: [...note.data.childIds],
+        day: note.data.observedAt.slice(0, 10),
+        triedOn,
+      });
       continue;
     }
     idea.noteIds.push(note.id);

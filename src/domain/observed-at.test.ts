@@ -23,17 +23,25 @@ describe('resolveObservedAt', () => {
   it('places this morning at 10:00 and after lunch at 13:00 of the same day', () => {
     expect(resolveObservedAt('morning', now)!.observedAt.slice(0, 19)).toBe('2026-01-29T10:00:00');
     expect(resolveObservedAt('morning', now)!.observedAtApprox).toBe('morning');
-    expect(resolveObservedAt('after-lunch', now)!.observedAt.slice(0, 19)).toBe('2026-01-29T13:00:00');
+    expect(resolveObservedAt('after-lunch', now)!.observedAt.slice(0, 19)).toBe(
+      '2026-01-29T13:00:00',
+    );
   });
 
   it('places earlier today two hours ago, across midnight too', () => {
-    expect(resolveObservedAt('earlier-today', now)!.observedAt.slice(0, 19)).toBe('2026-01-29T13:42:10');
+    expect(resolveObservedAt('earlier-today', now)!.observedAt.slice(0, 19)).toBe(
+      '2026-01-29T13:42:10',
+    );
     const justAfterMidnight = new Date(2026, 0, 29, 1, 0, 0);
-    expect(resolveObservedAt('earlier-today', justAfterMidnight)!.observedAt.slice(0, 16)).toBe('2026-01-28T23:00');
+    expect(resolveObservedAt('earlier-today', justAfterMidnight)!.observedAt.slice(0, 16)).toBe(
+      '2026-01-28T23:00',
+    );
   });
 
   it('takes a picked time, and refuses a malformed one', () => {
-    expect(resolveObservedAt('custom', now, '2026-01-27T09:15')!.observedAt.slice(0, 19)).toBe('2026-01-27T09:15:00');
+    expect(resolveObservedAt('custom', now, '2026-01-27T09:15')!.observedAt.slice(0, 19)).toBe(
+      '2026-01-27T09:15:00',
+    );
     expect(resolveObservedAt('custom', now, '')).toBeNull();
     expect(resolveObservedAt('custom', now, 'yesterday')).toBeNull();
   });
@@ -60,7 +68,9 @@ describe('honest times (DESIGN.md §2: never later than now)', () => {
 
   it('never writes a one-tap time later than now, even for a choice made before', () => {
     const early = at(8, 1);
-    expect(resolveObservedAt('after-lunch', early)!.observedAt.slice(0, 16)).toBe('2026-12-02T08:01');
+    expect(resolveObservedAt('after-lunch', early)!.observedAt.slice(0, 16)).toBe(
+      '2026-12-02T08:01',
+    );
     expect(resolveObservedAt('after-lunch', early)!.observedAtApprox).toBe('after-lunch');
     expect(resolveObservedAt('morning', early)!.observedAt.slice(0, 16)).toBe('2026-12-02T08:01');
   });
@@ -70,7 +80,9 @@ describe('honest times (DESIGN.md §2: never later than now)', () => {
     expect(isInFuture('2026-12-02T08:02', now)).toBe(true);
     expect(resolveObservedAt('custom', now, '2026-12-02T08:02')).toBeNull();
     expect(resolveObservedAt('custom', now, '2026-12-03T07:00')).toBeNull();
-    expect(resolveObservedAt('custom', now, '2026-12-02T08:01')!.observedAt.slice(0, 16)).toBe('2026-12-02T08:01');
+    expect(resolveObservedAt('custom', now, '2026-12-02T08:01')!.observedAt.slice(0, 16)).toBe(
+      '2026-12-02T08:01',
+    );
     expect(isInFuture('', now)).toBe(false);
   });
 

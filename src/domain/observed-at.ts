@@ -22,7 +22,8 @@ function atHour(now: Date, hour: number): Date {
  * "earlier today" once two hours ago is still today; "just now" and a picked time always.
  */
 export function isWhenChoiceOffered(choice: WhenChoice, now: Date): boolean {
-  if (choice === 'morning' || choice === 'after-lunch') return now >= atHour(now, NOMINAL_HOUR[choice]);
+  if (choice === 'morning' || choice === 'after-lunch')
+    return now >= atHour(now, NOMINAL_HOUR[choice]);
   if (choice === 'earlier-today') return now.getTime() - EARLIER_MS >= atHour(now, 0).getTime();
   return true;
 }
@@ -60,16 +61,25 @@ export function resolveObservedAt(
   choice: WhenChoice,
   now: Date,
   customLocal?: string | null,
-): { observedAt: string; observedAtApprox: 'morning' | 'after-lunch' | 'earlier-today' | null } | null {
+): {
+  observedAt: string;
+  observedAtApprox: 'morning' | 'after-lunch' | 'earlier-today' | null;
+} | null {
   const notAfterNow = (d: Date) => toLocalDateTime(d.getTime() > now.getTime() ? now : d);
   switch (choice) {
     case 'now':
       return { observedAt: toLocalDateTime(now), observedAtApprox: null };
     case 'morning':
     case 'after-lunch':
-      return { observedAt: notAfterNow(atHour(now, NOMINAL_HOUR[choice])), observedAtApprox: choice };
+      return {
+        observedAt: notAfterNow(atHour(now, NOMINAL_HOUR[choice])),
+        observedAtApprox: choice,
+      };
     case 'earlier-today':
-      return { observedAt: toLocalDateTime(new Date(now.getTime() - EARLIER_MS)), observedAtApprox: 'earlier-today' };
+      return {
+        observedAt: toLocalDateTime(new Date(now.getTime() - EARLIER_MS)),
+        observedAtApprox: 'earlier-today',
+      };
     case 'custom': {
       const date = parseLocalInput(customLocal);
       if (!date || isInFuture(customLocal, now)) return null;

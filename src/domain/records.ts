@@ -20,7 +20,13 @@ export const ChildDataSchema = z.looseObject({
 });
 export type ChildData = z.infer<typeof ChildDataSchema>;
 
-export const AREAS = ['social-emotional', 'language', 'cognition', 'motor-physical', 'approaches-to-learning'] as const;
+export const AREAS = [
+  'social-emotional',
+  'language',
+  'cognition',
+  'motor-physical',
+  'approaches-to-learning',
+] as const;
 export const DURING = ['play', 'meal', 'diapering', 'nap', 'outside', 'arrival-pickup'] as const;
 export const WITH = ['alone', 'older', 'younger', 'same-age', 'provider'] as const;
 export const APPROX_TIMES = ['morning', 'after-lunch', 'earlier-today'] as const;
@@ -28,10 +34,20 @@ export const APPROX_TIMES = ['morning', 'after-lunch', 'earlier-today'] as const
 export const ObservationDataSchema = z.looseObject({
   childIds: z
     .array(z.string().check(z.minLength(1)))
-    .check(z.minLength(1, 'required'), z.maxLength(10, 'too-many'), z.refine(noRepeats, 'repeated')),
+    .check(
+      z.minLength(1, 'required'),
+      z.maxLength(10, 'too-many'),
+      z.refine(noRepeats, 'repeated'),
+    ),
   observedAt: LocalDateTimeSchema,
   observedAtApprox: z.nullish(z.enum(APPROX_TIMES)),
-  text: z.string().check(z.minLength(1, 'required'), z.maxLength(4000, 'too-long'), z.refine(notBlank, 'required')),
+  text: z
+    .string()
+    .check(
+      z.minLength(1, 'required'),
+      z.maxLength(4000, 'too-long'),
+      z.refine(notBlank, 'required'),
+    ),
   area: z.nullish(z.enum(AREAS)),
   during: z.nullish(z.enum(DURING)),
   with: z.nullish(z.array(z.enum(WITH)).check(z.refine(noRepeats, 'repeated'))),
@@ -42,7 +58,9 @@ export const ObservationDataSchema = z.looseObject({
 export type ObservationData = z.infer<typeof ObservationDataSchema>;
 
 const answer = (min: number, max: number) =>
-  z.nullish(z.number().check(z.int('whole-number'), z.gte(min, 'too-small'), z.lte(max, 'too-big')));
+  z.nullish(
+    z.number().check(z.int('whole-number'), z.gte(min, 'too-small'), z.lte(max, 'too-big')),
+  );
 
 /** The range rules of the weekly check-in (DESIGN.md table P1-P6), including the cross-field ones. */
 export const CheckinDataSchema = z
@@ -57,10 +75,14 @@ export const CheckinDataSchema = z
   })
   .check(
     z.superRefine((c, ctx) => {
-      if (c.p1 === 0 && c.p2 != null) ctx.addIssue({ code: 'custom', path: ['p2'], message: 'not-asked-when-p1-zero' });
-      if (c.p1 === 0 && c.p3 != null) ctx.addIssue({ code: 'custom', path: ['p3'], message: 'not-asked-when-p1-zero' });
-      if (c.p4 === 0 && c.p5 != null) ctx.addIssue({ code: 'custom', path: ['p5'], message: 'not-asked-when-p4-zero' });
-      if (c.p4 != null && c.p5 != null && c.p5 > c.p4) ctx.addIssue({ code: 'custom', path: ['p5'], message: 'p5-above-p4' });
+      if (c.p1 === 0 && c.p2 != null)
+        ctx.addIssue({ code: 'custom', path: ['p2'], message: 'not-asked-when-p1-zero' });
+      if (c.p1 === 0 && c.p3 != null)
+        ctx.addIssue({ code: 'custom', path: ['p3'], message: 'not-asked-when-p1-zero' });
+      if (c.p4 === 0 && c.p5 != null)
+        ctx.addIssue({ code: 'custom', path: ['p5'], message: 'not-asked-when-p4-zero' });
+      if (c.p4 != null && c.p5 != null && c.p5 > c.p4)
+        ctx.addIssue({ code: 'custom', path: ['p5'], message: 'p5-above-p4' });
     }),
   );
 export type CheckinData = z.infer<typeof CheckinDataSchema>;
@@ -83,7 +105,13 @@ export const PdsaDataSchema = z.looseObject({
   driver: z.enum(PDSA_DRIVERS),
   objective: pdsaText,
   questions: z
-    .array(z.looseObject({ question: z.nullish(pdsaText), prediction: z.nullish(pdsaText), result: z.nullish(pdsaText) }))
+    .array(
+      z.looseObject({
+        question: z.nullish(pdsaText),
+        prediction: z.nullish(pdsaText),
+        result: z.nullish(pdsaText),
+      }),
+    )
     .check(z.maxLength(10, 'too-many')),
   plan: z.looseObject({
     what: z.nullish(pdsaText),
@@ -95,7 +123,11 @@ export const PdsaDataSchema = z.looseObject({
   startDate: CalendarDateSchema,
   endDate: z.nullish(CalendarDateSchema),
   do: z.nullish(
-    z.looseObject({ asPlanned: z.nullish(z.boolean()), whatHappened: z.nullish(pdsaText), surprises: z.nullish(pdsaText) }),
+    z.looseObject({
+      asPlanned: z.nullish(z.boolean()),
+      whatHappened: z.nullish(pdsaText),
+      surprises: z.nullish(pdsaText),
+    }),
   ),
   learned: z.nullish(pdsaText),
   act: z.nullish(z.enum(PDSA_ACTS)),
@@ -116,7 +148,11 @@ export const ConflictDataSchema = z.looseObject({
   winner: z.enum(['incoming', 'stored']),
   baseVersion: z.number().check(z.int(), z.nonnegative()),
   resultVersion: z.number().check(z.int(), z.nonnegative()),
-  incoming: z.looseObject({ deviceId: z.nullable(z.string()), hlc: z.string(), mutationId: z.string() }),
+  incoming: z.looseObject({
+    deviceId: z.nullable(z.string()),
+    hlc: z.string(),
+    mutationId: z.string(),
+  }),
   stored: z.looseObject({ deviceId: z.nullable(z.string()), hlc: z.string() }),
   resolvedAt: z.nullish(z.string()),
   resolution: z.nullish(z.enum(['kept', 'used-other'])),
@@ -156,7 +192,9 @@ const issueKey: z.core.$ZodErrorMap = (iss) => {
     case 'invalid_value':
       return 'not-an-option';
     case 'too_small':
-      return (iss.origin === 'string' || iss.origin === 'array') && Number(iss.minimum) === 1 ? 'required' : 'too-small';
+      return (iss.origin === 'string' || iss.origin === 'array') && Number(iss.minimum) === 1
+        ? 'required'
+        : 'too-small';
     case 'too_big':
       return iss.origin === 'string' ? 'too-long' : iss.origin === 'array' ? 'too-many' : 'too-big';
     default:
@@ -173,14 +211,24 @@ export function toFieldIssues(error: z.core.$ZodError): FieldIssue[] {
  * Validates one record's data for its table, and its id: a check-in's id must be `checkin-<week>`,
  * every other id a short token of letters, digits and dashes (a UUIDv7 when made by the app).
  */
-export function validateRecord<T extends SyncedTable>(table: T, id: string, data: unknown): ValidationResult<DataOf<T>> {
+export function validateRecord<T extends SyncedTable>(
+  table: T,
+  id: string,
+  data: unknown,
+): ValidationResult<DataOf<T>> {
   const parsed = DATA_SCHEMAS[table].safeParse(data, { error: issueKey });
   const issues: FieldIssue[] = parsed.success ? [] : toFieldIssues(parsed.error);
   if (!RECORD_ID.test(id)) issues.push({ path: 'id', message: 'bad-id' });
-  if (table === 'checkins' && parsed.success && id !== checkinId((parsed.data as CheckinData).week)) {
+  if (
+    table === 'checkins' &&
+    parsed.success &&
+    id !== checkinId((parsed.data as CheckinData).week)
+  ) {
     issues.push({ path: 'id', message: 'checkin-id-mismatch' });
   }
-  return issues.length || !parsed.success ? { ok: false, issues } : { ok: true, data: parsed.data as DataOf<T> };
+  return issues.length || !parsed.success
+    ? { ok: false, issues }
+    : { ok: true, data: parsed.data as DataOf<T> };
 }
 
 const RECORD_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;

@@ -20,7 +20,9 @@ describe('summary ranges', () => {
   });
 
   it('counts a cycle in every month it runs in; without an end date, in the month it starts', () => {
-    expect(isCycleInMonth({ startDate: '2026-10-20', endDate: '2026-12-05' }, '2026-11')).toBe(true);
+    expect(isCycleInMonth({ startDate: '2026-10-20', endDate: '2026-12-05' }, '2026-11')).toBe(
+      true,
+    );
     expect(isCycleInMonth({ startDate: '2026-10-20' }, '2026-11')).toBe(false);
     expect(isCycleInMonth({ startDate: '2026-11-20', endDate: null }, '2026-11')).toBe(true);
     expect(isCycleInMonth({ startDate: '2026-12-01' }, '2026-11')).toBe(false);

@@ -23,7 +23,10 @@ export function isWeekInMonth(week: string, month: string): boolean {
 }
 
 /** True when a cycle runs during `month`: it started by the month's end and had not ended before it. */
-export function isCycleInMonth(cycle: { startDate: string; endDate?: string | null }, month: string): boolean {
+export function isCycleInMonth(
+  cycle: { startDate: string; endDate?: string | null },
+  month: string,
+): boolean {
   const { first, last } = monthBounds(month);
   return cycle.startDate <= last && (cycle.endDate ?? cycle.startDate) >= first;
 }

@@ -23,9 +23,18 @@ describe('exportAll', () => {
     const stored = await db.observations.get(ids.note);
     expect(stored).toHaveProperty('week');
     const exported = file.tables.observations.find((r) => (r as { id: string }).id === ids.note);
-    const { week: _w, observedMs: _o, ...withoutIndex } = stored as unknown as Record<string, unknown>;
+    const {
+      week: _w,
+      observedMs: _o,
+      ...withoutIndex
+    } = stored as unknown as Record<string, unknown>;
     expect(exported).toEqual(withoutIndex);
-    expect(exported).toMatchObject({ hlc: expect.any(String), syncStatus: 'pending', version: 0, createdAt: expect.any(String) });
+    expect(exported).toMatchObject({
+      hlc: expect.any(String),
+      syncStatus: 'pending',
+      version: 0,
+      createdAt: expect.any(String),
+    });
   });
 
   it('keeps an unreadable row as it is and lists its id, so the file still imports', async () => {

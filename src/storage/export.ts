@@ -19,7 +19,9 @@ async function readAllRows(db: NaptimeDb): Promise<Rows> {
   const stores = SYNCED_TABLES.map((t) => db.synced(t));
   return db.transaction('r', stores, async () => {
     const lists = await Promise.all(stores.map((s) => s.toArray()));
-    return Object.fromEntries(SYNCED_TABLES.map((t, i) => [t, lists[i]!.map(withoutDerivedIndexFields)])) as Rows;
+    return Object.fromEntries(
+      SYNCED_TABLES.map((t, i) => [t, lists[i]!.map(withoutDerivedIndexFields)]),
+    ) as Rows;
   });
 }
 
@@ -27,7 +29,10 @@ async function readAllRows(db: NaptimeDb): Promise<Rows> {
 export async function exportAll(db: NaptimeDb): Promise<ExportFile> {
   const tables = await readAllRows(db);
   const unreadable = Object.fromEntries(
-    SYNCED_TABLES.map((t) => [t, tables[t].map((raw) => readRow(t, raw)).flatMap((item) => (item.ok ? [] : [item.id]))]),
+    SYNCED_TABLES.map((t) => [
+      t,
+      tables[t].map((raw) => readRow(t, raw)).flatMap((item) => (item.ok ? [] : [item.id])),
+    ]),
   ) as ExportFile['unreadable'];
   return {
     format: EXPORT_FORMAT,
@@ -49,7 +54,9 @@ export async function readRecordsForSpreadsheets(db: NaptimeDb): Promise<{
   const readable = <T extends 'children' | 'observations' | 'checkins' | 'pdsa'>(table: T) =>
     tables[table]
       .map((raw) => readRow(table, raw))
-      .flatMap((item) => (item.ok && item.record.deleted === 0 ? [item.record as StoredRecord<DataOf<T>>] : []));
+      .flatMap((item) =>
+        item.ok && item.record.deleted === 0 ? [item.record as StoredRecord<DataOf<T>>] : [],
+      );
   return {
     children: readable('children'),
     observations: readable('observations'),

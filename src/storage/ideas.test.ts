@@ -4,7 +4,12 @@ import { testClock, useTestDbs } from './testing';
 import { saveObservation } from './write';
 
 const open = useTestDbs();
-const note = (nextStep: string | null) => ({ childIds: ['c1'], observedAt: '2026-01-29T13:05:00-06:00', text: 'Poured water.', nextStep });
+const note = (nextStep: string | null) => ({
+  childIds: ['c1'],
+  observedAt: '2026-01-29T13:05:00-06:00',
+  text: 'Poured water.',
+  nextStep,
+});
 
 describe('markIdeaTried', () => {
   it('marks every note of an idea tried today, queues the change, and opens it again', async () => {
@@ -16,7 +21,9 @@ describe('markIdeaTried', () => {
     expect(await markIdeaTried(db, [a.record.id, b.record.id], true)).toBe(true);
     const stored = await db.observations.bulkGet([a.record.id, b.record.id]);
     expect(stored.map((r) => r?.data.nextStepTriedOn)).toEqual(['2026-02-02', '2026-02-02']);
-    expect((await db.outbox.toArray()).map((e) => e.recordId).sort()).toEqual([a.record.id, b.record.id].sort());
+    expect((await db.outbox.toArray()).map((e) => e.recordId).sort()).toEqual(
+      [a.record.id, b.record.id].sort(),
+    );
     await markIdeaTried(db, [a.record.id], false);
     expect((await db.observations.get(a.record.id))?.data.nextStepTriedOn).toBeUndefined();
   });

@@ -8,14 +8,25 @@ import { getRecord } from './read';
 import { saveRecord } from './write';
 
 /** Marks the ideas of `noteIds` tried today (`isTried`) or open again; false when a write failed. */
-export async function markIdeaTried(db: NaptimeDb, noteIds: readonly string[], isTried: boolean): Promise<boolean> {
+export async function markIdeaTried(
+  db: NaptimeDb,
+  noteIds: readonly string[],
+  isTried: boolean,
+): Promise<boolean> {
   const on = isTried ? toCalendarDate(db.now()) : null;
   let isAllWritten = true;
   for (const id of noteIds) {
     const item = await getRecord(db, 'observations', id);
     if (!item?.ok || !item.record.data.nextStep) continue;
-    if ((item.record.data.nextStepTriedOn ?? null) === on || (isTried && item.record.data.nextStepTriedOn)) continue;
-    const result = await saveRecord(db, 'observations', id, { ...item.record.data, nextStepTriedOn: on });
+    if (
+      (item.record.data.nextStepTriedOn ?? null) === on ||
+      (isTried && item.record.data.nextStepTriedOn)
+    )
+      continue;
+    const result = await saveRecord(db, 'observations', id, {
+      ...item.record.data,
+      nextStepTriedOn: on,
+    });
     if (!result.ok) isAllWritten = false;
   }
   return isAllWritten;

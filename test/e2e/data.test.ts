@@ -12,10 +12,7 @@ import { parseExport } from '../../src/domain/export-format';
 import { DATA_SCHEMAS } from '../../src/domain/records';
 import { SYNCED_TABLES } from '../../src/domain/tables';
 import { addChild, countRows, DataSettingsPage, switchLanguage, writeNote } from './data-pages';
-import {
-  runAxe,
-  screenshot,
-} from './harness';
+import { runAxe, screenshot } from './harness';
 import { openApp, useBrowserSuite } from './suite';
 import { App } from './pages';
 
@@ -36,8 +33,15 @@ describe('her data, offline at phone size', () => {
     const { page, app } = await openOffline();
     await addChild(app, 'Sofía Núñez');
     await addChild(app, '=Beto, "B"');
-    await writeNote(app, { child: 'Sofía Núñez', text: 'Dijo "¡más bloques!", y luego\nse rió', idea: '+ más torres' });
-    const onScreen = { children: await cardsOn(app, 'Children'), observations: await cardsOn(app, 'Notes') };
+    await writeNote(app, {
+      child: 'Sofía Núñez',
+      text: 'Dijo "¡más bloques!", y luego\nse rió',
+      idea: '+ más torres',
+    });
+    const onScreen = {
+      children: await cardsOn(app, 'Children'),
+      observations: await cardsOn(app, 'Notes'),
+    };
     expect(onScreen).toEqual({ children: 2, observations: 1 });
 
     const data = new DataSettingsPage(app);
@@ -53,26 +57,46 @@ describe('her data, offline at phone size', () => {
         expect(DATA_SCHEMAS[table].safeParse(envelope.data).success, table).toBe(true);
       }
     }
-    expect({ children: file.tables.children!.length, observations: file.tables.observations!.length }).toEqual(onScreen);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: json.name }).count()).toBe(1);
+    expect({
+      children: file.tables.children!.length,
+      observations: file.tables.observations!.length,
+    }).toEqual(onScreen);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: json.name }).count())
+      .toBe(1);
 
     const zip = await data.download('Export spreadsheets (.zip)');
     const csvs = unzipSync(new Uint8Array(zip.bytes));
-    expect(Object.keys(csvs).sort()).toEqual(['children.csv', 'notes.csv', 'pdsa-cycles.csv', 'weekly-check-ins.csv']);
-    const rowsOf = (name: string) => parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(csvs[name]!));
+    expect(Object.keys(csvs).sort()).toEqual([
+      'children.csv',
+      'notes.csv',
+      'pdsa-cycles.csv',
+      'weekly-check-ins.csv',
+    ]);
+    const rowsOf = (name: string) =>
+      parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(csvs[name]!));
     expect(rowsOf('children.csv').length - 1).toBe(onScreen.children);
     expect(rowsOf('notes.csv').length - 1).toBe(onScreen.observations);
     const [header, ...children] = rowsOf('children.csv');
-    expect(children.map((r) => r[header!.indexOf('Name')]).sort()).toEqual(["'=Beto, \"B\"", 'Sofía Núñez']);
+    expect(children.map((r) => r[header!.indexOf('Name')]).sort()).toEqual([
+      '\'=Beto, "B"',
+      'Sofía Núñez',
+    ]);
 
     await data.importFile({ name: json.name, mimeType: 'application/json', buffer: json.bytes });
     await page.getByText(app.t('Import finished.')).waitFor();
     await expect.poll(() => page.getByText('0 items added').count()).toBe(1);
-    await expect.poll(() => page.getByText('3 items already up to date here, left as they are').count()).toBe(1);
+    await expect
+      .poll(() => page.getByText('3 items already up to date here, left as they are').count())
+      .toBe(1);
     await screenshot(page, 'data-phone-en-import-report');
     const damaged = { ...file, tables: { ...file.tables, children: [{ id: 'x' }] } };
     const before = await countRows(page);
-    await data.importFile({ name: 'damaged.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(damaged)) });
+    await data.importFile({
+      name: 'damaged.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(damaged)),
+    });
     await page.getByRole('alert').filter({ hasText: 'This file is damaged' }).waitFor();
     await screenshot(page, 'data-phone-en-import-refused');
     expect(await countRows(page)).toEqual(before);
@@ -80,7 +104,8 @@ describe('her data, offline at phone size', () => {
     await data.eraseDevice();
     await app.waitForShell();
     const after = await countRows(page);
-    for (const store of [...SYNCED_TABLES, 'outbox', 'drafts', 'settings']) expect(after[store], store).toBe(0);
+    for (const store of [...SYNCED_TABLES, 'outbox', 'drafts', 'settings'])
+      expect(after[store], store).toBe(0);
     expect(await cardsOn(app, 'Children')).toBe(0);
     expect(await cardsOn(app, 'Notes')).toBe(0);
   });
@@ -107,11 +132,18 @@ describe('her data, offline at phone size', () => {
     await expect.poll(focused).toBe(app.t('Erase this device…'));
     await page.keyboard.press('Enter');
     await expect.poll(focused).toBe(app.t('First, save a copy of your data:'));
-    for (const name of ['Export all (JSON)', 'Export spreadsheets (.zip)', 'Continue to erase', 'Cancel']) {
+    for (const name of [
+      'Export all (JSON)',
+      'Export spreadsheets (.zip)',
+      'Continue to erase',
+      'Cancel',
+    ]) {
       for (const box of await page.getByRole('button', { name: app.t(name), exact: true }).all()) {
         expect((await box.boundingBox())!.height, name).toBeGreaterThanOrEqual(44);
       }
     }
-    expect((await page.locator('label.data-file').boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    expect((await page.locator('label.data-file').boundingBox())!.height).toBeGreaterThanOrEqual(
+      44,
+    );
   });
 });

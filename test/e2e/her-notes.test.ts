@@ -25,8 +25,14 @@ async function noteWithArea(app: App, child: string, text: string): Promise<void
   await app.openNoteForm();
   await app.chooseChild(child);
   await app.noteText().fill(text);
-  await app.page.getByRole('group', { name: app.t('Area of development') }).locator('label.chip', { hasText: app.t('Talking and listening') }).click();
-  await app.page.getByRole('group', { name: app.t('During'), exact: true }).locator('label.chip', { hasText: app.t('Meal') }).click();
+  await app.page
+    .getByRole('group', { name: app.t('Area of development') })
+    .locator('label.chip', { hasText: app.t('Talking and listening') })
+    .click();
+  await app.page
+    .getByRole('group', { name: app.t('During'), exact: true })
+    .locator('label.chip', { hasText: app.t('Meal') })
+    .click();
   await app.saveWith('Save note');
 }
 
@@ -37,24 +43,35 @@ describe('her notes, ideas and data', () => {
     await addChild(app, 'Leo');
     await writeNote(app, { child: 'Mía', text: 'Poured water.', idea: 'Offer two cups at snack' });
     await writeNote(app, { child: 'Mía', text: 'Poured again.', idea: 'offer two cups at snack.' });
-    await writeNote(app, { child: 'Leo', text: 'Pointed at a truck.', idea: 'Read the truck book with Leo at nap time, when he is calm and listening' });
+    await writeNote(app, {
+      child: 'Leo',
+      text: 'Pointed at a truck.',
+      idea: 'Read the truck book with Leo at nap time, when he is calm and listening',
+    });
     await noteWithArea(app, 'Mía', 'Said "agua" at lunch.');
 
     await app.goTo('Home');
     const ideas = page.locator('#home-ideas ~ .idea-list > li.idea');
     await expect.poll(() => ideas.count()).toBe(2);
     const cups = ideas.filter({ hasText: 'two cups' });
-    expect(await cups.locator('.idea-meta').innerText()).toMatch(/^Mía, \w+day \d+ \w+ · also in 1 more note$/);
+    expect(await cups.locator('.idea-meta').innerText()).toMatch(
+      /^Mía, \w+day \d+ \w+ · also in 1 more note$/,
+    );
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'notes-phone-en-home-ideas');
     // The wrapped idea's text starts beside nothing: no bullet hangs on its last line.
     expect(await ideas.first().evaluate((li) => getComputedStyle(li).listStyleType)).toBe('none');
-    await ideas.filter({ hasText: 'truck' }).getByRole('button', { name: 'I tried it', exact: true }).click();
+    await ideas
+      .filter({ hasText: 'truck' })
+      .getByRole('button', { name: 'I tried it', exact: true })
+      .click();
     await page.getByText('Marked as tried.').waitFor();
     await expect.poll(() => ideas.count()).toBe(1);
 
     await cups.getByRole('link', { name: 'Start a PDSA cycle', exact: true }).click();
-    await expect.poll(() => page.getByLabel('Change idea', { exact: true }).inputValue()).toBe('offer two cups at snack.');
+    await expect
+      .poll(() => page.getByLabel('Change idea', { exact: true }).inputValue())
+      .toBe('offer two cups at snack.');
     await screenshot(page, 'notes-phone-en-pdsa-from-idea');
 
     await app.goTo('Notes');
@@ -69,7 +86,13 @@ describe('her notes, ideas and data', () => {
     await page.getByRole('link', { name: 'All about Mía', exact: true }).click();
     await page.getByRole('heading', { name: 'About Mía', exact: true }).waitFor();
     const few = page.locator('section[aria-labelledby="child-few"] li');
-    expect(await few.allInnerTexts()).toEqual(['Feelings and friends', 'Talking and listening', 'Thinking and exploring', 'Moving and using hands', 'Trying and focusing']);
+    expect(await few.allInnerTexts()).toEqual([
+      'Feelings and friends',
+      'Talking and listening',
+      'Thinking and exploring',
+      'Moving and using hands',
+      'Trying and focusing',
+    ]);
     expect(await page.locator('#area-language').innerText()).toContain('1 note');
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'notes-phone-en-child-page');
@@ -95,18 +118,31 @@ describe('her notes, ideas and data', () => {
     expect(notes).toHaveLength(4);
     expect(notes.map((n) => n.Children)).toEqual(['Mía', 'Mía', 'Leo', 'Mía']);
     const agua = notes.find((n) => n['What I saw and heard'] === 'Said "agua" at lunch.')!;
-    expect([agua['Area of development'], agua.During, agua['When (as chosen)']]).toEqual(['Talking and listening', 'Meal', 'Exact time']);
+    expect([agua['Area of development'], agua.During, agua['When (as chosen)']]).toEqual([
+      'Talking and listening',
+      'Meal',
+      'Exact time',
+    ]);
     for (const n of notes) {
       expect(spreadsheetType(n['Date and time']!)).toBe('date-time');
       expect(spreadsheetType(n['Written down on']!)).toBe('date-time');
     }
-    expect(spreadsheetType(notes.find((n) => n.Children === 'Leo')!['Idea tried on']!)).toBe('date');
-    expect(strFromU8(en['notes.csv']!)).not.toMatch(/hlc|syncStatus|motor-physical|social-emotional/);
+    expect(spreadsheetType(notes.find((n) => n.Children === 'Leo')!['Idea tried on']!)).toBe(
+      'date',
+    );
+    expect(strFromU8(en['notes.csv']!)).not.toMatch(
+      /hlc|syncStatus|motor-physical|social-emotional/,
+    );
 
     await switchLanguage(app, 'es');
     await data.open();
     const es = unzipSync(new Uint8Array((await data.download('Export spreadsheets (.zip)')).bytes));
-    expect(Object.keys(es).sort()).toEqual(['ciclos-pdsa.csv', 'ninos.csv', 'notas.csv', 'registros-semanales.csv']);
+    expect(Object.keys(es).sort()).toEqual([
+      'ciclos-pdsa.csv',
+      'ninos.csv',
+      'notas.csv',
+      'registros-semanales.csv',
+    ]);
     const notas = sheet(es, 'notas.csv');
     expect(notas.find((n) => n['Lo que vi y escuché'] === 'Said "agua" at lunch.')).toMatchObject({
       'Área de desarrollo': 'Hablar y escuchar',
@@ -122,7 +158,9 @@ describe('her notes, ideas and data', () => {
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'notes-phone-es-settings');
 
-    await page.getByRole('link', { name: app.t('Print a summary of a month'), exact: true }).click();
+    await page
+      .getByRole('link', { name: app.t('Print a summary of a month'), exact: true })
+      .click();
     await page.locator('.print-page h1').waitFor();
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'notes-phone-es-print-month');

@@ -15,7 +15,9 @@ const suite = useBrowserSuite();
 const CHICAGO = 'America/Chicago';
 
 async function chipHeights(page: import('playwright-core').Page): Promise<number[]> {
-  return page.locator('label.chip').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+  return page
+    .locator('label.chip')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
 }
 
 describe('a provider on her first day', () => {
@@ -40,7 +42,9 @@ describe('a provider on her first day', () => {
     await chooseWhen(app, 'Pick a day and time');
     await page.getByLabel('Day and time', { exact: true }).fill('2026-12-02T09:30');
     await page.getByText('That time has not come yet. Choose a time that has passed.').waitFor();
-    expect(await page.getByLabel('Day and time', { exact: true }).getAttribute('max')).toBe('2026-12-02T08:01');
+    expect(await page.getByLabel('Day and time', { exact: true }).getAttribute('max')).toBe(
+      '2026-12-02T08:01',
+    );
     for (const h of await chipHeights(page)) expect(h).toBeGreaterThanOrEqual(44);
     await screenshot(page, 'newcomer-phone-en-future-refused');
     await app.chooseChild('Mía');
@@ -63,7 +67,13 @@ describe('a provider on her first day', () => {
 
     await page.clock.setFixedTime(new Date('2026-12-02T13:05:00-06:00'));
     await app.openNoteForm();
-    expect(await whenChoices(app)).toEqual(['Just now', 'This morning', 'After lunch', 'Earlier today', 'Pick a day and time']);
+    expect(await whenChoices(app)).toEqual([
+      'Just now',
+      'This morning',
+      'After lunch',
+      'Earlier today',
+      'Pick a day and time',
+    ]);
     await app.chooseChild('Mía');
     await app.noteText().fill('Said "more water" and held out the cup.');
     await chooseWhen(app, 'This morning');
@@ -80,7 +90,9 @@ describe('a provider on her first day', () => {
     await welcome.heading('Add the children you care for').waitFor();
     expect(await runAxe(page)).toEqual([]);
     const english = englishOnlyMatchers(suite.catalogues);
-    const leaks = (await accessibleTexts(page)).filter((text) => english.some((m) => m.pattern.test(text)));
+    const leaks = (await accessibleTexts(page)).filter((text) =>
+      english.some((m) => m.pattern.test(text)),
+    );
     expect(leaks).toEqual([]);
     await screenshot(page, 'newcomer-tablet-es-welcome-children');
     await welcome.skip();

@@ -21,7 +21,15 @@ import {
 import { useBrowserSuite } from './suite';
 import { App, englishOnlyMatchers } from './pages';
 import { ProgressScreen, seedYearInPage } from './progress-pages';
-import { CHANGE_IDEA, MISSING_INDEX, PDSA_INDEX, PHASE_IDEA, PHASE_INDEX, RISE_START, SEED_WEEKS } from './progress-seed';
+import {
+  CHANGE_IDEA,
+  MISSING_INDEX,
+  PDSA_INDEX,
+  PHASE_IDEA,
+  PHASE_INDEX,
+  RISE_START,
+  SEED_WEEKS,
+} from './progress-seed';
 
 const suite = useBrowserSuite();
 
@@ -34,7 +42,11 @@ function weekWords(page: Page, week: string, lang: 'en' | 'es'): Promise<string>
       const monday = new Date(jan4);
       monday.setDate(jan4.getDate() - ((jan4.getDay() + 6) % 7) + (n! - 1) * 7);
       const sameYear = monday.getFullYear() === new Date().getFullYear();
-      return new Intl.DateTimeFormat(l === 'es' ? 'es' : 'en-GB', { day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }) }).format(monday);
+      return new Intl.DateTimeFormat(l === 'es' ? 'es' : 'en-GB', {
+        day: 'numeric',
+        month: 'long',
+        ...(sameYear ? {} : { year: 'numeric' }),
+      }).format(monday);
     },
     [week, lang] as const,
   );
@@ -47,7 +59,11 @@ function dayWords(page: Page, day: string, lang: 'en' | 'es'): Promise<string> {
       const [y, m, n] = d!.split('-').map(Number);
       const date = new Date(y!, m! - 1, n!, 12);
       const sameYear = y === new Date().getFullYear();
-      return new Intl.DateTimeFormat(l === 'es' ? 'es' : 'en-GB', { day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }) }).format(date);
+      return new Intl.DateTimeFormat(l === 'es' ? 'es' : 'en-GB', {
+        day: 'numeric',
+        month: 'long',
+        ...(sameYear ? {} : { year: 'numeric' }),
+      }).format(date);
     },
     [day, lang] as const,
   );
@@ -82,13 +98,20 @@ describe('Progress', () => {
     // The sentence: a shift up from the first week of the rise, lined up with the PDSA cycle a week before.
     const riseDate = await weekWords(page, seeded.weeks[RISE_START]!, 'en');
     const sentence = (await progress.sentence(measure).textContent()) ?? '';
-    expect(sentence).toContain(`Something has changed for the better: 31 weeks in a row above the median, starting the week of ${riseDate}.`);
+    expect(sentence).toContain(
+      `Something has changed for the better: 31 weeks in a row above the median, starting the week of ${riseDate}.`,
+    );
     expect(sentence).toContain(`It started 1 week after your PDSA cycle 1, “${CHANGE_IDEA}”.`);
 
     // The PDSA label under the chart and the canvas's text alternative.
     const pdsaDate = await dayWords(page, seeded.pdsaStart, 'en');
-    await progress.card(measure).getByText(`Cycle 1, “${CHANGE_IDEA}”, started ${pdsaDate}`).waitFor({ state: 'visible' });
-    expect(await progress.card(measure).getByRole('listitem').filter({ hasText: CHANGE_IDEA }).count()).toBe(1);
+    await progress
+      .card(measure)
+      .getByText(`Cycle 1, “${CHANGE_IDEA}”, started ${pdsaDate}`)
+      .waitFor({ state: 'visible' });
+    expect(
+      await progress.card(measure).getByRole('listitem').filter({ hasText: CHANGE_IDEA }).count(),
+    ).toBe(1);
     const alt = (await progress.canvas(measure).getAttribute('aria-label')) ?? '';
     expect(alt).toContain('% of peer talks about toddlers');
     expect(alt).toContain('Median 60%, from the first 12 weeks');
@@ -104,7 +127,12 @@ describe('Progress', () => {
     // The table: 52 complete weeks and this week; values, n/d, median and marks.
     const rows = await progress.tableRows(measure);
     expect(rows).toHaveLength(SEED_WEEKS + 1);
-    expect(rows[0]).toEqual([`Week of ${await weekWords(page, seeded.weeks[0]!, 'en')}`, '60% (3 / 5)', '60%', '']);
+    expect(rows[0]).toEqual([
+      `Week of ${await weekWords(page, seeded.weeks[0]!, 'en')}`,
+      '60% (3 / 5)',
+      '60%',
+      '',
+    ]);
     expect(rows[PDSA_INDEX]![3]).toBe(`Trend; PDSA cycle 1 starts: ${CHANGE_IDEA}`);
     expect(rows[RISE_START]!.slice(1)).toEqual(['65% (13 / 20)', '60%', 'Shift; Trend']);
     expect(rows[41]!.slice(1)).toEqual(['80% (4 / 5)', '60%', 'Shift']);
@@ -115,8 +143,12 @@ describe('Progress', () => {
 
     // The legend says what the shapes mean (never colour alone).
     const legend = progress.card(measure).getByRole('list', { name: 'What the marks mean' });
-    expect(await legend.textContent()).toContain('Shift: 6 or more weeks in a row on one side of the median');
-    expect(await legend.textContent()).toContain('Trend: 5 or more weeks in a row going up, or going down');
+    expect(await legend.textContent()).toContain(
+      'Shift: 6 or more weeks in a row on one side of the median',
+    );
+    expect(await legend.textContent()).toContain(
+      'Trend: 5 or more weeks in a row going up, or going down',
+    );
 
     // Save as image: a 1200×675 PNG, downloaded.
     const [download] = await Promise.all([
@@ -131,12 +163,24 @@ describe('Progress', () => {
 
     // The median of all weeks instead, for this chart only; saved, so it is still chosen after a reload.
     await progress.card(measure).getByRole('radio', { name: 'All weeks' }).click();
-    await progress.card(measure).getByText(/· Median [\d.]+%, from all weeks/).waitFor({ state: 'visible' });
-    await progress.card('p2').getByText(/· Median [\d.]+, from the first 12 weeks/).waitFor({ state: 'visible' });
+    await progress
+      .card(measure)
+      .getByText(/· Median [\d.]+%, from all weeks/)
+      .waitFor({ state: 'visible' });
+    await progress
+      .card('p2')
+      .getByText(/· Median [\d.]+, from the first 12 weeks/)
+      .waitFor({ state: 'visible' });
     await page.reload({ waitUntil: 'load' });
-    await progress.card(measure).getByText(/· Median [\d.]+%, from all weeks/).waitFor({ state: 'visible' });
+    await progress
+      .card(measure)
+      .getByText(/· Median [\d.]+%, from all weeks/)
+      .waitFor({ state: 'visible' });
     await progress.card(measure).getByRole('radio', { name: 'The first 12 weeks' }).click();
-    await progress.card(measure).getByText('· Median 60%, from the first 12 weeks').waitFor({ state: 'visible' });
+    await progress
+      .card(measure)
+      .getByText('· Median 60%, from the first 12 weeks')
+      .waitFor({ state: 'visible' });
 
     // The Anhøj rules, chosen in Settings, read the same rise as a long run.
     await page.getByRole('link', { name: 'Settings', exact: true }).first().click();
@@ -144,7 +188,10 @@ describe('Progress', () => {
     await page.locator('details.advanced > summary').click();
     await page.getByRole('radio', { name: 'Anhøj rules' }).check();
     await progress.open();
-    await progress.sentence(measure).getByText(/31 weeks in a row above the median.*That is longer than chance usually gives\./).waitFor();
+    await progress
+      .sentence(measure)
+      .getByText(/31 weeks in a row above the median.*That is longer than chance usually gives\./)
+      .waitFor();
     await page.getByRole('link', { name: 'Settings', exact: true }).first().click();
     // The chart rules sit under Settings > Advanced.
     await page.locator('details.advanced > summary').click();
@@ -166,10 +213,15 @@ describe('Progress', () => {
     await progress.open();
     const riseDateEs = await weekWords(page, seeded.weeks[RISE_START]!, 'es');
     const sentenceEs = (await progress.sentence(measure).textContent()) ?? '';
-    expect(sentenceEs).toContain(`Algo cambió para bien: 31 semanas seguidas por encima de la mediana, desde la semana del ${riseDateEs}.`);
+    expect(sentenceEs).toContain(
+      `Algo cambió para bien: 31 semanas seguidas por encima de la mediana, desde la semana del ${riseDateEs}.`,
+    );
     expect(sentenceEs).toContain(`Empezó 1 semana después de su ciclo PDSA 1, “${CHANGE_IDEA}”.`);
     const pdsaDateEs = await dayWords(page, seeded.pdsaStart, 'es');
-    await progress.card(measure).getByText(`Ciclo 1, “${CHANGE_IDEA}”, empezó el ${pdsaDateEs}`).waitFor({ state: 'visible' });
+    await progress
+      .card(measure)
+      .getByText(`Ciclo 1, “${CHANGE_IDEA}”, empezó el ${pdsaDateEs}`)
+      .waitFor({ state: 'visible' });
     await progress.cardScreenshot(measure, 'progress-card-phone-es');
     const rowsEs = await progress.tableRows(measure);
     expect(rowsEs[RISE_START]![3]).toBe('Desplazamiento; Tendencia');
@@ -178,7 +230,9 @@ describe('Progress', () => {
     await screenshot(page, 'progress-table-phone-es');
     expect(await progress.inkedPixels(measure)).toBeGreaterThan(2000);
     const matchers = englishOnlyMatchers(suite.catalogues);
-    const english = (await accessibleTexts(page)).filter((text) => matchers.some((m) => m.pattern.test(text)));
+    const english = (await accessibleTexts(page)).filter((text) =>
+      matchers.some((m) => m.pattern.test(text)),
+    );
     expect(english).toEqual([]);
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'progress-phone-es');
@@ -199,8 +253,13 @@ describe('Progress', () => {
     await progress.open();
     const measure = 'p5-of-p4';
     // The new phase (16 weeks around 80 %) has its own frozen median and no signal of its own.
-    await progress.card(measure).getByText('· Median 80%, from the first 12 weeks').waitFor({ state: 'visible' });
-    expect(await progress.sentence(measure).textContent()).toBe('The ups and downs look like ordinary variation: no sign of a change yet.');
+    await progress
+      .card(measure)
+      .getByText('· Median 80%, from the first 12 weeks')
+      .waitFor({ state: 'visible' });
+    expect(await progress.sentence(measure).textContent()).toBe(
+      'The ups and downs look like ordinary variation: no sign of a change yet.',
+    );
     await progress.card(measure).scrollIntoViewIfNeeded();
     await progress.cardScreenshot(measure, 'progress-card-phases-phone-en');
     const rows = await progress.tableRows(measure);
@@ -216,14 +275,22 @@ describe('Progress', () => {
       Object.defineProperty(navigator, 'standalone', { value: true, configurable: true });
       navigator.canShare = () => true;
       navigator.share = async (data?: ShareData) => {
-        w.shared = { title: data?.title, files: (data?.files ?? []).map((f) => ({ name: f.name, type: f.type, size: f.size })) };
+        w.shared = {
+          title: data?.title,
+          files: (data?.files ?? []).map((f) => ({ name: f.name, type: f.type, size: f.size })),
+        };
       };
     });
     let downloads = 0;
     page.on('download', () => (downloads += 1));
     await progress.card(measure).getByRole('button', { name: 'Save as image' }).click();
-    const shared = await (await page.waitForFunction(() => (window as unknown as { shared?: unknown }).shared)).jsonValue();
-    expect(shared).toMatchObject({ title: '% of peer talks about toddlers', files: [{ type: 'image/png', name: expect.stringMatching(/^naptime-p5-of-p4-.*\.png$/) }] });
+    const shared = await (
+      await page.waitForFunction(() => (window as unknown as { shared?: unknown }).shared)
+    ).jsonValue();
+    expect(shared).toMatchObject({
+      title: '% of peer talks about toddlers',
+      files: [{ type: 'image/png', name: expect.stringMatching(/^naptime-p5-of-p4-.*\.png$/) }],
+    });
     expect((shared as { files: { size: number }[] }).files[0]!.size).toBeGreaterThan(10_000);
     expect(downloads).toBe(0);
   });

@@ -8,7 +8,12 @@ import { App } from './pages';
 import type { Suite } from './suite';
 
 /** Opens the app in `timezoneId` with the clock fixed at `at` (timers keep running). */
-export async function openAt(suite: Suite, size: Size, at: string, timezoneId: string): Promise<{ page: Page; app: App }> {
+export async function openAt(
+  suite: Suite,
+  size: Size,
+  at: string,
+  timezoneId: string,
+): Promise<{ page: Page; app: App }> {
   suite.server = await startServer();
   suite.context = await newContext(suite.browser, size, { timezoneId });
   const page = await suite.context.newPage();
@@ -33,7 +38,9 @@ export class Welcome {
   }
 
   async skip(): Promise<void> {
-    await this.card().getByRole('button', { name: this.app.t('Skip this step'), exact: true }).click();
+    await this.card()
+      .getByRole('button', { name: this.app.t('Skip this step'), exact: true })
+      .click();
   }
 }
 
@@ -41,7 +48,9 @@ export class Welcome {
 export async function whenChoices(app: App): Promise<string[]> {
   const group = app.page.getByRole('group', { name: app.t('When it happened'), exact: true });
   await group.waitFor();
-  return (await group.locator('label.chip').allInnerTexts()).map((s) => s.replace(/^✓\s*/, '').trim());
+  return (await group.locator('label.chip').allInnerTexts()).map((s) =>
+    s.replace(/^✓\s*/, '').trim(),
+  );
 }
 
 /** Taps a "When it happened" chip by its English words. */
@@ -55,6 +64,10 @@ export function spreadsheetType(cell: string): 'empty' | 'number' | 'date' | 'da
   if (cell === '') return 'empty';
   if (/^-?\d+(\.\d+)?$/.test(cell)) return 'number';
   if (/^\d{4}-\d{2}-\d{2}$/.test(cell) && !Number.isNaN(Date.parse(cell))) return 'date';
-  if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(cell) && !Number.isNaN(Date.parse(cell.replace(' ', 'T')))) return 'date-time';
+  if (
+    /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(cell) &&
+    !Number.isNaN(Date.parse(cell.replace(' ', 'T')))
+  )
+    return 'date-time';
   return 'text';
 }

@@ -41,8 +41,10 @@ const core = {
   'checkin.editing': 'You already answered for this week. Change anything and save again.',
   'checkin.p1': 'How many toddlers (12 to 36 months old) did you care for this week?',
   'checkin.p2': 'On how many days did you write down something a toddler did or said?',
-  'checkin.p2Hint': 'Days with a note in Naptime this week: {count}. Change the number if you also wrote on paper.',
-  'checkin.p3': 'How many activities or routines did you plan for toddlers from something you observed?',
+  'checkin.p2Hint':
+    'Days with a note in Naptime this week: {count}. Change the number if you also wrote on paper.',
+  'checkin.p3':
+    'How many activities or routines did you plan for toddlers from something you observed?',
   'checkin.p4': 'How many times did you talk with another provider about your work?',
   'checkin.p5': 'Of those talks, how many were about planning for toddlers in mixed-age groups?',
   'checkin.p6': 'How easy was it to find time to write notes this week?',
@@ -180,7 +182,8 @@ const core = {
   'error.birthMonth': 'Choose both the month and the year, or neither.',
   'error.storageFull':
     'This device is full, so nothing was saved. Your text is still here. Free some space (old photos or apps), then tap Save again.',
-  'error.storageError': 'Saving on this device did not work. Your text is still here. Please try again.',
+  'error.storageError':
+    'Saving on this device did not work. Your text is still here. Please try again.',
 };
 
 /** Features with many words keep them in their own folder (messages.en.ts / messages.es.ts). */

@@ -51,10 +51,13 @@ const core: Omit<
   'checkin.editing': 'Ya respondió para esta semana. Cambie lo que quiera y guarde otra vez.',
   'checkin.p1': '¿Cuántos niños pequeños (de 12 a 36 meses) cuidó esta semana?',
   'checkin.p2': '¿Cuántos días anotó algo que hizo o dijo alguno de los niños pequeños?',
-  'checkin.p2Hint': 'Días con una nota en Naptime esta semana: {count}. Cambie el número si también escribió en papel.',
-  'checkin.p3': '¿Cuántas actividades o rutinas planeó para los niños pequeños a partir de algo que observó?',
+  'checkin.p2Hint':
+    'Días con una nota en Naptime esta semana: {count}. Cambie el número si también escribió en papel.',
+  'checkin.p3':
+    '¿Cuántas actividades o rutinas planeó para los niños pequeños a partir de algo que observó?',
   'checkin.p4': '¿Cuántas veces habló con otra proveedora sobre su trabajo?',
-  'checkin.p5': 'De esas conversaciones, ¿cuántas fueron sobre planear para niños pequeños en grupos de edades mixtas?',
+  'checkin.p5':
+    'De esas conversaciones, ¿cuántas fueron sobre planear para niños pequeños en grupos de edades mixtas?',
   'checkin.p6': '¿Qué tan fácil fue encontrar tiempo para escribir notas esta semana?',
   'checkin.ease1': 'Muy difícil',
   'checkin.ease2': 'Difícil',
@@ -64,7 +67,8 @@ const core: Omit<
   'checkin.save': 'Guardar registro',
   'checkin.error.required': 'Por favor, responda esta pregunta.',
   'checkin.error.range': 'Elija un número del {min} al {max}.',
-  'checkin.error.p5AboveP4': 'No puede ser más que sus conversaciones con otras proveedoras ({p4}).',
+  'checkin.error.p5AboveP4':
+    'No puede ser más que sus conversaciones con otras proveedoras ({p4}).',
   'checkin.doneThisWeek': 'Listo para esta semana.',
   'checkin.change': 'Cambiar respuestas',
   'checkin.fillThisWeek': 'Llenar el registro de esta semana',
@@ -83,7 +87,8 @@ const core: Omit<
   'home.syncTitle': 'Guardado y enviado',
   'home.allSavedHere': `Todo está ${g.savedHere.toLowerCase()}.`,
   'home.waiting.one': '{count} cambio está guardado en este dispositivo y espera ser enviado.',
-  'home.waiting.other': '{count} cambios están guardados en este dispositivo y esperan ser enviados.',
+  'home.waiting.other':
+    '{count} cambios están guardados en este dispositivo y esperan ser enviados.',
   'home.syncNotYet': `Todavía no: la conexión con su ${g.agency} llega en una próxima actualización. Mientras tanto, sus ${g.notes} se quedan solo en este dispositivo.`,
   'notes.title': g.Notes,
   'notes.viewLabel': `Mostrar ${g.notes}`,
@@ -190,7 +195,8 @@ const core: Omit<
   'error.birthMonth': 'Elija el mes y el año, o ninguno de los dos.',
   'error.storageFull':
     'Este dispositivo está lleno y no se guardó nada. Su texto sigue aquí. Libere espacio (fotos o aplicaciones viejas) y toque Guardar otra vez.',
-  'error.storageError': 'No se pudo guardar en este dispositivo. Su texto sigue aquí. Inténtelo otra vez.',
+  'error.storageError':
+    'No se pudo guardar en este dispositivo. Su texto sigue aquí. Inténtelo otra vez.',
 };
 
 const es: Messages = {

@@ -27,8 +27,16 @@ export type GlossaryTerm = keyof typeof GLOSSARY;
 
 /** The glossary in one language, as a flat map of term → word. */
 export function glossaryIn(lang: 'en' | 'es'): { [K in GlossaryTerm]: string } {
-  return Object.fromEntries(Object.entries(GLOSSARY).map(([k, v]) => [k, v[lang]])) as { [K in GlossaryTerm]: string };
+  return Object.fromEntries(Object.entries(GLOSSARY).map(([k, v]) => [k, v[lang]])) as {
+    [K in GlossaryTerm]: string;
+  };
 }
 
 /** Catalogue values allowed to read the same in both languages (names of things, not words). */
-export const SAME_IN_BOTH_LANGUAGES: readonly string[] = ['Naptime', 'English', 'Español', 'PDSA', 'No'];
+export const SAME_IN_BOTH_LANGUAGES: readonly string[] = [
+  'Naptime',
+  'English',
+  'Español',
+  'PDSA',
+  'No',
+];

@@ -46,7 +46,10 @@ export function ChildPage(): JSX.Element {
   }
   const today = toCalendarDate(new Date());
   const readable = notes.flatMap((n) => (n.ok ? [n.record as StoredRecord<ObservationData>] : []));
-  const counts = countByArea(readable.map((n) => n.data), today);
+  const counts = countByArea(
+    readable.map((n) => n.data),
+    today,
+  );
   const few = fewLately(counts);
   const band = ageBand(child.record.data.birthMonth, today);
   const names = childLabels((roster ?? []).flatMap((c) => (c.ok ? [c.record] : [])));

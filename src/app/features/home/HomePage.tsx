@@ -44,7 +44,9 @@ export function HomePage(): JSX.Element {
         </h2>
         <p>{count === undefined ? t('common.loading') : tn('notes.count', count)}</p>
         <NoteList items={notes} empty={t('home.noNotesYet')} from="/" />
-        {count !== undefined && count > 3 && <a href={`/notes?week=${week}`}>{t('home.allNotes')}</a>}
+        {count !== undefined && count > 3 && (
+          <a href={`/notes?week=${week}`}>{t('home.allNotes')}</a>
+        )}
       </section>
       <CheckinHomeCard week={week} />
       <section class="card" aria-labelledby="home-ideas">
@@ -52,14 +54,24 @@ export function HomePage(): JSX.Element {
         {ideas === undefined || children === undefined ? null : ideas.length === 0 ? (
           <p class="hint">{t('home.noIdeas')}</p>
         ) : (
-          <IdeaList ideas={ideas} childNames={childLabels(children.flatMap((c) => (c.ok ? [c.record] : [])))} from="/" />
+          <IdeaList
+            ideas={ideas}
+            childNames={childLabels(children.flatMap((c) => (c.ok ? [c.record] : [])))}
+            from="/"
+          />
         )}
       </section>
       <PdsaHomeCard />
       <CopyReminder />
       <section class="card" aria-labelledby="home-sync">
         <h2 id="home-sync">{t('home.syncTitle')}</h2>
-        <p>{pending === undefined ? t('common.loading') : pending === 0 ? t('home.allSavedHere') : tn('home.waiting', pending)}</p>
+        <p>
+          {pending === undefined
+            ? t('common.loading')
+            : pending === 0
+              ? t('home.allSavedHere')
+              : tn('home.waiting', pending)}
+        </p>
         <p class="hint">{t('home.syncNotYet')}</p>
       </section>
     </section>

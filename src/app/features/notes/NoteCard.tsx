@@ -17,7 +17,9 @@ export function NoteCard({ note, childNames, from }: Props): JSX.Element {
   const d = note.data;
   const names = d.childIds.map((id) => childNames.get(id) ?? t('note.unknownChild')).join(', ');
   const href = `/notes/${encodeURIComponent(note.id)}${from ? `?from=${encodeURIComponent(from)}` : ''}`;
-  const when = capitalized(noteWhen(d.observedAt, d.observedAtApprox ?? null, toCalendarDate(new Date())));
+  const when = capitalized(
+    noteWhen(d.observedAt, d.observedAtApprox ?? null, toCalendarDate(new Date())),
+  );
   return (
     <li class="card note-card">
       <a href={href} class="card-link">

@@ -23,15 +23,31 @@ export function NoteForm({ values, onChange, errors }: Props): JSX.Element {
   const lang = language.value;
   return (
     <div class="note-fields">
-      <ChildPicker value={values.childIds} onChange={(childIds) => onChange({ childIds })} error={errors.childIds ?? null} />
+      <ChildPicker
+        value={values.childIds}
+        onChange={(childIds) => onChange({ childIds })}
+        error={errors.childIds ?? null}
+      />
       <Field
         id="note-text"
         label={t('note.text')}
-        hint={values.text.length > 3500 ? t('note.charsLeft', { count: 4000 - values.text.length }) : null}
+        hint={
+          values.text.length > 3500
+            ? t('note.charsLeft', { count: 4000 - values.text.length })
+            : null
+        }
         error={errors.text ?? null}
       >
         {(control) => (
-          <textarea {...control} name="text" lang={lang} rows={5} maxLength={4000} value={values.text} onInput={(e) => onChange({ text: e.currentTarget.value })} />
+          <textarea
+            {...control}
+            name="text"
+            lang={lang}
+            rows={5}
+            maxLength={4000}
+            value={values.text}
+            onInput={(e) => onChange({ text: e.currentTarget.value })}
+          />
         )}
       </Field>
       <h2 class="subtle-heading">{t('note.optional')}</h2>
@@ -39,7 +55,9 @@ export function NoteForm({ values, onChange, errors }: Props): JSX.Element {
         when={values.when}
         customWhen={values.customWhen}
         keptObservedAt={values.keptObservedAt}
-        keptApprox={(values.keptApprox as 'morning' | 'after-lunch' | 'earlier-today' | null) ?? null}
+        keptApprox={
+          (values.keptApprox as 'morning' | 'after-lunch' | 'earlier-today' | null) ?? null
+        }
         onChange={(when, customWhen) => onChange({ when, customWhen })}
         error={errors.observedAt ?? null}
       />
@@ -65,9 +83,22 @@ export function NoteForm({ values, onChange, errors }: Props): JSX.Element {
         value={values.with}
         onChange={(v) => onChange({ with: v })}
       />
-      <Field id="note-next-step" label={t('note.nextStep')} hint={t('note.nextStepHint')} error={errors.nextStep ?? null}>
+      <Field
+        id="note-next-step"
+        label={t('note.nextStep')}
+        hint={t('note.nextStepHint')}
+        error={errors.nextStep ?? null}
+      >
         {(control) => (
-          <textarea {...control} name="nextStep" lang={lang} rows={2} maxLength={500} value={values.nextStep} onInput={(e) => onChange({ nextStep: e.currentTarget.value })} />
+          <textarea
+            {...control}
+            name="nextStep"
+            lang={lang}
+            rows={2}
+            maxLength={500}
+            value={values.nextStep}
+            onInput={(e) => onChange({ nextStep: e.currentTarget.value })}
+          />
         )}
       </Field>
     </div>

@@ -54,14 +54,25 @@ function ByWeek({ week: asked }: { week: string | undefined }): JSX.Element {
   return (
     <>
       <div class="week-nav">
-        <button type="button" class="button" onClick={() => go(addWeeks(week, -1))} aria-label={t('week.previous')}>
+        <button
+          type="button"
+          class="button"
+          onClick={() => go(addWeeks(week, -1))}
+          aria-label={t('week.previous')}
+        >
           ‹
         </button>
         <h2 aria-live="polite">
           {weekName(week)}
           {count !== undefined && <span class="count"> · {tn('notes.count', count)}</span>}
         </h2>
-        <button type="button" class="button" onClick={() => go(addWeeks(week, 1))} disabled={week >= thisWeek} aria-label={t('week.next')}>
+        <button
+          type="button"
+          class="button"
+          onClick={() => go(addWeeks(week, 1))}
+          disabled={week >= thisWeek}
+          aria-label={t('week.next')}
+        >
           ›
         </button>
       </div>

@@ -42,7 +42,9 @@ export function WhenPicker(props: Props): JSX.Element {
   useEffect(() => {
     if (isStale) onChange('now', customWhen);
   }, [isStale]);
-  const kept = keptObservedAt ? noteWhen(keptObservedAt, keptApprox ?? null, toCalendarDate(now)) : '';
+  const kept = keptObservedAt
+    ? noteWhen(keptObservedAt, keptApprox ?? null, toCalendarDate(now))
+    : '';
   const options = [
     ...(keptObservedAt ? [{ value: 'keep' as const, label: capitalized(kept) }] : []),
     ...(Object.keys(LABELS) as WhenChoice[])

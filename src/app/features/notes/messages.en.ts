@@ -34,7 +34,8 @@ export const notesEn = {
   'child.areaCount.other': '{count} notes',
   'child.recent': '{count} in the last 4 weeks',
   'child.fewLately': 'Few notes lately',
-  'child.fewLatelyHint': 'Areas with fewer than 2 notes in the last 4 weeks: something to watch for next.',
+  'child.fewLatelyHint':
+    'Areas with fewer than 2 notes in the last 4 weeks: something to watch for next.',
   'child.noArea': 'No area chosen',
   'child.allCovered': 'Every area has notes in the last 4 weeks.',
   'child.ideas': `Your ${g.ideasToTry}`,

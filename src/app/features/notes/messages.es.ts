@@ -29,13 +29,15 @@ export const notesEs: Record<keyof typeof notesEn, string> = {
   'ideas.alsoOn.other': 'también en {count} notas más',
   'ideas.markedTried': 'Marcada como probada.',
   'child.title': 'Sobre {name}',
-  'child.intro': 'Lo que ha escrito sobre este niño o niña: para una reunión con la familia o la visita de su asesora.',
+  'child.intro':
+    'Lo que ha escrito sobre este niño o niña: para una reunión con la familia o la visita de su asesora.',
   'child.byArea': 'Notas por área de desarrollo',
   'child.areaCount.one': '{count} nota',
   'child.areaCount.other': '{count} notas',
   'child.recent': '{count} en las últimas 4 semanas',
   'child.fewLately': 'Pocas notas últimamente',
-  'child.fewLatelyHint': 'Áreas con menos de 2 notas en las últimas 4 semanas: algo en qué fijarse la próxima vez.',
+  'child.fewLatelyHint':
+    'Áreas con menos de 2 notas en las últimas 4 semanas: algo en qué fijarse la próxima vez.',
   'child.noArea': 'Sin área elegida',
   'child.allCovered': 'Todas las áreas tienen notas en las últimas 4 semanas.',
   'child.ideas': `Sus ${g.ideasToTry}`,

@@ -3,7 +3,11 @@
  * its tests share it. A draft is these values as JSON, so an interrupted note comes back exactly.
  */
 import type { StoredRecord } from '../../../domain/envelope';
-import { resolveObservedAt, toDateTimeLocalInput, type WhenChoice } from '../../../domain/observed-at';
+import {
+  resolveObservedAt,
+  toDateTimeLocalInput,
+  type WhenChoice,
+} from '../../../domain/observed-at';
 import { AREAS, DURING, WITH, type ObservationData } from '../../../domain/records';
 
 export type Area = (typeof AREAS)[number];
@@ -29,7 +33,20 @@ export interface NoteFormValues {
 
 /** A blank note with its id already made (the draft and the record share it). */
 export function emptyNoteForm(id: string, childIds: string[] = []): NoteFormValues {
-  return { id, childIds, text: '', when: 'now', customWhen: '', keptObservedAt: null, keptApprox: null, area: null, during: null, with: [], nextStep: '', keptTriedOn: null };
+  return {
+    id,
+    childIds,
+    text: '',
+    when: 'now',
+    customWhen: '',
+    keptObservedAt: null,
+    keptApprox: null,
+    area: null,
+    during: null,
+    with: [],
+    nextStep: '',
+    keptTriedOn: null,
+  };
 }
 
 /** The form for editing a saved note. */
@@ -53,14 +70,21 @@ export function noteFormFromRecord(record: StoredRecord<ObservationData>): NoteF
 
 /** True when the form holds something she typed or chose (worth a draft, worth a warning). */
 export function hasContent(v: NoteFormValues): boolean {
-  return v.text.trim() !== '' || v.nextStep.trim() !== '' || v.area !== null || v.during !== null || v.with.length > 0;
+  return (
+    v.text.trim() !== '' ||
+    v.nextStep.trim() !== '' ||
+    v.area !== null ||
+    v.during !== null ||
+    v.with.length > 0
+  );
 }
 
 /** Parses a draft read back from storage; anything unexpected gives null (and the form starts blank). */
 export function noteFormFromDraft(value: unknown): NoteFormValues | null {
   if (!value || typeof value !== 'object') return null;
   const v = value as Partial<NoteFormValues>;
-  if (typeof v.id !== 'string' || typeof v.text !== 'string' || !Array.isArray(v.childIds)) return null;
+  if (typeof v.id !== 'string' || typeof v.text !== 'string' || !Array.isArray(v.childIds))
+    return null;
   return { ...emptyNoteForm(v.id), ...v } as NoteFormValues;
 }
 

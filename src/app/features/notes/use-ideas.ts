@@ -12,7 +12,9 @@ import { useLiveQuery } from '../../ui/use-live-query';
 const IDEA_WEEKS = 4;
 const IDEA_LIMIT = 5;
 
-function readable(items: Awaited<ReturnType<typeof listObservationsOfWeek>>): StoredRecord<ObservationData>[] {
+function readable(
+  items: Awaited<ReturnType<typeof listObservationsOfWeek>>,
+): StoredRecord<ObservationData>[] {
   return items.flatMap((i) => (i.ok ? [i.record as StoredRecord<ObservationData>] : []));
 }
 
@@ -20,14 +22,20 @@ function readable(items: Awaited<ReturnType<typeof listObservationsOfWeek>>): St
 export function useOpenIdeas(thisWeek: string) {
   return useLiveQuery(async () => {
     const notes: StoredRecord<ObservationData>[] = [];
-    for (let i = 0; i < IDEA_WEEKS; i++) notes.push(...readable(await listObservationsOfWeek(db, addWeeks(thisWeek, -i))));
-    return collectIdeas(notes).filter((idea) => !idea.triedOn).slice(0, IDEA_LIMIT);
+    for (let i = 0; i < IDEA_WEEKS; i++)
+      notes.push(...readable(await listObservationsOfWeek(db, addWeeks(thisWeek, -i))));
+    return collectIdeas(notes)
+      .filter((idea) => !idea.triedOn)
+      .slice(0, IDEA_LIMIT);
   }, [thisWeek]);
 }
 
 /** Every idea written about one child, tried ones included. */
 export function useChildIdeas(childId: string) {
-  return useLiveQuery(async () => collectIdeas(readable(await listObservationsOfChild(db, childId))), [childId]);
+  return useLiveQuery(
+    async () => collectIdeas(readable(await listObservationsOfChild(db, childId))),
+    [childId],
+  );
 }
 
 /** Marks an idea tried (with Undo) or open again. */

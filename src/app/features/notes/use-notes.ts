@@ -38,9 +38,14 @@ export function useRecentlyDeleted() {
 /** Each child of the roster (toddlers first, inactive last) with their newest `limit` notes. */
 export function useLatestNotesByChild(limit: number) {
   return useLiveQuery(async () => {
-    const children = (await listChildren(db, { includeInactive: true })).flatMap((c) => (c.ok ? [c.record] : []));
+    const children = (await listChildren(db, { includeInactive: true })).flatMap((c) =>
+      c.ok ? [c.record] : [],
+    );
     return Promise.all(
-      children.map(async (child) => ({ child, notes: (await listObservationsOfChild(db, child.id)).slice(0, limit) })),
+      children.map(async (child) => ({
+        child,
+        notes: (await listObservationsOfChild(db, child.id)).slice(0, limit),
+      })),
     );
   }, [limit]);
 }

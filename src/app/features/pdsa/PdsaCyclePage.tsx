@@ -47,9 +47,21 @@ export function PdsaCyclePage(): JSX.Element {
     setAlert(null);
     const outcome = await editor.save();
     if (outcome.ok) return true;
-    setAlert(t(outcome.reason === 'invalid' ? 'pdsa.error.fixBelow' : outcome.reason === 'storage-full' ? 'error.storageFull' : 'error.storageError'));
+    setAlert(
+      t(
+        outcome.reason === 'invalid'
+          ? 'pdsa.error.fixBelow'
+          : outcome.reason === 'storage-full'
+            ? 'error.storageFull'
+            : 'error.storageError',
+      ),
+    );
     // Take her to the first thing to fix.
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"], .has-error input, .form-alert')?.focus());
+    requestAnimationFrame(() =>
+      document
+        .querySelector<HTMLElement>('[aria-invalid="true"], .has-error input, .form-alert')
+        ?.focus(),
+    );
     return false;
   };
 
@@ -75,13 +87,20 @@ export function PdsaCyclePage(): JSX.Element {
   const onDelete = async () => {
     const id = editId!;
     if (!(await editor.remove())) return setAlert(t('error.storageError'));
-    showToast('pdsa.deleted', { durationMs: 10_000, action: { label: 'common.undo', run: () => void restoreRecord(db, 'pdsa', id) } });
+    showToast('pdsa.deleted', {
+      durationMs: 10_000,
+      action: { label: 'common.undo', run: () => void restoreRecord(db, 'pdsa', id) },
+    });
     route('/pdsa', true);
   };
 
   return (
     <form class="page pdsa-page" onSubmit={onSubmit} noValidate>
-      <h1>{values.cycle === 1 && !editId ? t('pdsa.newTitle') : t('pdsa.cycleTitle', { n: values.cycle })}</h1>
+      <h1>
+        {values.cycle === 1 && !editId
+          ? t('pdsa.newTitle')
+          : t('pdsa.cycleTitle', { n: values.cycle })}
+      </h1>
       {values.changeIdea.trim() && <p class="pdsa-idea-name">{values.changeIdea}</p>}
       <p class={`pdsa-status is-${status}`} aria-live="polite">
         {t('pdsa.statusNow', { status: statusWord(status) })}
@@ -93,13 +112,24 @@ export function PdsaCyclePage(): JSX.Element {
         </p>
       )}
       {editor.errors.other && <p class="form-alert">{editor.errors.other}</p>}
-      <PdsaWorksheet key={values.id} values={values} onChange={editor.change} errors={editor.errors} initiallyOpen={partsToOpen(values, !editId)} />
+      <PdsaWorksheet
+        key={values.id}
+        values={values}
+        onChange={editor.change}
+        errors={editor.errors}
+        initiallyOpen={partsToOpen(values, !editId)}
+      />
       <div class="form-actions">
         <button type="submit" class="button primary" disabled={editor.isSaving}>
           {t('pdsa.save')}
         </button>
         {editId && status === 'done' && (
-          <button type="button" class="button" disabled={editor.isSaving} onClick={() => void onNextCycle()}>
+          <button
+            type="button"
+            class="button"
+            disabled={editor.isSaving}
+            onClick={() => void onNextCycle()}
+          >
             {t('pdsa.nextCycle')}
           </button>
         )}

@@ -7,9 +7,11 @@ const g = glossaryIn('es');
 export const pdsaEs: Record<keyof typeof pdsaEn, string> = {
   'nav.pdsa': 'PDSA',
   'pdsa.title': 'Mis ciclos PDSA',
-  'pdsa.intro': 'Pruebe una idea de cambio a pasos pequeños. En cada ciclo la planea, la hace, mira lo que pasó y decide qué sigue.',
+  'pdsa.intro':
+    'Pruebe una idea de cambio a pasos pequeños. En cada ciclo la planea, la hace, mira lo que pasó y decide qué sigue.',
   'pdsa.newIdea': 'Nueva idea de cambio',
-  'pdsa.empty': 'Todavía no tiene ideas de cambio. Empiece con algo pequeño: una cosa que le gustaría probar esta semana.',
+  'pdsa.empty':
+    'Todavía no tiene ideas de cambio. Empiece con algo pequeño: una cosa que le gustaría probar esta semana.',
   'pdsa.cycleN': 'Ciclo {n}',
   'pdsa.startsOn': 'empieza el {date}',
   'pdsa.newPhaseTag': 'nueva etapa de las gráficas',
@@ -51,7 +53,8 @@ export const pdsaEs: Record<keyof typeof pdsaEn, string> = {
   'pdsa.objective': 'Objetivo de este ciclo',
   'pdsa.objectiveHint': '¿Qué quiere averiguar o lograr en este ciclo?',
   'pdsa.questions.legend': 'Preguntas y predicciones',
-  'pdsa.questions.hint': '¿Qué quiere averiguar? Para cada pregunta, escriba lo que cree que pasará.',
+  'pdsa.questions.hint':
+    '¿Qué quiere averiguar? Para cada pregunta, escriba lo que cree que pasará.',
   'pdsa.questions.question': 'Pregunta {n}',
   'pdsa.questions.prediction': 'Lo que predigo (pregunta {n})',
   'pdsa.questions.add': 'Agregar una pregunta',
@@ -73,13 +76,15 @@ export const pdsaEs: Record<keyof typeof pdsaEn, string> = {
   'pdsa.measure.p6': `Qué tan fácil fue encontrar tiempo para escribir ${g.notes}`,
   'pdsa.startDate': 'Fecha de inicio',
   'pdsa.startsPhase': 'Empezar una nueva etapa de mis gráficas en este ciclo',
-  'pdsa.startsPhaseHint': 'Márquelo cuando el cambio ya sea parte de su manera de trabajar: desde esta semana, las gráficas cuentan de nuevo.',
+  'pdsa.startsPhaseHint':
+    'Márquelo cuando el cambio ya sea parte de su manera de trabajar: desde esta semana, las gráficas cuentan de nuevo.',
   'pdsa.do.asPlanned': '¿Se hizo como lo planeó?',
   'pdsa.do.asPlannedYes': 'Sí, como lo planeé',
   'pdsa.do.asPlannedNo': 'No del todo, algo cambió',
   'pdsa.do.whatHappened': '¿Qué pasó?',
   'pdsa.do.surprises': '¿Pasó algo que no esperaba?',
-  'pdsa.study.noQuestions': 'Agregue en Planear una pregunta con su predicción para compararla aquí.',
+  'pdsa.study.noQuestions':
+    'Agregue en Planear una pregunta con su predicción para compararla aquí.',
   'pdsa.study.predicted': 'Usted predijo:',
   'pdsa.study.noPrediction': 'sin predicción escrita',
   'pdsa.study.result': '¿Qué pasó en realidad? (pregunta {n})',

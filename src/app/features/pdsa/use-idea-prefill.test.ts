@@ -14,7 +14,9 @@ describe('ideaPrefill', () => {
 
   it('never overwrites a worksheet she already started, and ignores an empty idea', () => {
     expect(ideaPrefill({ ...blank, changeIdea: 'Read at nap' }, 'Offer two cups')).toBeNull();
-    expect(ideaPrefill({ ...blank, plan: { ...blank.plan, what: 'x' } }, 'Offer two cups')).toBeNull();
+    expect(
+      ideaPrefill({ ...blank, plan: { ...blank.plan, what: 'x' } }, 'Offer two cups'),
+    ).toBeNull();
     expect(ideaPrefill(blank, '   ')).toBeNull();
     expect(ideaPrefill(blank, undefined)).toBeNull();
   });

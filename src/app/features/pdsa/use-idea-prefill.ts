@@ -15,7 +15,10 @@ interface Editor {
 }
 
 /** The worksheet fields an idea fills, or null when there is nothing to fill. */
-export function ideaPrefill(values: PdsaFormValues, idea: string | undefined): Partial<PdsaFormValues> | null {
+export function ideaPrefill(
+  values: PdsaFormValues,
+  idea: string | undefined,
+): Partial<PdsaFormValues> | null {
   const text = idea?.trim() ?? '';
   if (!text || values.changeIdea.trim() || values.plan.what.trim()) return null;
   return { changeIdea: text.slice(0, CHANGE_IDEA_MAX), plan: { ...values.plan, what: text } };

@@ -23,11 +23,14 @@ export function PrintChildPage(): JSX.Element {
   const id = params.id ?? '';
   const today = toCalendarDate(new Date());
   const to = isCalendarDate(query.to ?? '') ? query.to! : today;
-  const from = isCalendarDate(query.from ?? '') ? query.from! : toCalendarDate(new Date(Date.now() - 29 * DAY_MS));
+  const from = isCalendarDate(query.from ?? '')
+    ? query.from!
+    : toCalendarDate(new Date(Date.now() - 29 * DAY_MS));
   const child = useChild(id);
   const notes = useChildNotes(id);
   const roster = useChildren({ includeInactive: true });
-  if (child === undefined || notes === undefined || roster === undefined) return <p class="page hint">{t('common.loading')}</p>;
+  if (child === undefined || notes === undefined || roster === undefined)
+    return <p class="page hint">{t('common.loading')}</p>;
   const names = childLabels(roster.flatMap((c) => (c.ok ? [c.record] : [])));
   const name = names.get(id) ?? (child?.ok ? child.record.data.name : t('note.unknownChild'));
   const inRange = notes
@@ -35,15 +38,34 @@ export function PrintChildPage(): JSX.Element {
     .filter((n) => isNoteInRange(n.data.observedAt, from, to))
     .reverse();
   const go = (next: { from?: string; to?: string }) =>
-    route(`/print/child/${encodeURIComponent(id)}?from=${next.from ?? from}&to=${next.to ?? to}`, true);
+    route(
+      `/print/child/${encodeURIComponent(id)}?from=${next.from ?? from}&to=${next.to ?? to}`,
+      true,
+    );
   return (
     <article class="page print-page">
       <PrintBar back={`/children/${encodeURIComponent(id)}/about`} explain="print.explain">
         <Field id="print-from" label={t('print.from')}>
-          {(c) => <input {...c} type="date" value={from} max={to} onChange={(e) => e.currentTarget.value && go({ from: e.currentTarget.value })} />}
+          {(c) => (
+            <input
+              {...c}
+              type="date"
+              value={from}
+              max={to}
+              onChange={(e) => e.currentTarget.value && go({ from: e.currentTarget.value })}
+            />
+          )}
         </Field>
         <Field id="print-to" label={t('print.to')}>
-          {(c) => <input {...c} type="date" value={to} min={from} onChange={(e) => e.currentTarget.value && go({ to: e.currentTarget.value })} />}
+          {(c) => (
+            <input
+              {...c}
+              type="date"
+              value={to}
+              min={from}
+              onChange={(e) => e.currentTarget.value && go({ to: e.currentTarget.value })}
+            />
+          )}
         </Field>
       </PrintBar>
       <h1>{t('print.childTitle', { name })}</h1>
@@ -54,13 +76,16 @@ export function PrintChildPage(): JSX.Element {
         <ol class="print-notes">
           {inRange.map((n) => (
             <li key={n.id}>
-              <p class="print-when">{capitalized(noteWhen(n.data.observedAt, n.data.observedAtApprox ?? null, ''))}</p>
+              <p class="print-when">
+                {capitalized(noteWhen(n.data.observedAt, n.data.observedAtApprox ?? null, ''))}
+              </p>
               <p class="print-text">{n.data.text}</p>
               <p class="print-tags">
                 {[
                   n.data.area && t(AREA_KEYS[n.data.area]),
                   n.data.during && duringWords(n.data.during),
-                  n.data.with?.length && `${t('with.legend')}: ${n.data.with.map((w) => t(WITH_KEYS[w])).join(', ')}`,
+                  n.data.with?.length &&
+                    `${t('with.legend')}: ${n.data.with.map((w) => t(WITH_KEYS[w])).join(', ')}`,
                 ]
                   .filter(Boolean)
                   .join(' · ')}

@@ -18,7 +18,11 @@ const STATUS_KEYS = {
   studying: 'pdsa.status.studying',
   done: 'pdsa.status.done',
 } as const;
-const ACT_KEYS = { adopt: 'pdsa.act.adopt', adapt: 'pdsa.act.adapt', abandon: 'pdsa.act.abandon' } as const;
+const ACT_KEYS = {
+  adopt: 'pdsa.act.adopt',
+  adapt: 'pdsa.act.adapt',
+  abandon: 'pdsa.act.abandon',
+} as const;
 
 function monthName(month: string): string {
   const [y, m] = month.split('-').map(Number);
@@ -57,7 +61,9 @@ export function PrintMonthPage(): JSX.Element {
   const { query } = useRoute();
   const { route } = useLocation();
   const today = toCalendarDate(new Date());
-  const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(query.month ?? '') ? query.month! : today.slice(0, 7);
+  const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(query.month ?? '')
+    ? query.month!
+    : today.slice(0, 7);
   const summary = useMonthSummary(month);
   return (
     <article class="page print-page">
@@ -68,7 +74,9 @@ export function PrintMonthPage(): JSX.Element {
               {...c}
               type="month"
               value={month}
-              onChange={(e) => e.currentTarget.value && route(`/print/month?month=${e.currentTarget.value}`, true)}
+              onChange={(e) =>
+                e.currentTarget.value && route(`/print/month?month=${e.currentTarget.value}`, true)
+              }
             />
           )}
         </Field>
@@ -79,14 +87,22 @@ export function PrintMonthPage(): JSX.Element {
       ) : (
         <>
           <h2>{t('print.checkins')}</h2>
-          {summary.checkins.length === 0 ? <p>{t('print.noCheckins')}</p> : <CheckinTable checkins={summary.checkins} />}
+          {summary.checkins.length === 0 ? (
+            <p>{t('print.noCheckins')}</p>
+          ) : (
+            <CheckinTable checkins={summary.checkins} />
+          )}
           <h2>{t('print.cycles')}</h2>
           {summary.cycles.length === 0 && <p>{t('print.noCycles')}</p>}
           {summary.cycles.map(({ id, data: c }) => (
             <section key={id} class="print-cycle">
               <h3>{c.changeIdea}</h3>
               <p class="print-when">
-                {t('print.cycleLine', { n: c.cycle, status: t(STATUS_KEYS[pdsaStatus(c)]), date: dayName(c.startDate) })}
+                {t('print.cycleLine', {
+                  n: c.cycle,
+                  status: t(STATUS_KEYS[pdsaStatus(c)]),
+                  date: dayName(c.startDate),
+                })}
               </p>
               {c.objective && <p>{c.objective}</p>}
               {c.plan.what && <p>{c.plan.what}</p>}
@@ -100,7 +116,12 @@ export function PrintMonthPage(): JSX.Element {
                 </ul>
               )}
               {c.learned && <p>{c.learned}</p>}
-              {c.act && <p><strong>{t(ACT_KEYS[c.act])}</strong>{c.nextStep ? ` — ${c.nextStep}` : ''}</p>}
+              {c.act && (
+                <p>
+                  <strong>{t(ACT_KEYS[c.act])}</strong>
+                  {c.nextStep ? ` — ${c.nextStep}` : ''}
+                </p>
+              )}
             </section>
           ))}
         </>

@@ -12,7 +12,8 @@ export const printEn = {
   'print.month': 'Month',
   'print.print': 'Print or save as PDF',
   'print.explain': 'Choose the days, then print. Your browser can also save the page as a PDF.',
-  'print.explainMonth': 'Choose the month, then print. Your browser can also save the page as a PDF.',
+  'print.explainMonth':
+    'Choose the month, then print. Your browser can also save the page as a PDF.',
   'print.noNotes': `No ${g.notes} about this ${g.child} in these days.`,
   'print.checkins': g.Checkin,
   'print.noCheckins': `No ${g.checkin} filled in this month.`,

@@ -12,8 +12,10 @@ export const printEs: Record<keyof typeof printEn, string> = {
   'print.to': 'Hasta',
   'print.month': 'Mes',
   'print.print': 'Imprimir o guardar como PDF',
-  'print.explain': 'Elija los días y luego imprima. Su navegador también puede guardar la página como PDF.',
-  'print.explainMonth': 'Elija el mes y luego imprima. Su navegador también puede guardar la página como PDF.',
+  'print.explain':
+    'Elija los días y luego imprima. Su navegador también puede guardar la página como PDF.',
+  'print.explainMonth':
+    'Elija el mes y luego imprima. Su navegador también puede guardar la página como PDF.',
   'print.noNotes': `No hay ${g.notes} sobre este niño o niña en esos días.`,
   'print.checkins': 'Registros semanales',
   'print.noCheckins': `No llenó ningún ${g.checkin} este mes.`,

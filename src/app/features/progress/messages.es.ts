@@ -34,7 +34,8 @@ export const progressEs: Record<keyof typeof progressEn, string> = {
   'progress.hideTable': 'Ocultar los números',
   'progress.saveImage': 'Guardar como imagen',
   'progress.imageFailed': 'No se pudo hacer la imagen en este dispositivo.',
-  'progress.chartAlt': 'Gráfica semana por semana: {title}. {range}. {median}. {sentence} Cada semana está en la tabla de números.',
+  'progress.chartAlt':
+    'Gráfica semana por semana: {title}. {range}. {median}. {sentence} Cada semana está en la tabla de números.',
   'progress.cycles': 'Ciclos PDSA en esta gráfica',
   'progress.cycleLabel': 'Ciclo PDSA {cycle}: {idea}',
   'progress.cycleItem': 'Ciclo {cycle}, “{idea}”, empezó el {date}',
@@ -45,7 +46,8 @@ export const progressEs: Record<keyof typeof progressEn, string> = {
   'progress.legend.median': 'Mediana',
   'progress.legend.shift': 'Desplazamiento: 6 o más semanas seguidas del mismo lado de la mediana',
   'progress.legend.trend': 'Tendencia: 5 o más semanas seguidas subiendo, o bajando',
-  'progress.legend.longRun': 'Racha larga: más semanas seguidas del mismo lado de la mediana de lo que suele dar la casualidad',
+  'progress.legend.longRun':
+    'Racha larga: más semanas seguidas del mismo lado de la mediana de lo que suele dar la casualidad',
   'progress.legend.pdsa': 'Inicio de un ciclo PDSA',
   'progress.table.caption': '{title}: todas las semanas',
   'progress.table.week': 'Semana',
@@ -60,14 +62,20 @@ export const progressEs: Record<keyof typeof progressEn, string> = {
   'progress.mark.longRun': 'Racha larga',
   'progress.mark.phase': 'Nueva fase',
   'progress.mark.pdsa': 'Empieza el ciclo PDSA {cycle}: {idea}',
-  'progress.outcome.noData': 'Todavía no hay nada que mostrar: esta gráfica empieza después de su primera semana completa.',
-  'progress.outcome.notEnough': 'Todavía no hay suficientes semanas para leer señales: {have} de {need} semanas hasta ahora. ¡Siga así!',
-  'progress.outcome.noSignal': 'Las subidas y bajadas parecen variación normal: todavía no hay señal de un cambio.',
-  'progress.outcome.shift.up': 'Algo cambió para bien: {length} semanas seguidas por encima de la mediana, desde la semana del {date}.',
+  'progress.outcome.noData':
+    'Todavía no hay nada que mostrar: esta gráfica empieza después de su primera semana completa.',
+  'progress.outcome.notEnough':
+    'Todavía no hay suficientes semanas para leer señales: {have} de {need} semanas hasta ahora. ¡Siga así!',
+  'progress.outcome.noSignal':
+    'Las subidas y bajadas parecen variación normal: todavía no hay señal de un cambio.',
+  'progress.outcome.shift.up':
+    'Algo cambió para bien: {length} semanas seguidas por encima de la mediana, desde la semana del {date}.',
   'progress.outcome.shift.down':
     'Algo cambió: {length} semanas seguidas por debajo de la mediana, desde la semana del {date}. Vale la pena mirar qué es diferente.',
-  'progress.outcome.trend.up': 'Va subiendo: {length} semanas seguidas subieron, desde la semana del {date}. Es señal de un cambio real para bien.',
-  'progress.outcome.trend.down': 'Va bajando: {length} semanas seguidas bajaron, desde la semana del {date}. Vale la pena mirar qué es diferente.',
+  'progress.outcome.trend.up':
+    'Va subiendo: {length} semanas seguidas subieron, desde la semana del {date}. Es señal de un cambio real para bien.',
+  'progress.outcome.trend.down':
+    'Va bajando: {length} semanas seguidas bajaron, desde la semana del {date}. Vale la pena mirar qué es diferente.',
   'progress.outcome.longRun.up':
     'Algo cambió para bien: {length} semanas seguidas por encima de la mediana, desde la semana del {date}. Es más de lo que suele dar la casualidad.',
   'progress.outcome.longRun.down':
@@ -79,14 +87,18 @@ export const progressEs: Record<keyof typeof progressEn, string> = {
   'progress.outcome.fewCrossings':
     'La línea cruza la mediana menos veces de lo que daría la casualidad. Probablemente algo cambió: mire dónde se queda alta o baja.',
   'progress.outcome.pdsa.same': 'Empezó la misma semana que su ciclo PDSA {cycle}, “{idea}”.',
-  'progress.outcome.pdsa.before.one': 'Empezó {count} semana después de su ciclo PDSA {cycle}, “{idea}”.',
-  'progress.outcome.pdsa.before.other': 'Empezó {count} semanas después de su ciclo PDSA {cycle}, “{idea}”.',
-  'progress.outcome.caveat': 'En una gráfica tan larga, estos patrones también pueden salir por casualidad; léala con cuidado.',
+  'progress.outcome.pdsa.before.one':
+    'Empezó {count} semana después de su ciclo PDSA {cycle}, “{idea}”.',
+  'progress.outcome.pdsa.before.other':
+    'Empezó {count} semanas después de su ciclo PDSA {cycle}, “{idea}”.',
+  'progress.outcome.caveat':
+    'En una gráfica tan larga, estos patrones también pueden salir por casualidad; léala con cuidado.',
   'progress.settings.title': 'Cómo se leen sus gráficas',
   'progress.settings.rules': 'Reglas para las señales',
   'progress.settings.ihi': 'Reglas del IHI',
   'progress.settings.ihiHint':
     'Las reglas de siempre (desplazamientos, tendencias, rachas): ven pronto un cambio, pero en gráficas largas a veces ven pura casualidad.',
   'progress.settings.anhoej': 'Reglas de Anhøj',
-  'progress.settings.anhoejHint': 'Rachas largas y pocos cruces de la mediana: menos falsas alarmas en gráficas largas, y sin regla de tendencia.',
+  'progress.settings.anhoejHint':
+    'Rachas largas y pocos cruces de la mediana: menos falsas alarmas en gráficas largas, y sin regla de tendencia.',
 };

@@ -14,7 +14,8 @@ export function SettingsPage(): JSX.Element {
   // "Save a copy now" on Home links to the export card.
   useEffect(() => {
     const id = window.location.hash.slice(1);
-    if (id) requestAnimationFrame(() => document.getElementById(id)?.scrollIntoView({ block: 'start' }));
+    if (id)
+      requestAnimationFrame(() => document.getElementById(id)?.scrollIntoView({ block: 'start' }));
   }, []);
   const choose = async (lang: Language) => {
     await saveSettings(db, { language: lang });
@@ -25,7 +26,11 @@ export function SettingsPage(): JSX.Element {
       <h1>{t('settings.title')}</h1>
       <Field id="settings-language" label={t('settings.language')}>
         {(control) => (
-          <select {...control} value={language.value} onChange={(e) => void choose(e.currentTarget.value as Language)}>
+          <select
+            {...control}
+            value={language.value}
+            onChange={(e) => void choose(e.currentTarget.value as Language)}
+          >
             {LANGUAGES.map((l) => (
               <option key={l} value={l} lang={l}>
                 {LANGUAGE_NAMES[l]}

@@ -3,5 +3,6 @@ import type { settingsEn } from './messages.en';
 
 export const settingsEs: Record<keyof typeof settingsEn, string> = {
   'settings.advanced': 'Avanzado',
-  'settings.advancedHint': 'Cómo deciden sus gráficas que algo cambió de verdad. Puede dejarlo como está.',
+  'settings.advancedHint':
+    'Cómo deciden sus gráficas que algo cambió de verdad. Puede dejarlo como está.',
 };

@@ -35,7 +35,13 @@ export function WelcomeCard(): JSX.Element | null {
   );
 }
 
-function StepBody({ step, onLanguage }: { step: WelcomeStep; onLanguage: (l: Language) => void }): JSX.Element {
+function StepBody({
+  step,
+  onLanguage,
+}: {
+  step: WelcomeStep;
+  onLanguage: (l: Language) => void;
+}): JSX.Element {
   if (step === 'language') {
     return (
       <>
@@ -43,7 +49,13 @@ function StepBody({ step, onLanguage }: { step: WelcomeStep; onLanguage: (l: Lan
         <p>{t('welcome.languageText')}</p>
         <div class="data-actions" role="group" aria-label={t('welcome.languageLabel')}>
           {LANGUAGES.map((l) => (
-            <button key={l} type="button" lang={l} class={`button${language.value === l ? ' primary' : ''}`} onClick={() => onLanguage(l)}>
+            <button
+              key={l}
+              type="button"
+              lang={l}
+              class={`button${language.value === l ? ' primary' : ''}`}
+              onClick={() => onLanguage(l)}
+            >
               {LANGUAGE_NAMES[l]}
             </button>
           ))}

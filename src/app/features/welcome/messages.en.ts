@@ -12,7 +12,8 @@ export const welcomeEn = {
   'welcome.childrenText': `A first name or nickname is enough. ${g.toddlers.charAt(0).toUpperCase()}${g.toddlers.slice(1)} come first in every list.`,
   'welcome.childrenGo': 'Add a child',
   'welcome.noteTitle': 'Write your first note',
-  'welcome.noteText': 'What did a child do or say today? A sentence or two is enough; it saves on this device, even offline.',
+  'welcome.noteText':
+    'What did a child do or say today? A sentence or two is enough; it saves on this device, even offline.',
   'welcome.noteGo': 'Write your first note',
   'welcome.homeTitle': 'Add Naptime to your Home Screen',
   'welcome.homeDone': 'I did it',

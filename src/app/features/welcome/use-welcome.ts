@@ -9,13 +9,19 @@ import { WELCOME_STEPS, currentWelcomeStep, stepAfter, type WelcomeStep } from '
 const KEY = 'welcomeStep';
 
 function readStored(value: unknown): WelcomeStep | 'done' | null {
-  return value === 'done' || (WELCOME_STEPS as readonly unknown[]).includes(value) ? (value as WelcomeStep | 'done') : null;
+  return value === 'done' || (WELCOME_STEPS as readonly unknown[]).includes(value)
+    ? (value as WelcomeStep | 'done')
+    : null;
 }
 
 /** The step to show now, or null when the first run is over. */
 export function useWelcomeStep(): WelcomeStep | null | undefined {
   return useLiveQuery(async () => {
-    const [stored, children, notes] = await Promise.all([getMeta(db, KEY), db.children.count(), db.observations.count()]);
+    const [stored, children, notes] = await Promise.all([
+      getMeta(db, KEY),
+      db.children.count(),
+      db.observations.count(),
+    ]);
     return currentWelcomeStep({
       stored: readStored(stored),
       hasChildren: children > 0,

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { currentWelcomeStep, stepAfter, type WelcomeFacts } from './welcome-steps';
 
-const fresh: WelcomeFacts = { stored: null, hasChildren: false, hasNotes: false, needsHomeScreen: false };
+const fresh: WelcomeFacts = {
+  stored: null,
+  hasChildren: false,
+  hasNotes: false,
+  needsHomeScreen: false,
+};
 
 describe('the first run', () => {
   it('starts with the language on a new device, then children, then the first note', () => {
@@ -12,8 +17,12 @@ describe('the first run', () => {
 
   it('passes over a step already done, and ends after the note unless the Home Screen is needed', () => {
     expect(currentWelcomeStep({ ...fresh, stored: 'children', hasChildren: true })).toBe('note');
-    expect(currentWelcomeStep({ ...fresh, stored: 'children', hasChildren: true, hasNotes: true })).toBeNull();
-    expect(currentWelcomeStep({ ...fresh, stored: 'home-screen', needsHomeScreen: true })).toBe('home-screen');
+    expect(
+      currentWelcomeStep({ ...fresh, stored: 'children', hasChildren: true, hasNotes: true }),
+    ).toBeNull();
+    expect(currentWelcomeStep({ ...fresh, stored: 'home-screen', needsHomeScreen: true })).toBe(
+      'home-screen',
+    );
   });
 
   it('takes adding a child in the language on screen as the language answered', () => {
@@ -27,11 +36,11 @@ describe('the first run', () => {
   });
 
   it('goes on step by step to done', () => {
-    expect([stepAfter('language'), stepAfter('children'), stepAfter('note'), stepAfter('home-screen')]).toEqual([
-      'children',
-      'note',
-      'home-screen',
-      'done',
-    ]);
+    expect([
+      stepAfter('language'),
+      stepAfter('children'),
+      stepAfter('note'),
+      stepAfter('home-screen'),
+    ]).toEqual(['children', 'note', 'home-screen', 'done']);
   });
 });
