@@ -15,6 +15,7 @@ const RecentlyDeletedPage = lazy(() =>
 const ChildrenPage = lazy(() =>
   import('./features/children/ChildrenPage').then((m) => m.ChildrenPage),
 );
+const ChildPage = lazy(() => import('./features/children/ChildPage').then((m) => m.ChildPage));
 const ChildFormPage = lazy(() =>
   import('./features/children/ChildFormPage').then((m) => m.ChildFormPage),
 );
@@ -27,9 +28,21 @@ const PdsaCyclePage = lazy(() =>
 const ProgressPage = lazy(() =>
   import('./features/progress/ProgressPage').then((m) => m.ProgressPage),
 );
+const PrintChildPage = lazy(() =>
+  import('./features/print/PrintChildPage').then((m) => m.PrintChildPage),
+);
+const PrintMonthPage = lazy(() =>
+  import('./features/print/PrintMonthPage').then((m) => m.PrintMonthPage),
+);
 const SettingsPage = lazy(() =>
   import('./features/settings/SettingsPage').then((m) => m.SettingsPage),
 );
+
+/** Every screen opens at its top, header in view (after a save, Home is not left scrolled down). */
+function openAtTop(): void {
+  window.scrollTo(0, 0);
+  document.getElementById('main')?.focus({ preventScroll: true });
+}
 
 /** Routes inside the shell. */
 export function App(): JSX.Element {
@@ -37,9 +50,7 @@ export function App(): JSX.Element {
     <LocationProvider>
       <Shell>
         <ErrorBoundary>
-          <Router
-            onRouteChange={() => document.getElementById('main')?.focus({ preventScroll: true })}
-          >
+          <Router onRouteChange={openAtTop}>
             <Route path="/" component={HomePage} />
             <Route path="/notes" component={NotesPage} />
             <Route path="/notes/new" component={NoteFormPage} />
@@ -47,6 +58,7 @@ export function App(): JSX.Element {
             <Route path="/notes/:id" component={NoteFormPage} />
             <Route path="/children" component={ChildrenPage} />
             <Route path="/children/new" component={ChildFormPage} />
+            <Route path="/children/:id/about" component={ChildPage} />
             <Route path="/children/:id" component={ChildFormPage} />
             <Route path="/checkin" component={CheckinPage} />
             <Route path="/checkin/:week" component={CheckinPage} />
@@ -55,6 +67,8 @@ export function App(): JSX.Element {
             <Route path="/pdsa/:id" component={PdsaCyclePage} />
             <Route path="/progress" component={ProgressPage} />
             <Route path="/settings" component={SettingsPage} />
+            <Route path="/print/child/:id" component={PrintChildPage} />
+            <Route path="/print/month" component={PrintMonthPage} />
             <Route default component={NotFoundPage} />
           </Router>
         </ErrorBoundary>

@@ -52,6 +52,8 @@ export const ObservationDataSchema = z.looseObject({
   during: z.nullish(z.enum(DURING)),
   with: z.nullish(z.array(z.enum(WITH)).check(z.refine(noRepeats, 'repeated'))),
   nextStep: z.nullish(text(500)),
+  /** The day she marked her idea to try next as tried (DESIGN.md "Records"). */
+  nextStepTriedOn: z.nullish(CalendarDateSchema),
 });
 export type ObservationData = z.infer<typeof ObservationDataSchema>;
 

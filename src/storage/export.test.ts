@@ -1,11 +1,10 @@
-import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { CSV_BOM, parseCsv } from '../domain/csv';
 import { EXPORT_FORMAT, parseExport } from '../domain/export-format';
 import { SYNCED_TABLES } from '../domain/tables';
-import { exportAll, exportCsvZip } from './export';
+import { exportAll, lastExportAt, readRecordsForSpreadsheets, recordExport } from './export';
 import { fillDevice } from './testing-data';
-import { useTestDbs } from './testing';
+import { testClock, useTestDbs } from './testing';
+import { deleteRecord } from './write';
 
 const open = useTestDbs();
 
@@ -50,46 +49,28 @@ describe('exportAll', () => {
   });
 });
 
-describe('exportCsvZip', () => {
-  it('holds one CSV per table, each with a BOM, a header and one row per record', async () => {
-    const db = await open();
-    await fillDevice(db);
-    const files = unzipSync(await exportCsvZip(db));
-    expect(Object.keys(files).sort()).toEqual(SYNCED_TABLES.map((t) => `${t}.csv`).sort());
-    const counts = { children: 2, observations: 3, checkins: 1, pdsa: 1, conflicts: 1 };
-    for (const table of SYNCED_TABLES) {
-      const bytes = files[`${table}.csv`]!;
-      expect(Array.from(bytes.slice(0, 3)), table).toEqual([0xef, 0xbb, 0xbf]);
-      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-      expect(text.startsWith(CSV_BOM), table).toBe(true);
-      const rows = parseCsv(text);
-      expect(rows.length - 1, table).toBe(counts[table]);
-      expect(rows[0]!.slice(0, 3)).toEqual(['id', 'schemaVersion', 'hlc']);
-      for (const row of rows) expect(row).toHaveLength(rows[0]!.length);
-    }
-  });
-
-  it('writes data fields flattened, arrays joined with "; ", formula-like text defused, accents kept', async () => {
+describe('readRecordsForSpreadsheets', () => {
+  it('gives the readable records of the four tables a person reads, deleted and unreadable ones left out', async () => {
     const db = await open();
     const ids = await fillDevice(db);
-    const files = unzipSync(await exportCsvZip(db));
-    const table = (name: string) => {
-      const [header, ...rows] = parseCsv(strFromU8(files[name]!));
-      return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!])));
-    };
-    const notes = table('observations.csv');
-    const tricky = notes.find((n) => n.id === ids.note)!;
-    expect(tricky.text).toBe('Sofía dijo "¡más!", y luego:\nse rió');
-    expect(tricky.childIds).toBe(`${ids.ana}; ${ids.jose}`);
-    expect(tricky.with).toBe('older; younger');
-    expect(tricky.week).toBeUndefined();
-    expect(notes.find((n) => n.id === ids.formulaNote)!.text).toBe('\'=HYPERLINK("http://x")');
-    const children = table('children.csv');
-    expect(children.map((c) => c.name).sort()).toEqual(['Ana', 'José Ñúñez']);
-    const [cycle] = table('pdsa.csv');
-    expect(cycle!['plan.what']).toBe('Two books before nap');
-    expect(JSON.parse(cycle!.questions!)).toEqual([
-      { question: 'Will they settle sooner?', prediction: 'Yes, most days' },
-    ]);
+    await deleteRecord(db, 'observations', ids.otherNote);
+    await db.children.put({ id: 'broken-child', data: { name: '' } } as never);
+    const r = await readRecordsForSpreadsheets(db);
+    expect(Object.keys(r).sort()).toEqual(['checkins', 'children', 'observations', 'pdsa']);
+    expect(r.children.map((c) => c.data.name).sort()).toEqual(['Ana', 'José Ñúñez']);
+    expect(r.observations.map((n) => n.id).sort()).toEqual([ids.note, ids.formulaNote].sort());
+    expect(r.observations[0]).not.toHaveProperty('week');
+    expect(r.checkins).toHaveLength(1);
+    expect(r.pdsa).toHaveLength(1);
+  });
+});
+
+describe('recordExport', () => {
+  it('remembers when she last saved a copy', async () => {
+    const clock = testClock('2026-02-02T15:00:00.000Z');
+    const db = await open(clock);
+    expect(await lastExportAt(db)).toBeNull();
+    await recordExport(db);
+    expect(Date.parse((await lastExportAt(db))!)).toBe(Date.parse('2026-02-02T15:00:00.000Z'));
   });
 });

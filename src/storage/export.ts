@@ -1,31 +1,16 @@
 /**
- * Her data, out (DESIGN.md 7, "Her data is hers"): every row of every synced table as stored
- * (envelope included, unreadable rows too), as one JSON object or a .zip of CSV files. Both read
- * all tables in one read-only transaction, so the files are one consistent moment of the device.
+ * Her data, out (DESIGN.md 7): every row of every synced table as stored (envelope included,
+ * unreadable rows too) as one JSON object, the complete machine copy; and the readable records a
+ * person's spreadsheets are made from (the app writes them in her words). Both read all tables in
+ * one read-only transaction, so a file is one consistent moment of the device.
  */
-import { strToU8, zipSync } from 'fflate';
-import { columnsOf, flattenRecord, toCsv } from '../domain/csv';
 import { toLocalDateTime } from '../domain/dates';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, type ExportFile } from '../domain/export-format';
-import { DATA_SCHEMAS } from '../domain/records';
+import type { StoredRecord } from '../domain/envelope';
+import type { CheckinData, ChildData, DataOf, ObservationData, PdsaData } from '../domain/records';
 import { SYNCED_TABLES, type SyncedTable } from '../domain/tables';
 import { withoutDerivedIndexFields, type NaptimeDb } from './db';
 import { readRow } from './read';
-
-/** The envelope fields, in the order the CSV columns list them (SYNC.md §2). */
-const ENVELOPE_COLUMNS = [
-  'id',
-  'schemaVersion',
-  'hlc',
-  'deviceId',
-  'createdAt',
-  'updatedAt',
-  'deleted',
-  'version',
-  'serverSeq',
-  'syncStatus',
-  'syncError',
-];
 
 type Rows = { [T in SyncedTable]: unknown[] };
 
@@ -58,22 +43,38 @@ export async function exportAll(db: NaptimeDb): Promise<ExportFile> {
   };
 }
 
-/** The CSV text of one table: envelope columns, then the data fields the schema knows, then any others. */
-export function tableCsv(table: SyncedTable, rows: readonly unknown[]): string {
-  const cells = rows.map((row) =>
-    flattenRecord(
-      row && typeof row === 'object' ? (row as Record<string, unknown>) : { data: row },
-    ),
-  );
-  const known = Object.keys(DATA_SCHEMAS[table].shape);
-  return toCsv(columnsOf(cells, [...ENVELOPE_COLUMNS, ...known]), cells);
+/** The readable, not deleted records of the tables a person reads in a spreadsheet, in one transaction. */
+export async function readRecordsForSpreadsheets(db: NaptimeDb): Promise<{
+  children: StoredRecord<ChildData>[];
+  observations: StoredRecord<ObservationData>[];
+  checkins: StoredRecord<CheckinData>[];
+  pdsa: StoredRecord<PdsaData>[];
+}> {
+  const tables = await readAllRows(db);
+  const readable = <T extends 'children' | 'observations' | 'checkins' | 'pdsa'>(table: T) =>
+    tables[table]
+      .map((raw) => readRow(table, raw))
+      .flatMap((item) =>
+        item.ok && item.record.deleted === 0 ? [item.record as StoredRecord<DataOf<T>>] : [],
+      );
+  return {
+    children: readable('children'),
+    observations: readable('observations'),
+    checkins: readable('checkins'),
+    pdsa: readable('pdsa'),
+  };
 }
 
-/** A .zip (bytes) holding `<table>.csv` for every synced table: UTF-8 with BOM, RFC 4180. */
-export async function exportCsvZip(db: NaptimeDb): Promise<Uint8Array> {
-  const tables = await readAllRows(db);
-  const files = Object.fromEntries(
-    SYNCED_TABLES.map((t) => [`${t}.csv`, strToU8(tableCsv(t, tables[t]))]),
-  );
-  return zipSync(files);
+/** The meta key of the last time she saved a copy of her data (an export handed to her). */
+export const LAST_EXPORT_KEY = 'lastExportAt';
+
+/** Notes that she saved a copy now (the weekly reminder counts from it until she connects). */
+export async function recordExport(db: NaptimeDb): Promise<void> {
+  await db.meta.put({ key: LAST_EXPORT_KEY, value: toLocalDateTime(db.now()) });
+}
+
+/** When she last saved a copy (local date-time with offset), or null when never. */
+export async function lastExportAt(db: NaptimeDb): Promise<string | null> {
+  const value = (await db.meta.get(LAST_EXPORT_KEY))?.value;
+  return typeof value === 'string' ? value : null;
 }

@@ -68,13 +68,18 @@ describe('her data, offline at phone size', () => {
 
     const zip = await data.download('Export spreadsheets (.zip)');
     const csvs = unzipSync(new Uint8Array(zip.bytes));
-    expect(Object.keys(csvs).sort()).toEqual(SYNCED_TABLES.map((t) => `${t}.csv`).sort());
+    expect(Object.keys(csvs).sort()).toEqual([
+      'children.csv',
+      'notes.csv',
+      'pdsa-cycles.csv',
+      'weekly-check-ins.csv',
+    ]);
     const rowsOf = (name: string) =>
       parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(csvs[name]!));
     expect(rowsOf('children.csv').length - 1).toBe(onScreen.children);
-    expect(rowsOf('observations.csv').length - 1).toBe(onScreen.observations);
+    expect(rowsOf('notes.csv').length - 1).toBe(onScreen.observations);
     const [header, ...children] = rowsOf('children.csv');
-    expect(children.map((r) => r[header!.indexOf('name')]).sort()).toEqual([
+    expect(children.map((r) => r[header!.indexOf('Name')]).sort()).toEqual([
       '\'=Beto, "B"',
       'Sofía Núñez',
     ]);

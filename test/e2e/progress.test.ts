@@ -188,6 +188,8 @@ describe('Progress', () => {
 
     // The Anhøj rules, chosen in Settings, read the same rise as a long run.
     await page.getByRole('link', { name: 'Settings', exact: true }).first().click();
+    // The chart rules sit under Settings > Advanced.
+    await page.locator('details.advanced > summary').click();
     await page.getByRole('radio', { name: 'Anhøj rules' }).check();
     await progress.open();
     await progress
@@ -195,6 +197,8 @@ describe('Progress', () => {
       .getByText(/Something has changed for the better: since the week of/)
       .waitFor(); // the claim follows the evidence, not the rules
     await page.getByRole('link', { name: 'Settings', exact: true }).first().click();
+    // The chart rules sit under Settings > Advanced.
+    await page.locator('details.advanced > summary').click();
     await page.getByRole('radio', { name: 'IHI rules' }).check();
     await progress.open();
     await progress.card(measure).scrollIntoViewIfNeeded();

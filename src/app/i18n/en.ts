@@ -1,7 +1,11 @@
 /** English words of every screen. Keys are shared with es.ts; product terms come from the glossary. */
 import { glossaryIn } from './glossary';
 import { dataEn } from '../features/data/messages.en';
+import { notesEn } from '../features/notes/messages.en';
 import { pdsaEn } from '../features/pdsa/messages.en';
+import { printEn } from '../features/print/messages.en';
+import { settingsEn } from '../features/settings/messages.en';
+import { welcomeEn } from '../features/welcome/messages.en';
 import { progressEn } from '../features/progress/messages.en';
 import { uiEn } from '../ui/messages.en';
 
@@ -196,7 +200,17 @@ const core = {
 };
 
 /** Features with many words keep them in their own folder (messages.en.ts / messages.es.ts). */
-const en = { ...core, ...pdsaEn, ...dataEn, ...progressEn, ...uiEn };
+const en = {
+  ...core,
+  ...pdsaEn,
+  ...dataEn,
+  ...progressEn,
+  ...notesEn,
+  ...settingsEn,
+  ...printEn,
+  ...welcomeEn,
+  ...uiEn,
+};
 
 export type Messages = typeof en;
 export type MessageKey = keyof Messages;

@@ -2,7 +2,11 @@
 import type { Messages } from './en';
 import { glossaryIn } from './glossary';
 import { dataEs } from '../features/data/messages.es';
+import { notesEs } from '../features/notes/messages.es';
 import { pdsaEs } from '../features/pdsa/messages.es';
+import { printEs } from '../features/print/messages.es';
+import { settingsEs } from '../features/settings/messages.es';
+import { welcomeEs } from '../features/welcome/messages.es';
 import { progressEs } from '../features/progress/messages.es';
 import { uiEs } from '../ui/messages.es';
 
@@ -10,14 +14,21 @@ const g = glossaryIn('es');
 
 const core: Omit<
   Messages,
-  keyof typeof pdsaEs | keyof typeof dataEs | keyof typeof progressEs | keyof typeof uiEs
+  | keyof typeof pdsaEs
+  | keyof typeof dataEs
+  | keyof typeof progressEs
+  | keyof typeof notesEs
+  | keyof typeof settingsEs
+  | keyof typeof printEs
+  | keyof typeof welcomeEs
+  | keyof typeof uiEs
 > = {
   'nav.label': 'Principal',
   'nav.home': 'Inicio',
   'nav.notes': g.Notes,
   'nav.children': g.Children,
   'nav.settings': 'Ajustes',
-  'nav.checkin': 'Registro',
+  'nav.checkin': 'Registro semanal',
   'nav.more': 'Más',
   'shell.skip': 'Ir al contenido',
   'shell.offline': 'Sin conexión: todo se sigue guardando en este dispositivo',
@@ -46,7 +57,7 @@ const core: Omit<
   'checkin.p1Past': '¿Cuántos niños pequeños (de 12 a 36 meses) cuidó esa semana?',
   'checkin.p1Hint':
     'Niños pequeños a su cuidado ahora, según su lista de niños: {count}. Cámbielo si fue distinto.',
-  'checkin.p2': '¿Cuántos días anotó algo que un niño pequeño hizo o dijo?',
+  'checkin.p2': '¿Cuántos días anotó algo que hizo o dijo alguno de los niños pequeños?',
   'checkin.p2Hint':
     'Días con una nota en Naptime esta semana: {count}. Cambie el número si también escribió en papel.',
   'checkin.p2HintPast':
@@ -92,7 +103,7 @@ const core: Omit<
   'notes.title': g.Notes,
   'notes.viewLabel': `Mostrar ${g.notes}`,
   'notes.byWeek': 'Por semana',
-  'notes.byChild': 'Por niño',
+  'notes.byChild': 'Por niño o niña',
   'notes.count.one': `{count} ${g.note}`,
   'notes.count.other': `{count} ${g.notes}`,
   'notes.emptyWeek': `No hay ${g.notes} esta semana.`,
@@ -125,7 +136,7 @@ const core: Omit<
   'when.now': 'Ahora mismo',
   'when.morning': 'Esta mañana',
   'when.afterLunch': 'Después del almuerzo',
-  'when.earlierToday': 'Más temprano hoy',
+  'when.earlierToday': 'Hoy, más temprano',
   'when.custom': 'Elegir día y hora',
   'when.dateTime': 'Día y hora',
   'area.legend': 'Área de desarrollo',
@@ -143,22 +154,22 @@ const core: Omit<
   'during.arrivalPickup': 'La llegada o la salida',
   'with.legend': 'Con quién',
   'with.alone': 'Solo o sola',
-  'with.older': 'Un niño mayor',
-  'with.younger': 'Un niño menor',
+  'with.older': 'Alguien mayor',
+  'with.younger': 'Alguien menor',
   'with.sameAge': 'De la misma edad',
   'with.provider': 'Conmigo',
-  'deleted.title': 'Borrado recientemente',
+  'deleted.title': 'Borrado hace poco',
   'deleted.intro': 'Las notas y los niños borrados se quedan aquí para que pueda recuperarlos.',
   'deleted.empty': 'No hay nada borrado.',
   'deleted.restored': 'Recuperado.',
   'children.title': g.Children,
-  'children.add': 'Agregar niño',
+  'children.add': 'Agregar niño o niña',
   'children.empty': 'Todavía no hay niños. Agregue a los niños que cuida.',
   'children.inactive': 'ya no está a mi cuidado',
   'children.inactiveList': 'Ya no están a mi cuidado ({count})',
   'children.missing': 'Este niño o niña no está en este dispositivo.',
   'children.newTitle': 'Agregar un niño o niña',
-  'children.editTitle': 'Editar niño o niña',
+  'children.editTitle': 'Editar los datos del niño o niña',
   'children.name': 'Nombre',
   'children.nameHint': 'Basta con el nombre o un apodo.',
   'children.birthMonth': 'Mes de nacimiento',
@@ -168,7 +179,7 @@ const core: Omit<
   'children.notSet': 'Sin indicar',
   'children.active': 'A mi cuidado ahora',
   'children.activeHint': `Los niños que ya no cuida no aparecen en el formulario de ${g.note}; sus ${g.notes} se conservan.`,
-  'children.save': 'Guardar niño',
+  'children.save': 'Guardar',
   'children.delete': `Borrar a este ${g.child}`,
   'children.deleteTitle': '¿Borrar a {name}?',
   'children.deleteWarning': `{name} saldrá de sus listas. Las ${g.notes} sobre {name} conservan su texto. Puede recuperar a {name} en Borrado recientemente.`,
@@ -176,7 +187,7 @@ const core: Omit<
   'children.deleted': 'Se quitó de su lista.',
   'children.born': 'nació en {month}',
   'age.infant': 'Bebé',
-  'age.toddler': 'Niño pequeño',
+  'age.toddler': 'De 1 a 2 años',
   'age.preschool': 'Preescolar',
   'age.schoolAge': 'Edad escolar',
   'age.notSet': 'Edad sin indicar',
@@ -203,6 +214,16 @@ const core: Omit<
     'No se pudo guardar en este dispositivo. Su texto sigue aquí. Inténtelo otra vez.',
 };
 
-const es: Messages = { ...core, ...pdsaEs, ...dataEs, ...progressEs, ...uiEs };
+const es: Messages = {
+  ...core,
+  ...pdsaEs,
+  ...dataEs,
+  ...progressEs,
+  ...notesEs,
+  ...settingsEs,
+  ...printEs,
+  ...welcomeEs,
+  ...uiEs,
+};
 
 export default es;

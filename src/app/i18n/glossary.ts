@@ -33,4 +33,10 @@ export function glossaryIn(lang: 'en' | 'es'): { [K in GlossaryTerm]: string } {
 }
 
 /** Catalogue values allowed to read the same in both languages (names of things, not words). */
-export const SAME_IN_BOTH_LANGUAGES: readonly string[] = ['Naptime', 'English', 'Español', 'PDSA'];
+export const SAME_IN_BOTH_LANGUAGES: readonly string[] = [
+  'Naptime',
+  'English',
+  'Español',
+  'PDSA',
+  'No',
+];

@@ -10,7 +10,7 @@ export function DataSettings(): JSX.Element {
   const [status, refreshStatus] = useStorageStatus();
   return (
     <>
-      <StorageCard status={status} />
+      <StorageCard status={status} onChanged={refreshStatus} />
       <ExportCard />
       <ImportCard onImported={refreshStatus} />
       <EraseCard />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, isAppleMobile, needsHomeScreen, shouldShareFiles } from './storage-status';
+import { formatBytes, isAppleMobile, isCopyDue, needsHomeScreen, shouldShareFiles } from './storage-status';
 
 const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 const IPADOS_AS_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15';
@@ -32,5 +32,22 @@ describe('formatBytes', () => {
     expect(formatBytes(850_000, 'en')).toBe('850 kB');
     expect(formatBytes(12_400_000, 'en')).toBe('12 MB');
     expect(formatBytes(2_450_000, 'es')).toBe('2,5 MB');
+  });
+});
+
+describe('isCopyDue', () => {
+  const base = { lastExportAt: null, firstUseAt: '2026-11-20T09:00:00-06:00', isConnected: false, hasNotes: true };
+  const now = new Date('2026-12-02T15:00:00Z');
+
+  it('reminds once a week has passed since her last copy, or since she started without one', () => {
+    expect(isCopyDue(base, now)).toBe(true);
+    expect(isCopyDue({ ...base, firstUseAt: '2026-11-30T09:00:00-06:00' }, now)).toBe(false);
+    expect(isCopyDue({ ...base, lastExportAt: '2026-11-28T09:00:00-06:00' }, now)).toBe(false);
+    expect(isCopyDue({ ...base, lastExportAt: '2026-11-25T08:00:00-06:00' }, now)).toBe(true);
+  });
+
+  it('stays quiet when connected to her agency or when there is nothing to save', () => {
+    expect(isCopyDue({ ...base, isConnected: true }, now)).toBe(false);
+    expect(isCopyDue({ ...base, hasNotes: false }, now)).toBe(false);
   });
 });

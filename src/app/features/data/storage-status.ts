@@ -34,3 +34,18 @@ export function formatBytes(bytes: number, locale: string): string {
   const digits = value < 10 ? 1 : 0;
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits }).format(value);
 }
+
+const WEEK_MS = 7 * 86_400_000;
+
+/**
+ * True when the weekly "save a copy" reminder is due: not connected to an agency (the server is
+ * then her backup), something worth saving, and a week since her last copy (or since she started).
+ */
+export function isCopyDue(
+  s: { lastExportAt: string | null; firstUseAt: string | null; isConnected: boolean; hasNotes: boolean },
+  now: Date,
+): boolean {
+  if (s.isConnected || !s.hasNotes) return false;
+  const since = Date.parse(s.lastExportAt ?? s.firstUseAt ?? '');
+  return Number.isNaN(since) || now.getTime() - since >= WEEK_MS;
+}

@@ -1,12 +1,17 @@
 /** Data actions for the Settings screens: storage calls live here, not in components (src/README.md 4). */
+import { strToU8, zipSync } from 'fflate';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { toCalendarDate } from '../../../domain/dates';
 import { countUnsynced, eraseDevice } from '../../../storage/erase';
-import { exportAll, exportCsvZip } from '../../../storage/export';
+import { exportAll, lastExportAt, readRecordsForSpreadsheets, recordExport } from '../../../storage/export';
 import { importExportText, type ImportResult } from '../../../storage/import';
 import type { NaptimeDb } from '../../../storage/db';
+import { getMeta } from '../../../storage/meta';
 import { useDb } from '../../db';
+import { t } from '../../i18n/i18n';
+import { childLabels } from '../children/child-label';
 import { saveFile, type SaveFileOutcome } from '../../ui/save-file';
+import { spreadsheetFiles } from './spreadsheets';
 
 /** Which export she asked for. */
 export type ExportKind = 'json' | 'zip';
@@ -17,17 +22,51 @@ export function useUnsyncedCount(): number | undefined {
   return useLiveQuery(() => countUnsynced(db), []);
 }
 
+/** The .zip of spreadsheets in her language (see spreadsheets.ts). */
+export async function spreadsheetZip(db: NaptimeDb): Promise<Uint8Array> {
+  const records = await readRecordsForSpreadsheets(db);
+  const files = spreadsheetFiles(records, t, childLabels(records.children), toCalendarDate(new Date()));
+  return zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])));
+}
+
 /** Makes the export file of `kind` and hands it to her; returns its name and what happened. */
 export async function exportToFile(db: NaptimeDb, kind: ExportKind): Promise<{ name: string; outcome: SaveFileOutcome }> {
   const day = toCalendarDate(new Date());
+  const done = async (name: string, outcome: SaveFileOutcome) => {
+    if (outcome !== 'cancelled') await recordExport(db);
+    return { name, outcome };
+  };
   if (kind === 'json') {
     const name = `naptime-${day}.json`;
     const text = JSON.stringify(await exportAll(db), null, 2);
-    return { name, outcome: await saveFile(text, name, 'application/json') };
+    return done(name, await saveFile(text, name, 'application/json'));
   }
-  const name = `naptime-spreadsheets-${day}.zip`;
-  const bytes = await exportCsvZip(db);
-  return { name, outcome: await saveFile(bytes as Uint8Array<ArrayBuffer>, name, 'application/zip') };
+  const name = `${t('sheet.file.zip')}-${day}.zip`;
+  const bytes = await spreadsheetZip(db);
+  return done(name, await saveFile(bytes as Uint8Array<ArrayBuffer>, name, 'application/zip'));
+}
+
+/** What the "save a copy" reminder needs: when she last did, and whether she is connected. */
+export interface CopyStatus {
+  lastExportAt: string | null;
+  firstUseAt: string | null;
+  isConnected: boolean;
+  hasNotes: boolean;
+}
+
+/** Her last saved copy and whether the device syncs to an agency; `undefined` while loading. */
+export function useCopyStatus(): CopyStatus | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const [last, first, deviceId, notes] = await Promise.all([
+      lastExportAt(db),
+      getMeta(db, 'firstUseAt'),
+      getMeta(db, 'deviceId'),
+      db.observations.count(),
+    ]);
+    const firstUseAt = typeof first === 'string' ? first : null;
+    return { lastExportAt: last, firstUseAt, isConnected: typeof deviceId === 'string', hasNotes: notes > 0 };
+  }, []);
 }
 
 /** Imports the chosen backup file. */

@@ -49,6 +49,20 @@ async function readStatus(mayAsk: boolean): Promise<StorageStatus> {
   return { isPersisted, usageBytes, needsHomeScreen: needsHomeScreen(deviceFacts()) };
 }
 
+/** True where the browser lets a page ask for persistent storage. */
+export function canAskForPersistence(): boolean {
+  return typeof navigator.storage?.persist === 'function';
+}
+
+/** Asks the browser again to keep her data (a button press, so a browser that prompts may prompt). */
+export async function askForPersistence(): Promise<boolean | null> {
+  try {
+    return canAskForPersistence() ? await navigator.storage.persist() : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The storage status (`undefined` while reading) and a `refresh` to read it again after a change. */
 export function useStorageStatus(): [StorageStatus | undefined, () => void] {
   const [status, setStatus] = useState<StorageStatus>();

@@ -5,10 +5,16 @@ import { weekOf } from '../../i18n/format';
 import { t, tn } from '../../i18n/i18n';
 import { Icon } from '../../ui/icons';
 import { CheckinHomeCard } from '../checkin/CheckinHomeCard';
+import { CopyReminder } from '../data/CopyReminder';
+import { childLabels } from '../children/child-label';
+import { useChildren } from '../children/use-children';
+import { IdeaList } from '../notes/IdeaList';
 import { NoteList } from '../notes/NoteList';
+import { useOpenIdeas } from '../notes/use-ideas';
+import { WelcomeCard } from '../welcome/WelcomeCard';
 import { PdsaHomeCard } from '../pdsa/PdsaHomeCard';
 import { useWeekNoteCount, useWeekNotes } from '../notes/use-notes';
-import { usePendingCount, useRecentIdeas, useUnfinishedNote } from './use-home';
+import { usePendingCount, useUnfinishedNote } from './use-home';
 
 /** Home: a new note in one tap, this week at a glance, her ideas to try next, what waits to sync. */
 export function HomePage(): JSX.Element {
@@ -16,12 +22,14 @@ export function HomePage(): JSX.Element {
   const week = isoWeekOf(toCalendarDate(new Date()));
   const notes = useWeekNotes(week, 3);
   const count = useWeekNoteCount(week);
-  const ideas = useRecentIdeas(week);
+  const ideas = useOpenIdeas(week);
+  const children = useChildren({ includeInactive: true });
   const pending = usePendingCount();
   const unfinished = useUnfinishedNote();
   return (
     <section class="page home">
       <h1 class="visually-hidden">{t('home.title')}</h1>
+      <WelcomeCard />
       <button type="button" class="button primary big" onClick={() => route('/notes/new?from=/')}>
         <Icon name="plus" /> {t('note.new')}
       </button>
@@ -43,19 +51,18 @@ export function HomePage(): JSX.Element {
       <CheckinHomeCard week={week} />
       <section class="card" aria-labelledby="home-ideas">
         <h2 id="home-ideas">{t('home.ideasTitle')}</h2>
-        {ideas === undefined ? null : ideas.length === 0 ? (
+        {ideas === undefined || children === undefined ? null : ideas.length === 0 ? (
           <p class="hint">{t('home.noIdeas')}</p>
         ) : (
-          <ul class="idea-list">
-            {ideas.map((n) => (
-              <li key={n.id}>
-                <a href={`/notes/${encodeURIComponent(n.id)}?from=/`}>{n.data.nextStep}</a>
-              </li>
-            ))}
-          </ul>
+          <IdeaList
+            ideas={ideas}
+            childNames={childLabels(children.flatMap((c) => (c.ok ? [c.record] : [])))}
+            from="/"
+          />
         )}
       </section>
       <PdsaHomeCard />
+      <CopyReminder />
       <section class="card" aria-labelledby="home-sync">
         <h2 id="home-sync">{t('home.syncTitle')}</h2>
         <p>

@@ -1,9 +1,10 @@
 import type { JSX } from 'preact';
+import { toCalendarDate } from '../../../domain/dates';
 import type { StoredRecord } from '../../../domain/envelope';
 import type { ObservationData } from '../../../domain/records';
-import { noteTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
-import { AREA_KEYS } from './area-words';
+import { AREA_KEYS } from './note-labels';
+import { capitalized, duringWords, noteWhen } from './note-when';
 
 interface Props {
   note: StoredRecord<ObservationData>;
@@ -11,18 +12,26 @@ interface Props {
   from?: string;
 }
 
-/** One note in a list: who, when, what she saw, and her idea to try next. Tap to edit. */
+/** One note in a list: who, when (in the words she chose), what she saw, and her idea to try next. */
 export function NoteCard({ note, childNames, from }: Props): JSX.Element {
   const d = note.data;
   const names = d.childIds.map((id) => childNames.get(id) ?? t('note.unknownChild')).join(', ');
   const href = `/notes/${encodeURIComponent(note.id)}${from ? `?from=${encodeURIComponent(from)}` : ''}`;
+  const when = capitalized(
+    noteWhen(d.observedAt, d.observedAtApprox ?? null, toCalendarDate(new Date())),
+  );
   return (
     <li class="card note-card">
       <a href={href} class="card-link">
         <span class="note-who">{names}</span>
-        <span class="note-when">{noteTime(d.observedAt)}</span>
+        <span class="note-when">{when}</span>
         <span class="note-text">{d.text}</span>
-        {d.area && <span class="tag">{t(AREA_KEYS[d.area])}</span>}
+        {(d.area || d.during) && (
+          <span class="tags">
+            {d.area && <span class="tag">{t(AREA_KEYS[d.area])}</span>}
+            {d.during && <span class="tag">{duringWords(d.during)}</span>}
+          </span>
+        )}
         {d.nextStep && (
           <span class="note-idea">
             <span class="note-idea-label">{t('note.nextStep')}:</span> {d.nextStep}

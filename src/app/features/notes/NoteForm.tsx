@@ -1,11 +1,11 @@
 import type { JSX } from 'preact';
 import { t, language } from '../../i18n/i18n';
-import { AREA_KEYS } from './area-words';
 import { ChipGroup } from '../../ui/ChipGroup';
 import { Field } from '../../ui/Field';
 import { ChildPicker } from './ChildPicker';
 import type { NoteField } from './note-issues';
 import type { Area, During, NoteFormValues, WithWhom } from './note-form';
+import { AREA_KEYS, DURING_KEYS, WITH_KEYS } from './note-labels';
 import { WhenPicker } from './WhenPicker';
 
 interface Props {
@@ -13,22 +13,6 @@ interface Props {
   onChange: (patch: Partial<NoteFormValues>) => void;
   errors: Partial<Record<NoteField, string>>;
 }
-
-const DURING_KEYS = {
-  play: 'during.play',
-  meal: 'during.meal',
-  diapering: 'during.diapering',
-  nap: 'during.nap',
-  outside: 'during.outside',
-  'arrival-pickup': 'during.arrivalPickup',
-} as const;
-const WITH_KEYS = {
-  alone: 'with.alone',
-  older: 'with.older',
-  younger: 'with.younger',
-  'same-age': 'with.sameAge',
-  provider: 'with.provider',
-} as const;
 
 function options<K extends string>(keys: Record<K, Parameters<typeof t>[0]>) {
   return (Object.keys(keys) as K[]).map((value) => ({ value, label: t(keys[value]) }));
@@ -71,6 +55,9 @@ export function NoteForm({ values, onChange, errors }: Props): JSX.Element {
         when={values.when}
         customWhen={values.customWhen}
         keptObservedAt={values.keptObservedAt}
+        keptApprox={
+          (values.keptApprox as 'morning' | 'after-lunch' | 'earlier-today' | null) ?? null
+        }
         onChange={(when, customWhen) => onChange({ when, customWhen })}
         error={errors.observedAt ?? null}
       />

@@ -4,12 +4,10 @@ import { useLocation, useRoute } from 'preact-iso';
 import { addWeeks, isIsoWeek, isoWeekOf, toCalendarDate } from '../../../domain/dates';
 import { weekName } from '../../i18n/format';
 import { t, tn } from '../../i18n/i18n';
-import { Field } from '../../ui/Field';
 import { Icon } from '../../ui/icons';
-import { childLabels } from '../children/child-label';
-import { useChildren } from '../children/use-children';
+import { ByChildView } from './ByChildView';
 import { NoteList } from './NoteList';
-import { useChildNotes, useWeekNoteCount, useWeekNotes } from './use-notes';
+import { useWeekNoteCount, useWeekNotes } from './use-notes';
 
 const PAGE = 50;
 
@@ -34,7 +32,7 @@ export function NotesPage(): JSX.Element {
           {t('notes.byChild')}
         </a>
       </nav>
-      {isByChild ? <ByChild childId={query.child} /> : <ByWeek week={query.week} />}
+      {isByChild ? <ByChildView /> : <ByWeek week={query.week} />}
       <p class="footer-link">
         <a href="/notes/deleted">{t('deleted.title')}</a>
       </p>
@@ -83,44 +81,6 @@ function ByWeek({ week: asked }: { week: string | undefined }): JSX.Element {
         <button type="button" class="button wide" onClick={() => setLimit(limit + PAGE)}>
           {t('notes.showMore')}
         </button>
-      )}
-    </>
-  );
-}
-
-function ByChild({ childId }: { childId: string | undefined }): JSX.Element {
-  const children = useChildren({ includeInactive: true });
-  const notes = useChildNotes(childId);
-  const { route } = useLocation();
-  const readable = (children ?? []).flatMap((c) => (c.ok ? [c.record] : []));
-  const labels = childLabels(readable);
-  return (
-    <>
-      <Field id="notes-child" label={t('notes.whichChild')}>
-        {(control) => (
-          <select
-            {...control}
-            value={childId ?? ''}
-            onChange={(e) =>
-              route(`/notes?view=child&child=${encodeURIComponent(e.currentTarget.value)}`, true)
-            }
-          >
-            <option value="">{t('notes.chooseChild')}</option>
-            {readable.map((c) => (
-              <option key={c.id} value={c.id}>
-                {labels.get(c.id)}
-                {c.data.active ? '' : ` (${t('children.inactive')})`}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      {childId && (
-        <NoteList
-          items={notes}
-          empty={t('notes.emptyChild')}
-          from={`/notes?view=child&child=${childId}`}
-        />
       )}
     </>
   );

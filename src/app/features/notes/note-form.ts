@@ -27,6 +27,8 @@ export interface NoteFormValues {
   during: During | null;
   with: WithWhom[];
   nextStep: string;
+  /** The day her idea was marked tried: kept through an edit, cleared with the idea. */
+  keptTriedOn?: string | null;
 }
 
 /** A blank note with its id already made (the draft and the record share it). */
@@ -43,6 +45,7 @@ export function emptyNoteForm(id: string, childIds: string[] = []): NoteFormValu
     during: null,
     with: [],
     nextStep: '',
+    keptTriedOn: null,
   };
 }
 
@@ -61,6 +64,7 @@ export function noteFormFromRecord(record: StoredRecord<ObservationData>): NoteF
     during: d.during ?? null,
     with: [...(d.with ?? [])],
     nextStep: d.nextStep ?? '',
+    keptTriedOn: d.nextStepTriedOn ?? null,
   };
 }
 
@@ -103,5 +107,6 @@ export function noteDataFromForm(v: NoteFormValues, now: Date): Record<string, u
     during: v.during,
     with: v.with.length ? v.with : null,
     nextStep: v.nextStep.trim() ? v.nextStep : null,
+    nextStepTriedOn: v.nextStep.trim() ? (v.keptTriedOn ?? null) : null,
   };
 }

@@ -2,6 +2,7 @@
 import { useLiveQuery } from '../../ui/use-live-query';
 import {
   countObservationsOfWeek,
+  listChildren,
   listObservationsOfChild,
   listObservationsOfWeek,
   listRecentlyDeleted,
@@ -37,4 +38,20 @@ export function useWeeksWithNotes() {
 export function useRecentlyDeleted() {
   const db = useDb();
   return useLiveQuery(() => listRecentlyDeleted(db), []);
+}
+
+/** Each child of the roster (toddlers first, inactive last) with their newest `limit` notes. */
+export function useLatestNotesByChild(limit: number) {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const children = (await listChildren(db, { includeInactive: true })).flatMap((c) =>
+      c.ok ? [c.record] : [],
+    );
+    return Promise.all(
+      children.map(async (child) => ({
+        child,
+        notes: (await listObservationsOfChild(db, child.id)).slice(0, limit),
+      })),
+    );
+  }, [limit]);
 }

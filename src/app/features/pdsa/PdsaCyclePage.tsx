@@ -12,6 +12,7 @@ import { showToast } from '../../state';
 import { partProgress, statusInputOf, type PartName, type PdsaFormValues } from './pdsa-form';
 import { PdsaWorksheet } from './PdsaWorksheet';
 import { statusWord } from './pdsa-words';
+import { useIdeaPrefill } from './use-idea-prefill';
 import { usePdsaEditor } from './use-pdsa-editor';
 
 /** The part she most likely came back for: Plan for a new cycle, else the first one not yet filled. */
@@ -22,13 +23,14 @@ function partsToOpen(v: PdsaFormValues, isNew: boolean): PartName[] {
   return p.study !== 'filled' ? ['study'] : ['act'];
 }
 
-/** A cycle's worksheet (`/pdsa/new`, `/pdsa/new?after=<id>` pre-filled, `/pdsa/:id`): fill, save, delete, go on to the next cycle. */
+/** A cycle's worksheet (`/pdsa/new`, `/pdsa/new?after=<id>` or `?idea=<text>` pre-filled, `/pdsa/:id`): fill, save, delete, go on to the next cycle. */
 export function PdsaCyclePage(): JSX.Element {
   const { params, query } = useRoute();
   const { route, url } = useLocation();
   const [isAskingDiscard, setAskingDiscard] = useState(false);
   const editId = params.id;
   const editor = usePdsaEditor(editId, editId ? undefined : query.after);
+  useIdeaPrefill(editor, editId || query.after ? undefined : query.idea);
   const [alert, setAlert] = useState<string | null>(null);
 
   if (editor.state !== 'ready' || !editor.values) {

@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { saveSettings } from '../../../storage/settings';
 import { useDb } from '../../db';
-import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../i18n/en';
 import { Field } from '../../ui/Field';
 import { settingProblem } from '../../ui/storage-words';
@@ -11,10 +11,16 @@ import { language, LANGUAGES, setLanguage, t, type Language } from '../../i18n/i
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Español' };
 
-/** Her settings: the language of every word on screen, and what this version of Naptime is. */
+/** Her settings: language, her data, and (under Advanced) how her charts are read. */
 export function SettingsPage(): JSX.Element {
   const db = useDb();
   const [problem, setProblem] = useState<MessageKey | null>(null);
+  // "Save a copy now" on Home links to the export card.
+  useEffect(() => {
+    const id = window.location.hash.slice(1);
+    if (id)
+      requestAnimationFrame(() => document.getElementById(id)?.scrollIntoView({ block: 'start' }));
+  }, []);
   const choose = async (lang: Language) => {
     // The words change either way; she is told when the choice will not be remembered.
     const result = await saveSettings(db, { language: lang });
@@ -44,12 +50,19 @@ export function SettingsPage(): JSX.Element {
           {t(problem)}
         </p>
       )}
-      <ChartSettings />
       <section class="card" aria-labelledby="settings-privacy">
         <h2 id="settings-privacy">{t('settings.privacyTitle')}</h2>
         <p>{t('settings.privacy')}</p>
+        <a class="more-link" href="/print/month">
+          {t('print.monthLink')}
+        </a>
       </section>
       <DataSettings />
+      <details class="advanced">
+        <summary>{t('settings.advanced')}</summary>
+        <p class="hint">{t('settings.advancedHint')}</p>
+        <ChartSettings />
+      </details>
       <p class="hint">{t('settings.version', { version: __APP_VERSION__ })}</p>
     </section>
   );

@@ -1,0 +1,47 @@
+/** English words of notes, ideas and a child's page (merged into i18n/en.ts). */
+import { glossaryIn } from '../../i18n/glossary';
+
+const g = glossaryIn('en');
+
+export const notesEn = {
+  'when.future': 'That time has not come yet. Choose a time that has passed.',
+  'when.said.morning': 'this morning',
+  'when.said.afterLunch': 'after lunch',
+  'when.said.earlierToday': 'earlier today',
+  'when.said.morningOf': '{day}, in the morning',
+  'when.said.afterLunchOf': '{day}, after lunch',
+  'when.said.earlierOf': '{day}, earlier in the day',
+  'when.said.today': 'Today',
+  'note.during': 'During: {what}',
+  'notes.byChildIntro': `The latest ${g.notes} of each ${g.child}, ${g.toddlers} first.`,
+  'notes.latestOf': `Latest ${g.notes}`,
+  'notes.openChild': 'All about {name}',
+  'notes.noChildren': `No ${g.Children.toLowerCase()} yet. Add the ${g.Children.toLowerCase()} you care for.`,
+  'ideas.of': '{names}, {day}',
+  'ideas.tried': 'Tried it',
+  'ideas.markTried': 'I tried it',
+  'ideas.undoTried': 'Not tried yet',
+  'ideas.triedOn': 'Tried {day}',
+  'ideas.startPdsa': 'Start a PDSA cycle',
+  'ideas.openNote': 'Open the note',
+  'ideas.alsoOn.one': 'also in {count} more note',
+  'ideas.alsoOn.other': 'also in {count} more notes',
+  'ideas.markedTried': 'Marked as tried.',
+  'child.title': 'About {name}',
+  'child.intro': `What you have written about this ${g.child}: for a parent conference or a coach’s visit.`,
+  'child.byArea': 'Notes by area of development',
+  'child.areaCount.one': '{count} note',
+  'child.areaCount.other': '{count} notes',
+  'child.recent': '{count} in the last 4 weeks',
+  'child.fewLately': 'Few notes lately',
+  'child.fewLatelyHint':
+    'Areas with fewer than 2 notes in the last 4 weeks: something to watch for next.',
+  'child.noArea': 'No area chosen',
+  'child.allCovered': 'Every area has notes in the last 4 weeks.',
+  'child.ideas': `Your ${g.ideasToTry}`,
+  'child.noIdeas': `No ideas yet for this ${g.child}.`,
+  'child.allNotes': `All ${g.notes}`,
+  'child.edit': `Edit this ${g.child}`,
+  'child.print': 'Print a summary',
+  'child.delete': `Delete this ${g.child}`,
+};
