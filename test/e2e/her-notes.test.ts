@@ -55,7 +55,7 @@ describe('her notes, ideas and data', () => {
     await expect.poll(() => ideas.count()).toBe(2);
     const cups = ideas.filter({ hasText: 'two cups' });
     expect(await cups.locator('.idea-meta').innerText()).toMatch(
-      /^Mía, \w+day \d+ \w+ · also in 1 more note$/,
+      /^Mía, \w+day, \w+ \d+ · also in 1 more note$/,
     );
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'notes-phone-en-home-ideas');
