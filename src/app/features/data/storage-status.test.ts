@@ -19,11 +19,16 @@ describe('isAppleMobile', () => {
 
 describe('needsHomeScreen and shouldShareFiles', () => {
   it('ask for the Home Screen in Safari, and share files once installed', () => {
-    expect(needsHomeScreen({ userAgent: IPHONE, maxTouchPoints: 5, isStandalone: false })).toBe(true);
-    expect(needsHomeScreen({ userAgent: IPHONE, maxTouchPoints: 5, isStandalone: true })).toBe(false);
-    expect(shouldShareFiles({ userAgent: IPHONE, maxTouchPoints: 5, isStandalone: true })).toBe(true);
-    expect(shouldShareFiles({ userAgent: ANDROID, maxTouchPoints: 5, isStandalone: true })).toBe(false);
-    expect(needsHomeScreen({ userAgent: ANDROID, maxTouchPoints: 5, isStandalone: false })).toBe(false);
+    expect(needsHomeScreen({ userAgent: IPHONE, maxTouchPoints: 5, isStandalone: false, isAppleHomeScreenApp: false })).toBe(true);
+    expect(needsHomeScreen({ userAgent: IPHONE, maxTouchPoints: 5, isStandalone: true, isAppleHomeScreenApp: false })).toBe(false);
+    expect(shouldShareFiles({ userAgent: IPHONE, maxTouchPoints: 5, isStandalone: true, isAppleHomeScreenApp: false })).toBe(true);
+    expect(shouldShareFiles({ userAgent: ANDROID, maxTouchPoints: 5, isStandalone: true, isAppleHomeScreenApp: false })).toBe(false);
+    expect(needsHomeScreen({ userAgent: ANDROID, maxTouchPoints: 5, isStandalone: false, isAppleHomeScreenApp: false })).toBe(false);
+  });
+  it('share files in any Apple Home Screen app, whatever the user agent says', () => {
+    const facts = { userAgent: 'Mozilla/5.0 (X11; Linux x86_64)', maxTouchPoints: 0 };
+    expect(shouldShareFiles({ ...facts, isStandalone: true, isAppleHomeScreenApp: true })).toBe(true);
+    expect(shouldShareFiles({ ...facts, isStandalone: true, isAppleHomeScreenApp: false })).toBe(false);
   });
 });
 

@@ -10,6 +10,11 @@ export interface DeviceFacts {
   maxTouchPoints: number;
   /** True when running as an installed app (display-mode standalone, or iOS `navigator.standalone`). */
   isStandalone: boolean;
+  /**
+   * True in a Home Screen app of Apple's WebKit: `navigator.standalone` exists only there, so it
+   * says "iOS, installed" even where the user agent or touch points would not.
+   */
+  isAppleHomeScreenApp: boolean;
 }
 
 /** True on iPhone, iPod and iPad, including iPadOS that reports itself as a Mac with a touch screen. */
@@ -25,7 +30,7 @@ export function needsHomeScreen(facts: DeviceFacts): boolean {
 
 /** True where a download does nothing, so a file goes through the share sheet: iOS, installed. */
 export function shouldShareFiles(facts: DeviceFacts): boolean {
-  return isAppleMobile(facts) && facts.isStandalone;
+  return facts.isAppleHomeScreenApp || (isAppleMobile(facts) && facts.isStandalone);
 }
 
 /** "850 KB" / "12.4 MB" in the given locale. */

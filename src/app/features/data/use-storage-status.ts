@@ -21,14 +21,17 @@ let hasAsked = false;
 export function deviceFacts(): DeviceFacts {
   const standalone = window.matchMedia?.('(display-mode: standalone)').matches === true;
   const iosStandalone = (navigator as Navigator & { standalone?: boolean }).standalone === true;
-  return { userAgent: navigator.userAgent, maxTouchPoints: navigator.maxTouchPoints ?? 0, isStandalone: standalone || iosStandalone };
+  return {
+    userAgent: navigator.userAgent,
+    maxTouchPoints: navigator.maxTouchPoints ?? 0,
+    isStandalone: standalone || iosStandalone,
+    isAppleHomeScreenApp: iosStandalone,
+  };
 }
 
 /** True where a download does nothing and files go through the share sheet (iOS, installed). */
 export function canOnlyShareFiles(): boolean {
-  // `navigator.standalone` exists only in Apple's WebKit, and is true only in a Home Screen app.
-  const isAppleHomeScreenApp = (navigator as Navigator & { standalone?: boolean }).standalone === true;
-  return isAppleHomeScreenApp || shouldShareFiles(deviceFacts());
+  return shouldShareFiles(deviceFacts());
 }
 
 async function readStatus(mayAsk: boolean): Promise<StorageStatus> {
