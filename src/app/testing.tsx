@@ -14,10 +14,14 @@ import { DbContext } from './db';
 Dexie.dependencies.indexedDB ??= new IDBFactory();
 Dexie.dependencies.IDBKeyRange ??= IDBKeyRange;
 
-/** `renderHook` with `db` provided to `useDb()`. */
-export function renderWithDb<R>(db: NaptimeDb, hook: () => R) {
+/** `renderHook` with `db` provided to `useDb()`; `rerender(props)` renders it again with new props. */
+export function renderWithDb<R, P = undefined>(
+  db: NaptimeDb,
+  hook: (props: P) => R,
+  initialProps?: P,
+) {
   const wrapper = ({ children }: { children: ComponentChildren }) => (
     <DbContext.Provider value={db}>{children}</DbContext.Provider>
   );
-  return renderHook(hook, { wrapper });
+  return renderHook(hook, { wrapper, ...(initialProps === undefined ? {} : { initialProps }) });
 }
