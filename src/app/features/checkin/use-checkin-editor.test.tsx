@@ -7,8 +7,8 @@ import { loadDraft, whenDraftsSettled } from '../../../storage/drafts';
 import { ensureDeviceMeta } from '../../../storage/meta';
 import { getRecord } from '../../../storage/read';
 import { useTestDbs } from '../../../storage/testing';
-import { saveChild, saveObservation, saveRecord } from '../../../storage/write';
-import { renderWithDb } from '../../testing';
+import { saveRecord } from '../../../storage/write';
+import { aChildId, aNoteId, renderLoaded, renderWithDb } from '../../testing';
 import {
   answersFromDraft,
   useCheckin,
@@ -24,22 +24,9 @@ afterEach(async () => {
   await whenDraftsSettled();
 });
 
-async function ready(db: NaptimeDb, week = WEEK) {
-  const hook = renderWithDb(db, () => useCheckinEditor(week));
-  await waitFor(() => expect(hook.result.current.state).not.toBe('loading'));
-  return hook;
-}
-
-async function aNote(db: NaptimeDb, childId: string, observedAt: string) {
-  const note = await saveObservation(db, { childIds: [childId], observedAt, text: 'Ana stacked' });
-  if (!note.ok) throw new Error('no note');
-}
-
-async function aChild(db: NaptimeDb, birthMonth: string, active = true): Promise<string> {
-  const child = await saveChild(db, { name: `born ${birthMonth}`, birthMonth, active });
-  if (!child.ok) throw new Error('no child');
-  return child.record.id;
-}
+const ready = (db: NaptimeDb, week = WEEK) => renderLoaded(db, () => useCheckinEditor(week));
+const aChild = (db: NaptimeDb, birthMonth: string, active = true) =>
+  aChildId(db, { name: `born ${birthMonth}`, birthMonth, active });
 
 const FULL = { p1: 2, p2: 3, p3: 1, p4: 4, p5: 2, p6: 4 };
 
@@ -50,10 +37,10 @@ describe('useCheckinEditor', () => {
     await aChild(db, '2024-09');
     await aChild(db, '2025-08'); // an infant
     await aChild(db, '2024-03', false); // a toddler no longer in her care
-    await aNote(db, toddler, '2026-01-26T10:00:00-06:00');
-    await aNote(db, toddler, '2026-01-26T15:00:00-06:00');
-    await aNote(db, toddler, '2026-01-28T09:30:00-06:00');
-    await aNote(db, toddler, '2026-01-22T09:30:00-06:00'); // the week before
+    await aNoteId(db, toddler, '2026-01-26T10:00:00-06:00');
+    await aNoteId(db, toddler, '2026-01-26T15:00:00-06:00');
+    await aNoteId(db, toddler, '2026-01-28T09:30:00-06:00');
+    await aNoteId(db, toddler, '2026-01-22T09:30:00-06:00'); // the week before
 
     const hook = await ready(db);
     const editor = hook.result.current;
