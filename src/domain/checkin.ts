@@ -1,5 +1,5 @@
 /**
- * The weekly check-in (DESIGN.md §4, questions P1-P6): which questions are asked, which answers the
+ * The weekly check-in (DESIGN.md 4, questions P1-P6): which questions are asked, which answers the
  * form requires, and the P2 pre-fill. The record schema (records.ts) holds the range and cross-field
  * rules; this module adds what only the form needs, so the two never disagree.
  */

@@ -1,5 +1,5 @@
 /**
- * What a child's page sums up (DESIGN.md §2, "A page per child"): her notes about the child by area
+ * What a child's page sums up (DESIGN.md 2, "A page per child"): her notes about the child by area
  * of development, and which areas have few notes lately (fewer than 2 in the last 4 weeks), so she
  * sees what to watch for before a parent conference or a coach's visit.
  */

@@ -1,5 +1,5 @@
 /**
- * Her "ideas to try next" as a list she can act on (DESIGN.md §1, §2): each idea once (the same
+ * Her "ideas to try next" as a list she can act on (DESIGN.md 1, 2): each idea once (the same
  * words written in several notes are one idea, its newest note first), with the children and day it
  * came from, and whether she has marked it tried (`nextStepTriedOn` on any of its notes).
  */

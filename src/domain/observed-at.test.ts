@@ -51,7 +51,7 @@ describe('resolveObservedAt', () => {
   });
 });
 
-describe('honest times (DESIGN.md §2: never later than now)', () => {
+describe('honest times (DESIGN.md 2: never later than now)', () => {
   const at = (h: number, m = 0) => new Date(2026, 11, 2, h, m, 0);
 
   it('offers this morning only from 10:00 and after lunch only from 13:00', () => {

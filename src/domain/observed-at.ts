@@ -1,5 +1,5 @@
 /**
- * "When it happened" for a note (DESIGN.md §2): one tap back-dates it. *just now* = now,
+ * "When it happened" for a note (DESIGN.md 2): one tap back-dates it. *just now* = now,
  * *this morning* = 10:00, *after lunch* = 13:00, *earlier today* = two hours ago, or a time she picks.
  * A time is never later than now: a one-tap choice is offered only once its nominal time has come
  * today, and a picked time in the future is refused. Times are written in the device's own offset.

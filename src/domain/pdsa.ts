@@ -1,5 +1,5 @@
 /**
- * PDSA log rules (DESIGN.md §5 and the `pdsa` record): a change idea (a "ramp") holds numbered
+ * PDSA log rules (DESIGN.md 5 and the `pdsa` record): a change idea (a "ramp") holds numbered
  * cycles; a cycle's status is derived from what is filled, never stored; "Next cycle" pre-fills
  * from the last one. Pure: the list, the worksheet, Home and the tests share it.
  *

@@ -25,6 +25,16 @@ async function records(db: NaptimeDb) {
   return out;
 }
 
+/** A filled device, and a second one (on `targetClock`) that has imported its export. */
+async function importedCopy(targetClock = testClock()) {
+  const clock = testClock();
+  const source = await open(clock);
+  const ids = await fillDevice(source);
+  const target = await open(targetClock);
+  await importExport(target, await exportFile(source));
+  return { clock, source, ids, target };
+}
+
 describe('importExport into a fresh device', () => {
   it('gives identical records, each queued for sync with its own HLC', async () => {
     const source = await open();
@@ -108,11 +118,9 @@ describe('importExport into a device that has the records', () => {
   });
 
   it('updates a record whose HLC here is older, skips one whose HLC here is newer, adds the missing one', async () => {
-    const clock = testClock();
-    const source = await open(clock);
-    const ids = await fillDevice(source);
-    const target = await open(testClock('2026-01-29T19:00:00.000Z'));
-    await importExport(target, await exportFile(source));
+    const { clock, source, ids, target } = await importedCopy(
+      testClock('2026-01-29T19:00:00.000Z'),
+    );
     await target.outbox.clear();
     await target.children.toCollection().modify({ version: 1, syncStatus: 'synced' });
 
@@ -155,11 +163,7 @@ describe('importExport into a device that has the records', () => {
   });
 
   it('keeps a row here that it cannot read, even when the file has a newer version', async () => {
-    const clock = testClock();
-    const source = await open(clock);
-    const ids = await fillDevice(source);
-    const target = await open();
-    await importExport(target, await exportFile(source));
+    const { clock, source, ids, target } = await importedCopy();
     await target.observations.update(ids.otherNote, { 'data.text': '' });
     const damaged = await target.observations.get(ids.otherNote);
 
@@ -182,11 +186,7 @@ describe('importExport into a device that has the records', () => {
 
 describe('importExport of deletes', () => {
   it('brings a soft delete of the file as a delete entry on the version known here', async () => {
-    const clock = testClock();
-    const source = await open(clock);
-    const ids = await fillDevice(source);
-    const target = await open();
-    await importExport(target, await exportFile(source));
+    const { clock, source, ids, target } = await importedCopy();
     await target.outbox.clear();
     await target.observations.toCollection().modify({ version: 2, syncStatus: 'synced' });
 

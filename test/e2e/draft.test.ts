@@ -4,7 +4,7 @@
  * SIGKILL (no unload, no flush), and a new browser on the same profile finds the draft in the note
  * form.
  */
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
   cleanupTempDirs,
@@ -29,59 +29,44 @@ afterEach(async () => {
 });
 afterAll(() => cleanupTempDirs());
 
+/** A new browser on `profile` with the note form open; the first launch waits for the service worker. */
+async function openNoteForm(url: string, profile: string, isFirstLaunch: boolean) {
+  context = await launchPersistent(profile, 'phone');
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(url);
+  if (isFirstLaunch) await waitForServiceWorkerControl(page);
+  const app = new App(page);
+  await app.waitForShell();
+  await app.openNoteForm();
+  return { page, app };
+}
+
+/**
+ * Types `text` into a new note, runs `beforeKill`, SIGKILLs the browser, and returns what the note
+ * form holds in a new browser on the same profile.
+ */
+async function textAfterKill(text: string, beforeKill: (page: Page) => Promise<void>) {
+  server = await startServer();
+  const profile = makeTempDir('profile');
+  const before = await openNoteForm(server.url, profile, true);
+  await before.app.noteText().pressSequentially(text, { delay: 5 });
+  await beforeKill(before.page);
+  await killBrowser(before.page.context(), profile);
+  context = undefined;
+  const after = await openNoteForm(server.url, profile, false);
+  return after.app.noteText().inputValue();
+}
+
 describe('a draft', () => {
   it('survives a SIGKILLed browser and is waiting in the note form when she comes back', async () => {
-    server = await startServer();
-    const profile = makeTempDir('profile');
     const text = 'Ana pointed at the bird and said "pío pío" twice';
-
-    context = await launchPersistent(profile, 'phone');
-    let page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(server.url);
-    await waitForServiceWorkerControl(page);
-    let app = new App(page);
-    await app.waitForShell();
-    await app.openNoteForm();
-    await app.noteText().pressSequentially(text, { delay: 5 });
     // Autosave (≤ 500 ms) must have committed the text before the kill; nothing else gets a chance.
-    await waitForDraftSaved(page, text);
-
-    await killBrowser(context, profile);
-    context = undefined;
-
-    context = await launchPersistent(profile, 'phone');
-    page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(server.url);
-    app = new App(page);
-    await app.waitForShell();
-    await app.openNoteForm();
-    expect(await app.noteText().inputValue()).toBe(text);
+    expect(await textAfterKill(text, (page) => waitForDraftSaved(page, text))).toBe(text);
   });
 
   it('loses at most the last 150 ms of typing when the browser is killed right after', async () => {
-    server = await startServer();
-    const profile = makeTempDir('profile');
     const text = 'Leo hummed the clean-up song while he put the blocks away';
-
-    context = await launchPersistent(profile, 'phone');
-    let page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(server.url);
-    await waitForServiceWorkerControl(page);
-    let app = new App(page);
-    await app.waitForShell();
-    await app.openNoteForm();
-    await app.noteText().pressSequentially(text, { delay: 5 });
     // No waiting for the draft: 150 ms after the last keystroke, the browser dies.
-    await page.waitForTimeout(150);
-    await killBrowser(context, profile);
-    context = undefined;
-
-    context = await launchPersistent(profile, 'phone');
-    page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(server.url);
-    app = new App(page);
-    await app.waitForShell();
-    await app.openNoteForm();
-    expect(await app.noteText().inputValue()).toBe(text);
+    expect(await textAfterKill(text, (page) => page.waitForTimeout(150))).toBe(text);
   });
 });

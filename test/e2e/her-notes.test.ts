@@ -1,5 +1,5 @@
 /**
- * What she does with her notes (DESIGN.md §1, §2, §7): ideas to try next she can act on (whose, which
+ * What she does with her notes (DESIGN.md 1, 2, 7): ideas to try next she can act on (whose, which
  * day, once each, "I tried it", "Start a PDSA cycle" pre-filled), "By child" without a dropdown, a
  * page per child, the spreadsheets read as a spreadsheet would (names, labels, dates not text) in
  * English and Spanish, the print view (print media, a PDF), and chart rules under Advanced.

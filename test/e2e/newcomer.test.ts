@@ -1,5 +1,5 @@
 /**
- * A provider's first day (DESIGN.md §1, §2): the first run (language, children, first note; each
+ * A provider's first day (DESIGN.md 1, 2): the first run (language, children, first note; each
  * skippable, shown once) and honest times — at 08:01 in Chicago "This morning" and "After lunch"
  * are not offered, a picked time later than now is refused, and the card says the words she chose;
  * after saving, Home opens at the top. Chips are 44 px tall on a phone and 48 on a tablet.

@@ -5,8 +5,7 @@ import type { NaptimeDb } from '../../storage/db';
 import { loadDraft, saveDraft, whenDraftsSettled } from '../../storage/drafts';
 import { getRecord } from '../../storage/read';
 import { useTestDbs } from '../../storage/testing';
-import { saveChild } from '../../storage/write';
-import { renderWithDb } from '../testing';
+import { aChildId, aNoteId, renderLoaded, renderWithDb } from '../testing';
 import { useNoteEditor } from '../features/notes/use-note-editor';
 import { dismissToast, toast } from '../state';
 
@@ -17,17 +16,7 @@ afterEach(async () => {
   await whenDraftsSettled();
 });
 
-async function ready(db: NaptimeDb, editId?: string) {
-  const hook = renderWithDb(db, () => useNoteEditor(editId));
-  await waitFor(() => expect(hook.result.current.state).not.toBe('loading'));
-  return hook;
-}
-
-async function aChild(db: NaptimeDb): Promise<string> {
-  const child = await saveChild(db, { name: 'Ana' });
-  if (!child.ok) throw new Error('no child');
-  return child.record.id;
-}
+const ready = (db: NaptimeDb, editId?: string) => renderLoaded(db, () => useNoteEditor(editId));
 
 describe('useRecordEditor (through the note form)', () => {
   it('keeps what she types as a draft as she types and gives it back when the form opens again', async () => {
@@ -65,7 +54,7 @@ describe('useRecordEditor (through the note form)', () => {
 
   it('saves the note and removes the draft in the same step', async () => {
     const db = await openDb();
-    const childId = await aChild(db);
+    const childId = await aChildId(db);
     const hook = await ready(db);
     act(() => hook.result.current.change({ childIds: [childId], text: 'Ana said "more"' }));
     let outcome: Awaited<ReturnType<typeof hook.result.current.save>> | undefined;
@@ -93,13 +82,7 @@ describe('useRecordEditor (through the note form)', () => {
 
   it('deletes with Undo, and Undo brings the note back', async () => {
     const db = await openDb();
-    const childId = await aChild(db);
-    const created = await ready(db);
-    act(() => created.result.current.change({ childIds: [childId], text: 'to delete' }));
-    await act(async () => void (await created.result.current.save()));
-    const id = created.result.current.values!.id;
-    created.unmount();
-
+    const id = await aNoteId(db, await aChildId(db));
     const hook = await ready(db, id);
     let problem: unknown = 'not run';
     await act(async () => {
@@ -118,12 +101,7 @@ describe('useRecordEditor (through the note form)', () => {
 
   it('says so when Undo could not bring the note back', async () => {
     const db = await openDb();
-    const childId = await aChild(db);
-    const created = await ready(db);
-    act(() => created.result.current.change({ childIds: [childId], text: 'to delete' }));
-    await act(async () => void (await created.result.current.save()));
-    const id = created.result.current.values!.id;
-    created.unmount();
+    const id = await aNoteId(db, await aChildId(db));
     const hook = await ready(db, id);
     await act(async () => void (await hook.result.current.remove()));
     db.observations.hook('updating', () => {

@@ -11,15 +11,9 @@ import { NoteList } from '../notes/NoteList';
 import { AREA_KEYS } from '../notes/note-labels';
 import { useChildIdeas } from '../notes/use-ideas';
 import { useChildNotes } from '../notes/use-notes';
+import { AGE_KEYS } from './age-labels';
 import { childLabels } from './child-label';
 import { useChild, useChildren } from './use-children';
-
-const AGE_KEYS = {
-  infant: 'age.infant',
-  toddler: 'age.toddler',
-  preschool: 'age.preschool',
-  'school-age': 'age.schoolAge',
-} as const;
 
 function areaName(area: AreaCount['area']): string {
   return area ? t(AREA_KEYS[area]) : t('child.noArea');

@@ -6,21 +6,15 @@ import { ageBand } from '../../../domain/children';
 import { monthName } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { Icon } from '../../ui/icons';
+import { AGE_KEYS } from './age-labels';
 import { childLabels } from './child-label';
 import { useChildren } from './use-children';
-
-const BAND_KEYS = {
-  infant: 'age.infant',
-  toddler: 'age.toddler',
-  preschool: 'age.preschool',
-  'school-age': 'age.schoolAge',
-} as const;
 
 /** "Toddler · born March 2025", or "Age not set". */
 export function ageText(child: ChildData, today: Date = new Date()): string {
   if (!child.birthMonth) return t('age.notSet');
   const band = ageBand(child.birthMonth, today);
-  return `${band ? t(BAND_KEYS[band]) : t('age.notSet')} · ${t('children.born', { month: monthName(child.birthMonth) })}`;
+  return `${band ? t(AGE_KEYS[band]) : t('age.notSet')} · ${t('children.born', { month: monthName(child.birthMonth) })}`;
 }
 
 /** Her roster: toddlers first, children no longer in her care listed apart. */

@@ -5,7 +5,7 @@ import { monthName } from '../../i18n/format';
 
 /**
  * Each child's display name; a name used twice gets the birth month beside it ("Mia (March 2025)")
- * so she can tell them apart (DESIGN.md §3).
+ * so she can tell them apart (DESIGN.md 3).
  */
 export function childLabels(children: readonly StoredRecord<ChildData>[]): Map<string, string> {
   const counts = new Map<string, number>();

@@ -13,7 +13,9 @@ import { weekMonday } from '../../../domain/dates';
 import { pdsaStatus } from '../../../domain/pdsa';
 import type { CheckinData, ChildData, ObservationData, PdsaData } from '../../../domain/records';
 import type { MessageKey } from '../../i18n/en';
+import { AGE_KEYS } from '../children/age-labels';
 import { APPROX_KEYS, AREA_KEYS, DURING_KEYS, WITH_KEYS } from '../notes/note-labels';
+import { ACT_KEYS, DRIVER_KEYS, PURPOSE_KEYS, STATUS_KEYS } from '../pdsa/pdsa-labels';
 
 /** A catalogue lookup with `{name}` placeholders filled in. */
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -26,35 +28,6 @@ export interface SpreadsheetRecords {
   pdsa: StoredRecord<PdsaData>[];
 }
 
-const AGE_KEYS = {
-  infant: 'age.infant',
-  toddler: 'age.toddler',
-  preschool: 'age.preschool',
-  'school-age': 'age.schoolAge',
-} as const;
-const PURPOSE_KEYS = {
-  collect: 'pdsa.purpose.collect',
-  develop: 'pdsa.purpose.develop',
-  test: 'pdsa.purpose.test',
-  implement: 'pdsa.purpose.implement',
-} as const;
-const DRIVER_KEYS = {
-  observe: 'pdsa.driver.observe',
-  plan: 'pdsa.driver.plan',
-  peer: 'pdsa.driver.peer',
-  other: 'pdsa.driver.other',
-} as const;
-const ACT_KEYS = {
-  adopt: 'pdsa.act.adopt',
-  adapt: 'pdsa.act.adapt',
-  abandon: 'pdsa.act.abandon',
-} as const;
-const STATUS_KEYS = {
-  planned: 'pdsa.status.planned',
-  doing: 'pdsa.status.doing',
-  studying: 'pdsa.status.studying',
-  done: 'pdsa.status.done',
-} as const;
 const NOTE_COLUMNS = [
   'dateTime', 'when', 'children', 'text', 'area', 'during', 'with', 'idea', 'tried', 'recorded',
 ];

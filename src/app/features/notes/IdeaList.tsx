@@ -16,7 +16,7 @@ interface Props {
 
 /**
  * Ideas to try next she can act on: the words (open the note), whose and which day, "I tried it",
- * and "Plan a PDSA cycle" with the idea pre-filled (DESIGN.md §1, §5).
+ * and "Plan a PDSA cycle" with the idea pre-filled (DESIGN.md 1, 5).
  */
 export function IdeaList({ ideas, childNames, from, showsChildren = true }: Props): JSX.Element {
   const db = useDb();

@@ -32,7 +32,7 @@ const LABELS = {
 
 /**
  * "When it happened": one tap to back-date, or a date and time she picks. A choice is offered
- * only once its time has come today, and a picked time may not be later than now (DESIGN.md §2).
+ * only once its time has come today, and a picked time may not be later than now (DESIGN.md 2).
  */
 export function WhenPicker(props: Props): JSX.Element {
   const { when, customWhen, keptObservedAt, keptApprox, onChange, error } = props;

@@ -1,7 +1,7 @@
 /** The catalogue key of each coded value of a note (area, during, with): one list for every screen. */
 import type { AREAS, DURING, WITH } from '../../../domain/records';
 
-/** Area of development → its plain words (DESIGN.md §2, the ELOF domains). */
+/** Area of development → its plain words (DESIGN.md 2, the ELOF domains). */
 export const AREA_KEYS = {
   'social-emotional': 'area.socialEmotional',
   language: 'area.language',

@@ -1,5 +1,5 @@
 /**
- * A note's time in words (DESIGN.md §2): when she chose "this morning", the card says so rather than
+ * A note's time in words (DESIGN.md 2): when she chose "this morning", the card says so rather than
  * a made-up exact time; on a later day it names the day ("Monday 30 November, in the morning").
  */
 import type { ObservationData } from '../../../domain/records';

@@ -1,4 +1,4 @@
-/** Her ideas to try next for Home and a child's page (DESIGN.md §1). `undefined` means loading. */
+/** Her ideas to try next for Home and a child's page (DESIGN.md 1). `undefined` means loading. */
 import { addWeeks } from '../../../domain/dates';
 import type { StoredRecord } from '../../../domain/envelope';
 import { collectIdeas, type Idea } from '../../../domain/ideas';

@@ -4,33 +4,9 @@ import { MEASURE_IDS, type MeasureId } from '../../../domain/tables';
 import type { MessageKey } from '../../i18n/en';
 import { t } from '../../i18n/i18n';
 import type { ChipOption } from '../../ui/ChipGroup';
-import type { Act, Driver, Purpose } from './pdsa-form';
+import { ACT_KEYS, DRIVER_KEYS, PURPOSE_KEYS, STATUS_KEYS } from './pdsa-labels';
 
-const PURPOSE_KEYS: Record<Purpose, MessageKey> = {
-  collect: 'pdsa.purpose.collect',
-  develop: 'pdsa.purpose.develop',
-  test: 'pdsa.purpose.test',
-  implement: 'pdsa.purpose.implement',
-};
-const DRIVER_KEYS: Record<Driver, MessageKey> = {
-  observe: 'pdsa.driver.observe',
-  plan: 'pdsa.driver.plan',
-  peer: 'pdsa.driver.peer',
-  other: 'pdsa.driver.other',
-};
-const ACT_KEYS: Record<Act, MessageKey> = {
-  adopt: 'pdsa.act.adopt',
-  adapt: 'pdsa.act.adapt',
-  abandon: 'pdsa.act.abandon',
-};
-const STATUS_KEYS: Record<PdsaStatus, MessageKey> = {
-  planned: 'pdsa.status.planned',
-  doing: 'pdsa.status.doing',
-  studying: 'pdsa.status.studying',
-  done: 'pdsa.status.done',
-};
-
-function options<K extends string>(keys: Record<K, MessageKey>): ChipOption<K>[] {
+function options<K extends string>(keys: Readonly<Record<K, MessageKey>>): ChipOption<K>[] {
   return (Object.keys(keys) as K[]).map((value) => ({ value, label: t(keys[value]) }));
 }
 

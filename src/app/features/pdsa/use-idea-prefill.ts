@@ -1,5 +1,5 @@
 /**
- * "Start a PDSA cycle from this idea" (DESIGN.md §5): `/pdsa/new?idea=<text>` opens a new cycle
+ * "Start a PDSA cycle from this idea" (DESIGN.md 5): `/pdsa/new?idea=<text>` opens a new cycle
  * with her idea to try next as the change idea and as what she will try. Applied once, only to an
  * empty worksheet, so a draft she already started is never overwritten.
  */

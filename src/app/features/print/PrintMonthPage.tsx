@@ -7,22 +7,12 @@ import type { MessageKey } from '../../i18n/en';
 import { dateFormat, t } from '../../i18n/i18n';
 import { Field } from '../../ui/Field';
 import { dayName } from '../notes/note-when';
+import { ACT_KEYS, STATUS_KEYS } from '../pdsa/pdsa-labels';
 import { PrintBar } from './PrintBar';
 import { useMonthSummary } from './use-print';
 import './print.css';
 
 const QUESTIONS = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'] as const;
-const STATUS_KEYS = {
-  planned: 'pdsa.status.planned',
-  doing: 'pdsa.status.doing',
-  studying: 'pdsa.status.studying',
-  done: 'pdsa.status.done',
-} as const;
-const ACT_KEYS = {
-  adopt: 'pdsa.act.adopt',
-  adapt: 'pdsa.act.adapt',
-  abandon: 'pdsa.act.abandon',
-} as const;
 
 function monthName(month: string): string {
   const [y, m] = month.split('-').map(Number);

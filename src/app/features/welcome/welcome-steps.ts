@@ -1,5 +1,5 @@
 /**
- * The first run (DESIGN.md §1): four steps on Home, each skippable and shown once — her language,
+ * The first run (DESIGN.md 1): four steps on Home, each skippable and shown once — her language,
  * the children she cares for, her first note, and on iPhone/iPad the Home Screen. A step already
  * done (a child added some other way) is passed over. A device that has notes or children before
  * the first run was ever recorded belongs to someone who is past it: it is not shown.
