@@ -99,8 +99,8 @@ export function staffWeeks(
     byWeek.set(week, [...(byWeek.get(week) ?? []), data]);
   }
   for (const [week, list] of byWeek) {
-    const c = logCounts(list);
-    weeks.set(week, { week, source: 'log', ...c, s5: c.groups, s6: null });
+    const { s1, s2, s3, s4, groups } = logCounts(list);
+    weeks.set(week, { week, source: 'log', s1, s2, s3, s4, s5: groups, s6: null });
   }
   for (const { id, data } of liveData(surveys, (d) => StaffCheckinDataSchema.safeParse(d))) {
     if (id !== staffCheckinId(data.week)) continue;
