@@ -155,8 +155,9 @@ describe('the pilot charts, from records', () => {
       CHART1.map((n) => (100 * n) / 32),
     );
     expect(series.points.every((p) => p.shown && p.reporting === 6 && p.of === 7)).toBe(true);
-    expect(series.points[0]!.shown && Math.round(series.points[0]!.value!)).toBe(19);
-    expect(series.points.at(-1)!.shown && Math.round(series.points.at(-1)!.value!)).toBe(44);
+    const [first, last] = [series.points[0]!, series.points.at(-1)!];
+    expect(first.shown && Math.round(first.value!)).toBe(19);
+    expect(last.shown && Math.round(last.value!)).toBe(44);
   });
 
   it('Chart 1 shows the sustained shift toward the end, and no trend', () => {
