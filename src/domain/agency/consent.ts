@@ -5,17 +5,11 @@
  * record carries that is not on the list (loose schemas keep unknown fields) never leaves. Never note
  * text, ideas' text, child names or ids, birth months, or the days of her notes.
  */
-import { isoWeekOf } from '../dates';
+import { isLocalDateTime, isoWeekOf } from '../dates';
 import type { StoredRecord } from '../envelope';
 import { liveData } from './live';
 import { pdsaStatus, type PdsaStatus } from '../pdsa';
-import {
-  CheckinDataSchema,
-  ObservationDataSchema,
-  PdsaDataSchema,
-  type CheckinData,
-  type PdsaData,
-} from '../records';
+import { CheckinDataSchema, PdsaDataSchema, type CheckinData, type PdsaData } from '../records';
 import {
   SharingDataSchema,
   SHARING_ID,
@@ -86,6 +80,38 @@ export function sharingOf(record: StoredRecord<unknown> | null | undefined): Sha
   return parsed.success ? parsed.data : { level: 'nothing' };
 }
 
+const noteWeeks = new Map<string, string>();
+
+/** The week of a note's date-time, its day's week remembered: a read covers every provider's notes. */
+function weekOfNote(observedAt: unknown): string | null {
+  if (typeof observedAt !== 'string' || !isLocalDateTime(observedAt)) return null;
+  const day = observedAt.slice(0, 10);
+  let week = noteWeeks.get(day);
+  if (week === undefined) {
+    week = isoWeekOf(day);
+    if (noteWeeks.size > 50_000) noteWeeks.clear();
+    noteWeeks.set(day, week);
+  }
+  return week;
+}
+
+/**
+ * A note as the counts read it: its week and whether it has an idea, and nothing else of it (the
+ * server validated the note when it was pushed). A note without a readable date counts nowhere.
+ */
+function readNote(
+  data: unknown,
+): { success: true; data: { week: string; hasIdea: boolean } } | { success: false } {
+  if (typeof data !== 'object' || data === null) return { success: false };
+  const { observedAt, nextStep } = data as Record<string, unknown>;
+  const week = weekOfNote(observedAt);
+  if (week === null) return { success: false };
+  return {
+    success: true,
+    data: { week, hasIdea: typeof nextStep === 'string' && nextStep.trim() !== '' },
+  };
+}
+
 const orNull = <T>(v: T | null | undefined): T | null => v ?? null;
 
 function weekOf(map: Map<string, SharedWeek>, week: string): SharedWeek {
@@ -128,12 +154,10 @@ export function sharedView(records: ProviderRecords): SharedProvider | null {
   const sharing = sharingOf(records.sharing);
   if (sharing.level === 'nothing') return null;
   const weeks = new Map<string, SharedWeek>();
-  for (const { data } of liveData(records.observations, (d) =>
-    ObservationDataSchema.safeParse(d),
-  )) {
-    const w = weekOf(weeks, isoWeekOf(data.observedAt));
+  for (const { data } of liveData(records.observations, readNote)) {
+    const w = weekOf(weeks, data.week);
     w.notes++;
-    if (typeof data.nextStep === 'string' && data.nextStep.trim() !== '') w.notesWithIdea++;
+    if (data.hasIdea) w.notesWithIdea++;
   }
   let lastCheckinWeek: string | null = null;
   for (const { id, data } of liveData(records.checkins, (d) => CheckinDataSchema.safeParse(d))) {

@@ -146,9 +146,11 @@ export function poolSeries(
   /** Rules 2 and 4, on the part of the point the viewer does not read individually. */
   function bySubtraction(period: string, people: Map<string, Sums>): SuppressionReason | null {
     const known = options.known;
-    const unknown = [...people].filter(([id]) => !known?.has(id));
+    const unknown: Iterable<[string, Sums]> =
+      known && known.size > 0 ? [...people].filter(([id]) => !known.has(id)) : people;
     if (!remainderPasses(statsOf(unknown), options.kind)) return 'subtraction';
-    const ids = new Set(unknown.map(([id]) => id));
+    const ids = new Set<string>();
+    for (const [id] of unknown) ids.add(id);
     if (!revisionPasses(ids, options.shownBefore?.(period) ?? [])) return 'revision';
     unknownShown.set(period, [...ids].sort());
     return null;

@@ -75,5 +75,7 @@ export function allProviderContributions(
   measure: MeasureId,
   weeks: readonly string[],
 ): Contribution[] {
-  return providers.flatMap((p) => providerContributions(p, measure, weeks));
+  const out: Contribution[] = [];
+  for (const p of providers) for (const c of providerContributions(p, measure, weeks)) out.push(c);
+  return out;
 }
