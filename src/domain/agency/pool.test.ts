@@ -189,9 +189,13 @@ describe('small-cell suppression (SYNC.md §15)', () => {
           const unknown = r.unknownShown.get(W)!;
           expect(unknown.length === 0 || unknown.length >= SMALL_CELL).toBe(true);
           for (const before of history) {
-            const d =
-              unknown.filter((x) => !before.includes(x)).length +
-              before.filter((x) => !unknown.includes(x)).length;
+            // Distinct people whose parts differ (a part is `person@week`).
+            const d = new Set(
+              [
+                ...unknown.filter((x) => !before.includes(x)),
+                ...before.filter((x) => !unknown.includes(x)),
+              ].map((k) => k.split('@')[0]),
+            ).size;
             expect(d === 0 || d >= SMALL_CELL).toBe(true);
           }
           history.push(unknown);
@@ -206,6 +210,43 @@ describe('small-cell suppression (SYNC.md §15)', () => {
     expect(seen.shown).toBeGreaterThan(100);
     expect(seen.revision).toBeGreaterThan(100);
     expect(seen.subtraction).toBeGreaterThan(10);
+  });
+
+  it('rule 4: one week of a month filed late by a provider already in it is not revealed', () => {
+    const axis = weeksBetween('2026-W06', '2026-W09'); // February 2026
+    const early = [
+      ...axis.slice(0, 3).flatMap((w) => people('a', 6, 1, 2, w)),
+      ...people('a', 6, 1, 2, '2026-W09').slice(1),
+    ];
+    const month = (c: Contribution[], shownBefore?: PoolOptions['shownBefore']) =>
+      poolSeries(c, percent({ weeks: axis, grain: 'month', shownBefore }));
+    const first = month(early);
+    expect(first.points[0]).toMatchObject({ shown: true, reporting: 6 });
+    // a1 files her fourth week late: the month's people are the same six, its parts are not (and
+    // her late week alone breaks no weekly point: it had five providers already).
+    const late = [...early, ...people('a', 1, 2, 2, '2026-W09')];
+    expect(month(late, () => [first.unknownShown.get('2026-02')!]).points[0]).toMatchObject({
+      shown: false,
+      suppressed: 'revision',
+    });
+  });
+
+  it('rule 5: hides a month whose weekly chart hides some of its weeks and shows others', () => {
+    const axis = weeksBetween('2026-W06', '2026-W09');
+    const c = axis.flatMap((w, i) => people('a', i === 2 ? 3 : 6, 1, 2, w));
+    const weekly = poolSeries(c, percent({ weeks: axis }));
+    expect(weekly.points.map((p) => p.shown)).toEqual([true, true, false, true]);
+    // February less its three shown weeks would be the hidden week of three providers.
+    expect(poolSeries(c, percent({ weeks: axis, grain: 'month' })).points[0]).toMatchObject({
+      shown: false,
+      suppressed: 'subtraction',
+    });
+    // When every week passes, the month shows.
+    const all = axis.flatMap((w) => people('a', 6, 1, 2, w));
+    expect(poolSeries(all, percent({ weeks: axis, grain: 'month' })).points[0]).toMatchObject({
+      shown: true,
+      value: 50,
+    });
   });
 
   it('analyses a pooled series with suppressed points as missing weeks', () => {

@@ -7,6 +7,7 @@
 import { analyzeRunChart, type RunChartAnalysis, type RunChartOptions } from '../run-chart';
 import { periodOf, periodsOf, type Grain } from './periods';
 import {
+  partKey,
   remainderPasses,
   revisionPasses,
   tooSmall,
@@ -41,6 +42,8 @@ export interface PoolOptions {
   known?: ReadonlySet<string>;
   /** The unknown parts shown to this viewer before, per period (rule 4); none when omitted. */
   shownBefore?: (period: string) => readonly (readonly string[])[];
+  /** For a monthly chart, the same viewer's weekly history (rule 5 reads her weekly chart). */
+  shownBeforeWeekly?: (week: string) => readonly (readonly string[])[];
 }
 
 /** One point of a pooled chart. A suppressed point carries no numbers at all. */
@@ -60,12 +63,12 @@ export type PooledPoint =
 /** A pooled series, and what the server must remember of it for rule 4. */
 export interface PooledSeries {
   points: PooledPoint[];
-  /** For each shown point, the sorted ids of its unknown part (never sent to a device). */
+  /** For each shown point, its unknown part as sorted `partKey`s (never sent to a device). */
   unknownShown: Map<string, string[]>;
 }
 
 /** One person's sums in one period. */
-type Sums = { numerator: number; denominator: number };
+type Sums = { numerator: number; denominator: number; weeks: string[] };
 /** Per period, per agency, per person. */
 type Parts = Map<string, Map<string, Map<string, Sums>>>;
 
@@ -78,7 +81,9 @@ function addTo(parts: Parts, c: Contribution, period: string): void {
   if (sums) {
     sums.numerator += c.numerator;
     sums.denominator += c.denominator;
-  } else people.set(c.personId, { numerator: c.numerator, denominator: c.denominator });
+    sums.weeks.push(c.week);
+  } else
+    people.set(c.personId, { numerator: c.numerator, denominator: c.denominator, weeks: [c.week] });
 }
 
 function statsOf(people: Iterable<[string, Sums]>): CellStats {
@@ -110,6 +115,7 @@ export function poolSeries(
   }
   const unknownShown = new Map<string, string[]>();
   const of = options.population;
+  const splitMonths = options.grain === 'month' && options.suppress ? monthsSplit() : new Set();
   const points = periodsOf(options.weeks, options.grain).map((period): PooledPoint => {
     const groups = [...(parts.get(period)?.values() ?? [])];
     const allGroups = options.groups ?? groups.length;
@@ -136,12 +142,35 @@ export function poolSeries(
     const whole = included.length === 0 ? new Map(groups.flatMap((g) => [...g])) : people;
     const reason =
       tooSmall(statsOf(whole), options.kind) ??
-      (included.length === 0 ? 'too-few' : bySubtraction(period, people));
+      (included.length === 0
+        ? 'too-few'
+        : splitMonths.has(period)
+          ? 'subtraction'
+          : bySubtraction(period, people));
     return reason
       ? { period, shown: false, suppressed: reason, of }
       : shown(people, included.length);
   });
   return { points, unknownShown };
+
+  /**
+   * Rule 5: the months of which the same viewer's weekly chart hides some weeks and shows others
+   * (the month less the weeks shown would be the weeks hidden), her weekly history included.
+   */
+  function monthsSplit(): Set<string> {
+    const weekly = poolSeries(contributions, {
+      ...options,
+      grain: 'week',
+      shownBefore: options.shownBeforeWeekly,
+    });
+    const hidden = new Set<string>();
+    const shown = new Set<string>();
+    for (const p of weekly.points) {
+      if (p.shown && p.reporting === 0) continue;
+      (p.shown ? shown : hidden).add(periodOf(p.period, 'month'));
+    }
+    return new Set([...hidden].filter((m) => shown.has(m)));
+  }
 
   /** Rules 2 and 4, on the part of the point the viewer does not read individually. */
   function bySubtraction(period: string, people: Map<string, Sums>): SuppressionReason | null {
@@ -150,7 +179,7 @@ export function poolSeries(
       known && known.size > 0 ? [...people].filter(([id]) => !known.has(id)) : people;
     if (!remainderPasses(statsOf(unknown), options.kind)) return 'subtraction';
     const ids = new Set<string>();
-    for (const [id] of unknown) ids.add(id);
+    for (const [id, sums] of unknown) for (const week of sums.weeks) ids.add(partKey(id, week));
     if (!revisionPasses(ids, options.shownBefore?.(period) ?? [])) return 'revision';
     unknownShown.set(period, [...ids].sort());
     return null;

@@ -5,7 +5,8 @@
  *    empty or pass rule 1;
  * 3. across agencies: an agency's part enters a point only when it passes rule 1 alone (pool.ts);
  * 4. subtraction across time: a point's unknown part must equal one shown to this viewer before, or
- *    differ from every one shown before by at least 5 people.
+ *    differ from every one shown before in the parts of at least 5 people;
+ * 5. subtraction across grains: a month is hidden when some, not all, of its weeks are (pool.ts).
  * Pure; the server keeps the history of rule 4.
  */
 
@@ -37,24 +38,35 @@ export function remainderPasses(stats: CellStats, kind: PooledKind): boolean {
   return stats.people === 0 || tooSmall(stats, kind) === null;
 }
 
-/** The number of people in exactly one of two sets. */
-function symmetricDifference(a: ReadonlySet<string>, b: readonly string[]): number {
+/** The key of one person's part of one week: the unit rule 4 compares (ids hold no `@`). */
+export function partKey(personId: string, week: string): string {
+  return `${personId}@${week}`;
+}
+
+function personOf(key: string): string {
+  return key.slice(0, key.lastIndexOf('@'));
+}
+
+/** The number of people with a part in exactly one of two sets of parts. */
+function peopleChanged(a: ReadonlySet<string>, b: readonly string[]): number {
   const other = new Set(b);
-  let n = 0;
-  for (const x of a) if (!other.has(x)) n++;
-  for (const x of other) if (!a.has(x)) n++;
-  return n;
+  const people = new Set<string>();
+  for (const x of a) if (!other.has(x)) people.add(personOf(x));
+  for (const x of other) if (!a.has(x)) people.add(personOf(x));
+  return people.size;
 }
 
 /**
- * Rule 4: may a point whose unknown part is `unknown` be shown, given the unknown parts shown to this
- * viewer for the same point before? An empty part always may (it reveals nothing to her).
+ * Rule 4: may a point whose unknown part is `unknown` (its parts, `partKey`) be shown, given the
+ * unknown parts shown to this viewer for the same point before? It may when it equals one of them,
+ * or differs from every one in the parts of at least 5 people: so a provider who leaves, joins, or
+ * files one week of a month late is never the whole difference. An empty part always may.
  */
 export function revisionPasses(
   unknown: ReadonlySet<string>,
   shownBefore: readonly (readonly string[])[],
 ): boolean {
   if (unknown.size === 0) return true;
-  const differences = shownBefore.map((set) => symmetricDifference(unknown, set));
+  const differences = shownBefore.map((set) => peopleChanged(unknown, set));
   return differences.includes(0) || differences.every((d) => d >= SMALL_CELL);
 }
