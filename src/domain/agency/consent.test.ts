@@ -169,6 +169,20 @@ describe('the consent filter (SYNC.md §14)', () => {
     expect(sharedView(off)).toBeNull();
   });
 
+  it('counts a hostile note nowhere and never throws', () => {
+    const hostile = [
+      null,
+      'note',
+      [],
+      { observedAt: 5 },
+      { observedAt: '2026-13-45T10:00:00-06:00' },
+      { observedAt: '2026-02-03' },
+      JSON.parse('{"__proto__": {"observedAt": "2026-02-03T10:00:00-06:00"}}') as unknown,
+    ].map((data, i) => rec(`h${i}`, data));
+    const view = sharedView({ ...records('numbers'), observations: hostile })!;
+    expect(view.weeks.map((w) => [w.week, w.notes])).toEqual([['2026-W06', 0]]);
+  });
+
   it('reads the latest version of each record and skips unreadable ones without failing', () => {
     const r = records('numbers');
     const newer = rec('checkin-2026-W06', { week: '2026-W06', p4: 5, p5: 5 });
