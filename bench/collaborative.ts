@@ -2,7 +2,7 @@
  * Collaborative roll-up bench (SYNC.md §15), pure domain for now: 1,000 sharing providers in 20
  * agencies × 156 weeks (three years) of check-ins and notes. Times, in ms: the consent filter over
  * every provider's records (what the server runs on every read), and the roll-up of the six provider
- * measures across agencies (contributions, pooling with small-cell rules 1–4, the run-chart analysis)
+ * measures across agencies (contributions, pooling with small-cell rules 1–5, the run-chart analysis)
  * weekly and monthly. Reading the records from SQLite is not in it yet: it comes with the staff
  * routes. Run by bench/run.mjs; needs no build and no browser.
  */

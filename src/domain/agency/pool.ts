@@ -1,6 +1,6 @@
 /**
  * Pooled measures (SYNC.md §15): Σnumerator ÷ Σdenominator over the people of a roll-up per week or
- * month, with "k of N reporting" and small-cell suppression (suppression.ts, rules 1–4). Each
+ * month, with "k of N reporting" and small-cell suppression (suppression.ts, rules 1–5). Each
  * person's weekly part is a `Contribution`; a count or score is a part `value / 1` (one person-week),
  * so its pooled value is the mean per person-week. Pure.
  */

@@ -1,5 +1,5 @@
 /**
- * Small-cell suppression (SYNC.md §15, rules 1–4): which pooled points may be shown, to whom.
+ * Small-cell suppression (SYNC.md §15, rules 1–5): which pooled points may be shown, to whom.
  * 1. too few: fewer than 5 people, or a percent whose Σdenominator is under 5;
  * 2. subtraction within a view: the part of a point the viewer does not read individually must be
  *    empty or pass rule 1;
@@ -7,7 +7,7 @@
  * 4. subtraction across time: a point's unknown part must equal one shown to this viewer before, or
  *    differ from every one shown before in the parts of at least 5 people;
  * 5. subtraction across grains: a month is hidden when some, not all, of its weeks are (pool.ts).
- * Pure; the server keeps the history of rule 4.
+ * Pure; the server keeps the history of rule 4 (per viewer, point and grain).
  */
 
 /** The smallest number of people, and the smallest Σdenominator of a percent, that may be shown. */
