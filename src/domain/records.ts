@@ -185,9 +185,9 @@ export type ValidationResult<T> = { ok: true; data: T } | { ok: false; issues: F
 /**
  * Stable keys for the issues a schema does not name itself (a missing field, a wrong type, an
  * unknown option), so that no zod default English sentence reaches her screen or a `rejected` result.
- * Messages written in the schemas take precedence over these.
+ * Messages written in the schemas take precedence over these. Exported for the agency records.
  */
-const issueKey: z.core.$ZodErrorMap = (iss) => {
+export const issueKey: z.core.$ZodErrorMap = (iss) => {
   switch (iss.code) {
     case 'invalid_type':
       if (iss.input == null) return 'required';
