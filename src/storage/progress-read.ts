@@ -3,7 +3,7 @@
  * settings. Why it is not three `listAllRecords` and two more reads:
  * - One read transaction, each table read whole with one `getAll` (Dexie `toArray`): a consistent
  *   snapshot, and one round trip to the database instead of five transactions.
- * - Rows are parsed (src/README.md 2) in chunks of `PARSE_CHUNK`, handing the main thread back between
+ * - Rows are parsed (src/README.md 2) in chunks of `PARSE_CHUNK` rows, handing the main thread back between
  *   chunks. Three years of rows parsed at once held an old tablet's page for over a second, longer than
  *   the whole run-chart analysis; each chunk now is a short task.
  * - A deleted row is not parsed: no chart counts it, whether it parses or not.
@@ -18,8 +18,8 @@ import { META_KEYS } from './meta';
 import { readRow } from './read';
 import { getSettings, type Settings } from './settings';
 
-/** Rows parsed between two hand-backs of the main thread (about 30 ms on an old tablet). */
-export const PARSE_CHUNK = 100;
+/** Rows parsed between two hand-backs of the main thread (tens of milliseconds on an old tablet). */
+export const PARSE_CHUNK = 50;
 
 /** The tables Progress reads records from. */
 export type ProgressTable = 'observations' | 'checkins' | 'pdsa';

@@ -12,6 +12,7 @@ import {
   otherCycleSentence,
   outcomeSentence,
 } from './chart-words';
+import { pointMarks } from './run-chart-config';
 
 // setLanguage writes <html lang>; Node has no document. Dates follow her region: these sentences
 // are an en-GB provider's ("26 January"); en-US is tested in i18n/format.test.ts.
@@ -81,6 +82,12 @@ const CASES = {
     mode: 'all',
   }),
   fewCrossings: progress(FEW_RUNS, { rules: 'anhoej', mode: 'all' }),
+  // 30 weeks of days with notes: Anhøj's rules mark a long run (8 weeks above the median of 4, the
+  // weeks on it not counted) that chance alone gives about 1 chart in 8 this long: "maybe".
+  longRunMaybe: progress(
+    [3, 6, 6, 3, 4, 5, 2, 4, 5, 5, 4, 5, 5, 5, 5, 4, 4, 6, 6, 4, 2, 6, 5, 3, 6, 3, 4, 4, 4, 2],
+    { rules: 'anhoej', mode: 'all' },
+  ),
   earlyShift: progress([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
   newPhase: progress([...BASELINE, ...rep(4, 10), ...rep(5, 30)], {
     cycles: [cycle(16, 3, { startsPhase: true })],
@@ -141,6 +148,19 @@ describe('outcomeSentence in English', () => {
     expect(outcomeSentence(CASES.earlyShift)).toMatch(
       /It is too early to tell whether this is more than chance: keep going\.$/,
     );
+  });
+
+  it('says a long run that chance could give is marked but may not be a real change yet', () => {
+    const p = CASES.longRunMaybe;
+    expect(p.outcome).toMatchObject({ kind: 'long-run', claim: 'maybe', length: 8, start: 8 });
+    expect(outcomeSentence(p)).toBe(
+      'The chart marks 8 weeks in a row above the median, starting the week of 3 March 2025. ' +
+        'A stretch like this could happen by chance in about 1 chart in 8 this long, so it may not be a real change yet.',
+    );
+    // What the sentence names is on the chart: the long-run mark from that week to the run's end.
+    const marked = pointMarks(p).flatMap((m, i) => (m.includes('long-run') ? [i] : []));
+    expect(marked[0]).toBe(8);
+    expect(marked.filter((i) => p.analysis.points[i]!.value !== 4)).toHaveLength(8);
   });
 
   it('says when it reads the phase before a new one that has too few weeks, naming the cycle', () => {
@@ -259,5 +279,13 @@ describe('outcomeSentence in Spanish', () => {
       /16 semanas antes, 5 desde entonces\. 5 de las 5 semanas desde entonces están por encima de 10, el punto medio de las semanas de antes\. Puede ser casualidad/,
     );
     expect(medianText(CASES.notEnough)).toBe('Mediana 4 (provisional: 7 de 12 semanas)');
+  });
+
+  it('says a long run that chance could give is marked but may not be a real change yet', () => {
+    expect(outcomeSentence(CASES.longRunMaybe)).toBe(
+      'La gráfica marca 8 semanas seguidas por encima de la mediana, desde la semana del 3 de marzo de 2025. ' +
+        'Un tramo así puede pasar por casualidad en más o menos 1 de cada 8 gráficas así de largas, así que tal vez ' +
+        'todavía no sea un cambio real.',
+    );
   });
 });
