@@ -4,6 +4,7 @@ import type { StoredRecord } from '../domain/envelope';
 import { weeklyMeasures } from '../domain/measures';
 import { progressOf, type PdsaCycleInput } from '../domain/progress';
 import type { CheckinData, ObservationData, PdsaData } from '../domain/records';
+import { mulberry32 } from '../domain/run-chart/noise';
 import { MEASURE_IDS } from '../domain/tables';
 import type { NaptimeDb } from './db';
 import { META_KEYS, getMeta, setMeta } from './meta';
@@ -18,16 +19,6 @@ const TODAY = new Date(2026, 4, 20, 12); // a Wednesday after every week written
 const FIRST_WEEK = '2025-W50';
 const WEEKS = 20;
 
-/** mulberry32: the same "random" data on every run. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function ok<T extends { ok: boolean }>(result: T): T & { ok: true } {
   if (!result.ok) throw new Error(`fixture save failed: ${JSON.stringify(result)}`);
   return result as T & { ok: true };
@@ -35,7 +26,7 @@ function ok<T extends { ok: boolean }>(result: T): T & { ok: true } {
 
 /** Random weeks of notes (some deleted, some with an idea, some blank), check-ins and cycles. */
 async function fillRandomly(db: NaptimeDb, seed: number): Promise<void> {
-  const random = prng(seed);
+  const random = mulberry32(seed); // the same "random" data on every run
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   await setMeta(db, META_KEYS.firstUseAt, `${weekDays(FIRST_WEEK)[2]}T08:00:00-06:00`);
   for (let i = 0; i < WEEKS; i++) {
