@@ -17,7 +17,9 @@
  * is `performance.now()` in that frame, i.e. from the navigation's time origin. Every wait has a
  * timeout; the server, the browser and the temp dirs go away in `finally`; all traffic is 127.0.0.1.
  * Run by bench/run.mjs from the project root after a production build (NAPTIME_BENCH_APP_DIR serves
- * another build of the app through STATIC_DIR).
+ * another build of the app through STATIC_DIR: a before/after comparison in one sitting). For finding
+ * where the time goes: NAPTIME_BENCH_PROFILE=<file> writes a CDP CPU profile of the first run,
+ * NAPTIME_BENCH_TRACE=<file> a Chromium trace of it (both slow that run), NAPTIME_BENCH_RUNS=n fewer runs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
