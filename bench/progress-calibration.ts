@@ -87,42 +87,27 @@ function everTold(horizons: readonly number[], mode: MedianMode, seed: number): 
   return told.map((t) => t / LOOK_CHARTS);
 }
 
-const PLANTED: { name: string; length: number; planted: Planted }[] = [
-  {
-    name: 'shift 2 SD, weeks 13–30 of 30',
-    length: 30,
-    planted: { kind: 'shift', from: 12, size: 2 },
-  },
-  {
-    name: 'shift 1.5 SD, weeks 13–30 of 30',
-    length: 30,
-    planted: { kind: 'shift', from: 12, size: 1.5 },
-  },
-  {
-    name: 'shift 1 SD, weeks 13–30 of 30',
-    length: 30,
-    planted: { kind: 'shift', from: 12, size: 1 },
-  },
-  {
-    name: 'shift 1 SD, weeks 13–52 of 52',
-    length: 52,
-    planted: { kind: 'shift', from: 12, size: 1 },
-  },
-  {
-    name: 'shift 1.5 SD, weeks 27–52 of 52',
-    length: 52,
-    planted: { kind: 'shift', from: 26, size: 1.5 },
-  },
-  {
-    name: 'trend 0.1 SD a week from week 13, 30 weeks',
-    length: 30,
-    planted: { kind: 'trend', from: 12, perWeek: 0.1 },
-  },
-  {
-    name: 'trend 0.05 SD a week from week 13, 52 weeks',
-    length: 52,
-    planted: { kind: 'trend', from: 12, perWeek: 0.05 },
-  },
+/** A planted step of `size` SD from week `from` + 1 of a `length`-week chart, named as printed. */
+const shift = (size: number, from: number, length: number) => ({
+  name: `shift ${size} SD, weeks ${from + 1}–${length} of ${length}`,
+  length,
+  planted: { kind: 'shift', from, size } as Planted,
+});
+/** A planted drift of `perWeek` SD a week from week `from` + 1 of a `length`-week chart. */
+const trend = (perWeek: number, from: number, length: number) => ({
+  name: `trend ${perWeek} SD a week from week ${from + 1}, ${length} weeks`,
+  length,
+  planted: { kind: 'trend', from, perWeek } as Planted,
+});
+
+const PLANTED = [
+  shift(2, 12, 30),
+  shift(1.5, 12, 30),
+  shift(1, 12, 30),
+  shift(1, 12, 52),
+  shift(1.5, 26, 52),
+  trend(0.1, 12, 30),
+  trend(0.05, 12, 52),
 ];
 
 /** The sweep; bench/run.mjs writes the figures to bench/results.json. */

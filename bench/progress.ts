@@ -17,16 +17,18 @@
  * is `performance.now()` in that frame, i.e. from the navigation's time origin. Every wait has a
  * timeout; the server, the browser and the temp dirs go away in `finally`; all traffic is 127.0.0.1.
  * Run by bench/run.mjs from the project root after a production build (NAPTIME_BENCH_APP_DIR serves
- * another build of the app through STATIC_DIR).
+ * another build of the app through STATIC_DIR: a before/after comparison in one sitting). For finding
+ * where the time goes: NAPTIME_BENCH_PROFILE=<file> writes a CDP CPU profile of the first run,
+ * NAPTIME_BENCH_TRACE=<file> a Chromium trace of it (both slow that run), NAPTIME_BENCH_RUNS=n fewer runs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { LAUNCH_OPTIONS, SIZES, waitForServiceWorkerControl } from '../test/e2e/harness';
 import type { BenchSeedSummary } from './progress/seed-entry';
 
@@ -39,7 +41,8 @@ const PROGRESS_SOURCE = 'src/app/features/progress/ProgressPage.tsx';
 const SEED_ENTRY = join(root, 'bench/progress/seed-entry.ts');
 const WEEKS = 156;
 const CHARTS = 6;
-const RUNS = 5;
+/** NAPTIME_BENCH_RUNS=n changes it, for a quicker look while profiling; figures to report use 5. */
+const RUNS = Number(process.env.NAPTIME_BENCH_RUNS ?? 5);
 const CPU_RATE = 4;
 const DRAWN_TIMEOUT_MS = 120_000;
 /** After the six charts are drawn, how long to wait for the last long-task entries to be delivered. */
@@ -332,10 +335,30 @@ async function seedInPage(page: Page, weeks: number): Promise<BenchSeedSummary> 
   );
 }
 
+/** Ends the CDP trace started on `cdp` and writes it to `path`. */
+async function saveTrace(cdp: CDPSession, path: string): Promise<void> {
+  const complete = new Promise<string>((res) =>
+    cdp.once('Tracing.tracingComplete', (e) => res(e.stream!)),
+  );
+  await cdp.send('Tracing.end');
+  const stream = await complete;
+  let text = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle: stream });
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  writeFileSync(path, text);
+  console.log(`  trace of this run: ${path}`);
+}
+
 /** One measured run: a new tab, CPU throttled, navigating straight to /progress. */
 async function openProgress(
   context: BrowserContext,
   url: string,
+  profilePath?: string,
+  tracePath?: string,
 ): Promise<ProbeResult & { wallMs: number }> {
   const page = await context.newPage();
   const errors: string[] = [];
@@ -343,12 +366,36 @@ async function openProgress(
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
+    if (tracePath) {
+      await cdp.send('Tracing.start', {
+        transferMode: 'ReturnAsStream',
+        traceConfig: {
+          includedCategories: [
+            'devtools.timeline',
+            'disabled-by-default-devtools.timeline',
+            'v8.execute',
+            'blink',
+          ],
+        },
+      });
+    }
+    if (profilePath) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const t0 = Date.now();
     await page.goto(`${url}/progress`, { waitUntil: 'commit', timeout: 30_000 });
     const result = await page.evaluate(
       () => (window as unknown as { __naptimeBenchProbe: Probe }).__naptimeBenchProbe.done,
     );
     const wallMs = Date.now() - t0 - SETTLE_MS;
+    if (profilePath) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(profilePath, JSON.stringify(profile));
+      console.log(`  CPU profile of this run: ${profilePath}`);
+    }
+    if (tracePath) await saveTrace(cdp, tracePath);
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
     return { ...result, wallMs };
   } finally {
@@ -394,7 +441,15 @@ export async function openWithThreeYears(): Promise<Record<string, unknown>> {
 
     const runs: (ProbeResult & { wallMs: number })[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const r = await openProgress(context, server.url);
+      // NAPTIME_BENCH_PROFILE=<file.cpuprofile>: a CDP CPU profile of the first run (DevTools opens it);
+      // NAPTIME_BENCH_TRACE=<file.json>: a Chromium trace of it (DevTools' Performance panel opens it).
+      // Either one slows the run it records.
+      const r = await openProgress(
+        context,
+        server.url,
+        i === 0 ? process.env.NAPTIME_BENCH_PROFILE : undefined,
+        i === 0 ? process.env.NAPTIME_BENCH_TRACE : undefined,
+      );
       const longest = Math.max(0, ...r.longTasks.map((t) => t.durationMs));
       console.log(
         `  run ${i + 1}: ${r.canvases} on-screen charts drawn at ${round(r.drawnMs)} ms (wall ${r.wallMs} ms), longest task ${round(longest)} ms, ` +

@@ -8,6 +8,7 @@
  * this file. It lives in a subfolder so that bench/run.mjs does not take it for a bench module.
  */
 import { addWeeks, isoWeekOf, toCalendarDate, weekDays } from '../../src/domain/dates';
+import { mulberry32 } from '../../src/domain/run-chart/noise';
 import type { MeasureId } from '../../src/domain/tables';
 import { NaptimeDb } from '../../src/storage/db';
 import { META_KEYS, setMeta } from '../../src/storage/meta';
@@ -25,16 +26,6 @@ export interface BenchSeedSummary {
   checkins: number;
   pdsaCycles: number;
   seedMs: number;
-}
-
-/** mulberry32: the same data on every run. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function ok<T extends { ok: boolean }>(result: T): T & { ok: true } {
@@ -56,7 +47,7 @@ export async function seedWeeks({ weeks: length }: BenchSeedOptions): Promise<Be
   const started = performance.now();
   const db = new NaptimeDb();
   await db.open();
-  const random = prng(156);
+  const random = mulberry32(156); // the same data on every run
   const thisWeek = isoWeekOf(toCalendarDate(new Date()));
   const weeks = Array.from({ length }, (_, i) => addWeeks(thisWeek, i - length));
   const cycles = cyclesFor(length);

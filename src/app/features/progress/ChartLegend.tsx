@@ -7,47 +7,33 @@ import { COLOURS, marksShown } from './run-chart-config';
 type Swatch =
   'dot' | 'hollow' | 'line' | 'triangle' | 'square' | 'pdsa' | 'other' | 'phase' | 'goal';
 
+/** A line across the swatch: upright for a mark at a week, level for a value (median, goal). */
+function rule(isUpright: boolean, stroke: string, width: number, dash?: string): JSX.Element {
+  const [x1, y1, x2, y2] = isUpright ? [10, 1, 10, 19] : [1, 10, 19, 10];
+  return (
+    <line
+      x1={x1}
+      y1={y1}
+      x2={x2}
+      y2={y2}
+      stroke={stroke}
+      stroke-width={width}
+      stroke-dasharray={dash}
+    />
+  );
+}
+
 function Shape({ kind }: { kind: Swatch }): JSX.Element {
   const shapes: Record<Swatch, JSX.Element> = {
     dot: <circle cx="10" cy="10" r="4" fill={COLOURS.point} />,
     hollow: <circle cx="10" cy="10" r="5" fill="#fff" stroke={COLOURS.point} stroke-width="2" />,
-    line: <line x1="1" y1="10" x2="19" y2="10" stroke={COLOURS.median} stroke-width="2" />,
+    line: rule(false, COLOURS.median, 2),
     triangle: <path d="M10 3 L17 16 L3 16 Z" fill={COLOURS.shift} />,
     square: <rect x="4" y="4" width="12" height="12" fill={COLOURS.trend} />,
-    pdsa: (
-      <line
-        x1="10"
-        y1="1"
-        x2="10"
-        y2="19"
-        stroke={COLOURS.pdsa}
-        stroke-width="2"
-        stroke-dasharray="4 3"
-      />
-    ),
-    other: (
-      <line
-        x1="10"
-        y1="1"
-        x2="10"
-        y2="19"
-        stroke={COLOURS.other}
-        stroke-width="1.5"
-        stroke-dasharray="2 3"
-      />
-    ),
-    phase: <line x1="10" y1="1" x2="10" y2="19" stroke={COLOURS.phase} stroke-width="2" />,
-    goal: (
-      <line
-        x1="1"
-        y1="10"
-        x2="19"
-        y2="10"
-        stroke={COLOURS.goal}
-        stroke-width="2"
-        stroke-dasharray="6 3"
-      />
-    ),
+    pdsa: rule(true, COLOURS.pdsa, 2, '4 3'),
+    other: rule(true, COLOURS.other, 1.5, '2 3'),
+    phase: rule(true, COLOURS.phase, 2),
+    goal: rule(false, COLOURS.goal, 2, '6 3'),
   };
   return (
     <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false">

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import type { MeasureProgress, MedianMode } from '../../../domain/progress';
 import type { Settings } from '../../../storage/settings';
 import { language, t } from '../../i18n/i18n';
@@ -45,7 +45,7 @@ export function MeasureCard({
   const lang = language.value; // words and dates follow a language switch
   const title = measureTitle(p.measure);
   const sentence = outcomeSentence(p);
-  const config = useMemo(() => toRunChartConfig(p, chartWords(p)), [p, lang]);
+  const makeConfig = useCallback(() => toRunChartConfig(p, chartWords(p)), [p, lang]);
   const headingId = `chart-${p.measure}`;
   const tableId = `table-${p.measure}`;
 
@@ -82,7 +82,7 @@ export function MeasureCard({
             {p.goal &&
               ` · ${t('progress.goal.text', { value: formatValue(p.measure, p.goal.value) })}`}
           </p>
-          <RunChart config={config} label={chartAlt(p)} />
+          <RunChart makeConfig={makeConfig} label={chartAlt(p, sentence)} />
           <ChartLegend progress={p} />
           <p class="outcome" data-claim={p.outcome.claim}>
             {sentence}

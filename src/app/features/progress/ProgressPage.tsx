@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
-import { language, t } from '../../i18n/i18n';
+import { useEffect, useState } from 'preact/hooks';
+import { language, t, tn } from '../../i18n/i18n';
 import { MeasureCard } from './MeasureCard';
 import { useProgress } from './use-progress';
 
@@ -7,6 +8,14 @@ import { useProgress } from './use-progress';
 export function ProgressPage(): JSX.Element {
   const data = useProgress();
   void language.value; // re-render on a language switch
+  // One card more per task: six cards (sentences, dates, controls) in one task froze an old tablet.
+  const [shown, setShown] = useState(1);
+  const total = data?.charts.length ?? 0;
+  useEffect(() => {
+    if (shown >= total) return;
+    const timer = setTimeout(() => setShown((n) => n + 1), 0);
+    return () => clearTimeout(timer);
+  }, [shown, total]);
   const isEmpty = data?.charts.every((c) => c.outcome.kind === 'no-data');
   return (
     <section class="page progress">
@@ -18,7 +27,10 @@ export function ProgressPage(): JSX.Element {
       ) : (
         <>
           <p class="hint">{t('progress.intro')}</p>
-          {data.charts.map((p) => (
+          {data.unreadable > 0 && (
+            <p class="notice">{tn('progress.unreadable', data.unreadable)}</p>
+          )}
+          {data.charts.slice(0, shown).map((p) => (
             <MeasureCard key={p.measure} progress={p} settings={data.settings} />
           ))}
         </>

@@ -51,12 +51,14 @@ function whenNearScreen(element: Element, show: () => void): () => void {
 /**
  * One run chart: owns only the Chart.js instance's lifecycle (src/README.md 6). The canvas is an image
  * with a text alternative that says what the chart shows; the fallback content says it again.
+ * `makeConfig` is called only when the chart is drawn: a chart she never scrolls to costs nothing
+ * (its 157 week labels and styles are not built while the page first shows).
  */
 export function RunChart({
-  config,
+  makeConfig,
   label,
 }: {
-  config: RunChartConfig;
+  makeConfig: () => RunChartConfig;
   label: string;
 }): JSX.Element {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -66,7 +68,7 @@ export function RunChart({
     const stop = canvas.current
       ? whenNearScreen(canvas.current, () => {
           cancel = inTurn(() => {
-            if (canvas.current) chart = new Chart(canvas.current, config);
+            if (canvas.current) chart = new Chart(canvas.current, makeConfig());
           });
         })
       : () => {};
@@ -75,7 +77,7 @@ export function RunChart({
       cancel();
       chart?.destroy();
     };
-  }, [config]);
+  }, [makeConfig]);
   return (
     <div class="run-chart">
       <canvas ref={canvas} role="img" aria-label={label}>

@@ -12,6 +12,7 @@ import {
   otherCycleSentence,
   outcomeSentence,
 } from './chart-words';
+import { pointMarks } from './run-chart-config';
 
 // setLanguage writes <html lang>; Node has no document. Dates follow her region: these sentences
 // are an en-GB provider's ("26 January"); en-US is tested in i18n/format.test.ts.
@@ -81,6 +82,12 @@ const CASES = {
     mode: 'all',
   }),
   fewCrossings: progress(FEW_RUNS, { rules: 'anhoej', mode: 'all' }),
+  // 30 weeks of days with notes: Anhøj's rules mark a long run (8 weeks above the median of 4, the
+  // weeks on it not counted) that chance alone gives about 1 chart in 8 this long: "maybe".
+  longRunMaybe: progress(
+    [3, 6, 6, 3, 4, 5, 2, 4, 5, 5, 4, 5, 5, 5, 5, 4, 4, 6, 6, 4, 2, 6, 5, 3, 6, 3, 4, 4, 4, 2],
+    { rules: 'anhoej', mode: 'all' },
+  ),
   earlyShift: progress([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
   newPhase: progress([...BASELINE, ...rep(4, 10), ...rep(5, 30)], {
     cycles: [cycle(16, 3, { startsPhase: true })],
@@ -89,24 +96,42 @@ const CASES = {
   goal: { ...progress(STRONG), goal: { value: 14, reached: true } },
 };
 
+/** The exact words of some outcomes in each language: the same charts, said in her language. */
+const EXACT: Record<Language, Partial<Record<keyof typeof CASES, string>>> = {
+  en: {
+    noData:
+      'Your first week is under way: this chart starts once it is over, on Monday 13 January 2025.',
+    notEnough:
+      'This chart is read once it has 12 weeks: the first 12 set the median line. 7 of 12 weeks so far. Keep going!',
+    noSignal: 'The ups and downs look like ordinary variation: no sign of a change yet.',
+    changeUp:
+      'Something has changed for the better: since the week of 31 March 2025, 17 of your 18 weeks are above the median of ' +
+      'your first 12 weeks. By chance alone, that happens in about 1 chart in 106 this long. ' +
+      'It started 1 week after your PDSA cycle A2, “Talk circle”.',
+    longRunMaybe:
+      'The chart marks 8 weeks in a row above the median, starting the week of 3 March 2025. ' +
+      'A stretch like this could happen by chance in about 1 chart in 8 this long, so it may not be a real change yet.',
+  },
+  es: {
+    noData:
+      'Su primera semana está en marcha: esta gráfica empieza cuando termine, el lunes 13 de enero de 2025.',
+    notEnough:
+      'Esta gráfica se lee cuando tiene 12 semanas: las primeras 12 marcan la línea de la mediana. Lleva 7 de 12 semanas. ¡Siga así!',
+    changeUp:
+      'Algo cambió para bien: desde la semana del 31 de marzo de 2025, 17 de sus 18 semanas están por encima de la mediana ' +
+      'de sus primeras 12 semanas. Por pura casualidad, eso pasa en más o menos 1 de cada 106 gráficas así de largas. ' +
+      'Empezó 1 semana después de su ciclo PDSA A2, “Talk circle”.',
+    longRunMaybe:
+      'La gráfica marca 8 semanas seguidas por encima de la mediana, desde la semana del 3 de marzo de 2025. ' +
+      'Un tramo así puede pasar por casualidad en más o menos 1 de cada 8 gráficas así de largas, así que tal vez ' +
+      'todavía no sea un cambio real.',
+  },
+};
+
 describe('outcomeSentence in English', () => {
   beforeAll(() => setLanguage('en'));
 
   it('says each outcome in its own words, as strongly as the evidence allows, with the chance in words', () => {
-    expect(outcomeSentence(CASES.noData)).toBe(
-      'Your first week is under way: this chart starts once it is over, on Monday 13 January 2025.',
-    );
-    expect(outcomeSentence(CASES.notEnough)).toBe(
-      'This chart is read once it has 12 weeks: the first 12 set the median line. 7 of 12 weeks so far. Keep going!',
-    );
-    expect(outcomeSentence(CASES.noSignal)).toBe(
-      'The ups and downs look like ordinary variation: no sign of a change yet.',
-    );
-    expect(outcomeSentence(CASES.changeUp)).toBe(
-      'Something has changed for the better: since the week of 31 March 2025, 17 of your 18 weeks are above the median of ' +
-        'your first 12 weeks. By chance alone, that happens in about 1 chart in 106 this long. ' +
-        'It started 1 week after your PDSA cycle A2, “Talk circle”.',
-    );
     expect(outcomeSentence(CASES.changeDown)).toMatch(
       /^Something has changed: since the week of 31 March 2025, 17 of your 18 weeks are below/,
     );
@@ -141,6 +166,15 @@ describe('outcomeSentence in English', () => {
     expect(outcomeSentence(CASES.earlyShift)).toMatch(
       /It is too early to tell whether this is more than chance: keep going\.$/,
     );
+  });
+
+  it('marks on the chart the long run that its "maybe" sentence names', () => {
+    const p = CASES.longRunMaybe;
+    expect(p.outcome).toMatchObject({ kind: 'long-run', claim: 'maybe', length: 8, start: 8 });
+    // What the sentence names is on the chart: the long-run mark from that week to the run's end.
+    const marked = pointMarks(p).flatMap((m, i) => (m.includes('long-run') ? [i] : []));
+    expect(marked[0]).toBe(8);
+    expect(marked.filter((i) => p.analysis.points[i]!.value !== 4)).toHaveLength(8);
   });
 
   it('says when it reads the phase before a new one that has too few weeks, naming the cycle', () => {
@@ -222,6 +256,11 @@ describe('outcomeSentence in English', () => {
 describe.each<Language>(['en', 'es'])('outcomeSentence in %s', (lang) => {
   beforeAll(() => setLanguage(lang));
 
+  it('says these outcomes in exactly these words (the long run that may be chance among them)', () => {
+    for (const [name, words] of Object.entries(EXACT[lang]))
+      expect(outcomeSentence(CASES[name as keyof typeof CASES]), name).toBe(words);
+  });
+
   it('fills every placeholder of every template, the cycle sentences too', () => {
     for (const [name, p] of Object.entries(CASES)) {
       expect(outcomeSentence(p), name).not.toMatch(/[{}]|progress\./);
@@ -238,17 +277,6 @@ describe('outcomeSentence in Spanish', () => {
   beforeAll(() => setLanguage('es'));
 
   it('speaks to her as "usted", with Spanish dates, the chance in words and the cycle', () => {
-    expect(outcomeSentence(CASES.noData)).toBe(
-      'Su primera semana está en marcha: esta gráfica empieza cuando termine, el lunes 13 de enero de 2025.',
-    );
-    expect(outcomeSentence(CASES.notEnough)).toBe(
-      'Esta gráfica se lee cuando tiene 12 semanas: las primeras 12 marcan la línea de la mediana. Lleva 7 de 12 semanas. ¡Siga así!',
-    );
-    expect(outcomeSentence(CASES.changeUp)).toBe(
-      'Algo cambió para bien: desde la semana del 31 de marzo de 2025, 17 de sus 18 semanas están por encima de la mediana ' +
-        'de sus primeras 12 semanas. Por pura casualidad, eso pasa en más o menos 1 de cada 106 gráficas así de largas. ' +
-        'Empezó 1 semana después de su ciclo PDSA A2, “Talk circle”.',
-    );
     expect(outcomeSentence(CASES.newPhase)).toMatch(
       /^Su fase nueva, desde su ciclo A3 \(“Talk circle”\), tiene 5 de 12 semanas\./,
     );

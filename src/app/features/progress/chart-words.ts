@@ -220,13 +220,13 @@ export function chartWords(p: MeasureProgress): ChartWords {
   };
 }
 
-/** The chart's text alternative: what it shows, its median and the sentence. */
-export function chartAlt(p: MeasureProgress): string {
+/** The chart's text alternative: what it shows, its median and the sentence (`outcomeSentence`). */
+export function chartAlt(p: MeasureProgress, sentence: string = outcomeSentence(p)): string {
   return t('progress.chartAlt', {
     title: measureTitle(p.measure),
     range: rangeText(p),
     median: medianText(p),
-    sentence: outcomeSentence(p),
+    sentence,
   });
 }
 

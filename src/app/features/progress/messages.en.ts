@@ -9,6 +9,10 @@ export const progressEn = {
   'progress.intro':
     'One chart for each thing you track, one point per week. The line through the middle is the median: about half of your weeks are above it, half below.',
   'progress.empty': `Your first week is under way. Write ${g.notes} and fill in your ${g.checkin}: your charts begin once this week is over.`,
+  'progress.unreadable.one':
+    '{count} saved item could not be read, so the charts leave it out. It is kept on this device.',
+  'progress.unreadable.other':
+    '{count} saved items could not be read, so the charts leave them out. They are kept on this device.',
   'progress.cycleItem': '{label}: cycle {cycle} of “{idea}”, started {date}.',
   'progress.cycleOther':
     '{label}: cycle {cycle} of “{idea}”, started {date}. It is tracked on “{measure}”, so this chart does not read it.',

@@ -10,6 +10,10 @@ export const progressEs: Record<keyof typeof progressEn, string> = {
   'progress.intro':
     'Una gráfica por cada cosa que usted sigue, un punto por semana. La línea del medio es la mediana: más o menos la mitad de sus semanas queda por encima y la otra mitad por debajo.',
   'progress.empty': `Su primera semana está en marcha. Escriba ${g.notes} y llene su ${g.checkin}: sus gráficas empiezan cuando termine esta semana.`,
+  'progress.unreadable.one':
+    'No se pudo leer {count} elemento guardado, así que las gráficas no lo cuentan. Se guarda en este dispositivo.',
+  'progress.unreadable.other':
+    'No se pudieron leer {count} elementos guardados, así que las gráficas no los cuentan. Se guardan en este dispositivo.',
   'progress.cycleItem': '{label}: ciclo {cycle} de “{idea}”, empezó el {date}.',
   'progress.cycleOther':
     '{label}: ciclo {cycle} de “{idea}”, empezó el {date}. Se sigue en “{measure}”, así que esta gráfica no lo lee.',

@@ -1,11 +1,10 @@
 /**
- * Live reads and writes behind Progress: her notes, check-ins, PDSA cycles, first
- * use and chart preferences, turned into six charts by the domain (`weeklyMeasures`, `progressOf`).
- * `undefined` means loading.
+ * Live reads and writes behind Progress: her notes, check-ins, PDSA cycles, first use and chart
+ * preferences, turned into six charts by the domain (`weeklyMeasures`, `progressOf`). The rows are
+ * read live as one snapshot (`readProgressRows`), then parsed in short chunks (`parseProgressRows`)
+ * so that the page keeps answering while three years of rows are checked. `undefined` means loading.
  */
-import { useLiveQuery } from '../../ui/use-live-query';
-import { useMemo } from 'preact/hooks';
-import type { StoredRecord } from '../../../domain/envelope';
+import { useEffect, useState } from 'preact/hooks';
 import { weeklyMeasures } from '../../../domain/measures';
 import {
   progressOf,
@@ -13,48 +12,68 @@ import {
   type MedianMode,
   type PdsaCycleInput,
 } from '../../../domain/progress';
-import type { CheckinData, ObservationData, PdsaData } from '../../../domain/records';
 import type { MeasureId } from '../../../domain/tables';
-import { META_KEYS, getMeta } from '../../../storage/meta';
-import { listAllRecords, type ReadItem } from '../../../storage/read';
-import { getSettings, saveSettings, type Settings } from '../../../storage/settings';
+import {
+  parseProgressRows,
+  readProgressRows,
+  type ProgressRecords,
+} from '../../../storage/progress-read';
+import { saveSettings, type Settings } from '../../../storage/settings';
 import type { NaptimeDb } from '../../../storage/db';
 import { useDb } from '../../db';
+import { useLiveQuery } from '../../ui/use-live-query';
 
-function readable<D>(items: ReadItem<D>[]): StoredRecord<D>[] {
-  return items.flatMap((i) => (i.ok ? [i.record] : []));
+/** What the Progress screen shows: the six charts, their settings, and how many rows were left out. */
+export interface ProgressView {
+  charts: MeasureProgress[];
+  settings: Settings;
+  /** Saved rows that could not be read: in no chart, kept on the device. */
+  unreadable: number;
 }
 
-/** The six charts and the settings they were drawn with. */
-export function useProgress(): { charts: MeasureProgress[]; settings: Settings } | undefined {
+/** The six charts from parsed records, with `today` for the current week (pure, for tests). */
+export function progressView(records: ProgressRecords, today: Date): ProgressView {
+  const measures = weeklyMeasures({
+    observations: records.observations,
+    checkins: records.checkins,
+    firstUseAt: records.firstUseAt,
+    today,
+  });
+  const cycles: PdsaCycleInput[] = records.pdsa.map((r) => ({ ...r.data, id: r.id }));
+  const { chartRules, medianMode, goals } = records.settings;
+  return {
+    charts: progressOf(measures, cycles, { rules: chartRules, medianMode, goals }),
+    settings: records.settings,
+    unreadable: records.unreadable.length,
+  };
+}
+
+const handBack = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The six charts and the settings they were drawn with. Parsing, the analysis and the first render
+ * each get a task of their own: together they held an old tablet's page for two seconds.
+ */
+export function useProgress(): ProgressView | undefined {
   const db = useDb();
-  const data = useLiveQuery(async () => {
-    const [observations, checkins, pdsa, firstUseAt, settings] = await Promise.all([
-      listAllRecords(db, 'observations'),
-      listAllRecords(db, 'checkins'),
-      listAllRecords(db, 'pdsa'),
-      getMeta(db, META_KEYS.firstUseAt),
-      getSettings(db),
-    ]);
-    return { observations, checkins, pdsa, firstUseAt, settings };
-  }, []);
-  return useMemo(() => {
-    if (!data) return undefined;
-    const measures = weeklyMeasures({
-      observations: readable(data.observations) as StoredRecord<ObservationData>[],
-      checkins: readable(data.checkins) as StoredRecord<CheckinData>[],
-      firstUseAt: typeof data.firstUseAt === 'string' ? data.firstUseAt : null,
-      today: new Date(),
-    });
-    const cycles: PdsaCycleInput[] = (readable(data.pdsa) as StoredRecord<PdsaData>[])
-      .filter((r) => r.deleted !== 1)
-      .map((r) => ({ ...r.data, id: r.id }));
-    const { chartRules, medianMode, goals } = data.settings;
-    return {
-      charts: progressOf(measures, cycles, { rules: chartRules, medianMode, goals }),
-      settings: data.settings,
+  const rows = useLiveQuery(() => readProgressRows(db), []);
+  const [view, setView] = useState<ProgressView | undefined>(undefined);
+  useEffect(() => {
+    if (!rows) return;
+    let isCurrent = true;
+    void (async () => {
+      const records = await parseProgressRows(rows);
+      await handBack();
+      if (!isCurrent) return;
+      const next = progressView(records, new Date());
+      await handBack();
+      if (isCurrent) setView(next);
+    })();
+    return () => {
+      isCurrent = false;
     };
-  }, [data]);
+  }, [rows]);
+  return view;
 }
 
 /** Saves where one chart's median comes from; the other charts keep theirs. */
