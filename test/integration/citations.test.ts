@@ -106,6 +106,7 @@ describe('the citation checker', () => {
       '// read ../../../shared/examples.json, as /work/shared/ says (issue 7, Issue #12)',
       '// `../shared/examples.json` holds them; ../storage/write.ts and `src/storage/write.ts` do not',
       "// src/storage/gone.ts was renamed; bench/results.json is written by the bench, 'src/a/b.ts'",
+      "expect(issues({ providerId: '../../etc' })).toEqual(['providerId:bad-id']);",
     ].join('\n');
     expect(problems('src/storage/x.ts', text)).toEqual([
       '2: ../../../shared/examples.json is outside the repository',

@@ -103,7 +103,8 @@ function inRepository(repo: Repository, written: string): boolean {
 
 const DOC_NAME = /(?<![\w/.-])((?:\.{1,2}\/)*(?:[\w-]+\/)*[\w-]+\.md)\b/g;
 const SECTION = /§\s?(\d+(?:\.\d+)*)(?:\s+invariants?\s+(\d+))?/g;
-const OUTSIDE = /(?<![\w./-])((?:\.\.\/)+[\w.@-]+(?:\/[\w.@-]+)*)/g;
+// A quoted path is code's (an import specifier, a hostile id in a test), not a citation.
+const OUTSIDE = /(?<![\w./'"-])((?:\.\.\/)+[\w.@-]+(?:\/[\w.@-]+)*)/g;
 const ROOTED = /(?<![\w./'"-])((?:src|test|bench|public)\/[\w.@/-]*[\w@-])/g;
 const ISSUE = /\bissues?\s+#?\d+\b/gi;
 
@@ -185,8 +186,7 @@ export function brokenCitations(repo: Repository, file: string, text: string): B
     }
     tokens.sort((a, b) => a.at - b.at).forEach((t) => t.run());
     for (const m of line.matchAll(OUTSIDE)) {
-      // An import specifier is the compiler's to check; node_modules is the install's.
-      if (/(from\s+|import\s*\(?\s*)['"]$/.test(line.slice(0, m.index))) continue;
+      // node_modules is the install's.
       if (/\/(node_modules|dist)\//.test(m[1]!)) continue;
       const target = resolve(repo.root, dirname(file), m[1]!);
       if (relative(repo.root, target).startsWith('..')) report(`${m[1]} is outside the repository`);
