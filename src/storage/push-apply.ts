@@ -5,12 +5,20 @@
  * - `version`, `serverSeq`, `hlc` and a merged `record` are adopted only when that version is higher
  *   than the one held here (a duplicate's stored result can be older than what was pulled since);
  * - `merged`/`conflict`: the server's record is adopted, then every newer local edit still waiting
- *   is laid over it again; `conflict` stores the conflict record and the record needs attention;
+ *   is laid over it again; `conflict` stores the conflict record and the record needs attention.
+ *   Choice where SYNC.md is silent: when laying the waiting edits over the server's record breaks
+ *   the schema (she raised P5 here while another device lowered P4), the record is not adopted: her
+ *   data stays as she saw it, on the version she edited, and the waiting entry sends every field on
+ *   that version. The server then merges (against that version, or against the empty record when
+ *   its history dropped it) and answers `merged` or `conflict`, the other side's values kept in the
+ *   conflict record. Sent as a fast-forward of the waiting fields alone on the server's version,
+ *   the mix would be refused VALIDATION_FAILED and her valid edit flagged as if it were bad;
  * - `rejected`: the local data stays untouched, the record is marked with the code and message, and
  *   its next save sends all its fields.
  */
 import { maxHlc } from '../domain/hlc';
 import type { MutationResult, ServerRecord, TerminalResult } from '../domain/sync-messages';
+import { validateRecord } from '../domain/records';
 import { SCHEMA_VERSION, SYNCED_TABLES, type SyncedTable } from '../domain/tables';
 import { DELETED_FIELD } from './changes';
 import type { NaptimeDb, RecordRow } from './db';
@@ -84,6 +92,10 @@ async function applyOne(
         local,
         waiting.flatMap((e) => e.changedFields),
       );
+      if (waiting.length && !validateRecord(table, local.id, next.data).ok) {
+        await keepLocalForMerge(db, table, local, term);
+        return;
+      }
     }
     next = {
       ...next,
@@ -103,6 +115,26 @@ async function applyOne(
   };
   await db.synced(table).put(row);
   await promoteNext(db, row, table, false);
+}
+
+/**
+ * The waiting edits and the server's record do not make a valid record together: keep hers whole,
+ * on the version she edited, and let the waiting entry send every field on it (module header).
+ */
+async function keepLocalForMerge(
+  db: NaptimeDb,
+  table: SyncedTable,
+  local: RecordRow,
+  term: Extract<TerminalResult, { status: 'merged' | 'conflict' }>,
+): Promise<void> {
+  if (term.status === 'conflict') await adoptConflictRecord(db, term.conflict);
+  const { syncError: _cleared, ...rest } = local;
+  const row: RecordRow = {
+    ...rest,
+    syncStatus: term.status === 'conflict' ? 'conflict' : 'pending',
+  };
+  await db.synced(table).put(row);
+  await promoteNext(db, row, table, true);
 }
 
 /**

@@ -301,7 +301,7 @@ export async function createWorld(options: WorldOptions) {
         sawRejected = true;
         if (!badRecordIds.has(mutations[i].id)) {
           problems.push(
-            `invariant 5/6: ${device.name}'s valid ${mutations[i].table} ${mutations[i].id} was rejected: ${term.code} ${term.message}`,
+            `invariant 5/6: ${device.name}'s valid ${mutations[i].table} ${mutations[i].id} was rejected: ${term.code} ${term.message} ${JSON.stringify(term.details ?? [])} (sent ${JSON.stringify(mutations[i]).slice(0, 400)})`,
           );
         }
       } else if (sawRejected && result.status !== 'duplicate') {
