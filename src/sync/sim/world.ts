@@ -344,9 +344,12 @@ export async function createWorld(options: WorldOptions) {
         device.onlineListeners.add(cb);
         return () => device.onlineListeners.delete(cb);
       },
-      checkpoint: () => {
+      checkpoint: (where) => {
         if (tab.dead) throw new Error('tab killed');
-        if (faultsOn && killsArmed && r.chance(0.02)) {
+        // Only a client that splits a page from its cursor stops between them: a kill there is what
+        // shows the split, so it comes often enough to be seen in a few seeds.
+        const odds = where === 'pull:between-cursor-and-page' ? 0.25 : 0.02;
+        if (faultsOn && killsArmed && r.chance(odds)) {
           fault('tab-killed');
           tab.dead = true;
           tab.client.stop();
