@@ -71,6 +71,7 @@ type Bench = {
   sync(): Promise<{
     ms: number;
     t0: number;
+    state: unknown;
     log: {
       path: string;
       start: number;
@@ -177,7 +178,10 @@ export async function run(): Promise<Record<string, unknown>> {
       (big.bodyBytes - small.bodyBytes) / ((big.ms - small.ms) / 1000),
     );
     const pushRun = await a.call('sync');
-    if (pushRun.outbox !== 0) throw new Error(`${pushRun.outbox} notes were not pushed`);
+    if (pushRun.outbox !== 0)
+      throw new Error(
+        `${pushRun.outbox} notes were not pushed (${JSON.stringify(pushRun.state)}; ${JSON.stringify(pushRun.log)})`,
+      );
     const pushes = pushRun.log.filter((r) => r.path.endsWith('/push'));
     const firstPull = pushRun.log.find((r) => r.path.endsWith('/pull'));
     const pushEnd = firstPull ? firstPull.start : pushRun.t0 + pushRun.ms;

@@ -103,6 +103,7 @@ const api = {
     const t0 = performance.now();
     await client.syncNow();
     const ms = performance.now() - t0;
+    const status = client.status.getSnapshot();
     client.stop();
     const timings = performance
       .getEntriesByType('resource')
@@ -118,6 +119,7 @@ const api = {
     return {
       ms,
       t0,
+      state: status.state,
       log: [...log],
       timings,
       outbox: await db.outbox.count(),
