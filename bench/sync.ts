@@ -257,6 +257,18 @@ export async function run(): Promise<Record<string, unknown>> {
         pull: pull.requests <= TARGET.pull.requests && pull.seconds <= TARGET.pull.seconds,
       },
     };
+    const kb = (n: number) => `${round(n / 1000)} KB`;
+    console.log(
+      `push: ${push.requests} requests of ${push.mutationsPerRequest.join(' + ')} mutations, ` +
+        `${kb(push.bytesSentGzip)} up + ${kb(push.bytesReceived)} down, ${push.seconds} s ` +
+        `(floor ${push.floorSeconds} s); PouchDB ${result.vsPouchDb.push.requests}x the requests, ` +
+        `${result.vsPouchDb.push.bytes}x the bytes, ${result.vsPouchDb.push.seconds}x the time\n` +
+        `pull: ${pull.requests} requests, ${kb(pull.bytesReceivedGzip)} down, ${pull.seconds} s ` +
+        `(floor ${pull.floorSeconds} s); PouchDB ${result.vsPouchDb.pull.requests}x the requests, ` +
+        `${result.vsPouchDb.pull.bytes}x the bytes, ${result.vsPouchDb.pull.seconds}x the time\n` +
+        `push batch: at most ${result.pushBatch.maxMutations} mutations, ${kb(result.pushBatch.maxBytes)}; ` +
+        `sync chunk ${kb(syncChunkGzip)} gzipped; throttle checked: ${uploadBytesPerSecond} B/s up`,
+    );
     console.log(JSON.stringify(result));
     return result;
   } finally {
