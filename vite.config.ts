@@ -61,6 +61,9 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/integration/**/*.test.ts'],
           environment: 'node',
+          // Vitest's default is one worker fewer than the cores: one on CI's two, so the two halves
+          // of the sync simulation ran one after the other (test/README.md "The sync simulation").
+          maxWorkers: 2,
           testTimeout: 30_000,
         },
       },

@@ -5,7 +5,8 @@
 // resolve from the project. Results go to bench/results.json (gitignored), keyed by module name.
 // `npm run bench -- client runchart` runs only those modules and merges into the existing results;
 // NAPTIME_BENCH_SKIP_BUILD=1 reuses the current dist/ (for iterating on a bench). Modules:
-// client, server, runchart, progress (Progress open time, needs the build), progress-calibration
+// client, server, runchart, sync (push and pull of 1,000 notes in Chromium on a throttled link, needs
+// the build), progress (Progress open time, needs the build), progress-calibration
 // (the sweep of RUNCHART.md §6: false-claim rates per length, about a quarter of an hour).
 import { spawnSync } from 'node:child_process';
 import {

@@ -1,21 +1,25 @@
 /**
- * Sync bench (SYNC.md §3, §6): device A (Dexie on fake-indexeddb, the real sync client) pushes
- * 1,000 notes (~560 bytes of JSON each as a mutation) to a real server process (dist/server/main.js on
- * 127.0.0.1, a temporary DATA_DIR), then device B, connected to the same provider, pulls them.
- * Reported per phase: requests, bytes sent (request bodies as sent, gzipped where the client
- * gzips) and received (response bodies after HTTP decoding), and wall time. No traffic leaves the machine.
+ * Sync bench (SYNC.md §3, §6; the slow-link figures of the sync screens): in Chromium, device A (a
+ * tab with the browser's own IndexedDB and the real sync client with the browser's environment:
+ * fetch, CompressionStream) pushes 1,000 notes (~560 bytes of JSON each as a mutation) to a real
+ * server process (dist/server/main.js on 127.0.0.1, a temporary DATA_DIR); then device B, another
+ * browser context of the same provider, pulls them. Both tabs are throttled through CDP (latency
+ * 300 ms, 50,000 B/s each way), checked first with one known upload. Reported per phase: requests,
+ * bytes on the wire each way (request bodies as sent; response bodies as received, before
+ * decoding), seconds (push: first push request to the last push answer applied; pull: the whole
+ * first run of B, to the last page applied), the floor (bytes at 50,000 B/s plus one latency per
+ * request), and the ratio to PouchDB's figures. Also printed: the push batch size and the gzip size
+ * of the sync client's code (the chunk the app loads after its first paint).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { IDBFactory } from 'fake-indexeddb';
-import { openDeviceDb } from '../src/sync/sim/harness';
-import { createSyncClient } from '../src/sync/client';
-import { saveConnection } from '../src/storage/sync-state';
-import { saveObservation } from '../src/storage/write';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import { LAUNCH_OPTIONS } from '../test/e2e/harness';
 
 const NOTES = 1000;
 const root = process.cwd();
@@ -42,64 +46,6 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; url:
   throw new Error('the server did not start');
 }
 
-interface Meter {
-  requests: number;
-  pushes: number;
-  sent: number;
-  sentUncompressed: number;
-  received: number;
-  mutationBytes: number;
-}
-
-const newMeter = (): Meter => ({
-  requests: 0,
-  pushes: 0,
-  sent: 0,
-  sentUncompressed: 0,
-  received: 0,
-  mutationBytes: 0,
-});
-
-function meteredFetch(meter: Meter) {
-  return async (url: string, init: RequestInit) => {
-    meter.requests += 1;
-    const body = init.body;
-    const raw = typeof body === 'string' ? Buffer.from(body) : gunzipSync(body as Uint8Array);
-    meter.sent += typeof body === 'string' ? raw.byteLength : (body as Uint8Array).byteLength;
-    meter.sentUncompressed += raw.byteLength;
-    if (url.endsWith('/push')) {
-      meter.pushes += 1;
-      for (const m of JSON.parse(raw.toString('utf8')).mutations)
-        meter.mutationBytes += Buffer.byteLength(JSON.stringify(m));
-    }
-    const res = await fetch(url, init);
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    meter.received += bytes.byteLength;
-    return new Response(bytes, { status: res.status, headers: res.headers });
-  };
-}
-
-async function device(url: string, enrolled: any, meter: Meter) {
-  const db = await openDeviceDb(new IDBFactory(), () => Date.now());
-  await saveConnection(db, {
-    deviceId: enrolled.deviceId,
-    deviceToken: enrolled.deviceToken,
-    providerId: enrolled.providerId,
-  });
-  const client = createSyncClient(db, {
-    baseUrl: url,
-    fetch: meteredFetch(meter),
-    lock: (_name, fn) => fn(true),
-    isOnline: () => true,
-    now: () => Date.now(),
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-    random: Math.random,
-    gzip: async (bytes) => new Uint8Array(gzipSync(bytes)),
-  });
-  return { db, client };
-}
-
 async function enroll(url: string, dataDir: string, providerId: string) {
   const { code } = admin(dataDir, 'enroll-code', '--provider', providerId);
   const res = await fetch(`${url}/api/v1/devices/enroll`, {
@@ -110,10 +56,103 @@ async function enroll(url: string, dataDir: string, providerId: string) {
   return res.json();
 }
 
+const THROTTLE = { latency: 300, downloadThroughput: 50_000, uploadThroughput: 50_000 };
+/** PouchDB 9 → express-pouchdb under the same throttling (issue "two real browsers on a slow link"). */
+const ANCHOR = {
+  push: { requests: 44, bytes: 805_000, seconds: 30.4 },
+  pull: { requests: 54, bytes: 318_000, seconds: 16.6 },
+};
+const TARGET = { push: { requests: 3, seconds: 5 }, pull: { requests: 3, seconds: 3 } };
+
+type Bench = {
+  connect(e: unknown): Promise<void>;
+  seed(n: number, text: string): Promise<void>;
+  upload(bytes: number, e: unknown): Promise<{ status: number; bodyBytes: number; ms: number }>;
+  sync(): Promise<{
+    ms: number;
+    t0: number;
+    state: unknown;
+    log: {
+      path: string;
+      start: number;
+      end: number;
+      bytesSent: number;
+      mutations: number;
+      mutationBytes: number;
+    }[];
+    timings: { name: string; encodedBodySize: number; decodedBodySize: number }[];
+    outbox: number;
+    notes: number;
+  }>;
+};
+
+/** The bench page, bundled for Chromium, and the gzip size of the sync client's own code. */
+async function buildPage(): Promise<{ js: string; syncChunkGzip: number; syncChunkRaw: number }> {
+  const page = await build({
+    entryPoints: [join(root, 'bench/sync/page.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'chrome109',
+    write: false,
+    logLevel: 'warning',
+  });
+  // What the app will load after the first paint: src/sync with its storage and domain parts,
+  // minified; Dexie and zod are left out (the first screen loads them already).
+  const chunk = await build({
+    entryPoints: [join(root, 'src/sync/browser.ts')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'chrome109',
+    external: ['dexie', 'zod', 'zod/*', 'uuid'],
+    write: false,
+    logLevel: 'warning',
+  });
+  const code = chunk.outputFiles[0]!.contents;
+  return {
+    js: page.outputFiles[0]!.text,
+    syncChunkRaw: code.byteLength,
+    syncChunkGzip: gzipSync(code, { level: 9 }).byteLength,
+  };
+}
+
+/** A tab at the server's origin (the page itself is served by a route) with the bench loaded. */
+async function benchTab(browser: Browser, url: string, js: string) {
+  const context = await browser.newContext();
+  await context.route(`${url}/__bench/**`, (route) => {
+    const isJs = route.request().url().endsWith('.js');
+    return route.fulfill({
+      status: 200,
+      contentType: isJs ? 'text/javascript' : 'text/html',
+      body: isJs
+        ? js
+        : '<!doctype html><meta charset="utf-8"><title>sync bench</title><script type="module" src="/__bench/page.js"></script>',
+    });
+  });
+  const page = await context.newPage();
+  await page.goto(`${url}/__bench/`);
+  await page.waitForFunction(() => (window as any).naptimeBenchReady === true);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const throttle = () =>
+    cdp.send('Network.emulateNetworkConditions', { offline: false, ...THROTTLE });
+  const call = <K extends keyof Bench>(name: K, ...args: Parameters<Bench[K]>) =>
+    page.evaluate(([n, a]) => (window as any).naptimeSyncBench[n](...a), [
+      name,
+      args,
+    ] as const) as ReturnType<Bench[K]>;
+  return { context, throttle, call };
+}
+
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
 /** Runs the bench. */
 export async function run(): Promise<Record<string, unknown>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'naptime-bench-sync-'));
   const { child, url } = await startServer(dataDir);
+  const browser = await chromium.launch(LAUNCH_OPTIONS);
   try {
     const { providerId } = admin(
       dataDir,
@@ -123,59 +162,117 @@ export async function run(): Promise<Record<string, unknown>> {
       '--name',
       'Bench Provider',
     );
-    const pushMeter = newMeter();
-    const pullMeter = newMeter();
-    const a = await device(url, await enroll(url, dataDir, providerId), pushMeter);
+    const { js, syncChunkGzip, syncChunkRaw } = await buildPage();
+    const enrolledA = await enroll(url, dataDir, providerId);
+    const enrolledB = await enroll(url, dataDir, providerId);
+    const a = await benchTab(browser, url, js);
+    await a.call('connect', enrolledA);
     const text =
       'Built a tower of four blocks with her older sister, then counted them out loud: one, two, three, four.';
-    for (let i = 0; i < NOTES; i++) {
-      const saved = await saveObservation(a.db, {
-        childIds: ['0194c3a0-5b7e-7c3d-9a1b-2f3e4d5c6b7a'],
-        observedAt: '2026-11-26T13:05:00-06:00',
-        text: `${text} (${i})`,
-        area: 'cognition',
-        during: 'play',
-        nextStep: 'Offer stacking cups tomorrow.',
-      });
-      if (!saved.ok) throw new Error('a bench note was not saved');
-    }
-    let t0 = performance.now();
-    await a.client.syncNow();
-    const pushMs = performance.now() - t0;
-    const left = await a.db.outbox.count();
-    if (left !== 0) throw new Error(`${left} notes were not pushed`);
-    const b = await device(url, await enroll(url, dataDir, providerId), pullMeter);
-    t0 = performance.now();
-    await b.client.syncNow();
-    const pullMs = performance.now() - t0;
-    const pulled = await b.db.observations.count();
-    if (pulled !== NOTES) throw new Error(`device B holds ${pulled} notes, not ${NOTES}`);
-    a.db.close();
-    b.db.close();
+    await a.call('seed', NOTES, text);
+    await a.throttle();
+    // The throttle, checked with one known upload: 60,000 incompressible bytes against 100.
+    const small = await a.call('upload', 100, enrolledA);
+    const big = await a.call('upload', 60_000, enrolledA);
+    const uploadBytesPerSecond = Math.round(
+      (big.bodyBytes - small.bodyBytes) / ((big.ms - small.ms) / 1000),
+    );
+    const pushRun = await a.call('sync');
+    if (pushRun.outbox !== 0)
+      throw new Error(
+        `${pushRun.outbox} notes were not pushed (${JSON.stringify(pushRun.state)}; ${JSON.stringify(pushRun.log)})`,
+      );
+    const pushes = pushRun.log.filter((r) => r.path.endsWith('/push'));
+    const firstPull = pushRun.log.find((r) => r.path.endsWith('/pull'));
+    const pushEnd = firstPull ? firstPull.start : pushRun.t0 + pushRun.ms;
+    const pushReceived = pushRun.timings
+      .filter((t) => t.name.endsWith('/push'))
+      .reduce((n, t) => n + t.encodedBodySize, 0);
+    const pushSent = pushes.reduce((n, r) => n + r.bytesSent, 0);
+    const push = {
+      requests: pushes.length,
+      mutationsPerRequest: pushes.map((r) => r.mutations),
+      bytesSentGzip: pushSent,
+      bytesReceived: pushReceived,
+      seconds: round((pushEnd - pushes[0]!.start) / 1000, 2),
+      perRequestSeconds: pushes.map((r) => round((r.end - r.start) / 1000, 2)),
+      // The floor: the gzipped bodies at 50,000 B/s each way plus one latency per request.
+      floorSeconds: round(
+        (pushSent + pushReceived) / THROTTLE.uploadThroughput +
+          (pushes.length * THROTTLE.latency) / 1000,
+        2,
+      ),
+      wholeRunSeconds: round(pushRun.ms / 1000, 2),
+    };
+    const avgMutationJsonBytes = Math.round(
+      pushes.reduce((n, r) => n + r.mutationBytes, 0) / NOTES,
+    );
+
+    const b = await benchTab(browser, url, js);
+    await b.call('connect', enrolledB);
+    await b.throttle();
+    const pullRun = await b.call('sync');
+    if (pullRun.notes !== NOTES) throw new Error(`device B holds ${pullRun.notes} notes`);
+    const pullReceived = pullRun.timings.reduce((n, t) => n + t.encodedBodySize, 0);
+    const pullSent = pullRun.log.reduce((n, r) => n + r.bytesSent, 0);
+    const pull = {
+      requests: pullRun.log.length,
+      bytesSent: pullSent,
+      bytesReceivedGzip: pullReceived,
+      bytesReceivedDecoded: pullRun.timings.reduce((n, t) => n + t.decodedBodySize, 0),
+      seconds: round(pullRun.ms / 1000, 2),
+      floorSeconds: round(
+        (pullSent + pullReceived) / THROTTLE.downloadThroughput +
+          (pullRun.log.length * THROTTLE.latency) / 1000,
+        2,
+      ),
+    };
+    await a.context.close();
+    await b.context.close();
+    const ratio = (anchor: number, ours: number) => round(anchor / Math.max(ours, 1e-9));
     const result = {
       notes: NOTES,
-      avgMutationJsonBytes: Math.round(pushMeter.mutationBytes / NOTES),
-      // Device A's run: its push requests, then the pull that ends every run (a first, full pull:
-      // the server sends its own 1,000 rows back, since echo suppression never applies to a full pull).
-      push: {
-        requests: pushMeter.requests,
-        pushRequests: pushMeter.pushes,
-        bytesSentGzip: pushMeter.sent,
-        bytesSentUncompressed: pushMeter.sentUncompressed,
-        bytesReceived: pushMeter.received,
-        ms: Math.round(pushMs),
+      avgMutationJsonBytes,
+      throttle: THROTTLE,
+      throttleCheck: { uploadBytesPerSecond, smallMs: round(small.ms), bigMs: round(big.ms) },
+      pushBatch: { maxMutations: 500, maxBytes: 1024 * 1024 - 16 * 1024 },
+      syncChunk: { bytesMinified: syncChunkRaw, bytesGzip: syncChunkGzip },
+      push,
+      pull,
+      // How many times fewer requests / bytes / seconds than PouchDB under the same throttle.
+      vsPouchDb: {
+        push: {
+          requests: ratio(ANCHOR.push.requests, push.requests),
+          bytes: ratio(ANCHOR.push.bytes, push.bytesSentGzip + push.bytesReceived),
+          seconds: ratio(ANCHOR.push.seconds, push.seconds),
+        },
+        pull: {
+          requests: ratio(ANCHOR.pull.requests, pull.requests),
+          bytes: ratio(ANCHOR.pull.bytes, pull.bytesReceivedGzip + pull.bytesSent),
+          seconds: ratio(ANCHOR.pull.seconds, pull.seconds),
+        },
       },
-      // Device B's first run: a full pull (the response bytes are counted after HTTP decoding).
-      pull: {
-        requests: pullMeter.requests,
-        bytesSent: pullMeter.sent,
-        bytesReceived: pullMeter.received,
-        ms: Math.round(pullMs),
+      target: {
+        push: push.requests <= TARGET.push.requests && push.seconds <= TARGET.push.seconds,
+        pull: pull.requests <= TARGET.pull.requests && pull.seconds <= TARGET.pull.seconds,
       },
     };
+    const kb = (n: number) => `${round(n / 1000)} KB`;
+    console.log(
+      `push: ${push.requests} requests of ${push.mutationsPerRequest.join(' + ')} mutations, ` +
+        `${kb(push.bytesSentGzip)} up + ${kb(push.bytesReceived)} down, ${push.seconds} s ` +
+        `(floor ${push.floorSeconds} s); PouchDB ${result.vsPouchDb.push.requests}x the requests, ` +
+        `${result.vsPouchDb.push.bytes}x the bytes, ${result.vsPouchDb.push.seconds}x the time\n` +
+        `pull: ${pull.requests} requests, ${kb(pull.bytesReceivedGzip)} down, ${pull.seconds} s ` +
+        `(floor ${pull.floorSeconds} s); PouchDB ${result.vsPouchDb.pull.requests}x the requests, ` +
+        `${result.vsPouchDb.pull.bytes}x the bytes, ${result.vsPouchDb.pull.seconds}x the time\n` +
+        `push batch: at most ${result.pushBatch.maxMutations} mutations, ${kb(result.pushBatch.maxBytes)}; ` +
+        `sync chunk ${kb(syncChunkGzip)} gzipped; throttle checked: ${uploadBytesPerSecond} B/s up`,
+    );
     console.log(JSON.stringify(result));
     return result;
   } finally {
+    await browser.close();
     child.kill('SIGTERM');
     await new Promise((ok) => child.once('exit', ok));
     rmSync(dataDir, { recursive: true, force: true });

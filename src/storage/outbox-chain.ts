@@ -18,7 +18,11 @@ export async function readRecordRow(
   table: SyncedTable,
   id: string,
 ): Promise<RecordRow | undefined> {
-  const raw = await db.synced(table).get(id);
+  return parseRecordRow(await db.synced(table).get(id));
+}
+
+/** A stored row as a record, or undefined when missing or unreadable. */
+export function parseRecordRow(raw: unknown): RecordRow | undefined {
   if (raw === undefined) return undefined;
   const parsed = StoredRecordSchema.safeParse(withoutDerivedIndexFields(raw));
   return parsed.success ? parsed.data : undefined;
@@ -51,18 +55,29 @@ export async function promoteNext(
   sendAll: boolean,
 ): Promise<void> {
   const [next] = await entriesOf(db, table, record.id);
-  if (!next || next.payload != null) return;
-  if (next.baseVersion !== null && !sendAll) return;
+  const promoted = promotedEntry(next, record, table, sendAll);
+  if (promoted) await db.outbox.put(promoted);
+}
+
+/** What `promoteNext` writes for the record's first waiting entry `next`, or null for nothing. */
+export function promotedEntry(
+  next: OutboxRow | undefined,
+  record: RecordRow,
+  table: SyncedTable,
+  sendAll: boolean,
+): OutboxRow | null {
+  if (!next || next.payload != null) return null;
+  if (next.baseVersion !== null && !sendAll) return null;
   let fields = sendAll ? allFieldsOf(record, table) : next.changedFields;
   // A create chained behind a create that was accepted becomes an update of every field.
   if (record.version > 0 && next.op === 'create') fields = allFieldsOf(record, table);
   if (record.version === 0) fields = Object.keys(record.data).sort();
-  await db.outbox.put({
+  return {
     ...next,
     baseVersion: record.version,
     op: outboxOp(record, fields),
     changedFields: fields,
-  });
+  };
 }
 
 /** The mutation an entry sends (SYNC.md §3), built from the stored record at the first send. */

@@ -7,8 +7,8 @@
  */
 import { LIMITS } from '../domain/sync-messages';
 import { SYNCED_TABLES, type SyncedTable } from '../domain/tables';
-import type { NaptimeDb, OutboxRow } from './db';
-import { mutationOf, promoteNext, readRecordRow } from './outbox-chain';
+import type { NaptimeDb, OutboxRow, RecordRow } from './db';
+import { mutationOf, parseRecordRow, promoteNext, readRecordRow } from './outbox-chain';
 
 /** One entry of a batch: what to send, and the entry it came from. */
 export interface BatchItem {
@@ -64,17 +64,23 @@ export async function rejectLocally(
   await promoteNext(db, marked, entry.table, true);
 }
 
-/** Takes and freezes the next batch (see the module header). */
+const keyOf = (table: SyncedTable, id: string) => `${table}\u0000${id}`;
+const needsRecord = (e: OutboxRow) => !e.payload && e.baseVersion !== null;
+
+/**
+ * Takes and freezes the next batch (see the module header). Records are read in bulk, `maxCount`
+ * entries ahead, and the frozen entries written in one bulk put: one request per entry, one after
+ * another, cost a tablet seconds for a batch of 500.
+ */
 export function takeBatch(db: NaptimeDb, options: TakeBatchOptions): Promise<Batch> {
   const stores = SYNCED_TABLES.map((t) => db.synced(t));
   return db.transaction('rw', [db.outbox, ...stores], async () => {
     const entries = await db.outbox.orderBy('seq').toArray();
     const taken = new Set<string>();
-    const items: BatchItem[] = [];
-    let bytes = 0;
-    let rejectedLocally = 0;
+    // The first entry of each record that may go now (a chained successor waits for its answer).
+    const firsts: (OutboxRow & { seq: number })[] = [];
     for (const entry of entries) {
-      const key = `${entry.table}\u0000${entry.recordId}`;
+      const key = keyOf(entry.table, entry.recordId);
       const isFirstOfRecord = !taken.has(key);
       taken.add(key);
       if (!isFirstOfRecord || entry.seq === undefined) continue;
@@ -84,10 +90,30 @@ export function takeBatch(db: NaptimeDb, options: TakeBatchOptions): Promise<Bat
         (entry.inflightUntil ?? 0) > options.now
       )
         continue;
+      firsts.push({ ...entry, seq: entry.seq });
+    }
+    const records = new Map<string, RecordRow | undefined>();
+    const prefetch = async (from: number) => {
+      const ahead = firsts.slice(from, from + Math.max(1, options.maxCount)).filter(needsRecord);
+      for (const table of SYNCED_TABLES) {
+        const ids = ahead.filter((e) => e.table === table).map((e) => e.recordId);
+        if (ids.length === 0) continue;
+        const rows = await db.synced(table).bulkGet(ids);
+        ids.forEach((id, i) => records.set(keyOf(table, id), parseRecordRow(rows[i])));
+      }
+    };
+    const items: BatchItem[] = [];
+    const frozen: OutboxRow[] = [];
+    let bytes = 0;
+    let rejectedLocally = 0;
+    for (let i = 0; i < firsts.length; i++) {
+      const entry = firsts[i]!;
       let payload = entry.payload ?? null;
       if (!payload) {
         if (entry.baseVersion === null) continue;
-        const record = await readRecordRow(db, entry.table, entry.recordId);
+        const key = keyOf(entry.table, entry.recordId);
+        if (!records.has(key)) await prefetch(i);
+        const record = records.get(key);
         if (!record) continue; // unreadable: kept for a newer build, never sent as something else
         if (byteLength(record.data) > LIMITS.recordDataBytes) {
           await rejectLocally(
@@ -104,7 +130,7 @@ export function takeBatch(db: NaptimeDb, options: TakeBatchOptions): Promise<Bat
       const size = byteLength(payload);
       if (items.length > 0 && (items.length >= options.maxCount || bytes + size > options.maxBytes))
         break;
-      await db.outbox.put({
+      frozen.push({
         ...entry,
         payload,
         state: 'inflight',
@@ -121,6 +147,7 @@ export function takeBatch(db: NaptimeDb, options: TakeBatchOptions): Promise<Bat
       });
       bytes += size;
     }
+    if (frozen.length) await db.outbox.bulkPut(frozen);
     return { items, bytes, rejectedLocally };
   });
 }

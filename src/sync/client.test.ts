@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeServer } from '../server/test-support';
 import { queueChange } from '../storage/outbox';
 import { getRecord, listAllRecords } from '../storage/read';
-import { saveObservation } from '../storage/write';
+import { saveObservation, saveRecord } from '../storage/write';
 import {
   appFetch,
   connectedDevice,
@@ -199,6 +199,54 @@ describe('push and pull', () => {
     await a.client.syncNow();
     const onA = await getRecord(a.db, 'observations', id);
     expect(onA?.ok && onA.record.data).toEqual(merged?.ok && merged.record.data);
+  });
+});
+
+describe('a waiting edit that makes the merge invalid (SYNC.md §3 step 5)', () => {
+  it('keeps her check-in whole when her waiting P5 cannot lie over the lower P4 of another tablet: a conflict, never a rejection', async () => {
+    const s = await setup();
+    const id = 'checkin-2026-W46';
+    const week = { week: '2026-W46', p1: 4, p2: null, p3: null, p4: 20, p5: null, p6: 3 };
+    let a!: TestDevice & { enrolled: any };
+    let raiseP5 = false;
+    // eslint-disable-next-line prefer-const -- the fetch wrapper refers to the device it makes
+    a = await s.device((f) => async (url, init) => {
+      if (url.endsWith('/push') && raiseP5) {
+        raiseP5 = false; // while her P1 edit is in flight, she answers P5 (valid here: P4 is 20)
+        expect((await saveRecord(a.db, 'checkins', id, { ...week, p1: 5, p5: 20 })).ok).toBe(true);
+      }
+      return f(url, init);
+    });
+    const b = await s.device();
+    await saveRecord(a.db, 'checkins', id, week);
+    await a.client.syncNow();
+    await b.client.syncNow();
+    await saveRecord(b.db, 'checkins', id, { ...week, p4: 8 }); // the other tablet lowers P4
+    await b.client.syncNow();
+    await saveRecord(a.db, 'checkins', id, { ...week, p1: 5 });
+    raiseP5 = true;
+    await a.client.syncNow();
+
+    const pushes = s.requests.filter((r) => r.path.endsWith('/push'));
+    const results = pushes.map((p) => p.body.mutations.map((m: any) => [m.baseVersion, m.data]));
+    // Her P5 goes with every field on the version she edited (1), not as P5 alone on version 3.
+    expect(results.at(-1)).toEqual([[1, { ...week, p1: 5, p5: 20 }]]);
+    const mine = await getRecord(a.db, 'checkins', id);
+    // The server no longer keeps version 1 (she holds the version she last wrote, 3): it merges
+    // against the empty record, her newer P4 wins and the other tablet's 8 waits in a conflict.
+    expect(mine?.ok && mine.record).toMatchObject({
+      version: 4,
+      syncStatus: 'conflict',
+      data: { week: '2026-W46', p1: 5, p4: 20, p5: 20, p6: 3 },
+    });
+    const conflicts = await listAllRecords(a.db, 'conflicts');
+    expect(conflicts.map((c) => c.ok && c.record.data)).toEqual([
+      expect.objectContaining({ kind: 'fields', recordId: id, losing: { p4: 8 } }),
+    ]);
+    expect(a.client.status.getSnapshot()).toMatchObject({ rejected: 0, waiting: 0 });
+    await b.client.syncNow();
+    const theirs = await getRecord(b.db, 'checkins', id);
+    expect(theirs?.ok && theirs.record.data).toEqual(mine?.ok && mine.record.data);
   });
 });
 
