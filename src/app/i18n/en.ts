@@ -8,6 +8,7 @@ import { settingsEn } from '../features/settings/messages.en';
 import { welcomeEn } from '../features/welcome/messages.en';
 import { progressEn } from '../features/progress/messages.en';
 import { uiEn } from '../ui/messages.en';
+import { attentionEn } from '../features/attention/messages.en';
 
 const g = glossaryIn('en');
 
@@ -210,6 +211,7 @@ const en = {
   ...printEn,
   ...welcomeEn,
   ...uiEn,
+  ...attentionEn,
 };
 
 export type Messages = typeof en;

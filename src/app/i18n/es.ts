@@ -9,6 +9,7 @@ import { settingsEs } from '../features/settings/messages.es';
 import { welcomeEs } from '../features/welcome/messages.es';
 import { progressEs } from '../features/progress/messages.es';
 import { uiEs } from '../ui/messages.es';
+import { attentionEs } from '../features/attention/messages.es';
 
 const g = glossaryIn('es');
 
@@ -22,6 +23,7 @@ const core: Omit<
   | keyof typeof printEs
   | keyof typeof welcomeEs
   | keyof typeof uiEs
+  | keyof typeof attentionEs
 > = {
   'nav.label': 'Principal',
   'nav.home': 'Inicio',
@@ -224,6 +226,7 @@ const es: Messages = {
   ...printEs,
   ...welcomeEs,
   ...uiEs,
+  ...attentionEs,
 };
 
 export default es;

@@ -4,6 +4,7 @@ import { isoWeekOf, toCalendarDate } from '../../../domain/dates';
 import { weekOf } from '../../i18n/format';
 import { t, tn } from '../../i18n/i18n';
 import { Icon } from '../../ui/icons';
+import { AttentionLink } from '../attention/AttentionLink';
 import { CheckinHomeCard } from '../checkin/CheckinHomeCard';
 import { CopyReminder } from '../data/CopyReminder';
 import { childLabels } from '../children/child-label';
@@ -30,6 +31,7 @@ export function HomePage(): JSX.Element {
     <section class="page home">
       <h1 class="visually-hidden">{t('home.title')}</h1>
       <WelcomeCard />
+      <AttentionLink />
       <button type="button" class="button primary big" onClick={() => route('/notes/new?from=/')}>
         <Icon name="plus" /> {t('note.new')}
       </button>
