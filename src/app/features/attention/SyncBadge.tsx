@@ -7,7 +7,7 @@ const ICONS: Record<RecordState, IconName> = {
   pending: 'device',
   synced: 'check',
   rejected: 'alert',
-  attention: 'split',
+  attention: 'twoVersions',
 };
 
 /**

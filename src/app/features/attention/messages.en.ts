@@ -10,7 +10,7 @@ export const attentionEn = {
   'attention.none': 'Nothing needs your attention. Everything is in order.',
   'attention.conflictsTitle': 'Changed on two devices',
   'attention.conflictsIntro':
-    'These were changed on two devices before they could sync. Both versions are kept until you choose. Look at what is different and pick the one you want.',
+    'These were changed on two devices before they could sync. Look at what is different and pick the version you want. Nothing is lost: the other one stays saved with your agency.',
   'attention.what.observations': `${g.Note} about {names}, {when}`,
   'attention.what.children': `${g.Child}: {name}`,
   'attention.what.checkins': `${g.Checkin}, {week}`,

@@ -11,7 +11,7 @@ export const attentionEs: Record<keyof typeof attentionEn, string> = {
   'attention.none': 'Nada necesita su atención. Todo está en orden.',
   'attention.conflictsTitle': 'Cambiado en dos dispositivos',
   'attention.conflictsIntro':
-    'Esto se cambió en dos dispositivos antes de que pudieran sincronizarse. Se guardan las dos versiones hasta que usted elija. Mire qué es diferente y escoja la que quiere.',
+    'Esto se cambió en dos dispositivos antes de que pudieran sincronizarse. Mire qué es diferente y escoja la versión que quiere. No se pierde nada: la otra queda guardada con su agencia.',
   'attention.what.observations': `${g.Note} sobre {names}, {when}`,
   'attention.what.children': `${g.Child}: {name}`,
   'attention.what.checkins': `${g.Checkin}, {week}`,
