@@ -16,6 +16,7 @@ import { gunzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { isoWeekOf, toCalendarDate } from '../../src/domain/dates';
 import { listOpenConflicts } from '../../src/storage/conflicts';
 import { getRecord, listAllRecords } from '../../src/storage/read';
 import { saveObservation } from '../../src/storage/write';
@@ -51,6 +52,8 @@ const seed = (page: Page) =>
       page.evaluate(() => (window as any).naptimeAttention.sync()),
     ids: (): ReturnType<AttentionSeed['ids']> =>
       page.evaluate(() => (window as any).naptimeAttention.ids()),
+    seedConflicts: (week: string): Promise<void> =>
+      page.evaluate((w) => (window as any).naptimeAttention.seedConflicts(w), week),
   }) as const;
 
 /**
@@ -270,5 +273,53 @@ describe('Needs your attention', () => {
     } finally {
       other?.close();
     }
+  });
+
+  it('shows a child, a check-in, a PDSA plan and a delete in her words; a choice that does not fit says why and changes nothing', async () => {
+    const { page, app } = await openApp(suite, 'phone');
+    await injectSeed(page);
+    const week = isoWeekOf(toCalendarDate(new Date()));
+    await seed(page).seedConflicts(week);
+    await app.goTo('Home');
+    await page.getByRole('link', { name: '4 things need your attention' }).click();
+    const cards = page.getByRole('article');
+    await expect.poll(() => cards.count()).toBe(4);
+    const all = (await page.locator('.attention').textContent()) ?? '';
+    for (const words of [
+      'Birth month',
+      'May 2024',
+      'April 2024',
+      'Ana Sofía',
+      'What will you do?',
+      'A note right after nap',
+      'When?',
+      'Every day at 2',
+      'Deleted',
+      'Yes, deleted',
+      'How many times did you talk with another provider about your work?',
+    ])
+      expect(all, words).toContain(words);
+    expect(all).not.toMatch(/birthMonth|plan\.what|\bp4\b|\bdeleted\b/);
+    await checkScreen(page, 'attention-kinds-phone-en', 'en');
+    await page.setViewportSize(SIZES.tablet.viewport!);
+    await checkScreen(page, 'attention-kinds-tablet-en', 'en');
+
+    // The check-in's other answer does not fit this week's: she is told why, nothing changes.
+    const checkin = cards.filter({ hasText: 'How many times did you talk' });
+    await checkin.getByRole('button', { name: 'Use the other', exact: true }).click();
+    await checkin.getByRole('alert').waitFor();
+    expect(await checkin.getByRole('alert').textContent()).toMatch(
+      /does not fit with the rest\. In “Of those talks.*”, it is more than your talks with other providers\./,
+    );
+    await expect.poll(() => cards.count()).toBe(4);
+    await checkScreen(page, 'attention-kinds-tablet-en-not-fitting', 'en');
+
+    await app.switchLanguage('es');
+    await page.goto(new URL('/attention', page.url()).href);
+    await app.waitForShell();
+    await expect.poll(() => cards.count()).toBe(4);
+    await checkScreen(page, 'attention-kinds-tablet-es', 'es');
+    await page.setViewportSize(SIZES.phone.viewport!);
+    await checkScreen(page, 'attention-kinds-phone-es', 'es');
   });
 });

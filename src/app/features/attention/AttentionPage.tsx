@@ -27,7 +27,10 @@ export function AttentionPage(): JSX.Element {
       {isLoading ? (
         <p class="hint">{t('common.loading')}</p>
       ) : conflicts.length === 0 && rejected.length === 0 ? (
-        <p class="empty">{t('attention.none')}</p>
+        <>
+          <p class="empty">{t('attention.none')}</p>
+          <a href="/">{t('notFound.home')}</a>
+        </>
       ) : (
         <>
           {conflicts.length > 0 && (
