@@ -8,8 +8,8 @@ import {
   countNeedingAttention,
   listOpenConflicts,
   listRecordIdsNeedingAttention,
-  resolveConflict,
-} from '../storage/conflicts';
+} from '../storage/attention';
+import { resolveConflict } from '../storage/conflicts';
 import { getRecord } from '../storage/read';
 import { saveObservation } from '../storage/write';
 import { appFetch, connectedDevice, VirtualTime, type TestDevice } from './sim/harness';

@@ -17,7 +17,7 @@ import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { isoWeekOf, toCalendarDate } from '../../src/domain/dates';
-import { listOpenConflicts } from '../../src/storage/conflicts';
+import { listOpenConflicts } from '../../src/storage/attention';
 import { getRecord, listAllRecords } from '../../src/storage/read';
 import { saveObservation } from '../../src/storage/write';
 import { connectedDevice, VirtualTime, type TestDevice } from '../../src/sync/sim/harness';

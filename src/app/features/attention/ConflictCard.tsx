@@ -1,12 +1,8 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ConflictData } from '../../../domain/records';
-import {
-  resolveConflict,
-  withLosingValues,
-  type ConflictChoice,
-  type OpenConflict,
-} from '../../../storage/conflicts';
+import type { OpenConflict } from '../../../storage/attention';
+import { resolveConflict, withLosingValues, type ConflictChoice } from '../../../storage/conflicts';
 import { useDb } from '../../db';
 import { dateFormat, t } from '../../i18n/i18n';
 import { showToast } from '../../state';

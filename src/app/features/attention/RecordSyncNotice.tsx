@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import type { RecordTable } from '../../../storage/conflicts';
+import type { RecordTable } from '../../../storage/attention';
 import { t } from '../../i18n/i18n';
 import { rejectReason } from './reject-words';
 import { useRecordState } from './use-attention';

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import type { RejectedItem } from '../../../storage/conflicts';
+import type { RejectedItem } from '../../../storage/attention';
 import { t } from '../../i18n/i18n';
 import type { WordsContext } from './field-words';
 import { recordHref, recordTitle } from './record-words';

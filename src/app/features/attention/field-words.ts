@@ -4,7 +4,7 @@
  * children's names, months, the ease scale, PDSA choices). Nested parts (a PDSA plan, its questions)
  * are split into their own rows, so each row is one thing she can read.
  */
-import type { RecordTable } from '../../../storage/conflicts';
+import type { RecordTable } from '../../../storage/attention';
 import type { MessageKey } from '../../i18n/en';
 import { dayInWords, monthName, weekOf } from '../../i18n/format';
 import { t } from '../../i18n/i18n';

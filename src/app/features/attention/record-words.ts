@@ -1,5 +1,5 @@
 /** How a record is named and opened from "Needs your attention": her words, and its own form. */
-import type { RecordTable } from '../../../storage/conflicts';
+import type { RecordTable } from '../../../storage/attention';
 import { toCalendarDate } from '../../../domain/dates';
 import { weekName } from '../../i18n/format';
 import { t } from '../../i18n/i18n';

@@ -5,7 +5,7 @@
  * issue keys (domain/records.ts), which are translated here.
  */
 import type { StoredRecord } from '../../../domain/envelope';
-import type { RecordTable } from '../../../storage/conflicts';
+import type { RecordTable } from '../../../storage/attention';
 import type { MessageKey } from '../../i18n/en';
 import { t } from '../../i18n/i18n';
 import { fieldLabel } from './field-words';

@@ -10,7 +10,7 @@ import {
   listRecordIdsNeedingAttention,
   listRejected,
   type RecordTable,
-} from '../../../storage/conflicts';
+} from '../../../storage/attention';
 import { getMeta, META_KEYS } from '../../../storage/meta';
 import { getRecord } from '../../../storage/read';
 import { getConnection } from '../../../storage/sync-state';

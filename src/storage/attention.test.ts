@@ -6,9 +6,8 @@ import {
   listOpenConflicts,
   listRecordIdsNeedingAttention,
   listRejected,
-  resolveConflict,
-  withLosingValues,
-} from './conflicts';
+} from './attention';
+import { resolveConflict, withLosingValues } from './conflicts';
 import type { NaptimeDb } from './db';
 import { applyPullPage } from './pull-apply';
 import { applyPushResults } from './push-apply';
