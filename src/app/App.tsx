@@ -34,6 +34,7 @@ const PrintChildPage = lazy(() =>
 const PrintMonthPage = lazy(() =>
   import('./features/print/PrintMonthPage').then((m) => m.PrintMonthPage),
 );
+const ConnectPage = lazy(() => import('./features/connect/ConnectPage').then((m) => m.ConnectPage));
 const SettingsPage = lazy(() =>
   import('./features/settings/SettingsPage').then((m) => m.SettingsPage),
 );
@@ -67,6 +68,7 @@ export function App(): JSX.Element {
             <Route path="/pdsa/:id" component={PdsaCyclePage} />
             <Route path="/progress" component={ProgressPage} />
             <Route path="/settings" component={SettingsPage} />
+            <Route path="/connect" component={ConnectPage} />
             <Route path="/print/child/:id" component={PrintChildPage} />
             <Route path="/print/month" component={PrintMonthPage} />
             <Route default component={NotFoundPage} />
