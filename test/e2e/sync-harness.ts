@@ -187,9 +187,9 @@ export async function connectDevice(
     .first()
     .waitFor({ state: 'visible', timeout: 15_000 });
   await page.getByRole('button', { name: app.t('Yes, connect'), exact: true }).click();
+  const connected = app.t('Connected to {agency}').replace('{agency}', provider.agencyName);
   await page
-    .getByRole('heading', { name: new RegExp(escape(provider.agencyName)) })
-    .first()
+    .getByRole('heading', { name: connected, exact: true })
     .waitFor({ state: 'visible', timeout: 15_000 });
 }
 
