@@ -1,5 +1,6 @@
 /** English words of every screen. Keys are shared with es.ts; product terms come from the glossary. */
 import { glossaryIn } from './glossary';
+import { connectEn } from '../features/connect/messages.en';
 import { dataEn } from '../features/data/messages.en';
 import { notesEn } from '../features/notes/messages.en';
 import { pdsaEn } from '../features/pdsa/messages.en';
@@ -82,10 +83,8 @@ const core = {
   'home.ideasTitle': 'Ideas to try next',
   'home.noIdeas': `Ideas you write under “${g.ideaToTry}” in your ${g.notes} show up here.`,
   'home.syncTitle': 'Saved and sent',
-  'home.allSavedHere': `Everything is ${g.savedHere.toLowerCase()}.`,
-  'home.waiting.one': '{count} change is saved on this device and waits to be sent.',
-  'home.waiting.other': '{count} changes are saved on this device and wait to be sent.',
-  'home.syncNotYet': `Not yet: connecting to your ${g.agency} comes in a later update. Until then your ${g.notes} stay only on this device.`,
+  'home.waiting.one': `{count} change is saved on this device. It will be sent once you connect to your ${g.agency}.`,
+  'home.waiting.other': `{count} changes are saved on this device. They will be sent once you connect to your ${g.agency}.`,
   'notes.title': g.Notes,
   'notes.viewLabel': `Show ${g.notes}`,
   'notes.byWeek': 'By week',
@@ -208,6 +207,7 @@ const en = {
   ...progressEn,
   ...notesEn,
   ...settingsEn,
+  ...connectEn,
   ...printEn,
   ...welcomeEn,
   ...uiEn,
