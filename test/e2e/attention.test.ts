@@ -7,8 +7,10 @@
  * records closed and still holding both versions: nothing lost. axe clean and no English in
  * Spanish; screenshots at phone and tablet size in both languages.
  *
- * The page's sync client is started by `attention-seed.ts` (the app's own `createSyncClient`):
- * the app's connect screen is built elsewhere, and this test does not depend on it.
+ * The page is connected by `attention-seed.ts` (the connection saved as enrolment saves it, with a
+ * token made here, so the Node device shares the provider) and synced by the app's own
+ * `createSyncClient` when the test says so; `sync-conflict.test.ts` does the same through the
+ * app's Connect screen on two browsers.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
