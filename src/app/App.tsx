@@ -34,6 +34,10 @@ const PrintChildPage = lazy(() =>
 const PrintMonthPage = lazy(() =>
   import('./features/print/PrintMonthPage').then((m) => m.PrintMonthPage),
 );
+const AttentionPage = lazy(() =>
+  import('./features/attention/AttentionPage').then((m) => m.AttentionPage),
+);
+const ConnectPage = lazy(() => import('./features/connect/ConnectPage').then((m) => m.ConnectPage));
 const SettingsPage = lazy(() =>
   import('./features/settings/SettingsPage').then((m) => m.SettingsPage),
 );
@@ -67,6 +71,8 @@ export function App(): JSX.Element {
             <Route path="/pdsa/:id" component={PdsaCyclePage} />
             <Route path="/progress" component={ProgressPage} />
             <Route path="/settings" component={SettingsPage} />
+            <Route path="/attention" component={AttentionPage} />
+            <Route path="/connect" component={ConnectPage} />
             <Route path="/print/child/:id" component={PrintChildPage} />
             <Route path="/print/month" component={PrintMonthPage} />
             <Route default component={NotFoundPage} />

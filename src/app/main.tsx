@@ -12,6 +12,7 @@ import { getSettings } from '../storage/settings';
 import { pickLanguage, setLanguage } from './i18n/i18n';
 import { startServiceWorker } from './pwa';
 import { isOnline } from './state';
+import { startSyncIfConnected } from './sync-runtime';
 import './styles.css';
 
 async function boot(): Promise<void> {
@@ -42,6 +43,8 @@ async function boot(): Promise<void> {
   window.addEventListener('online', () => (isOnline.value = true));
   window.addEventListener('offline', () => (isOnline.value = false));
   startServiceWorker();
+  // The sync client is its own chunk, loaded once the first screen is painted.
+  requestAnimationFrame(() => setTimeout(() => void startSyncIfConnected(db), 0));
 }
 
 void boot();

@@ -4,13 +4,17 @@
  * - `toast`: written by `showToast` only.
  * - `isOnline`: written by main.tsx from the browser's online/offline events (a hint, never trusted).
  * - `failedReads`: written by ui/use-live-query.ts only; each entry reads one failed live query again.
+ * - `syncStatus`: written by sync-runtime.ts only, from the sync client's status store; `null`
+ *   while no client runs (not connected, or before it loads after the first paint).
  */
 import { signal } from '@preact/signals';
+import type { SyncSnapshot } from '../sync/status';
 import type { MessageKey } from './i18n/en';
 
 export const updateReady = signal(false);
 /** The retries of live reads that failed; the shell says so while any is here. */
 export const failedReads = signal<ReadonlySet<() => void>>(new Set());
+export const syncStatus = signal<SyncSnapshot | null>(null);
 export const isOnline = signal(typeof navigator === 'undefined' ? true : navigator.onLine);
 
 export interface Toast {

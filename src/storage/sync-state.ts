@@ -24,6 +24,8 @@ export interface SyncConnection {
   providerId: string;
   providerName?: string;
   agencyName?: string;
+  /** The agency server's address as she confirmed it ('' or absent: the app's own origin). */
+  serverUrl?: string;
 }
 
 /** The connection, or null when this device is not connected. */

@@ -22,19 +22,18 @@ function retryAfterOf(res: Response, bodyMs: number | undefined): number | null 
   return Number.isFinite(seconds) ? Math.max(0, seconds * 1000) : null;
 }
 
-/** POSTs `body` as JSON (gzipped when `gzip` is available) with the device token. */
+/** POSTs `body` as JSON (gzipped when `gzip` is available) with the device token, if any. */
 export async function postJson(
-  deps: SyncDeps,
+  deps: Pick<SyncDeps, 'baseUrl' | 'fetch' | 'setTimeout' | 'clearTimeout' | 'gzip'>,
   path: string,
-  token: string,
+  token: string | null,
   body: unknown,
   options: { gzip?: boolean } = {},
 ): Promise<HttpOutcome> {
   const text = JSON.stringify(body);
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    authorization: `Bearer ${token}`,
-  };
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  // Enrollment asks without a token (or with the old one, which the server then revokes).
+  if (token !== null) headers.authorization = `Bearer ${token}`;
   let payload: BodyInit = text;
   if (options.gzip && deps.gzip) {
     payload = (await deps.gzip(encoder.encode(text))) as unknown as BodyInit;

@@ -92,16 +92,19 @@ export interface ServerHandle {
   stop: () => Promise<void>;
 }
 
-/** Starts `node dist/server/main.js` on 127.0.0.1, port 0, with a fresh DATA_DIR (and STATIC_DIR if given). */
+/**
+ * Starts `node dist/server/main.js` on 127.0.0.1, port 0, with a fresh DATA_DIR (and STATIC_DIR if
+ * given). `port` and `dataDir` restart a stopped server where it was: same origin, same data.
+ */
 export async function startServer(
-  options: { staticDir?: string; dataDir?: string } = {},
+  options: { staticDir?: string; dataDir?: string; port?: number } = {},
 ): Promise<ServerHandle> {
   const staticDir = options.staticDir ?? DIST_APP;
   assertBuilt(staticDir);
   const dataDir = options.dataDir ?? makeTempDir('data');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    PORT: '0',
+    PORT: String(options.port ?? 0),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     NODE_ENV: 'production',

@@ -188,7 +188,11 @@ export class App {
 
   /** The confirmation "Saved on this device" (shown only once the transaction has committed). */
   savedConfirmation(): Locator {
-    return this.page.getByText(this.t('Saved on this device'), { exact: true }).first();
+    // In the toast region: once connected, records in lists say "Saved on this device" too.
+    return this.page
+      .locator('.toast-region')
+      .getByText(this.t('Saved on this device'), { exact: true })
+      .first();
   }
 
   /** Clicks a save button and waits for a new "Saved on this device" (an earlier one must go first). */

@@ -1,6 +1,6 @@
 /**
- * In the browser: every screen (Home, Notes, New note form, Children, Add child form, Settings) at
- * phone and tablet size, in English and Spanish: a screenshot of each
+ * In the browser: every screen (Home, Notes, New note form, Children, Add child form, Settings,
+ * Needs your attention) at phone and tablet size, in English and Spanish: a screenshot of each
  * (test-results/screenshots/<size>-<lang>-<screen>.png and -full.png), no serious or critical
  * axe-core violation, and in Spanish no visible text or accessible name equal to an English-only
  * catalogue value. Spanish comes from the Settings switch at phone size and from the browser's
@@ -49,6 +49,15 @@ const SCREENS: { name: string; open: (app: App) => Promise<void> }[] = [
     },
   },
   { name: 'settings', open: (app) => app.goTo('Settings') },
+  {
+    // Reached from a link shown only while something needs her: opened by its address here.
+    name: 'attention',
+    open: async (app) => {
+      await app.page.goto(new URL('/attention', app.page.url()).href);
+      await app.waitForShell();
+      await app.page.getByRole('heading', { level: 1 }).waitFor();
+    },
+  },
 ];
 
 /** One child and one note, so that lists and pickers are not empty on the screenshots. */

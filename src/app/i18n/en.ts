@@ -1,5 +1,6 @@
 /** English words of every screen. Keys are shared with es.ts; product terms come from the glossary. */
 import { glossaryIn } from './glossary';
+import { connectEn } from '../features/connect/messages.en';
 import { dataEn } from '../features/data/messages.en';
 import { notesEn } from '../features/notes/messages.en';
 import { pdsaEn } from '../features/pdsa/messages.en';
@@ -8,6 +9,7 @@ import { settingsEn } from '../features/settings/messages.en';
 import { welcomeEn } from '../features/welcome/messages.en';
 import { progressEn } from '../features/progress/messages.en';
 import { uiEn } from '../ui/messages.en';
+import { attentionEn } from '../features/attention/messages.en';
 
 const g = glossaryIn('en');
 
@@ -81,10 +83,8 @@ const core = {
   'home.ideasTitle': 'Ideas to try next',
   'home.noIdeas': `Ideas you write under “${g.ideaToTry}” in your ${g.notes} show up here.`,
   'home.syncTitle': 'Saved and sent',
-  'home.allSavedHere': `Everything is ${g.savedHere.toLowerCase()}.`,
-  'home.waiting.one': '{count} change is saved on this device and waits to be sent.',
-  'home.waiting.other': '{count} changes are saved on this device and wait to be sent.',
-  'home.syncNotYet': `Not yet: connecting to your ${g.agency} comes in a later update. Until then your ${g.notes} stay only on this device.`,
+  'home.waiting.one': `{count} change is saved on this device. It will be sent once you connect to your ${g.agency}.`,
+  'home.waiting.other': `{count} changes are saved on this device. They will be sent once you connect to your ${g.agency}.`,
   'notes.title': g.Notes,
   'notes.viewLabel': `Show ${g.notes}`,
   'notes.byWeek': 'By week',
@@ -207,9 +207,11 @@ const en = {
   ...progressEn,
   ...notesEn,
   ...settingsEn,
+  ...connectEn,
   ...printEn,
   ...welcomeEn,
   ...uiEn,
+  ...attentionEn,
 };
 
 export type Messages = typeof en;

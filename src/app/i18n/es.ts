@@ -1,6 +1,7 @@
 /** Las palabras en español de cada pantalla. Mismas claves que en.ts; los términos vienen del glosario. */
 import type { Messages } from './en';
 import { glossaryIn } from './glossary';
+import { connectEs } from '../features/connect/messages.es';
 import { dataEs } from '../features/data/messages.es';
 import { notesEs } from '../features/notes/messages.es';
 import { pdsaEs } from '../features/pdsa/messages.es';
@@ -9,6 +10,7 @@ import { settingsEs } from '../features/settings/messages.es';
 import { welcomeEs } from '../features/welcome/messages.es';
 import { progressEs } from '../features/progress/messages.es';
 import { uiEs } from '../ui/messages.es';
+import { attentionEs } from '../features/attention/messages.es';
 
 const g = glossaryIn('es');
 
@@ -19,9 +21,11 @@ const core: Omit<
   | keyof typeof progressEs
   | keyof typeof notesEs
   | keyof typeof settingsEs
+  | keyof typeof connectEs
   | keyof typeof printEs
   | keyof typeof welcomeEs
   | keyof typeof uiEs
+  | keyof typeof attentionEs
 > = {
   'nav.label': 'Principal',
   'nav.home': 'Inicio',
@@ -95,11 +99,8 @@ const core: Omit<
   'home.ideasTitle': 'Ideas para probar',
   'home.noIdeas': `Las ideas que escriba en “${g.ideaToTry}” en sus ${g.notes} aparecen aquí.`,
   'home.syncTitle': 'Guardado y enviado',
-  'home.allSavedHere': `Todo está ${g.savedHere.toLowerCase()}.`,
-  'home.waiting.one': '{count} cambio está guardado en este dispositivo y espera ser enviado.',
-  'home.waiting.other':
-    '{count} cambios están guardados en este dispositivo y esperan ser enviados.',
-  'home.syncNotYet': `Todavía no: la conexión con su ${g.agency} llega en una próxima actualización. Mientras tanto, sus ${g.notes} se quedan solo en este dispositivo.`,
+  'home.waiting.one': `{count} cambio está guardado en este dispositivo. Se enviará cuando se conecte con su ${g.agency}.`,
+  'home.waiting.other': `{count} cambios están guardados en este dispositivo. Se enviarán cuando se conecte con su ${g.agency}.`,
   'notes.title': g.Notes,
   'notes.viewLabel': `Mostrar ${g.notes}`,
   'notes.byWeek': 'Por semana',
@@ -221,9 +222,11 @@ const es: Messages = {
   ...progressEs,
   ...notesEs,
   ...settingsEs,
+  ...connectEs,
   ...printEs,
   ...welcomeEs,
   ...uiEs,
+  ...attentionEs,
 };
 
 export default es;

@@ -3,12 +3,16 @@ import { useLocation } from 'preact-iso';
 import { addWeeks } from '../../../domain/dates';
 import { t } from '../../i18n/i18n';
 import { Icon } from '../../ui/icons';
+import { checkinId } from '../../../domain/records';
+import { SyncBadge } from '../attention/SyncBadge';
+import { useRecordState } from '../attention/use-attention';
 import { useCheckin, useFirstUseWeek } from './use-checkin-editor';
 
 /** Home's check-in card: this week done or not, one tap to fill it in; last week if it is missing. */
 export function CheckinHomeCard({ week }: { week: string }): JSX.Element {
   const { route } = useLocation();
   const current = useCheckin(week);
+  const sync = useRecordState('checkins', checkinId(week));
   const lastWeek = addWeeks(week, -1);
   const last = useCheckin(lastWeek);
   const firstWeek = useFirstUseWeek();
@@ -20,7 +24,7 @@ export function CheckinHomeCard({ week }: { week: string }): JSX.Element {
       {current === undefined ? null : current ? (
         <p class="done">
           <Icon name="check" size={20} /> {t('checkin.doneThisWeek')}{' '}
-          <a href="/checkin?from=/">{t('checkin.change')}</a>
+          <a href="/checkin?from=/">{t('checkin.change')}</a> <SyncBadge state={sync?.state} />
         </p>
       ) : (
         <button type="button" class="button primary" onClick={() => route('/checkin?from=/')}>

@@ -15,6 +15,11 @@ import { ChipGroup } from '../../ui/ChipGroup';
 import { ReadFailed } from '../../ui/ReadFailed';
 import { Stepper } from '../../ui/Stepper';
 import { storageFailureKey } from '../../ui/storage-words';
+import { checkinId } from '../../../domain/records';
+import { AttentionLink } from '../attention/AttentionLink';
+import { RecordSyncNotice } from '../attention/RecordSyncNotice';
+import { SyncBadge } from '../attention/SyncBadge';
+import { useRecordState } from '../attention/use-attention';
 import { useCheckinEditor } from './use-checkin-editor';
 
 const EASE = ['1', '2', '3', '4', '5'] as const;
@@ -36,6 +41,7 @@ export function CheckinPage(): JSX.Element {
   const week =
     params.week && isIsoWeek(params.week) && params.week <= thisWeek ? params.week : thisWeek;
   const editor = useCheckinEditor(week);
+  const sync = useRecordState('checkins', checkinId(week));
   const a = editor.answers;
   // A past week's questions say "that week".
   const isPast = week < thisWeek;
@@ -62,6 +68,7 @@ export function CheckinPage(): JSX.Element {
   return (
     <form class="page checkin" onSubmit={onSubmit} noValidate>
       <h1>{t('checkin.title')}</h1>
+      <AttentionLink />
       <div class="week-nav">
         <button
           type="button"
@@ -88,6 +95,10 @@ export function CheckinPage(): JSX.Element {
         <p class="hint">{t('common.loading')}</p>
       ) : (
         <>
+          <RecordSyncNotice table="checkins" id={checkinId(week)} />
+          {sync?.state && sync.state !== 'rejected' && sync.state !== 'attention' && (
+            <SyncBadge state={sync.state} />
+          )}
           <p class="hint">
             {editor.isSaved
               ? t(isPast ? 'checkin.editingPast' : 'checkin.editing')

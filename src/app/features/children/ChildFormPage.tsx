@@ -5,6 +5,7 @@ import type { MessageKey } from '../../i18n/en';
 import { dateFormat, t } from '../../i18n/i18n';
 import { showToast } from '../../state';
 import { Field } from '../../ui/Field';
+import { RecordSyncNotice } from '../attention/RecordSyncNotice';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ReadFailed } from '../../ui/ReadFailed';
 import { storageFailureKey } from '../../ui/storage-words';
@@ -61,6 +62,7 @@ export function ChildFormPage(): JSX.Element {
   return (
     <form class="page" onSubmit={onSubmit} noValidate>
       <h1>{t(id ? 'children.editTitle' : 'children.newTitle')}</h1>
+      <RecordSyncNotice table="children" id={id} />
       {alert && (
         <p class="form-alert" role="alert">
           {t(alert)}

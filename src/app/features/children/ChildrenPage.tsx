@@ -6,6 +6,9 @@ import { ageBand } from '../../../domain/children';
 import { monthName } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { Icon } from '../../ui/icons';
+import { AttentionLink } from '../attention/AttentionLink';
+import { SyncBadge } from '../attention/SyncBadge';
+import { useRecordStates } from '../attention/use-attention';
 import { AGE_KEYS } from './age-labels';
 import { childLabels } from './child-label';
 import { useChildren } from './use-children';
@@ -21,6 +24,7 @@ export function ageText(child: ChildData, today: Date = new Date()): string {
 export function ChildrenPage(): JSX.Element {
   const items = useChildren({ includeInactive: true });
   const { route } = useLocation();
+  const stateOf = useRecordStates('children');
   if (items === undefined) return <p class="page hint">{t('common.loading')}</p>;
   const readable = items.flatMap((i) => (i.ok ? [i.record as StoredRecord<ChildData>] : []));
   const labels = childLabels(readable);
@@ -31,6 +35,7 @@ export function ChildrenPage(): JSX.Element {
       <a class="card-link" href={`/children/${encodeURIComponent(c.id)}`}>
         <span class="note-who">{labels.get(c.id)}</span>
         <span class="hint">{ageText(c.data)}</span>
+        <SyncBadge state={stateOf?.(c)} />
       </a>
     </li>
   );
@@ -42,6 +47,7 @@ export function ChildrenPage(): JSX.Element {
           <Icon name="plus" size={20} /> {t('children.add')}
         </button>
       </div>
+      <AttentionLink />
       {active.length === 0 && <p class="empty">{t('children.empty')}</p>}
       <ul class="card-list">{active.map(row)}</ul>
       {items.some((i) => !i.ok) && <p class="card unreadable">{t('common.unreadable')}</p>}

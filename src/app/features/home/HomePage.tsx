@@ -4,6 +4,7 @@ import { isoWeekOf, toCalendarDate } from '../../../domain/dates';
 import { weekOf } from '../../i18n/format';
 import { t, tn } from '../../i18n/i18n';
 import { Icon } from '../../ui/icons';
+import { AttentionLink } from '../attention/AttentionLink';
 import { CheckinHomeCard } from '../checkin/CheckinHomeCard';
 import { CopyReminder } from '../data/CopyReminder';
 import { childLabels } from '../children/child-label';
@@ -14,7 +15,8 @@ import { useOpenIdeas } from '../notes/use-ideas';
 import { WelcomeCard } from '../welcome/WelcomeCard';
 import { PdsaHomeCard } from '../pdsa/PdsaHomeCard';
 import { useWeekNoteCount, useWeekNotes } from '../notes/use-notes';
-import { usePendingCount, useUnfinishedNote } from './use-home';
+import { SyncCard } from './SyncCard';
+import { useUnfinishedNote } from './use-home';
 
 /** Home: a new note in one tap, this week at a glance, her ideas to try next, what waits to sync. */
 export function HomePage(): JSX.Element {
@@ -24,12 +26,12 @@ export function HomePage(): JSX.Element {
   const count = useWeekNoteCount(week);
   const ideas = useOpenIdeas(week);
   const children = useChildren({ includeInactive: true });
-  const pending = usePendingCount();
   const unfinished = useUnfinishedNote();
   return (
     <section class="page home">
       <h1 class="visually-hidden">{t('home.title')}</h1>
       <WelcomeCard />
+      <AttentionLink />
       <button type="button" class="button primary big" onClick={() => route('/notes/new?from=/')}>
         <Icon name="plus" /> {t('note.new')}
       </button>
@@ -63,17 +65,7 @@ export function HomePage(): JSX.Element {
       </section>
       <PdsaHomeCard />
       <CopyReminder />
-      <section class="card" aria-labelledby="home-sync">
-        <h2 id="home-sync">{t('home.syncTitle')}</h2>
-        <p>
-          {pending === undefined
-            ? t('common.loading')
-            : pending === 0
-              ? t('home.allSavedHere')
-              : tn('home.waiting', pending)}
-        </p>
-        <p class="hint">{t('home.syncNotYet')}</p>
-      </section>
+      <SyncCard />
     </section>
   );
 }

@@ -3,6 +3,8 @@ import { toCalendarDate } from '../../../domain/dates';
 import type { StoredRecord } from '../../../domain/envelope';
 import type { ObservationData } from '../../../domain/records';
 import { t } from '../../i18n/i18n';
+import { SyncBadge } from '../attention/SyncBadge';
+import type { RecordState } from '../attention/use-attention';
 import { AREA_KEYS } from './note-labels';
 import { capitalized, duringWords, noteWhen } from './note-when';
 
@@ -10,10 +12,12 @@ interface Props {
   note: StoredRecord<ObservationData>;
   childNames: Map<string, string>;
   from?: string;
+  /** Its sync state (null before the device is connected). */
+  state?: RecordState | null;
 }
 
 /** One note in a list: who, when (in the words she chose), what she saw, and her idea to try next. */
-export function NoteCard({ note, childNames, from }: Props): JSX.Element {
+export function NoteCard({ note, childNames, from, state }: Props): JSX.Element {
   const d = note.data;
   const names = d.childIds.map((id) => childNames.get(id) ?? t('note.unknownChild')).join(', ');
   const href = `/notes/${encodeURIComponent(note.id)}${from ? `?from=${encodeURIComponent(from)}` : ''}`;
@@ -37,7 +41,7 @@ export function NoteCard({ note, childNames, from }: Props): JSX.Element {
             <span class="note-idea-label">{t('note.nextStep')}:</span> {d.nextStep}
           </span>
         )}
-        {note.syncStatus === 'rejected' && <span class="tag warn">{t('sync.rejected')}</span>}
+        <SyncBadge state={state} />
       </a>
     </li>
   );

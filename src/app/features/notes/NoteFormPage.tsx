@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ReadFailed } from '../../ui/ReadFailed';
 import { storageFailureKey } from '../../ui/storage-words';
 import { hasContent } from './note-form';
+import { RecordSyncNotice } from '../attention/RecordSyncNotice';
 import { NoteForm } from './NoteForm';
 import { useNoteEditor } from './use-note-editor';
 
@@ -74,6 +75,7 @@ export function NoteFormPage(): JSX.Element {
   return (
     <form class="page note-form" onSubmit={onSubmit} noValidate>
       <h1>{t(editId ? 'note.editTitle' : 'note.newTitle')}</h1>
+      <RecordSyncNotice table="observations" id={editId} />
       {editor.isRestored && <p class="notice">{t('note.restored')}</p>}
       {storageError && (
         <p class="form-alert" role="alert" tabIndex={-1}>

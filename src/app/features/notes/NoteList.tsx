@@ -6,6 +6,7 @@ import { t } from '../../i18n/i18n';
 import { childLabels } from '../children/child-label';
 import { useChildren } from '../children/use-children';
 import { NoteCard, UnreadableCard } from './NoteCard';
+import { useRecordStates } from '../attention/use-attention';
 
 interface Props {
   items: ReadItem<ObservationData>[] | undefined;
@@ -16,6 +17,7 @@ interface Props {
 /** A list of notes with their children's names; unreadable rows are shown as such. */
 export function NoteList({ items, empty, from }: Props): JSX.Element {
   const children = useChildren({ includeInactive: true });
+  const stateOf = useRecordStates('observations');
   if (items === undefined || children === undefined)
     return <p class="hint">{t('common.loading')}</p>;
   if (items.length === 0) return <p class="empty">{empty}</p>;
@@ -29,6 +31,7 @@ export function NoteList({ items, empty, from }: Props): JSX.Element {
             note={item.record as StoredRecord<ObservationData>}
             childNames={names}
             from={from}
+            state={stateOf?.(item.record)}
           />
         ) : (
           <UnreadableCard key={item.id} id={item.id} />

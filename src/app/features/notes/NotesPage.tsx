@@ -5,6 +5,7 @@ import { addWeeks, isIsoWeek, isoWeekOf, toCalendarDate } from '../../../domain/
 import { weekName } from '../../i18n/format';
 import { t, tn } from '../../i18n/i18n';
 import { Icon } from '../../ui/icons';
+import { AttentionLink } from '../attention/AttentionLink';
 import { ByChildView } from './ByChildView';
 import { NoteList } from './NoteList';
 import { useWeekNoteCount, useWeekNotes } from './use-notes';
@@ -24,6 +25,7 @@ export function NotesPage(): JSX.Element {
           <Icon name="plus" size={20} /> {t('note.new')}
         </button>
       </div>
+      <AttentionLink />
       <nav class="segmented" aria-label={t('notes.viewLabel')}>
         <a href="/notes" aria-current={isByChild ? undefined : 'page'}>
           {t('notes.byWeek')}

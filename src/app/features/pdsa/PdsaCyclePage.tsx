@@ -14,6 +14,7 @@ import { PdsaWorksheet } from './PdsaWorksheet';
 import { statusWord } from './pdsa-words';
 import { useIdeaPrefill } from './use-idea-prefill';
 import { usePdsaEditor } from './use-pdsa-editor';
+import { RecordSyncNotice } from '../attention/RecordSyncNotice';
 
 /** The part she most likely came back for: Plan for a new cycle, else the first one not yet filled. */
 function partsToOpen(v: PdsaFormValues, isNew: boolean): PartName[] {
@@ -112,6 +113,7 @@ export function PdsaCyclePage(): JSX.Element {
             {t('pdsa.studyNudge', { date: dayInWords(values.endDate) })}
           </p>
         )}
+      <RecordSyncNotice table="pdsa" id={editId} />
       {editor.isRestored && <p class="notice">{t('pdsa.restored')}</p>}
       {alert && (
         <p class="form-alert" role="alert" tabIndex={-1}>

@@ -4,6 +4,9 @@ import { pdsaStatus, type ChangeIdeaGroup } from '../../../domain/pdsa';
 import { t } from '../../i18n/i18n';
 import { Icon } from '../../ui/icons';
 import { dayInWords } from '../../i18n/format';
+import { AttentionLink } from '../attention/AttentionLink';
+import { SyncBadge } from '../attention/SyncBadge';
+import { useRecordStates, type RecordState } from '../attention/use-attention';
 import { statusWord } from './pdsa-words';
 import { useChangeIdeas, type PdsaRecord } from './use-pdsa';
 
@@ -11,6 +14,7 @@ import { useChangeIdeas, type PdsaRecord } from './use-pdsa';
 export function PdsaListPage(): JSX.Element {
   const { route } = useLocation();
   const found = useChangeIdeas();
+  const stateOf = useRecordStates('pdsa');
   return (
     <section class="page">
       <div class="page-head">
@@ -20,6 +24,7 @@ export function PdsaListPage(): JSX.Element {
         </button>
       </div>
       <p class="hint">{t('pdsa.intro')}</p>
+      <AttentionLink />
       {found === undefined ? (
         <p class="hint">{t('common.loading')}</p>
       ) : found.ideas.length === 0 ? (
@@ -27,7 +32,7 @@ export function PdsaListPage(): JSX.Element {
       ) : (
         <ul class="card-list">
           {found.ideas.map((idea) => (
-            <IdeaCard key={idea.changeIdeaId} idea={idea} />
+            <IdeaCard key={idea.changeIdeaId} idea={idea} stateOf={stateOf} />
           ))}
         </ul>
       )}
@@ -38,7 +43,13 @@ export function PdsaListPage(): JSX.Element {
   );
 }
 
-function IdeaCard({ idea }: { idea: ChangeIdeaGroup<PdsaRecord> }): JSX.Element {
+function IdeaCard({
+  idea,
+  stateOf,
+}: {
+  idea: ChangeIdeaGroup<PdsaRecord>;
+  stateOf: ((r: PdsaRecord) => RecordState | null) | undefined;
+}): JSX.Element {
   const last = idea.cycles.at(-1)!;
   const headingId = `idea-${idea.changeIdeaId}`;
   return (
@@ -57,6 +68,7 @@ function IdeaCard({ idea }: { idea: ChangeIdeaGroup<PdsaRecord> }): JSX.Element 
                   {c.data.startsPhase ? ` · ${t('pdsa.newPhaseTag')}` : ''}
                 </span>
                 {c.data.objective.trim() && <span class="note-text">{c.data.objective}</span>}
+                <SyncBadge state={stateOf?.(c)} />
               </a>
             </li>
           );

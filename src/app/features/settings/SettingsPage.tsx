@@ -7,6 +7,7 @@ import { Field } from '../../ui/Field';
 import { settingProblem } from '../../ui/storage-words';
 import { ChartSettings } from '../progress/ChartSettings';
 import { DataSettings } from '../data/DataSettings';
+import { ConnectionCard } from '../connect/ConnectionCard';
 import { language, LANGUAGES, setLanguage, t, type Language } from '../../i18n/i18n';
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Español' };
@@ -50,6 +51,7 @@ export function SettingsPage(): JSX.Element {
           {t(problem)}
         </p>
       )}
+      <ConnectionCard />
       <section class="card" aria-labelledby="settings-privacy">
         <h2 id="settings-privacy">{t('settings.privacyTitle')}</h2>
         <p>{t('settings.privacy')}</p>
