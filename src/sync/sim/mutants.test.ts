@@ -28,11 +28,14 @@ const MUTANTS: { mutant: SyncMutant; caughtBy: string; what: string }[] = [
 describe('the simulation catches broken clients', () => {
   for (const { mutant, caughtBy, what } of MUTANTS) {
     it(`fails a client that ${what} (${caughtBy})`, async () => {
+      // Seeds are no exact replays (test/README.md): the first seed that breaks something may break
+      // another invariant first, so seeds go on until the named one is broken.
       const found: string[] = [];
-      for (let seed = 1; seed <= 8 && found.length === 0; seed++)
+      const caught = () => found.some((p) => p.startsWith(caughtBy));
+      for (let seed = 1; seed <= 8 && !caught(); seed++)
         found.push(...(await runSeed(seed, { mutant })).problems);
       console.log(`mutant ${mutant}: ${found.length} problems, first: ${found[0]}`);
-      expect(found.some((p) => p.startsWith(caughtBy))).toBe(true);
+      expect(caught(), found.slice(0, 5).join('\n')).toBe(true);
     }, 300_000);
   }
 });
