@@ -6,6 +6,7 @@
  * weekly and monthly. Reading the records from SQLite is not in it yet: it comes with the staff
  * routes. Run by bench/run.mjs; needs no build and no browser.
  */
+import { loadavg } from 'node:os';
 import type { StoredRecord } from '../src/domain/envelope';
 import { addWeeks, weekDays, weeksBetween } from '../src/domain/dates';
 import { sharedView, type SharedProvider } from '../src/domain/agency/consent';
@@ -122,38 +123,54 @@ export async function run(): Promise<Record<string, unknown>> {
   // holds one provider's records at a time, so the roll-up's time is not the garbage collector's.
   const random = mulberry32(15);
   const filter: number[] = [];
+  const filterCpu: number[] = [];
   let records = 0;
   const views: SharedProvider[] = [];
   for (let p = 0; p < PROVIDERS; p++) {
     const raw = providerRecords(p, random);
     records += raw.checkins.length + raw.observations.length;
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     for (let i = 0; i < ITERATIONS - 1; i++) sharedView(raw);
     views.push(sharedView(raw)!);
+    const c = process.cpuUsage(c0);
     filter.push((performance.now() - t0) / ITERATIONS);
+    filterCpu.push((c.user + c.system) / 1000 / ITERATIONS);
   }
   const providers = views.map((view, p) => ({
     providerId: `p${p}`,
     agencyId: `a${p % AGENCIES}`,
     view,
   }));
+  // Wall time, and this process's CPU time (user + system): on a machine shared with other work
+  // the CPU time is what the roll-up itself costs.
   const time = (grain: Grain) => {
-    const samples: number[] = [];
+    const wall: number[] = [];
+    const cpu: number[] = [];
     for (let i = 0; i < ITERATIONS; i++) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       if (rollUp(providers, grain) === 0) throw new Error('the roll-up returned no points');
-      samples.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      wall.push(performance.now() - t0);
+      cpu.push((c.user + c.system) / 1000);
     }
-    return Math.round(median(samples));
+    return { wall: Math.round(median(wall)), cpu: Math.round(median(cpu)) };
   };
+  const weekly = time('week');
+  const monthly = time('month');
   return {
     'collaborative.providers': PROVIDERS,
     'collaborative.agencies': AGENCIES,
     'collaborative.weeks': WEEKS,
     'collaborative.records': records,
     'collaborative.consentFilter.ms': Math.round(filter.reduce((a, b) => a + b, 0)),
-    'collaborative.rollUp6Measures.weekly.ms': time('week'),
-    'collaborative.rollUp6Measures.monthly.ms': time('month'),
+    'collaborative.consentFilter.cpuMs': Math.round(filterCpu.reduce((a, b) => a + b, 0)),
+    'collaborative.rollUp6Measures.weekly.ms': weekly.wall,
+    'collaborative.rollUp6Measures.weekly.cpuMs': weekly.cpu,
+    'collaborative.rollUp6Measures.monthly.ms': monthly.wall,
+    'collaborative.rollUp6Measures.monthly.cpuMs': monthly.cpu,
+    'collaborative.loadAverage1m': Math.round(loadavg()[0]! * 10) / 10,
     'collaborative.sqlite': 'not yet: reading the records from SQLite comes with the staff routes',
   };
 }
