@@ -3,7 +3,7 @@ import { useLocation } from 'preact-iso';
 import { addWeeks } from '../../../domain/dates';
 import { t } from '../../i18n/i18n';
 import { Icon } from '../../ui/icons';
-import { useCheckin, useFirstUseWeek } from './use-checkin-editor';
+import { useCheckin, useFirstUseWeek } from './use-checkin';
 
 /** Home's check-in card: this week done or not, one tap to fill it in; last week if it is missing. */
 export function CheckinHomeCard({ week }: { week: string }): JSX.Element {
