@@ -15,6 +15,15 @@ export default defineConfig({
     target: BROWSER_TARGET,
     sourcemap: false,
     manifest: true,
+    rolldownOptions: {
+      output: {
+        // Every module the first screen loads statically, in one chunk: the lazy screens and the
+        // sync client share many of them, and left alone the bundler cuts them into a dozen small
+        // chunks, each compressed on its own (about 5 KB more over the wire; DESIGN.md
+        // "Architecture": the first screen stays small).
+        codeSplitting: { groups: [{ name: 'first-screen', tags: ['$initial'] }] },
+      },
+    },
   },
   plugins: [
     preact(),

@@ -5,7 +5,6 @@
  * only writer (src/README.md 5).
  */
 import type { NaptimeDb } from '../storage/db';
-import { getConnection } from '../storage/sync-state';
 import type { SyncClient } from '../sync/client';
 import type { EnrollDeps } from '../sync/enroll';
 import type { SyncSnapshot } from '../sync/status';
@@ -23,7 +22,7 @@ export function baseUrlFor(serverUrl: string | undefined): string {
 
 /** The browser's environment for enrollment requests to `serverUrl`. */
 export async function enrollDeps(serverUrl: string): Promise<EnrollDeps> {
-  const { browserDeps } = await import('../sync/browser');
+  const { browserDeps } = await import('./sync-start');
   return browserDeps(baseUrlFor(serverUrl));
 }
 
@@ -42,10 +41,7 @@ export function stopSync(): void {
  */
 export function startSyncIfConnected(db: NaptimeDb): Promise<void> {
   const run = async () => {
-    const [{ startSync, browserDeps }, { revokeLeftovers }] = await Promise.all([
-      import('../sync/browser'),
-      import('../sync/enroll'),
-    ]);
+    const { startSync, browserDeps, revokeLeftovers, getConnection } = await import('./sync-start');
     void revokeLeftovers(db, (url) => browserDeps(baseUrlFor(url))).catch(() => undefined);
     const conn = await getConnection(db);
     stopSync();

@@ -65,16 +65,5 @@ export async function readRecordsForSpreadsheets(db: NaptimeDb): Promise<{
   };
 }
 
-/** The meta key of the last time she saved a copy of her data (an export handed to her). */
-export const LAST_EXPORT_KEY = 'lastExportAt';
-
-/** Notes that she saved a copy now (the weekly reminder counts from it until she connects). */
-export async function recordExport(db: NaptimeDb): Promise<void> {
-  await db.meta.put({ key: LAST_EXPORT_KEY, value: toLocalDateTime(db.now()) });
-}
-
-/** When she last saved a copy (local date-time with offset), or null when never. */
-export async function lastExportAt(db: NaptimeDb): Promise<string | null> {
-  const value = (await db.meta.get(LAST_EXPORT_KEY))?.value;
-  return typeof value === 'string' ? value : null;
-}
+// The last saved copy is read on Home: it lives in a module of its own (no export format there).
+export { LAST_EXPORT_KEY, lastExportAt, recordExport } from './last-export';

@@ -6,7 +6,7 @@ import { Icon } from '../../ui/icons';
 import { checkinId } from '../../../domain/records';
 import { SyncBadge } from '../attention/SyncBadge';
 import { useRecordState } from '../attention/use-attention';
-import { useCheckin, useFirstUseWeek } from './use-checkin-editor';
+import { useCheckin, useFirstUseWeek } from './use-checkin';
 
 /** Home's check-in card: this week done or not, one tap to fill it in; last week if it is missing. */
 export function CheckinHomeCard({ week }: { week: string }): JSX.Element {

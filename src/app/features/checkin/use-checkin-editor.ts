@@ -4,9 +4,7 @@
  * week that have a note. Every change is autosaved as a draft; saving writes the record
  * `checkin-<week>` (filling the same week again edits it).
  */
-import { useLiveQuery } from '../../ui/use-live-query';
 import { useEffect, useState } from 'preact/hooks';
-import { isoWeekOf } from '../../../domain/dates';
 import {
   answersOf,
   CHECKIN_QUESTIONS,
@@ -17,31 +15,13 @@ import {
   type CheckinQuestion,
 } from '../../../domain/checkin';
 import { checkinId, type CheckinData, type FieldIssue } from '../../../domain/records';
-import { META_KEYS, getMeta } from '../../../storage/meta';
 import { getRecord, listChildren, listObservationsOfWeek } from '../../../storage/read';
 import { ageBand } from '../../../domain/children';
 import { saveRecord } from '../../../storage/write';
 import { useRecordEditor } from '../../ui/use-record-editor';
 import type { NaptimeDb } from '../../../storage/db';
-import { useDb } from '../../db';
 
-/** The saved check-in of `week`, `null` when there is none; `undefined` while loading. */
-export function useCheckin(week: string) {
-  const db = useDb();
-  return useLiveQuery(async () => {
-    const item = await getRecord(db, 'checkins', checkinId(week));
-    return item?.ok && !item.record.deleted ? (item.record.data as CheckinData) : null;
-  }, [week]);
-}
-
-/** The week she first opened Naptime on this device; `undefined` while loading. */
-export function useFirstUseWeek() {
-  const db = useDb();
-  return useLiveQuery(async () => {
-    const first = await getMeta(db, META_KEYS.firstUseAt);
-    return typeof first === 'string' ? isoWeekOf(first) : null;
-  }, []);
-}
+export { useCheckin, useFirstUseWeek } from './use-checkin';
 
 async function notedDays(db: NaptimeDb, week: string): Promise<number> {
   const notes = (await listObservationsOfWeek(db, week)).flatMap((i) => (i.ok ? [i.record] : []));

@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { t } from '../../i18n/i18n';
 import { isCopyDue } from './storage-status';
-import { useCopyStatus } from './use-data';
+import { useCopyStatus } from './use-copy-status';
 
 /** On Home, once a week until she connects to her agency: "save a copy", with the way to do it. */
 export function CopyReminder(): JSX.Element | null {

@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { dateFormat, language, t } from '../../i18n/i18n';
 import { formatBytes } from './storage-status';
-import { useCopyStatus } from './use-data';
+import { useCopyStatus } from './use-copy-status';
 import { askForPersistence, canAskForPersistence, type StorageStatus } from './use-storage-status';
 
 interface Props {

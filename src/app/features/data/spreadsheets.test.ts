@@ -81,6 +81,16 @@ describe('spreadsheetFiles', () => {
     expect(files['notes.csv']).not.toMatch(/hlc|syncStatus|motor-physical|serverSeq/);
   });
 
+  it('leaves the sync bookkeeping out of every spreadsheet (the JSON export keeps it)', () => {
+    const files = spreadsheetFiles(records, words(en), names, '2026-12-02');
+    const bookkeeping = /\b(id|hlc|version|serverSeq|syncStatus|syncError|deviceId|schemaVersion|deleted|createdAt|updatedAt)\b/;
+    for (const [name, text] of Object.entries(files)) {
+      const header = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0]!;
+      expect(header, name).not.toMatch(bookkeeping);
+      expect(text, name).not.toMatch(/"?(pending|synced|rejected|conflict)"?,/);
+    }
+  });
+
   it('heads check-ins with the short questions and the week by its Monday', () => {
     const [week] = table(spreadsheetFiles(records, words(en), names, '2026-12-02')['weekly-check-ins.csv']!);
     expect(week).toEqual({

@@ -3,10 +3,9 @@ import { strToU8, zipSync } from 'fflate';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { toCalendarDate } from '../../../domain/dates';
 import { countUnsynced, eraseDevice } from '../../../storage/erase';
-import { exportAll, lastExportAt, readRecordsForSpreadsheets, recordExport } from '../../../storage/export';
+import { exportAll, readRecordsForSpreadsheets, recordExport } from '../../../storage/export';
 import { importExportText, type ImportResult } from '../../../storage/import';
 import type { NaptimeDb } from '../../../storage/db';
-import { getMeta } from '../../../storage/meta';
 import { useDb } from '../../db';
 import { t } from '../../i18n/i18n';
 import { childLabels } from '../children/child-label';
@@ -44,29 +43,6 @@ export async function exportToFile(db: NaptimeDb, kind: ExportKind): Promise<{ n
   const name = `${t('sheet.file.zip')}-${day}.zip`;
   const bytes = await spreadsheetZip(db);
   return done(name, await saveFile(bytes as Uint8Array<ArrayBuffer>, name, 'application/zip'));
-}
-
-/** What the "save a copy" reminder needs: when she last did, and whether she is connected. */
-export interface CopyStatus {
-  lastExportAt: string | null;
-  firstUseAt: string | null;
-  isConnected: boolean;
-  hasNotes: boolean;
-}
-
-/** Her last saved copy and whether the device syncs to an agency; `undefined` while loading. */
-export function useCopyStatus(): CopyStatus | undefined {
-  const db = useDb();
-  return useLiveQuery(async () => {
-    const [last, first, deviceId, notes] = await Promise.all([
-      lastExportAt(db),
-      getMeta(db, 'firstUseAt'),
-      getMeta(db, 'deviceId'),
-      db.observations.count(),
-    ]);
-    const firstUseAt = typeof first === 'string' ? first : null;
-    return { lastExportAt: last, firstUseAt, isConnected: typeof deviceId === 'string', hasNotes: notes > 0 };
-  }, []);
 }
 
 /** Imports the chosen backup file. */

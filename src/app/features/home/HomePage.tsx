@@ -15,7 +15,7 @@ import { useOpenIdeas } from '../notes/use-ideas';
 import { WelcomeCard } from '../welcome/WelcomeCard';
 import { PdsaHomeCard } from '../pdsa/PdsaHomeCard';
 import { useWeekNoteCount, useWeekNotes } from '../notes/use-notes';
-import { SyncCard } from './SyncCard';
+import { LazySyncCard } from './LazySyncCard';
 import { useUnfinishedNote } from './use-home';
 
 /** Home: a new note in one tap, this week at a glance, her ideas to try next, what waits to sync. */
@@ -65,7 +65,7 @@ export function HomePage(): JSX.Element {
       </section>
       <PdsaHomeCard />
       <CopyReminder />
-      <SyncCard />
+      <LazySyncCard />
     </section>
   );
 }
