@@ -243,7 +243,12 @@ describe('POST /api/v1/sync/pull', () => {
     other.exec('BEGIN IMMEDIATE');
     const store = statements.forScope(`provider:${a.providerId}`, a.deviceId, T0);
     const late = [noteCreate(), noteCreate()];
-    const out = processPush(store, { deviceId: a.deviceId, mutations: late, now: T0, clock });
+    const out = await processPush(store, {
+      deviceId: a.deviceId,
+      mutations: late,
+      now: T0,
+      clock,
+    });
     store.finish();
     expect(out.results.map((r) => r.status)).toEqual(['applied', 'applied']);
 

@@ -124,15 +124,15 @@ export class SqlitePushStatements {
     let devices: ActiveDevice[] | null = null;
     s.touchDeviceStmt.run(now, deviceId, now - SEEN_REFRESH_MS);
     return {
-      findResult(mutationId) {
+      async findResult(mutationId) {
         const row = s.findResultStmt.get(scope, mutationId);
         return row ? (JSON.parse(row.result) as TerminalResult) : undefined;
       },
-      getRecord(table, id) {
+      async getRecord(table, id) {
         const row = s.getRecordStmt.get(scope, table, id);
         return row ? rowFromSql(row) : undefined;
       },
-      getContentAt(table, id, version): RecordContent | undefined {
+      async getContentAt(table, id, version): Promise<RecordContent | undefined> {
         const row = s.getVersionStmt.get(scope, table, id, version);
         return row
           ? { data: JSON.parse(row.data) as Record<string, unknown>, deleted: row.deleted ? 1 : 0 }
@@ -144,7 +144,7 @@ export class SqlitePushStatements {
         dirty = true;
         return seq;
       },
-      writeRecord(
+      async writeRecord(
         row: StoredRow,
         mutationId: string | null,
         dataJson: string,
@@ -182,7 +182,7 @@ export class SqlitePushStatements {
           mutationId,
         );
       },
-      logMutation(e: MutationLogEntry) {
+      async logMutation(e: MutationLogEntry) {
         s.insertMutationStmt.run(
           scope,
           e.mutationId,
