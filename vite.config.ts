@@ -61,6 +61,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/integration/**/*.test.ts'],
           environment: 'node',
+          // A throwaway PostgreSQL for the server's storage tests (test/README.md "PostgreSQL").
+          globalSetup: ['test/vitest-postgres.ts'],
           testTimeout: 30_000,
         },
       },

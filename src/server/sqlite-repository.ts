@@ -7,14 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import { parseHlc } from '../domain/hlc';
 import { processPush, type PushInput, type PushOutcome } from './push';
+import { createMemoryWindows } from './rate-limit';
 import type { DeviceAuth, EnrollInput, PullInput, PullPage, Repository } from './repository';
 import { openDatabase, type Db } from './sqlite-db';
-import {
-  SEEN_REFRESH_MS,
-  SqlitePushStatements,
-  hlcMetaKey,
-  type RecordRowSql,
-} from './sqlite-push-store';
+import { pullRowJson, type RecordRowSql } from './record-row';
+import { SEEN_REFRESH_MS, SqlitePushStatements, hlcMetaKey } from './sqlite-push-store';
 
 const TABLES = [
   'schema_migrations',
@@ -39,16 +36,6 @@ interface PushJob {
   input: PushInput;
   resolve: (outcome: PushOutcome) => void;
   reject: (error: unknown) => void;
-}
-
-/** Serialises a pulled row straight from SQL (the stored data JSON is embedded as is). */
-function pullRowJson(r: RecordRowSql): string {
-  return (
-    `{"table":${JSON.stringify(r.tbl)},"id":${JSON.stringify(r.id)},"version":${r.version},"serverSeq":${r.server_seq},` +
-    `"hlc":${JSON.stringify(r.hlc)},"deviceId":${JSON.stringify(r.device_id)},"deleted":${r.deleted ? 1 : 0},` +
-    `"schemaVersion":${r.schema_version},"createdAt":${JSON.stringify(r.created_at)},"updatedAt":${JSON.stringify(r.updated_at)},` +
-    `"data":${r.data}}`
-  );
 }
 
 export interface SqliteOptions {
@@ -281,6 +268,10 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
   }
 
   return {
+    // One process: the server clock and the rate-limit windows live in its memory.
+    shared: false,
+    spendWindow: createMemoryWindows(),
+
     async findDevice(tokenHash) {
       const row = await exclusive(() => stmt.device.get(tokenHash));
       if (!row) return null;
