@@ -93,7 +93,11 @@ export function stopCluster(dir) {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a command only (this module is also bundled into the bench, whose file is argv[1] there).
+if (
+  /[\\/]postgres\.mjs$/.test(process.argv[1] ?? '') &&
+  import.meta.url === `file://${process.argv[1]}`
+) {
   const [command, dir] = process.argv.slice(2);
   if (command === 'start') {
     const c = startCluster();
