@@ -73,6 +73,8 @@ export default defineConfig({
           // Vitest's default is one worker fewer than the cores: one on CI's two, so the two halves
           // of the sync simulation ran one after the other (test/README.md "The sync simulation").
           maxWorkers: 2,
+          // A throwaway PostgreSQL for the server's storage tests (test/README.md "PostgreSQL").
+          globalSetup: ['test/vitest-postgres.ts'],
           testTimeout: 30_000,
         },
       },

@@ -5,12 +5,17 @@
 // tests. Each vitest stage also writes a JSON report; the last line printed
 // is `N passed, M failed` over all stages, which CI reads. A stage that fails without a failing test
 // (typecheck, build, a test file that does not load) counts as one failure, so that line never reads
-// "0 failed" for a red run.
+// "0 failed" for a red run. The server's storage tests run on PostgreSQL as well as SQLite: without
+// TEST_DATABASE_URL, a throwaway cluster of Debian's `postgresql` package is started for the run
+// (test/postgres.mjs; as the `postgres` user when run as root) and stopped at the end; without the
+// package the unit stage fails, naming it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { MISSING_POSTGRES, postgresBin, startCluster } from './postgres.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const CHROMIUM = '/usr/bin/chromium';
@@ -54,7 +59,20 @@ const stages = [
     name: 'format',
     cmd: [node, join(root, 'node_modules/prettier/bin/prettier.cjs'), '--cache', '--check', '.'],
   },
-  vitestStage('unit', ['--project', 'unit']),
+  {
+    ...vitestStage('unit', ['--project', 'unit']),
+    precondition() {
+      if (process.env.TEST_DATABASE_URL) return null;
+      if (!postgresBin()) return MISSING_POSTGRES;
+      const t0 = Date.now();
+      cluster = startCluster();
+      process.env.TEST_DATABASE_URL = cluster.url;
+      console.log(
+        `  started a throwaway PostgreSQL in ${cluster.dir} (${seconds(Date.now() - t0)})`,
+      );
+      return null;
+    },
+  },
   vitestStage('unit (TZ=America/Chicago, src/domain)', ['--project', 'unit', 'src/domain/'], {
     TZ: 'America/Chicago',
   }),
@@ -73,6 +91,9 @@ const stages = [
 
 let passed = 0;
 let failed = 0;
+/** The throwaway PostgreSQL this run started, if any. */
+let cluster = null;
+process.on('exit', () => cluster?.stop());
 
 /** Reads a vitest JSON report; null when the run died before writing it. */
 function readReport(path) {

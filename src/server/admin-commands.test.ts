@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AdminError, parseFlags, runAdminCommand } from './admin-commands';
-import { createSqliteRepository } from './sqlite-repository';
+import { backends } from './test-backends';
 import { T0 } from './test-support';
+
+const BACKENDS = backends();
 
 describe('admin commands', () => {
   it('read --flag value and --flag=value', () => {
@@ -12,9 +14,11 @@ describe('admin commands', () => {
     expect(() => parseFlags(['--agency'])).toThrow(AdminError);
     expect(() => parseFlags(['stray'])).toThrow(AdminError);
   });
+});
 
+describe.each(BACKENDS)('admin commands on $name', (backend) => {
   it('match an agency on its exact trimmed name, and make codes that expire in 72 hours', async () => {
-    const repo = createSqliteRepository(':memory:');
+    const repo = await backend.database().open();
     const a = await runAdminCommand(
       repo,
       ['create-provider', '--agency', '  Sunrise  ', '--name', 'Ana'],

@@ -1,20 +1,17 @@
 /**
  * `npm run -s admin -- <command> [--flags]` (SYNC.md §10): one JSON line on stdout; an error is one
- * JSON line `{"error": {code, message}}` on stderr and exit code 2. Opens the same SQLite file as the
- * server (DATA_DIR); WAL and the busy timeout make that safe while the server runs.
+ * JSON line `{"error": {code, message}}` on stderr and exit code 2. Opens the same database as the
+ * server (open-repository.ts: DATABASE_URL for PostgreSQL, else the SQLite file in DATA_DIR); WAL
+ * and the busy timeout make SQLite safe while the server runs, PostgreSQL is made for it.
  */
-import { join, resolve } from 'node:path';
 import { AdminError, runAdminCommand } from './admin-commands';
-import { createSqliteRepository } from './sqlite-repository';
-
-export const DB_FILE_NAME = 'naptime.sqlite';
+import { openRepository } from './open-repository';
+import type { Repository } from './repository';
 
 async function main(): Promise<number> {
-  let repository;
+  let repository: Repository | undefined;
   try {
-    repository = createSqliteRepository(
-      join(resolve(process.env.DATA_DIR || './data'), DB_FILE_NAME),
-    );
+    repository = (await openRepository(process.env)).repository;
     const out = await runAdminCommand(repository, process.argv.slice(2), Date.now());
     process.stdout.write(`${JSON.stringify(out)}\n`);
     return 0;

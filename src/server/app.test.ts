@@ -2,7 +2,10 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ErrorBodySchema } from '../domain/sync-messages';
 import { defaultIpOf } from './app';
+import { backends } from './test-backends';
 import { makeServer, noteCreate, update } from './test-support';
+
+const BACKENDS = backends();
 
 async function setup() {
   const s = makeServer();
@@ -175,9 +178,9 @@ describe('createApp', () => {
   });
 });
 
-describe('tenant isolation', () => {
+describe.each(BACKENDS)('tenant isolation on $name', (backend) => {
   it('keeps each provider to her own records, even with the same ids and mutationIds', async () => {
-    const s = makeServer();
+    const s = await backend.server();
     const pa = await s.createProvider('Agency A', 'Ana');
     const pb = await s.createProvider('Agency A', 'Bea');
     expect(pb.agencyId).toBe(pa.agencyId);
@@ -209,7 +212,9 @@ describe('tenant isolation', () => {
     const a2 = await s.enroll(pa.providerId);
     expect((await s.pullAll(a2)).rows.map((r: any) => r.data.text)).toEqual(['Ana only']);
   });
+});
 
+describe('client address', () => {
   it('reads X-Forwarded-For only from a socket of a configured proxy, and then only its last entry', () => {
     const ctx = (socket: string, forwarded?: string) =>
       ({

@@ -57,9 +57,29 @@ export function defaultIpOf(
   };
 }
 
-function sqliteCode(err: unknown): string {
+function errorCode(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : '';
+}
+
+/**
+ * What a storage error means for the device: `busy` (try again soon: SQLite's lock, or PostgreSQL
+ * restarting, unreachable, or aborting a transaction for a deadlock or serialization), `full` (the
+ * disk or the quota; the transaction rolled back), or null (a real server error).
+ */
+export function storageTrouble(err: unknown): 'busy' | 'full' | null {
+  const code = errorCode(err);
+  if (code.startsWith('SQLITE_BUSY')) return 'busy';
+  if (code === 'SQLITE_FULL' || code === '53100') return 'full';
+  if (['40001', '40P01', '55P03', '57P01', '57P02', '57P03', '53300'].includes(code)) return 'busy';
+  if (
+    code.startsWith('08') ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT'].includes(code)
+  )
+    return 'busy';
+  if (err instanceof Error && /Connection terminated|connection timeout/i.test(err.message))
+    return 'busy';
+  return null;
 }
 
 /** How long a device waits after a full disk (SYNC.md §8): an operator has to free space first. */
@@ -73,10 +93,16 @@ export function createApp(deps: AppDeps): Hono {
     logger,
     clockFor: scopeClocks(deps),
     ipOf: deps.ipOf ?? defaultIpOf(deps.trustedProxies ?? []),
-    enrollFailures: createRateLimiter(ENROLL_FAILURES_PER_IP, ENROLL_WINDOW_MS, () =>
+    enrollFailures: createRateLimiter(
+      deps.repository,
+      'enroll-ip',
+      ENROLL_FAILURES_PER_IP,
+      ENROLL_WINDOW_MS,
+      () => deps.clock.now(),
+    ),
+    pushBudget: createPushBudget(deps.repository, deps.pushBudget ?? DEFAULT_PUSH_BUDGET, () =>
       deps.clock.now(),
     ),
-    pushBudget: createPushBudget(deps.pushBudget ?? DEFAULT_PUSH_BUDGET, () => deps.clock.now()),
     bodyTimeoutMs: deps.bodyTimeoutMs ?? LIMITS.bodyTimeoutMs,
   };
   const app = new Hono();
@@ -130,12 +156,12 @@ export function createApp(deps: AppDeps): Hono {
         c.header('Retry-After', String(Math.ceil(err.retryAfterMs / 1000)));
       return c.json(errorBody(err.code, err.message, err.retryAfterMs), err.status);
     }
-    const code = sqliteCode(err);
-    if (code.startsWith('SQLITE_BUSY')) {
+    const trouble = storageTrouble(err);
+    if (trouble === 'busy') {
       c.header('Retry-After', '1');
       return c.json(errorBody('UNAVAILABLE', 'The server is busy; try again.', 1000), 503);
     }
-    if (code === 'SQLITE_FULL') {
+    if (trouble === 'full') {
       // The transaction rolled back: nothing of this request was written. Said plainly for the
       // operator.
       logger.error(

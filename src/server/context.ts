@@ -3,6 +3,7 @@
  * `createApp` itself has no side effects) and the helpers for auth and protocol checks.
  */
 import type { Context } from 'hono';
+import { parseHlc } from '../domain/hlc';
 import { MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../domain/sync-messages';
 import { hashToken } from './enrollment-code';
 import { HttpError, badRequest, unauthenticated } from './errors';
@@ -37,8 +38,12 @@ export interface AppDeps {
 export interface RouteContext {
   deps: AppDeps;
   logger: Logger;
-  /** The clock of one scope (SYNC.md §1: one provider's clock never moves another's). */
-  clockFor(scope: string): Promise<ServerClock>;
+  /**
+   * The clock of one scope (SYNC.md §1: one provider's clock never moves another's). `fresh`: on a
+   * shared database, first catch up with what other processes stored (a push does that inside its
+   * transaction, a pull from its page's snapshot).
+   */
+  clockFor(scope: string, options?: { fresh?: boolean }): Promise<ServerClock>;
   ipOf(c: Context): string;
   enrollFailures: RateLimiter;
   pushBudget: PushBudget;
@@ -47,13 +52,22 @@ export interface RouteContext {
 
 /**
  * One server clock per scope, made on first use from the database's node id and caught up with the
- * scope's high-water mark kept in `meta` (one row read, never a scan of the records). Choice:
- * clocks live in memory for the process's life (a scope is a provider: an agency has tens, not
- * millions).
+ * scope's high-water mark (one row read, never a scan of the records). Choice: clocks live in
+ * memory for the process's life (a scope is a provider: an agency has tens, not millions); on a
+ * shared database (PostgreSQL, several processes) the high-water mark in the database is the
+ * shared part of the clock, which every answer catches up with first.
  */
-export function scopeClocks(deps: AppDeps): (scope: string) => Promise<ServerClock> {
+export function scopeClocks(deps: AppDeps): RouteContext['clockFor'] {
   const clocks = new Map<string, Promise<ServerClock>>();
-  return (scope) => {
+  return async (scope, options) => {
+    const clock = await madeClock(scope);
+    if (options?.fresh && deps.repository.shared) {
+      const highWater = await deps.repository.clockHighWater(scope);
+      if (highWater && parseHlc(highWater)) clock.recv(highWater);
+    }
+    return clock;
+  };
+  function madeClock(scope: string): Promise<ServerClock> {
     let made = clocks.get(scope);
     if (!made) {
       made = (async () => {
@@ -66,7 +80,7 @@ export function scopeClocks(deps: AppDeps): (scope: string) => Promise<ServerClo
       made.catch(() => clocks.delete(scope));
     }
     return made;
-  };
+  }
 }
 
 /** Resolves the bearer token to its device: 401 when unknown, 403 DEVICE_REVOKED when revoked. */

@@ -3,7 +3,7 @@
  * code connects to without spending it; `disconnect` revokes the caller's token. Every bad code
  * (malformed, unknown, used, expired, locked, wrong secret) answers the same 403; 10 failed
  * attempts per IP in 15 minutes answer 429, `enroll` and `enroll/check` counted together (successes
- * do not count). Each attempt is counted before the handler's first `await` (rate-limit.ts). The
+ * do not count). Each attempt is counted before the code is checked (rate-limit.ts). The
  * token is shown once and stored only as a hash; an `enroll` that carries the device's current
  * token in `Authorization` revokes that token in the same transaction, so a re-enrolled tablet
  * keeps no live old token (whichever provider the new code is for).
@@ -51,9 +51,9 @@ function bearer(c: Context): string | null {
 export function registerEnrollRoute(app: Hono, ctx: RouteContext): void {
   const { repository } = ctx.deps;
 
-  /** Counts the attempt now (synchronously); 429 when the IP is over its limit. */
-  function startAttempt(c: Context) {
-    const attempt = ctx.enrollFailures.attempt(ctx.ipOf(c));
+  /** Counts the attempt now, before the code is checked; 429 when the IP is over its limit. */
+  async function startAttempt(c: Context) {
+    const attempt = await ctx.enrollFailures.attempt(ctx.ipOf(c));
     if (attempt.retryAfterMs > 0) {
       c.header('Retry-After', String(Math.ceil(attempt.retryAfterMs / 1000)));
       throw new HttpError(
@@ -80,7 +80,7 @@ export function registerEnrollRoute(app: Hono, ctx: RouteContext): void {
   }
 
   app.post('/api/v1/devices/enroll', async (c) => {
-    const attempt = startAttempt(c);
+    const attempt = await startAttempt(c);
     const body = await readJsonObject(c.req.raw, LIMITS.smallBodyBytes, ctx.bodyTimeoutMs);
     const parsed = EnrollRequestSchema.safeParse(body);
     if (!parsed.success) throw shapeError(parsed.error.issues);
@@ -95,13 +95,13 @@ export function registerEnrollRoute(app: Hono, ctx: RouteContext): void {
       revokeTokenHash: old ? hashToken(old) : null,
     });
     if (!provider) throw invalidCode();
-    attempt.forgive();
+    await attempt.forgive();
     ctx.logger.info('device enrolled', {
       deviceId,
       providerId: provider.providerId,
       replacedToken: old !== null,
     });
-    const clock = await ctx.clockFor(`provider:${provider.providerId}`);
+    const clock = await ctx.clockFor(`provider:${provider.providerId}`, { fresh: true });
     return c.json({
       deviceId,
       deviceToken: token,
@@ -111,13 +111,13 @@ export function registerEnrollRoute(app: Hono, ctx: RouteContext): void {
   });
 
   app.post('/api/v1/devices/enroll/check', async (c) => {
-    const attempt = startAttempt(c);
+    const attempt = await startAttempt(c);
     const body = await readJsonObject(c.req.raw, LIMITS.smallBodyBytes, ctx.bodyTimeoutMs);
     const parsed = EnrollCheckRequestSchema.safeParse(body);
     if (!parsed.success) throw shapeError(parsed.error.issues);
     const provider = await repository.checkCode(codeParts(parsed.data.code));
     if (!provider) throw invalidCode();
-    attempt.forgive();
+    await attempt.forgive();
     return c.json({
       providerName: provider.providerName,
       agencyName: provider.agencyName,

@@ -18,13 +18,16 @@ import { HlcSchema } from '../domain/hlc';
 import { MutationResultSchema, PullResponseSchema } from '../domain/sync-messages';
 import { SYNCED_TABLES } from '../domain/tables';
 import { encodeCursor } from './cursor';
-import { hlcAt, makeServer, noteCreate, T0, type Enrolled } from './test-support';
+import { backends, type Backend } from './test-backends';
+import { hlcAt, makeServer, noteCreate, T0, type Enrolled, type TestServer } from './test-support';
+
+const BACKENDS = backends();
 
 const RUNS = 120;
 const BURST_RUNS = 25;
 
-async function world() {
-  const s = makeServer();
+async function world(backend: Backend) {
+  const s = await backend.server();
   const p = await s.createProvider();
   const good = await s.enroll(p.providerId, 'good');
   const revoked = await s.enroll(p.providerId, 'revoked');
@@ -33,7 +36,7 @@ async function world() {
   return { s, p, good, revoked };
 }
 
-async function snapshot(s: ReturnType<typeof makeServer>): Promise<string> {
+async function snapshot(s: TestServer): Promise<string> {
   const dump = await s.repository.dump();
   dump.enrollment_codes = dump.enrollment_codes!.map((row) => ({
     ...(row as object),
@@ -376,9 +379,9 @@ function expectedReplay(first: any[]): any[] {
   );
 }
 
-describe('fuzz', () => {
+describe.each(BACKENDS)('fuzz on $name', (backend) => {
   it('POST /api/v1/sync/push: below 500, a 4xx changes nothing, results match the mutations, replays are duplicates', async () => {
-    const w = await world();
+    const w = await world(backend);
     const sent: { body: unknown; results: any[] }[] = [];
     await fc.assert(
       fc.asyncProperty(
@@ -436,7 +439,7 @@ describe('fuzz', () => {
   });
 
   it('POST /api/v1/sync/pull: below 500, never changes a table, answers a page or reset', async () => {
-    const w = await world();
+    const w = await world(backend);
     const secret = await w.s.repository.cursorSecret();
     const scope = `provider:${w.p.providerId}`;
     const cursorArb = fc.oneof(
@@ -499,7 +502,7 @@ describe('fuzz', () => {
   });
 
   it('POST /api/v1/devices/enroll: below 500, a 4xx changes nothing but a code’s failure count', async () => {
-    const w = await world();
+    const w = await world(backend);
     const { code } = await w.s.admin('enroll-code', '--provider', w.p.providerId);
     const codeArb = fc.oneof(
       fc.constant(code as string),
@@ -548,7 +551,7 @@ describe('fuzz', () => {
   });
 
   it('concurrent bursts of pushes and pulls: all below 500, results match, and replays are duplicates', async () => {
-    const w = await world();
+    const w = await world(backend);
     let runs = 0;
     await fc.assert(
       fc.asyncProperty(
@@ -584,6 +587,39 @@ describe('fuzz', () => {
     await w.s.repository.close();
   });
 
+  it('any other method and path: below 500, 404 under /api/', async () => {
+    const s = await backend.server();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'),
+        fc.webPath(),
+        async (method, path) => {
+          const res = await s.app.request(`/api/${path.replace(/^\/+/, '')}`, {
+            method,
+            body: method === 'GET' ? undefined : '{}',
+          });
+          expect(res.status).toBeLessThan(500);
+          if (
+            ![
+              '/api/v1/health',
+              '/api/v1/sync/push',
+              '/api/v1/sync/pull',
+              '/api/v1/devices/enroll',
+              '/api/v1/devices/enroll/check',
+              '/api/v1/devices/disconnect',
+            ].includes(new URL(`http://x/api/${path.replace(/^\/+/, '')}`).pathname)
+          ) {
+            expect(res.status).toBe(404);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+// SQLite only: a database capped in size (a PostgreSQL quota is the database's own business).
+describe('fuzz on SQLite only', () => {
   it('a full disk: every answer below 500 or 503 STORAGE_FULL, and neither a 4xx nor a 503 changes a record', async () => {
     const s = makeServer({ sqlite: { maxPageCount: 80 } });
     const p = await s.createProvider();
@@ -614,36 +650,6 @@ describe('fuzz', () => {
     );
     expect(full).toBeGreaterThan(0);
     await s.repository.close();
-  });
-
-  it('any other method and path: below 500, 404 under /api/', async () => {
-    const s = makeServer();
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'),
-        fc.webPath(),
-        async (method, path) => {
-          const res = await s.app.request(`/api/${path.replace(/^\/+/, '')}`, {
-            method,
-            body: method === 'GET' ? undefined : '{}',
-          });
-          expect(res.status).toBeLessThan(500);
-          if (
-            ![
-              '/api/v1/health',
-              '/api/v1/sync/push',
-              '/api/v1/sync/pull',
-              '/api/v1/devices/enroll',
-              '/api/v1/devices/enroll/check',
-              '/api/v1/devices/disconnect',
-            ].includes(new URL(`http://x/api/${path.replace(/^\/+/, '')}`).pathname)
-          ) {
-            expect(res.status).toBe(404);
-          }
-        },
-      ),
-      { numRuns: 60 },
-    );
   });
 });
 

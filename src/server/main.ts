@@ -3,22 +3,22 @@
  * 7). PORT (8080; 0 = any free port), HOST (0.0.0.0), DATA_DIR (./data), STATIC_DIR (dist/app next
  * to dist/server), CORS_ORIGINS (comma list), TRUST_PROXY (the reverse proxy's addresses, comma
  * list; 1/true means loopback: X-Forwarded-For is read only from a socket of one of them; behind a
- * proxy set HOST=127.0.0.1 too), PUSH_BUDGET_REQUESTS_PER_MINUTE (600) and PUSH_BUDGET_MB_PER_HOUR
- * (512) per device, MAX_DB_MB (no cap: a quota; beyond it pushes answer 503 STORAGE_FULL). Once
+ * proxy set HOST=127.0.0.1 too), DATABASE_URL (postgres://…: PostgreSQL, shared by every process
+ * given the same URL; unset: SQLite in DATA_DIR), PUSH_BUDGET_REQUESTS_PER_MINUTE (600) and PUSH_BUDGET_MB_PER_HOUR
+ * (512) per device, MAX_DB_MB (SQLite only; no cap: a quota; beyond it pushes answer 503
+ * STORAGE_FULL). Once
  * listening it prints exactly one JSON line on stdout, `{"msg":"listening","port":…,"url":…}`; logs
  * go to stderr. SIGTERM and SIGINT close the server, then the database.
  */
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { createJsonLogger } from './logger';
+import { openRepository } from './open-repository';
 import { DEFAULT_PUSH_BUDGET } from './rate-limit';
-import { createSqliteRepository } from './sqlite-repository';
-
-const DB_FILE_NAME = 'naptime.sqlite';
 
 const env = process.env;
 const port = env.PORT === undefined || env.PORT === '' ? 8080 : Number(env.PORT);
@@ -70,11 +70,22 @@ const pushBudget = {
 const maxDbMb = positive('MAX_DB_MB', Number.POSITIVE_INFINITY);
 
 const logger = createJsonLogger((line) => process.stderr.write(line));
-mkdirSync(dataDir, { recursive: true });
-const repository = createSqliteRepository(join(dataDir, DB_FILE_NAME), {
-  // SQLite's default page size is 4096 bytes.
-  ...(Number.isFinite(maxDbMb) ? { maxPageCount: Math.ceil((maxDbMb * MB) / 4096) } : {}),
-});
+if (!env.DATABASE_URL) mkdirSync(dataDir, { recursive: true });
+let opened;
+try {
+  opened = await openRepository(env, {
+    // SQLite's default page size is 4096 bytes.
+    ...(Number.isFinite(maxDbMb) ? { maxPageCount: Math.ceil((maxDbMb * MB) / 4096) } : {}),
+  });
+} catch (err) {
+  // The message only: a connection error could quote the URL, password included.
+  process.stderr.write(
+    `${JSON.stringify({ error: { code: 'DATABASE_UNAVAILABLE', message: err instanceof Error ? err.message.replace(/postgres(ql)?:\/\/\S*/gi, '<DATABASE_URL>') : String(err) } })}\n`,
+  );
+  process.exit(2);
+}
+const repository = opened.repository;
+logger.info('database', { kind: opened.kind });
 const app = createApp({
   repository,
   clock: { now: () => Date.now() },

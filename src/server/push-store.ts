@@ -1,6 +1,7 @@
 /**
- * What the push algorithm needs from storage, for one scope inside one write transaction. The SQLite
- * repository implements it with prepared statements; a PostgreSQL one would implement the same.
+ * What the push algorithm needs from storage, for one scope inside one write transaction. Every
+ * method is async, so that a driver that talks to a database server (PostgreSQL, pg-push-store.ts)
+ * implements it as well as synchronous SQLite (sqlite-push-store.ts), whose methods answer at once.
  */
 import type { FieldMap, RecordContent } from '../domain/merge';
 import type { ServerRecord, TerminalResult } from '../domain/sync-messages';
@@ -38,11 +39,14 @@ export interface MutationLogEntry {
 
 export interface PushStore {
   /** The stored result of a known mutationId in this scope. */
-  findResult(mutationId: string): TerminalResult | undefined;
-  getRecord(table: string, id: string): StoredRow | undefined;
+  findResult(mutationId: string): Promise<TerminalResult | undefined>;
+  getRecord(table: string, id: string): Promise<StoredRow | undefined>;
   /** The content of one earlier version of a record (for the merge base). */
-  getContentAt(table: string, id: string, version: number): RecordContent | undefined;
-  /** The next scope-wide sequence number (commit order = sequence order: call inside the transaction). */
+  getContentAt(table: string, id: string, version: number): Promise<RecordContent | undefined>;
+  /**
+   * The next scope-wide sequence number (commit order = sequence order: the scope's counter is held
+   * by the transaction). Synchronous: the counter is read when the transaction starts.
+   */
   nextSeq(): number;
   /**
    * Writes a new version of a record; `previous` (the version it replaces, if any) is kept in the
@@ -53,8 +57,8 @@ export interface PushStore {
     mutationId: string | null,
     dataJson: string,
     previous: StoredRow | undefined,
-  ): void;
-  logMutation(entry: MutationLogEntry): void;
+  ): Promise<void>;
+  logMutation(entry: MutationLogEntry): Promise<void>;
 }
 
 /** The wire form of a stored record. */

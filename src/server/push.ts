@@ -53,7 +53,7 @@ export interface PushOutcome {
 }
 
 /** Runs one push request against `store` (already inside a transaction). */
-export function processPush(store: PushStore, input: PushInput): PushOutcome {
+export async function processPush(store: PushStore, input: PushInput): Promise<PushOutcome> {
   const { clock, deviceId, now } = input;
   const nowIso = new Date(now).toISOString();
   const touched = new Set<string>();
@@ -62,7 +62,7 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
 
   for (const raw of input.mutations) {
     const mutationId = raw.mutationId as string;
-    const prior = store.findResult(mutationId);
+    const prior = await store.findResult(mutationId);
     if (prior) {
       results.push({ mutationId, status: 'duplicate', original: prior });
       continue;
@@ -80,9 +80,9 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
         ),
       );
     } else {
-      result = decide(parsed.data);
+      result = await decide(parsed.data);
     }
-    store.logMutation({
+    await store.logMutation({
       mutationId,
       deviceSeq:
         typeof raw.deviceSeq === 'number' && Number.isSafeInteger(raw.deviceSeq)
@@ -112,7 +112,7 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
     };
   }
 
-  function decide(m: Mutation): TerminalResult {
+  async function decide(m: Mutation): Promise<TerminalResult> {
     if (!isSyncedTable(m.table))
       return rejected(m.mutationId, new Rejection('UNKNOWN_TABLE', `Unknown table "${m.table}".`));
     const key = `${m.table}\u0000${m.id}`;
@@ -125,7 +125,7 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
       );
     }
     touched.add(key);
-    const stored = store.getRecord(m.table, m.id);
+    const stored = await store.getRecord(m.table, m.id);
     if (m.table === 'conflicts') {
       const forbidden = forbiddenConflictWrite(m, stored);
       if (forbidden) return rejected(m.mutationId, forbidden);
@@ -151,7 +151,7 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
       const content = applyChanges(storedContent, changes);
       const checked = check(m.table, m.id, content);
       if (checked instanceof Rejection) return rejected(m.mutationId, checked);
-      const row = write(m, stored, content, checked, 'applied', stamp);
+      const row = await write(m, stored, content, checked, 'applied', stamp);
       return {
         mutationId: m.mutationId,
         status: 'applied',
@@ -162,7 +162,7 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
     }
 
     const known =
-      m.baseVersion === 0 ? EMPTY_CONTENT : store.getContentAt(m.table, m.id, m.baseVersion);
+      m.baseVersion === 0 ? EMPTY_CONTENT : await store.getContentAt(m.table, m.id, m.baseVersion);
     const base = known ?? EMPTY_CONTENT;
     // The mutation's own data is judged on its base; with the base pruned, on the stored content.
     const ownCheck = check(m.table, m.id, applyChanges(known ?? storedContent, changes));
@@ -182,7 +182,7 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
       return invalidMerge(m, stored!, base, changes, incomingHlc);
     }
     if (!merge.kind || isConflictsTable) {
-      const row = write(m, stored, merge.content, checked, 'merged', stamp);
+      const row = await write(m, stored, merge.content, checked, 'merged', stamp);
       return {
         mutationId: m.mutationId,
         status: 'merged',
@@ -192,8 +192,8 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
         record: toServerRecord(row),
       };
     }
-    const row = write(m, stored, merge.content, checked, 'conflict', stamp);
-    const conflict = writeConflict(m, stored!, incomingHlc, row.version, {
+    const row = await write(m, stored, merge.content, checked, 'conflict', stamp);
+    const conflict = await writeConflict(m, stored!, incomingHlc, row.version, {
       kind: merge.kind,
       fields: merge.fields,
       winning: merge.winning,
@@ -213,13 +213,13 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
   }
 
   /** Only the merge is invalid: keep the stored record, keep the incoming values in a conflict record. */
-  function invalidMerge(
+  async function invalidMerge(
     m: Mutation,
     stored: StoredRow,
     base: RecordContent,
     changes: Changes,
     incomingHlc: string,
-  ): TerminalResult {
+  ): Promise<TerminalResult> {
     clock.recv(incomingHlc);
     const fields = Object.keys(changes.data ?? {}).filter(
       (k) => !valuesEqual(changes.data![k], base.data[k]),
@@ -234,7 +234,7 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
       winning.deleted = stored.deleted;
       losing.deleted = changes.deleted;
     }
-    const conflict = writeConflict(m, stored, incomingHlc, stored.version, {
+    const conflict = await writeConflict(m, stored, incomingHlc, stored.version, {
       kind: 'invalid-merge',
       fields,
       winning,
@@ -253,14 +253,14 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
     };
   }
 
-  function write(
+  async function write(
     m: Mutation,
     stored: StoredRow | undefined,
     content: RecordContent,
     dataJson: string,
     status: StoredRow['lastStatus'],
     { hlc: incomingHlc, clamped }: { hlc: string; clamped: boolean },
-  ): StoredRow {
+  ): Promise<StoredRow> {
     if (clamped)
       warnings.push({
         code: 'CLOCK_AHEAD',
@@ -284,11 +284,11 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
       data: content.data,
       lastStatus: status,
     };
-    store.writeRecord(row, m.mutationId, dataJson, stored);
+    await store.writeRecord(row, m.mutationId, dataJson, stored);
     return row;
   }
 
-  function writeConflict(
+  async function writeConflict(
     m: Mutation,
     stored: StoredRow,
     incomingHlc: string,
@@ -297,7 +297,7 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
       Parameters<typeof buildConflictRow>[0],
       'kind' | 'fields' | 'winning' | 'losing' | 'winner'
     >,
-  ): StoredRow {
+  ): Promise<StoredRow> {
     const row = buildConflictRow({
       conflictId: randomUUID(),
       table: m.table,
@@ -311,7 +311,7 @@ export function processPush(store: PushStore, input: PushInput): PushOutcome {
       hlc: clock.send(),
       nowIso,
     });
-    store.writeRecord(row, m.mutationId, stringifyJson(row.data), undefined);
+    await store.writeRecord(row, m.mutationId, stringifyJson(row.data), undefined);
     return row;
   }
 }

@@ -1,75 +1,81 @@
 /**
- * Sliding-window counters per key, in memory (a restart forgives, which is acceptable for a brake).
- * The clock is injected so that tests need no timers.
+ * Rate limits as sliding windows over a repository's `spendWindow` (repository.ts), so that every
+ * server process sharing a database counts against one budget. The SQLite repository keeps its
+ * windows in memory (`createMemoryWindows`: one process; a restart forgives, which is acceptable
+ * for a brake); PostgreSQL keeps them in the database. The clock is injected so that tests need no
+ * timers.
  *
  * - Enrollment (SYNC.md §7): 10 failed attempts per IP in 15 minutes answer 429. An attempt is
- *   counted the moment it starts, before the handler's first `await`, and taken back when it
- *   succeeds: counting only after the code was checked let many wrong codes sent at once all be
- *   checked before the first failure was counted.
+ *   charged the moment it starts, before the code is checked, and refunded when it succeeds:
+ *   counting only after the code was checked let many wrong codes sent at once all be checked
+ *   before the first failure was counted. The charge is atomic, so concurrent attempts never all
+ *   slip under the limit.
  * - Push budget (SYNC.md §8): per device, requests per minute and bytes (after decompression) per
  *   hour, so that one device cannot fill the shared disk. Sizes come from the environment
  *   (main.ts).
  */
+import type { Repository, WindowCharge } from './repository';
+
+type Windows = Pick<Repository, 'spendWindow'>;
 
 export interface RateLimiter {
-  /** Milliseconds until `key` may try again, or 0 when it is under the limit. */
-  retryAfter(key: string): number;
-  /** Counts one failure for `key`. */
-  fail(key: string): void;
   /**
    * Starts an attempt: when under the limit it is counted now (as a failure until `forgive()`), and
    * `retryAfterMs` is 0; over the limit nothing is counted and `retryAfterMs` says how long to
    * wait.
    */
-  attempt(key: string): { retryAfterMs: number; forgive(): void };
+  attempt(key: string): Promise<{ retryAfterMs: number; forgive(): Promise<void> }>;
 }
 
 const MAX_KEYS = 100_000;
 
-/** A limiter allowing `max` failures per `windowMs` per key. */
-export function createRateLimiter(max: number, windowMs: number, now: () => number): RateLimiter {
-  const failures = new Map<string, number[]>();
-  function live(key: string): number[] {
-    const t = now();
-    const list = (failures.get(key) ?? []).filter((at) => at > t - windowMs);
-    if (list.length) failures.set(key, list);
-    else failures.delete(key);
-    return list;
-  }
-  function retryAfter(key: string): number {
-    const list = live(key);
-    if (list.length < max) return 0;
-    return Math.max(1, list[list.length - max]! + windowMs - now());
-  }
-  function fail(key: string): number {
-    const list = live(key);
-    const at = now();
-    list.push(at);
-    failures.set(key, list);
-    // Bounded memory under a flood of distinct keys.
-    if (failures.size > MAX_KEYS) failures.delete(failures.keys().next().value!);
-    return at;
-  }
-  return {
-    retryAfter,
-    fail(key) {
-      fail(key);
-    },
-    attempt(key) {
-      const wait = retryAfter(key);
-      if (wait > 0) return { retryAfterMs: wait, forgive() {} };
-      const at = fail(key);
-      let forgiven = false;
+/** Sliding windows in this process's memory (the SQLite repository's `spendWindow`). */
+export function createMemoryWindows(): Windows['spendWindow'] {
+  const spent = new Map<string, { at: number; amount: number }[]>();
+  return async (key, amount, max, windowMs, t): Promise<WindowCharge> => {
+    const list = (spent.get(key) ?? []).filter(({ at }) => at > t - windowMs);
+    let total = list.reduce((n, e) => n + e.amount, 0);
+    if (total + amount > max && list.length) {
+      spent.set(key, list);
+      // Wait until enough of the window has passed for this amount to fit.
+      for (const e of list) {
+        total -= e.amount;
+        if (total + amount <= max)
+          return { waitMs: Math.max(1, e.at + windowMs - t), refund: async () => undefined };
+      }
       return {
-        retryAfterMs: 0,
-        forgive() {
-          if (forgiven) return;
-          forgiven = true;
-          const list = failures.get(key);
-          const i = list ? list.lastIndexOf(at) : -1;
-          if (i >= 0) list!.splice(i, 1);
-        },
+        waitMs: Math.max(1, list[list.length - 1]!.at + windowMs - t),
+        refund: async () => undefined,
       };
+    }
+    const entry = { at: t, amount };
+    list.push(entry);
+    spent.set(key, list);
+    // Bounded memory under a flood of distinct keys.
+    if (spent.size > MAX_KEYS) spent.delete(spent.keys().next().value!);
+    return {
+      waitMs: 0,
+      async refund() {
+        const current = spent.get(key);
+        const i = current ? current.indexOf(entry) : -1;
+        if (i >= 0) current!.splice(i, 1);
+      },
+    };
+  };
+}
+
+/** A limiter allowing `max` failures per `windowMs` per key. */
+export function createRateLimiter(
+  windows: Windows,
+  name: string,
+  max: number,
+  windowMs: number,
+  now: () => number,
+): RateLimiter {
+  return {
+    async attempt(key) {
+      const charge = await windows.spendWindow(`${name}:${key}`, 1, max, windowMs, now());
+      return { retryAfterMs: charge.waitMs, forgive: () => charge.refund() };
     },
   };
 }
@@ -88,37 +94,17 @@ export const DEFAULT_PUSH_BUDGET: PushBudgetSizes = {
   bytesPerHour: 512 * 1024 * 1024,
 };
 
-/** Amounts spent per key in a sliding window; `spend` answers 0 or the milliseconds to wait. */
-function createWindowBudget(max: number, windowMs: number, now: () => number) {
-  const spent = new Map<string, [number, number][]>();
-  return (key: string, amount: number): number => {
-    const t = now();
-    const list = (spent.get(key) ?? []).filter(([at]) => at > t - windowMs);
-    let total = list.reduce((n, [, a]) => n + a, 0);
-    if (total + amount > max && list.length) {
-      // Wait until enough of the window has passed for this amount to fit.
-      for (const [at, a] of list) {
-        total -= a;
-        if (total + amount <= max) return Math.max(1, at + windowMs - t);
-      }
-      return Math.max(1, list[list.length - 1]![0] + windowMs - t);
-    }
-    list.push([t, amount]);
-    spent.set(key, list);
-    if (spent.size > MAX_KEYS) spent.delete(spent.keys().next().value!);
-    return 0;
-  };
-}
-
 /** The per-device push budget: a request is charged before its body is read, its bytes after. */
-export function createPushBudget(sizes: PushBudgetSizes, now: () => number) {
-  const requests = createWindowBudget(sizes.requestsPerMinute, 60_000, now);
-  const bytes = createWindowBudget(sizes.bytesPerHour, 3_600_000, now);
+export function createPushBudget(windows: Windows, sizes: PushBudgetSizes, now: () => number) {
+  const spend = async (key: string, amount: number, max: number, windowMs: number) =>
+    (await windows.spendWindow(key, amount, max, windowMs, now())).waitMs;
   return {
     /** Milliseconds to wait, or 0 (and the request is counted). */
-    request: (deviceId: string) => requests(deviceId, 1),
+    request: (deviceId: string) =>
+      spend(`push-requests:${deviceId}`, 1, sizes.requestsPerMinute, 60_000),
     /** Milliseconds to wait, or 0 (and the bytes are counted). */
-    bytes: (deviceId: string, n: number) => bytes(deviceId, n),
+    bytes: (deviceId: string, n: number) =>
+      spend(`push-bytes:${deviceId}`, n, sizes.bytesPerHour, 3_600_000),
   };
 }
 export type PushBudget = ReturnType<typeof createPushBudget>;

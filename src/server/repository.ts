@@ -1,7 +1,11 @@
 /**
  * Everything the routes and the admin command need from storage. Routes see only this interface (all
- * methods async), so that PostgreSQL can be added later without touching them; the SQLite
- * implementation is in `sqlite-repository.ts`.
+ * methods async); two implementations: SQLite, embedded, one process (`sqlite-repository.ts`), and
+ * PostgreSQL, for several processes on one database (`pg-repository.ts`); `open-repository.ts`
+ * picks one from the environment. Every method that reads or writes a provider's records takes its
+ * scope (`provider:<id>`) and touches nothing outside it. A new kind of read (a staff view, say)
+ * is a new method here, implemented by both, and proven by the tests that run on both backends
+ * (`test-backends.ts`).
  */
 import type { CursorSecret } from './cursor';
 import type { PushInput, PushOutcome } from './push';
@@ -71,9 +75,29 @@ export interface PullInput {
 
 /** One page: each row already serialised as a ServerRecord JSON object. */
 export type PullPage =
-  { reset: true } | { reset: false; rows: string[]; lastSeq: number; hasMore: boolean };
+  | { reset: true }
+  | {
+      reset: false;
+      rows: string[];
+      lastSeq: number;
+      hasMore: boolean;
+      /** The scope's clock high-water mark, read in the page's snapshot (shared databases). */
+      highWater?: string | null;
+    };
+
+/** A charge against a sliding window: 0 when charged now, else how long to wait (nothing charged). */
+export interface WindowCharge {
+  waitMs: number;
+  /** Takes the charge back (an attempt that succeeded); does nothing when nothing was charged. */
+  refund(): Promise<void>;
+}
 
 export interface Repository {
+  /**
+   * True when other server processes may use the same database at once (PostgreSQL): state a
+   * process keeps for speed, such as a scope's clock, must then catch up with the database's.
+   */
+  readonly shared: boolean;
   findDevice(tokenHash: string): Promise<DeviceAuth | null>;
   /** Redeems a code and creates the device, or answers null for every kind of bad code. */
   enroll(input: EnrollInput): Promise<ProviderInfo | null>;
@@ -97,6 +121,18 @@ export interface Repository {
    * The greatest HLC stored in a scope (its clock's high-water mark), so its clock starts above it.
    */
   clockHighWater(scope: string): Promise<string | null>;
+  /**
+   * Charges `amount` to `key` when the key's total over the last `windowMs` stays within `max` (an
+   * empty window always takes it), atomically: concurrent charges, from any process sharing the
+   * database, never both slip under the limit (rate limits, SYNC.md §7 and §8).
+   */
+  spendWindow(
+    key: string,
+    amount: number,
+    max: number,
+    windowMs: number,
+    now: number,
+  ): Promise<WindowCharge>;
 
   createProvider(
     agencyName: string,

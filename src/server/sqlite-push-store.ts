@@ -9,6 +9,7 @@ import { stringifyJson } from '../domain/json-bounds';
 import type { RecordContent } from '../domain/merge';
 import type { TerminalResult } from '../domain/sync-messages';
 import type { MutationLogEntry, PushStore, StoredRow } from './push-store';
+import { rowFromSql, type RecordRowSql } from './record-row';
 import type { Db } from './sqlite-db';
 import { SqliteHistory, type ActiveDevice } from './sqlite-history';
 
@@ -20,40 +21,6 @@ export const SEEN_REFRESH_MS = 60 * 60 * 1000;
 /** The `meta` key of a scope's clock high-water mark. */
 export function hlcMetaKey(scope: string): string {
   return `hlc:${scope}`;
-}
-
-/** A row of `records` as SQLite returns it. */
-export interface RecordRowSql {
-  tbl: string;
-  id: string;
-  version: number;
-  server_seq: number;
-  hlc: string;
-  device_id: string | null;
-  deleted: number;
-  schema_version: number;
-  created_at: string;
-  updated_at: string;
-  data: string;
-  last_status: string;
-}
-
-/** Turns a SQL row of `records` into a StoredRow. */
-export function rowFromSql(r: RecordRowSql): StoredRow {
-  return {
-    table: r.tbl,
-    id: r.id,
-    version: r.version,
-    serverSeq: r.server_seq,
-    hlc: r.hlc,
-    deviceId: r.device_id,
-    deleted: r.deleted ? 1 : 0,
-    schemaVersion: r.schema_version,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    data: JSON.parse(r.data) as Record<string, unknown>,
-    lastStatus: r.last_status as StoredRow['lastStatus'],
-  };
 }
 
 /** Prepared statements of the push path, and a factory of per-scope stores. */
@@ -124,15 +91,15 @@ export class SqlitePushStatements {
     let devices: ActiveDevice[] | null = null;
     s.touchDeviceStmt.run(now, deviceId, now - SEEN_REFRESH_MS);
     return {
-      findResult(mutationId) {
+      async findResult(mutationId) {
         const row = s.findResultStmt.get(scope, mutationId);
         return row ? (JSON.parse(row.result) as TerminalResult) : undefined;
       },
-      getRecord(table, id) {
+      async getRecord(table, id) {
         const row = s.getRecordStmt.get(scope, table, id);
         return row ? rowFromSql(row) : undefined;
       },
-      getContentAt(table, id, version): RecordContent | undefined {
+      async getContentAt(table, id, version): Promise<RecordContent | undefined> {
         const row = s.getVersionStmt.get(scope, table, id, version);
         return row
           ? { data: JSON.parse(row.data) as Record<string, unknown>, deleted: row.deleted ? 1 : 0 }
@@ -144,7 +111,7 @@ export class SqlitePushStatements {
         dirty = true;
         return seq;
       },
-      writeRecord(
+      async writeRecord(
         row: StoredRow,
         mutationId: string | null,
         dataJson: string,
@@ -182,7 +149,7 @@ export class SqlitePushStatements {
           mutationId,
         );
       },
-      logMutation(e: MutationLogEntry) {
+      async logMutation(e: MutationLogEntry) {
         s.insertMutationStmt.run(
           scope,
           e.mutationId,

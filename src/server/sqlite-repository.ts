@@ -7,14 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import { parseHlc } from '../domain/hlc';
 import { processPush, type PushInput, type PushOutcome } from './push';
+import { createMemoryWindows } from './rate-limit';
 import type { DeviceAuth, EnrollInput, PullInput, PullPage, Repository } from './repository';
 import { openDatabase, type Db } from './sqlite-db';
-import {
-  SEEN_REFRESH_MS,
-  SqlitePushStatements,
-  hlcMetaKey,
-  type RecordRowSql,
-} from './sqlite-push-store';
+import { pullRowJson, type RecordRowSql } from './record-row';
+import { SEEN_REFRESH_MS, SqlitePushStatements, hlcMetaKey } from './sqlite-push-store';
 
 const TABLES = [
   'schema_migrations',
@@ -32,21 +29,13 @@ const TABLES = [
 /** Pushes written in one commit at most (each is at most 500 mutations). */
 const MAX_PUSHES_PER_COMMIT = 32;
 
+type PushResult = { ok: true; value: PushOutcome } | { ok: false; error: unknown };
+
 interface PushJob {
   scope: string;
   input: PushInput;
   resolve: (outcome: PushOutcome) => void;
   reject: (error: unknown) => void;
-}
-
-/** Serialises a pulled row straight from SQL (the stored data JSON is embedded as is). */
-function pullRowJson(r: RecordRowSql): string {
-  return (
-    `{"table":${JSON.stringify(r.tbl)},"id":${JSON.stringify(r.id)},"version":${r.version},"serverSeq":${r.server_seq},` +
-    `"hlc":${JSON.stringify(r.hlc)},"deviceId":${JSON.stringify(r.device_id)},"deleted":${r.deleted ? 1 : 0},` +
-    `"schemaVersion":${r.schema_version},"createdAt":${JSON.stringify(r.created_at)},"updatedAt":${JSON.stringify(r.updated_at)},` +
-    `"data":${r.data}}`
-  );
 }
 
 export interface SqliteOptions {
@@ -159,11 +148,26 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
     return { reset: false, rows, lastSeq, hasMore: false };
   });
 
+  // One thing at a time on the connection: a push's algorithm awaits between its statements (the
+  // push store is async, push-store.ts), and nothing else may run inside its open transaction (a
+  // pull would read rows not yet committed). better-sqlite3 answers at once, so the queue only
+  // orders what one thread would run anyway.
+  let tail: Promise<unknown> = Promise.resolve();
+  function exclusive<T>(fn: () => T | Promise<T>): Promise<T> {
+    const run = tail.then(fn);
+    tail = run.catch(() => undefined);
+    return run;
+  }
+
   // Group commit: the pushes that arrive while the thread is busy are written in one transaction,
   // each in its own savepoint (one request's failure never touches another's), and all are answered
   // after the one fsync of the commit. Commit order is still sequence order: one writer, in order.
   const pushQueue: PushJob[] = [];
   let flushScheduled = false;
+  function scheduleFlush(): void {
+    flushScheduled = true;
+    setImmediate(() => void exclusive(flushPushes));
+  }
 
   // Pull acknowledgements (sqlite-history.ts) are kept in memory and written with the next push
   // commit, or by a timer: a pull stays a read, never waiting for the write lock. Losing them in a
@@ -179,49 +183,58 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
     if (ackTimer) return;
     ackTimer = setTimeout(() => {
       ackTimer = null;
-      if (!db.open || !pendingAcks.size) return;
-      try {
-        db.transaction(writeAcks).immediate();
-      } catch {
-        // Busy or full: they are written with the next push.
-      }
+      void exclusive(() => {
+        if (!db.open || !pendingAcks.size) return;
+        try {
+          db.transaction(writeAcks).immediate();
+        } catch {
+          // Busy or full: they are written with the next push.
+        }
+      });
     }, 1000);
     ackTimer.unref?.();
   }
-  const runPush = db.transaction((job: PushJob): PushOutcome => {
-    const store = pushStatements.forScope(job.scope, job.input.deviceId, job.input.now);
-    const outcome = processPush(store, job.input);
-    store.finish();
-    return outcome;
-  });
-  function flushPushes(): void {
+  async function runBatch(batch: PushJob[]): Promise<PushResult[]> {
+    const outcomes: PushResult[] = [];
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      if (pendingAcks.size) {
+        try {
+          db.transaction(writeAcks)();
+        } catch {
+          // Never a reason to fail the pushes: the acknowledgements only bound the history.
+        }
+      }
+      for (const job of batch) {
+        db.exec('SAVEPOINT push');
+        try {
+          const store = pushStatements.forScope(job.scope, job.input.deviceId, job.input.now);
+          const value = await processPush(store, job.input);
+          store.finish();
+          db.exec('RELEASE push');
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          // A full disk (SQLITE_FULL) can roll back the whole transaction: then every push of the
+          // batch fails with it (503 STORAGE_FULL) and nothing of any is written.
+          if (!db.inTransaction) throw error;
+          db.exec('ROLLBACK TO push; RELEASE push');
+          outcomes.push({ ok: false, error });
+        }
+      }
+      db.exec('COMMIT');
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+    return outcomes;
+  }
+  async function flushPushes(): Promise<void> {
     flushScheduled = false;
     const batch = pushQueue.splice(0, MAX_PUSHES_PER_COMMIT);
-    if (pushQueue.length) {
-      flushScheduled = true;
-      setImmediate(flushPushes);
-    }
-    const outcomes: ({ ok: true; value: PushOutcome } | { ok: false; error: unknown })[] = [];
+    if (pushQueue.length) scheduleFlush();
+    let outcomes: PushResult[];
     try {
-      db.transaction(() => {
-        if (pendingAcks.size) {
-          try {
-            db.transaction(writeAcks)();
-          } catch {
-            // Never a reason to fail the pushes: the acknowledgements only bound the history.
-          }
-        }
-        for (const job of batch) {
-          try {
-            outcomes.push({ ok: true, value: runPush(job) });
-          } catch (error) {
-            // A full disk (SQLITE_FULL) can roll back the whole transaction: then every push of
-            // the batch fails with it (503 STORAGE_FULL) and nothing of any is written.
-            if (!db.inTransaction) throw error;
-            outcomes.push({ ok: false, error });
-          }
-        }
-      }).immediate();
+      outcomes = await runBatch(batch);
     } catch (error) {
       for (const job of batch) job.reject(error);
       return;
@@ -255,8 +268,12 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
   }
 
   return {
+    // One process: the server clock and the rate-limit windows live in its memory.
+    shared: false,
+    spendWindow: createMemoryWindows(),
+
     async findDevice(tokenHash) {
-      const row = stmt.device.get(tokenHash);
+      const row = await exclusive(() => stmt.device.get(tokenHash));
       if (!row) return null;
       const auth: DeviceAuth = {
         deviceId: row.id,
@@ -269,45 +286,51 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
     },
 
     async enroll(input) {
-      return db
-        .transaction(() => {
-          const code = liveCode(input);
-          if (!code) return null;
-          const nowIso = new Date(input.now).toISOString();
-          // Re-enrolling leaves no old token valid (SYNC.md §7): in the same transaction as the new
-          // one.
-          if (input.revokeTokenHash) stmt.revokeByToken.run(nowIso, input.revokeTokenHash);
-          stmt.insertDevice.run(
-            input.deviceId,
-            code.provider_id,
-            input.deviceName,
-            input.tokenHash,
-            nowIso,
-            input.now,
-          );
-          stmt.codeUsed.run(input.now, input.deviceId, code.id);
-          return stmt.provider.get(code.provider_id) ?? null;
-        })
-        .immediate();
+      return exclusive(() =>
+        db
+          .transaction(() => {
+            const code = liveCode(input);
+            if (!code) return null;
+            const nowIso = new Date(input.now).toISOString();
+            // Re-enrolling leaves no old token valid (SYNC.md §7): in the same transaction as the new
+            // one.
+            if (input.revokeTokenHash) stmt.revokeByToken.run(nowIso, input.revokeTokenHash);
+            stmt.insertDevice.run(
+              input.deviceId,
+              code.provider_id,
+              input.deviceName,
+              input.tokenHash,
+              nowIso,
+              input.now,
+            );
+            stmt.codeUsed.run(input.now, input.deviceId, code.id);
+            return stmt.provider.get(code.provider_id) ?? null;
+          })
+          .immediate(),
+      );
     },
 
     async checkCode(input) {
-      return db
-        .transaction(() => {
-          const code = liveCode(input);
-          return code ? (stmt.provider.get(code.provider_id) ?? null) : null;
-        })
-        .immediate();
+      return exclusive(() =>
+        db
+          .transaction(() => {
+            const code = liveCode(input);
+            return code ? (stmt.provider.get(code.provider_id) ?? null) : null;
+          })
+          .immediate(),
+      );
     },
 
     async revokeToken(tokenHash, now) {
-      return db
-        .transaction(() => {
-          if (!stmt.deviceByToken.get(tokenHash)) return false;
-          stmt.revokeByToken.run(new Date(now).toISOString(), tokenHash);
-          return true;
-        })
-        .immediate();
+      return exclusive(() =>
+        db
+          .transaction(() => {
+            if (!stmt.deviceByToken.get(tokenHash)) return false;
+            stmt.revokeByToken.run(new Date(now).toISOString(), tokenHash);
+            return true;
+          })
+          .immediate(),
+      );
     },
 
     async notePull(deviceId, presentedSeq, now) {
@@ -322,27 +345,27 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
     push(scope, input) {
       return new Promise<PushOutcome>((resolve, reject) => {
         pushQueue.push({ scope, input, resolve, reject });
-        if (!flushScheduled) {
-          flushScheduled = true;
-          setImmediate(flushPushes);
-        }
+        if (!flushScheduled) scheduleFlush();
       });
     },
 
     async pull(input) {
-      return readPage(input);
+      return exclusive(() => readPage(input));
     },
 
     async cursorSecret() {
-      return { epoch: stmt.meta.get('epoch')!.value, key: stmt.meta.get('cursor_key')!.value };
+      return exclusive(() => ({
+        epoch: stmt.meta.get('epoch')!.value,
+        key: stmt.meta.get('cursor_key')!.value,
+      }));
     },
 
     async serverNodeId() {
-      return stmt.meta.get('server_node_id')!.value;
+      return exclusive(() => stmt.meta.get('server_node_id')!.value);
     },
 
     async clockHighWater(scope) {
-      const kept = stmt.meta.get(hlcMetaKey(scope))?.value ?? null;
+      const kept = (await exclusive(() => stmt.meta.get(hlcMetaKey(scope))))?.value ?? null;
       if (kept === null || parseHlc(kept)) return kept;
       // A legacy value that is no real instant (stored before HLCs were checked): the greatest real
       // one.
@@ -350,70 +373,80 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
     },
 
     async createProvider(agencyName, providerName, now) {
-      return db
-        .transaction(() => {
-          const createdAt = new Date(now).toISOString();
-          let agencyId = stmt.agencyByName.get(agencyName)?.id;
-          if (!agencyId) {
-            agencyId = randomUUID();
-            stmt.insertAgency.run(agencyId, agencyName, createdAt);
-          }
-          const providerId = randomUUID();
-          stmt.insertProvider.run(providerId, agencyId, providerName, createdAt);
-          return { agencyId, providerId };
-        })
-        .immediate();
+      return exclusive(() =>
+        db
+          .transaction(() => {
+            const createdAt = new Date(now).toISOString();
+            let agencyId = stmt.agencyByName.get(agencyName)?.id;
+            if (!agencyId) {
+              agencyId = randomUUID();
+              stmt.insertAgency.run(agencyId, agencyName, createdAt);
+            }
+            const providerId = randomUUID();
+            stmt.insertProvider.run(providerId, agencyId, providerName, createdAt);
+            return { agencyId, providerId };
+          })
+          .immediate(),
+      );
     },
 
     async providerExists(providerId) {
-      return stmt.provider.get(providerId) !== undefined;
+      return (await exclusive(() => stmt.provider.get(providerId))) !== undefined;
     },
 
     async insertEnrollmentCode(c) {
-      const r = stmt.insertCode.run(
-        randomUUID(),
-        c.providerId,
-        c.selectorHash,
-        c.secretSalt,
-        c.secretHash,
-        c.createdAt,
-        c.expiresAt,
+      const r = await exclusive(() =>
+        stmt.insertCode.run(
+          randomUUID(),
+          c.providerId,
+          c.selectorHash,
+          c.secretSalt,
+          c.secretHash,
+          c.createdAt,
+          c.expiresAt,
+        ),
       );
       return r.changes === 1;
     },
 
     async revokeDevice(deviceId, now) {
-      return db
-        .transaction(() => {
-          if (!stmt.deviceById.get(deviceId)) return false;
-          stmt.revoke.run(new Date(now).toISOString(), deviceId);
-          return true;
-        })
-        .immediate();
+      return exclusive(() =>
+        db
+          .transaction(() => {
+            if (!stmt.deviceById.get(deviceId)) return false;
+            stmt.revoke.run(new Date(now).toISOString(), deviceId);
+            return true;
+          })
+          .immediate(),
+      );
     },
 
     async newEpoch() {
       const epoch = randomUUID();
-      stmt.setMeta.run('epoch', epoch);
+      await exclusive(() => stmt.setMeta.run('epoch', epoch));
       return epoch;
     },
 
     async dump() {
-      const out: Record<string, unknown[]> = {};
-      for (const t of TABLES) out[t] = db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all();
-      return out;
+      return exclusive(() => {
+        const out: Record<string, unknown[]> = {};
+        for (const t of TABLES) out[t] = db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all();
+        return out;
+      });
     },
 
     async close() {
       if (ackTimer) clearTimeout(ackTimer);
-      if (db.open && pendingAcks.size) {
-        try {
-          db.transaction(writeAcks).immediate();
-        } catch {
-          // Best effort, as above.
+      await exclusive(() => {
+        if (db.open && pendingAcks.size) {
+          try {
+            db.transaction(writeAcks).immediate();
+          } catch {
+            // Best effort, as above.
+          }
         }
-      }
-      if (db.open) db.close();
+        if (db.open) db.close();
+      });
     },
   };
 }

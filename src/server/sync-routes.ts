@@ -42,8 +42,9 @@ export function registerSyncRoutes(app: Hono, ctx: RouteContext): void {
 
   app.post('/api/v1/sync/push', async (c) => {
     const auth = await authenticate(c, repository);
-    // Counted with the check, before any await: concurrent pushes cannot all slip under the budget.
-    const wait = ctx.pushBudget.request(auth.deviceId);
+    // Counted with the check, atomically, before the body is read: concurrent pushes cannot all
+    // slip under the budget.
+    const wait = await ctx.pushBudget.request(auth.deviceId);
     if (wait > 0) throw overBudget(c, wait);
     const { body, bytes } = await readJsonBody(c.req.raw, LIMITS.pushBodyBytes, ctx.bodyTimeoutMs);
     checkProtocol(body.protocol);
@@ -57,7 +58,7 @@ export function registerSyncRoutes(app: Hono, ctx: RouteContext): void {
       );
     }
     checkDevice(parsed.data.deviceId, auth);
-    const bytesWait = ctx.pushBudget.bytes(auth.deviceId, bytes);
+    const bytesWait = await ctx.pushBudget.bytes(auth.deviceId, bytes);
     if (bytesWait > 0) throw overBudget(c, bytesWait);
     const clock = await ctx.clockFor(auth.scope);
     const outcome = await repository.push(auth.scope, {
@@ -102,6 +103,7 @@ export function registerSyncRoutes(app: Hono, ctx: RouteContext): void {
     // The presented cursor proves the device applied every page up to it (sqlite-history.ts).
     await repository.notePull(auth.deviceId, position.seq, ctx.deps.clock.now());
     const clock = await ctx.clockFor(auth.scope);
+    if (page.highWater) clock.recv(page.highWater);
     const head = {
       cursor: encodeCursor(secret, auth.scope, page.lastSeq, position.full && page.hasMore),
       hasMore: page.hasMore,

@@ -201,3 +201,6 @@ export function update(
     ...over,
   };
 }
+
+/** A test server made by `makeServer`. */
+export type TestServer = ReturnType<typeof makeServer>;

@@ -110,6 +110,8 @@ export async function startServer(
     NODE_ENV: 'production',
   };
   if (options.staticDir) env.STATIC_DIR = options.staticDir;
+  // Each test's server has its own SQLite in DATA_DIR: never a database of the environment.
+  delete env.DATABASE_URL;
   const child = spawn(process.execPath, [SERVER_ENTRY], {
     cwd: ROOT,
     env,

@@ -42,6 +42,8 @@ afterAll(() => {
 // Generous budgets: this test pushes far faster than any tablet.
 const env = () => ({
   ...process.env,
+  // This test's own SQLite in DATA_DIR, never a database of the environment.
+  DATABASE_URL: '',
   PORT: '0',
   HOST: '127.0.0.1',
   DATA_DIR: join(dataDir, 'data'),

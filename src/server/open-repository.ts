@@ -1,0 +1,30 @@
+/**
+ * Which database the server and the admin command use: PostgreSQL when `DATABASE_URL` is a
+ * `postgres://` (or `postgresql://`) URL, several processes may share it; otherwise SQLite in
+ * `DATA_DIR` (./data), one process. Any other `DATABASE_URL` is a configuration error, never a
+ * silent fall back to SQLite.
+ */
+import { join, resolve } from 'node:path';
+import { isPostgresUrl } from './pg-db';
+import { createPgRepository } from './pg-repository';
+import type { Repository } from './repository';
+import { createSqliteRepository, type SqliteOptions } from './sqlite-repository';
+
+export const DB_FILE_NAME = 'naptime.sqlite';
+
+/** The database of this environment, opened and migrated. */
+export async function openRepository(
+  env: NodeJS.ProcessEnv,
+  sqlite: SqliteOptions = {},
+): Promise<{ repository: Repository; kind: 'postgresql' | 'sqlite' }> {
+  const url = env.DATABASE_URL?.trim();
+  if (url) {
+    if (!isPostgresUrl(url))
+      throw new Error(
+        'DATABASE_URL must be a postgres:// or postgresql:// URL (or unset for SQLite).',
+      );
+    return { repository: await createPgRepository(url), kind: 'postgresql' };
+  }
+  const file = join(resolve(env.DATA_DIR || './data'), DB_FILE_NAME);
+  return { repository: createSqliteRepository(file, sqlite), kind: 'sqlite' };
+}
