@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs build script, without type declarations
+import { SERVER_EXTERNAL } from './bin/build.mjs';
 import { noteCreate } from './test-support';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -25,7 +27,7 @@ beforeAll(async () => {
     platform: 'node',
     target: 'node20',
     format: 'esm',
-    external: ['better-sqlite3'], // as src/server/bin/build.mjs bundles it
+    external: SERVER_EXTERNAL, // as `npm start` bundles it
     logLevel: 'error',
   });
   dataDir = mkdtempSync(join(tmpdir(), 'naptime-main-'));

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds what is missing or stale: the app (vite, into dist/app) and the server (esbuild, into
 // dist/server). `--force` rebuilds both. The server bundle carries every package it imports except
-// better-sqlite3 (a native addon, which cannot be bundled): so a production install
+// SERVER_EXTERNAL (better-sqlite3, a native addon, and pg), both in `dependencies`: so a production install
 // (`npm ci --omit=dev`) needs only `dependencies`, and a package the shared domain imports (zod,
 // date-fns) cannot be missing there.
 import { spawnSync } from 'node:child_process';
@@ -56,7 +56,9 @@ function lockChanged(path) {
 }
 
 /** The packages the server loads from node_modules at run time: `dependencies` in package.json. */
-export const SERVER_EXTERNAL = ['better-sqlite3'];
+// pg stays out too: it is CommonJS that requires Node's built-ins, which an ESM bundle cannot, and
+// it is a production dependency, so a production install has it.
+export const SERVER_EXTERNAL = ['better-sqlite3', 'pg'];
 
 /**
  * True when this install can build: vite and esbuild are devDependencies, absent from a production
