@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds what is missing or stale: the app (vite, into dist/app) and the server (esbuild, into
 // dist/server). `--force` rebuilds both. The server bundle carries every package it imports except
-// better-sqlite3 (a native addon, which cannot be bundled): so a production install
+// better-sqlite3 (a native addon, which cannot be bundled) and pg (whose optional native driver,
+// pg-native, esbuild cannot resolve): both are `dependencies`, so a production install
 // (`npm ci --omit=dev`) needs only `dependencies`, and a package the shared domain imports (zod,
 // date-fns) cannot be missing there.
 import { spawnSync } from 'node:child_process';
@@ -56,7 +57,7 @@ function lockChanged(path) {
 }
 
 /** The packages the server loads from node_modules at run time: `dependencies` in package.json. */
-export const SERVER_EXTERNAL = ['better-sqlite3'];
+export const SERVER_EXTERNAL = ['better-sqlite3', 'pg'];
 
 /**
  * True when this install can build: vite and esbuild are devDependencies, absent from a production
