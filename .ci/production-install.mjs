@@ -43,7 +43,11 @@ const copy = join(work, 'naptime');
 const dataDir = join(work, 'data');
 let child;
 process.on('exit', () => {
-  if (child) process.kill(-child.pid, 'SIGKILL');
+  try {
+    if (child) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // Already gone: the server stopped on SIGTERM before a later check failed.
+  }
   rmSync(work, { recursive: true, force: true });
 });
 
