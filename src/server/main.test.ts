@@ -3,40 +3,32 @@
  * random port with a temporary DATA_DIR. Proves the listen line, the admin command while the server
  * runs, a clean SIGTERM, a restart that keeps everything, and logs without tokens or record content.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs build script, without type declarations
-import { SERVER_EXTERNAL } from './bin/build.mjs';
 import { noteCreate } from './test-support';
+import {
+  bundleServer,
+  runAdmin,
+  startServerProcess,
+  type ServerBundle,
+  type ServerProcess,
+} from './test-process';
 
-const root = resolve(import.meta.dirname, '../..');
-// Inside the repo so that the external packages resolve from node_modules.
-const outdir = join(root, 'node_modules', '.cache', `naptime-server-test-${process.pid}`);
+let bundle: ServerBundle;
 let dataDir: string;
 let staticDir: string;
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [join(root, 'src/server/main.ts'), join(root, 'src/server/admin.ts')],
-    outdir,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    external: SERVER_EXTERNAL, // as `npm start` bundles it
-    logLevel: 'error',
-  });
+  bundle = await bundleServer('server-test');
   dataDir = mkdtempSync(join(tmpdir(), 'naptime-main-'));
   staticDir = join(dataDir, 'app');
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Naptime</title>');
 }, 60_000);
 afterAll(() => {
-  rmSync(outdir, { recursive: true, force: true });
+  bundle.remove();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -50,50 +42,16 @@ const env = () => ({
   STATIC_DIR: staticDir,
 });
 
-interface Running {
-  child: ChildProcess;
-  url: string;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-async function startServer(): Promise<Running> {
-  const child = spawn(process.execPath, [join(outdir, 'main.js')], {
-    env: env(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (d) => (err += d));
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`no listen line; stderr: ${err}`)), 15_000);
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const line = out.split('\n')[0]!;
-      if (out.includes('\n')) {
-        clearTimeout(timer);
-        const parsed = JSON.parse(line);
-        expect(parsed).toEqual({
-          msg: 'listening',
-          port: parsed.port,
-          url: `http://localhost:${parsed.port}`,
-        });
-        expect(parsed.port).toBeGreaterThan(0);
-        ok(`http://127.0.0.1:${parsed.port}`);
-      }
-    });
-    void exited.then((code) => fail(new Error(`server exited ${code}: ${err}`)));
-  });
-  return { child, url, stdout: () => out, stderr: () => err, exited };
+async function startServer(): Promise<ServerProcess> {
+  const server = await startServerProcess(bundle, env());
+  const port = server.listenLine.port;
+  expect(server.listenLine).toEqual({ msg: 'listening', port, url: `http://localhost:${port}` });
+  expect(port).toBeGreaterThan(0);
+  return server;
 }
 
 function admin(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(outdir, 'admin.js'), ...args], {
-    env: env(),
-    encoding: 'utf8',
-  });
+  const r = runAdmin(bundle, env(), args);
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

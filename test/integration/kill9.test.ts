@@ -7,35 +7,29 @@
  * At the end every acknowledged mutation is stored exactly once, every acknowledged record is there at
  * least at its acknowledged version, and replaying an answered request gives `duplicate` results.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  bundleServer,
+  runAdmin,
+  startServerProcess,
+  type ServerBundle,
+} from '../../src/server/test-process';
 
-const root = resolve(import.meta.dirname, '../..');
-const outdir = join(root, 'node_modules', '.cache', `naptime-kill9-test-${process.pid}`);
 const CYCLES = 6;
 const DEVICES = 3;
+let bundle: ServerBundle;
 let dataDir: string;
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [join(root, 'src/server/main.ts'), join(root, 'src/server/admin.ts')],
-    outdir,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  bundle = await bundleServer('kill9-test');
   dataDir = mkdtempSync(join(tmpdir(), 'naptime-kill9-'));
 }, 60_000);
 afterAll(() => {
-  rmSync(outdir, { recursive: true, force: true });
+  bundle.remove();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -51,34 +45,10 @@ const env = () => ({
   PUSH_BUDGET_REQUESTS_PER_MINUTE: '1000000',
 });
 
-async function startServer(): Promise<{
-  child: ChildProcess;
-  url: string;
-  exited: Promise<unknown>;
-}> {
-  const child = spawn(process.execPath, [join(outdir, 'main.js')], {
-    env: env(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let err = '';
-  child.stderr!.on('data', (d) => (err += d));
-  const exited = new Promise((r) => child.on('exit', r));
-  const url = await new Promise<string>((ok, fail) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (out.includes('\n')) ok(`http://127.0.0.1:${JSON.parse(out.split('\n')[0]!).port}`);
-    });
-    void exited.then(() => fail(new Error(`server exited: ${err}`)));
-  });
-  return { child, url, exited };
-}
+const startServer = () => startServerProcess(bundle, env());
 
 function admin(...args: string[]): any {
-  const r = spawnSync(process.execPath, [join(outdir, 'admin.js'), ...args], {
-    env: env(),
-    encoding: 'utf8',
-  });
+  const r = runAdmin(bundle, env(), args);
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout);
 }

@@ -8,19 +8,24 @@
  * re-send their unanswered requests byte for byte to the other, which carries on, and every
  * acknowledged mutation is stored exactly once.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdminCommand } from '../../src/server/admin-commands';
 import { createPgRepository } from '../../src/server/pg-repository';
 import { testDatabaseUrl, withDatabase } from '../../src/server/test-backends';
+import {
+  bundleServer,
+  runAdmin,
+  startServerProcess,
+  type ServerBundle,
+  type ServerProcess,
+} from '../../src/server/test-process';
 
-const root = resolve(import.meta.dirname, '../..');
-const outdir = join(root, 'node_modules', '.cache', `naptime-two-test-${process.pid}`);
+let bundle: ServerBundle;
 const dbName = `naptime_two_${process.pid}`;
 const BUDGET = 40;
 let dbUrl = '';
@@ -28,16 +33,7 @@ let dir = '';
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [join(root, 'src/server/main.ts'), join(root, 'src/server/admin.ts')],
-    outdir,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  bundle = await bundleServer('two-test');
   dir = mkdtempSync(join(tmpdir(), 'naptime-two-'));
   const admin = new pg.Client({ connectionString: testDatabaseUrl() });
   await admin.connect();
@@ -48,7 +44,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
-  rmSync(outdir, { recursive: true, force: true });
+  bundle.remove();
   rmSync(dir, { recursive: true, force: true });
   const admin = new pg.Client({ connectionString: testDatabaseUrl() });
   await admin.connect();
@@ -66,33 +62,17 @@ const env = () => ({
   PUSH_BUDGET_REQUESTS_PER_MINUTE: String(BUDGET),
 });
 
-async function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(outdir, 'main.js')], {
-    env: env(),
-    stdio: ['ignore', 'pipe', 'pipe'],
+async function startServer(): Promise<ServerProcess> {
+  const server = await startServerProcess(bundle, env());
+  children.push(server.child);
+  server.child.on('exit', (code, signal) => {
+    if (signal !== 'SIGKILL') console.error(`server exited (${code}): ${server.stderr()}`);
   });
-  children.push(child);
-  let err = '';
-  child.stderr!.on('data', (d) => (err += d));
-  const url = await new Promise<string>((ok, fail) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (out.includes('\n')) ok(`http://127.0.0.1:${JSON.parse(out.split('\n')[0]!).port}`);
-    });
-    child.on('exit', (code, signal) => {
-      if (signal !== 'SIGKILL') console.error(`server exited (${code}): ${err}`);
-      fail(new Error(`server exited: ${err}`));
-    });
-  });
-  return { child, url };
+  return server;
 }
 
 function admin(...args: string[]): any {
-  const r = spawnSync(process.execPath, [join(outdir, 'admin.js'), ...args], {
-    env: env(),
-    encoding: 'utf8',
-  });
+  const r = runAdmin(bundle, env(), args);
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout);
 }
