@@ -87,3 +87,53 @@ export function runAdmin(
     encoding: 'utf8',
   });
 }
+
+/** What a load test's device keeps to make its next push (SYNC.md §2). */
+export interface PushingDevice {
+  deviceId: string;
+  seq: number;
+  /** Acknowledged versions by record id. */
+  versions: Map<string, number>;
+}
+
+let counter = 0;
+const hlc = () => `${new Date().toISOString()}-0000-0123456789abcdef`;
+
+/** Four creates and an edit of one of the device's acknowledged notes, on the version it knows. */
+export function nextPushBody(d: PushingDevice): string {
+  const mutations: unknown[] = [];
+  for (let i = 0; i < 4; i++) {
+    counter += 1;
+    mutations.push({
+      mutationId: `m-${d.deviceId.slice(0, 8)}-${counter}`,
+      deviceSeq: ++d.seq,
+      table: 'observations',
+      op: 'create',
+      id: `n-${d.deviceId.slice(0, 8)}-${counter}`,
+      baseVersion: 0,
+      hlc: hlc(),
+      schemaVersion: 1,
+      createdAt: '2026-11-26T13:05:00-06:00',
+      deleted: 0,
+      data: { childIds: ['c1'], observedAt: '2026-11-26T13:05:00-06:00', text: `Note ${counter}` },
+    });
+  }
+  // And an edit of one acknowledged note, on the version this device knows.
+  const known = [...d.versions.entries()];
+  if (known.length) {
+    const [id, version] = known[counter % known.length]!;
+    counter += 1;
+    mutations.push({
+      mutationId: `m-${d.deviceId.slice(0, 8)}-${counter}`,
+      deviceSeq: ++d.seq,
+      table: 'observations',
+      op: 'update',
+      id,
+      baseVersion: version,
+      hlc: hlc(),
+      schemaVersion: 1,
+      data: { nextStep: `Edit ${counter}` },
+    });
+  }
+  return JSON.stringify({ protocol: 1, deviceId: d.deviceId, clientHlc: null, mutations });
+}

@@ -14,6 +14,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bundleServer,
+  nextPushBody,
   runAdmin,
   startServerProcess,
   type ServerBundle,
@@ -65,50 +66,9 @@ interface Device {
   seq: number;
 }
 
-let counter = 0;
-const hlc = () => `${new Date().toISOString()}-0000-0123456789abcdef`;
-
-function nextBody(d: Device): string {
-  const mutations: unknown[] = [];
-  for (let i = 0; i < 4; i++) {
-    counter += 1;
-    mutations.push({
-      mutationId: `m-${d.deviceId.slice(0, 8)}-${counter}`,
-      deviceSeq: ++d.seq,
-      table: 'observations',
-      op: 'create',
-      id: `n-${d.deviceId.slice(0, 8)}-${counter}`,
-      baseVersion: 0,
-      hlc: hlc(),
-      schemaVersion: 1,
-      createdAt: '2026-11-26T13:05:00-06:00',
-      deleted: 0,
-      data: { childIds: ['c1'], observedAt: '2026-11-26T13:05:00-06:00', text: `Note ${counter}` },
-    });
-  }
-  // And an edit of one acknowledged note, on the version this device knows.
-  const known = [...d.versions.entries()];
-  if (known.length) {
-    const [id, version] = known[counter % known.length]!;
-    counter += 1;
-    mutations.push({
-      mutationId: `m-${d.deviceId.slice(0, 8)}-${counter}`,
-      deviceSeq: ++d.seq,
-      table: 'observations',
-      op: 'update',
-      id,
-      baseVersion: version,
-      hlc: hlc(),
-      schemaVersion: 1,
-      data: { nextStep: `Edit ${counter}` },
-    });
-  }
-  return JSON.stringify({ protocol: 1, deviceId: d.deviceId, clientHlc: null, mutations });
-}
-
 /** Sends the device's next request (its unanswered one first); false when no answer came. */
 async function sendOnce(url: string, d: Device): Promise<boolean> {
-  const body = d.unanswered ?? nextBody(d);
+  const body = d.unanswered ?? nextPushBody(d);
   d.unanswered = body;
   let res: Response;
   let json: any;

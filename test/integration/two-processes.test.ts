@@ -19,6 +19,7 @@ import { createPgRepository } from '../../src/server/pg-repository';
 import { testDatabaseUrl, withDatabase } from '../../src/server/test-backends';
 import {
   bundleServer,
+  nextPushBody,
   runAdmin,
   startServerProcess,
   type ServerBundle,
@@ -97,47 +98,6 @@ interface Device {
   seq: number;
 }
 
-let counter = 0;
-const hlc = () => `${new Date().toISOString()}-0000-0123456789abcdef`;
-
-/** Four creates and an edit of one of the device's acknowledged notes. */
-function nextBody(d: Device): string {
-  const mutations: unknown[] = [];
-  for (let i = 0; i < 4; i++) {
-    counter += 1;
-    mutations.push({
-      mutationId: `m-${d.deviceId.slice(0, 8)}-${counter}`,
-      deviceSeq: ++d.seq,
-      table: 'observations',
-      op: 'create',
-      id: `n-${d.deviceId.slice(0, 8)}-${counter}`,
-      baseVersion: 0,
-      hlc: hlc(),
-      schemaVersion: 1,
-      createdAt: '2026-11-26T13:05:00-06:00',
-      deleted: 0,
-      data: { childIds: ['c1'], observedAt: '2026-11-26T13:05:00-06:00', text: `Note ${counter}` },
-    });
-  }
-  const known = [...d.versions.entries()];
-  if (known.length) {
-    const [id, version] = known[counter % known.length]!;
-    counter += 1;
-    mutations.push({
-      mutationId: `m-${d.deviceId.slice(0, 8)}-${counter}`,
-      deviceSeq: ++d.seq,
-      table: 'observations',
-      op: 'update',
-      id,
-      baseVersion: version,
-      hlc: hlc(),
-      schemaVersion: 1,
-      data: { nextStep: `Edit ${counter}` },
-    });
-  }
-  return JSON.stringify({ protocol: 1, deviceId: d.deviceId, clientHlc: null, mutations });
-}
-
 function learn(d: Device, body: string, results: any[]): void {
   const sent = JSON.parse(body).mutations as { mutationId: string; id: string }[];
   results.forEach((r, i) => {
@@ -209,7 +169,7 @@ describe('two server processes on one PostgreSQL', () => {
     await Promise.all(
       devices.map(async (d) => {
         for (let i = 0; i < 6; i++) {
-          const body = nextBody(d);
+          const body = nextPushBody(d);
           const r = await post(pick(), '/api/v1/sync/push', body, d.token);
           expect(r.status, JSON.stringify(r.json)).toBe(200);
           learn(d, body, r.json.results);
@@ -236,7 +196,7 @@ describe('two server processes on one PostgreSQL', () => {
     const spender = devices[0]!;
     const statuses: number[] = [];
     for (let i = 0; i < BUDGET + 2; i++) {
-      const body = nextBody(spender);
+      const body = nextPushBody(spender);
       const r = await post(urls[i % 2]!, '/api/v1/sync/push', body, spender.token);
       statuses.push(r.status);
       if (r.status === 200) learn(spender, body, r.json.results);
@@ -267,7 +227,7 @@ describe('two server processes on one PostgreSQL', () => {
     await Promise.all(
       survivors.map(async (d, n) => {
         for (let i = 0; i < 6; i++) {
-          const body = nextBody(d);
+          const body = nextPushBody(d);
           const target = killed ? b.url : urls[(n + i) % 2]!;
           let r = await post(target, '/api/v1/sync/push', body, d.token).catch(() => null);
           // No answer (A died mid-push): the same bytes again, to the other process.
