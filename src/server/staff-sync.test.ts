@@ -4,8 +4,11 @@
  * and into their own agency, `sharing` only in a provider's scope with id `sharing`; a staff
  * device pulls its own scope and its agency's under one cursor, which never reads another scope.
  */
+import type { Context } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { PullResponseSchema, PushResponseSchema } from '../domain/sync-messages';
+import { authenticateStaff } from './context';
+import { HttpError } from './errors';
 import { backends } from './test-backends';
 import {
   agencyCreate,
@@ -265,6 +268,45 @@ describe.each(BACKENDS)('staff sync on $name', (backend) => {
         expect([res.status, res.json]).toEqual([200, { reset: true }]);
       }
       expect((await s.pull(coach, coachCursor)).json.changes).toEqual([]);
+    });
+  });
+
+  describe('authenticateStaff (the viewer of the read routes, SYNC.md §17)', () => {
+    const withToken = (token?: string) =>
+      ({
+        req: {
+          header: (name: string) =>
+            name === 'authorization' && token ? `Bearer ${token}` : undefined,
+        },
+      }) as unknown as Context;
+
+    it('yields the staff member, her role and agency; refuses a provider, another role, a revoked or unknown token', async () => {
+      const { s, coach, manager, collab, provider } = await world();
+      expect(await authenticateStaff(withToken(manager.token), s.repository)).toEqual({
+        deviceId: manager.deviceId,
+        staffId: manager.staffId,
+        role: 'manager',
+        agencyId: manager.agencyId,
+      });
+      expect(
+        await authenticateStaff(withToken(collab.token), s.repository, [
+          'manager',
+          'collaborative',
+        ]),
+      ).toMatchObject({ role: 'collaborative', agencyId: null });
+      const refused = async (token: string | undefined, roles?: ('coach' | 'manager')[]) => {
+        const error = await authenticateStaff(withToken(token), s.repository, roles).catch(
+          (e) => e,
+        );
+        expect(error).toBeInstanceOf(HttpError);
+        return [error.status, error.code];
+      };
+      expect(await refused(provider.token)).toEqual([403, 'FORBIDDEN']);
+      expect(await refused(coach.token, ['manager'])).toEqual([403, 'FORBIDDEN']);
+      expect(await refused(undefined)).toEqual([401, 'UNAUTHENTICATED']);
+      expect(await refused('x'.repeat(43))).toEqual([401, 'UNAUTHENTICATED']);
+      await s.admin('revoke-device', '--device', coach.deviceId);
+      expect(await refused(coach.token)).toEqual([403, 'DEVICE_REVOKED']);
     });
   });
 });
