@@ -167,6 +167,21 @@ describe.each(BACKENDS)('staff sync on $name', (backend) => {
       expect(await statuses(s, one, [resolve(1)])).toEqual(['applied']);
     });
 
+    it('keeps §1–§11 per scope: a clock ahead is clamped in its own scope only, the size limit holds', async () => {
+      const { s, coach, provider } = await world();
+      const ahead = hlcAt(T0 + 7 * 24 * 3600 * 1000);
+      const res = await s.push(coach, [agencyCreate('ta-contacts', {}, { hlc: ahead })]);
+      expect(res.json.warnings).toEqual([
+        expect.objectContaining({ code: 'CLOCK_AHEAD', clientHlc: ahead }),
+      ]);
+      expect(res.json.results[0].hlc < ahead).toBe(true);
+      // The provider's scope has its own clock: her answer is not carried a week ahead.
+      const hers = await s.push(provider, []);
+      expect(hers.json.serverHlc < hlcAt(T0 + 3600 * 1000)).toBe(true);
+      const big = agencyCreate('ta-contacts', { extra: 'x'.repeat(70 * 1024) });
+      expect(await statuses(s, coach, [big])).toEqual(['RECORD_TOO_LARGE']);
+    });
+
     it('a provider’s device may push sharing, id "sharing" only, and no agency table', async () => {
       const { s, provider, p } = await world();
       const other = agencyCreate('sharing', {}, { id: 'sharing-2' });
