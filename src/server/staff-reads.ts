@@ -625,3 +625,27 @@ export async function rollupAnswer(
     } satisfies RollupAnswer;
   });
 }
+
+/** The staff routes, by the last segment of their path. */
+export const STAFF_ROUTES = ['providers', 'shared', 'agencies', 'rollups'] as const;
+export type StaffRoute = (typeof STAFF_ROUTES)[number];
+
+/** The answer of one staff route (what `staff-routes.ts` sends as JSON). */
+export function staffAnswer(
+  store: StaffReadStore,
+  viewer: Viewer,
+  route: StaffRoute,
+  params: URLSearchParams,
+  now: number,
+): Promise<ProvidersAnswer | SharedAnswer | AgenciesAnswer | RollupAnswer> {
+  switch (route) {
+    case 'providers':
+      return providersAnswer(store, viewer, params);
+    case 'shared':
+      return sharedAnswer(store, viewer, params, now);
+    case 'agencies':
+      return agenciesAnswer(store, viewer, params);
+    case 'rollups':
+      return rollupAnswer(store, viewer, params, now);
+  }
+}
