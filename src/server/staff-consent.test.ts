@@ -34,7 +34,9 @@ function load(store: MemoryStaffStore, world: World, seed: number, stripped: boo
     agencyId,
   }));
   store.staff = world.staff.map((s) => ({ ...s, agencyId: s.agencyId ?? '' }));
-  store.assignments = world.staff.flatMap((s) => s.assigned.map((p) => [s.staffId, p] as const));
+  store.assignments = world.staff.flatMap((s) =>
+    s.assigned.map((p): [string, string] => [s.staffId, p]),
+  );
   store.records.clear();
   for (const p of world.providers) {
     const scope = `provider:${p.providerId}`;
