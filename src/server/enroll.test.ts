@@ -37,6 +37,7 @@ describe.each(BACKENDS)('on $name', (backend) => {
       expect(res.status).toBe(200);
       expect(EnrollResponseSchema.safeParse(res.json).success).toBe(true);
       expect(res.json).toMatchObject({
+        kind: 'provider',
         providerId: p.providerId,
         providerName: 'Maria',
         agencyId: p.agencyId,
@@ -112,7 +113,11 @@ describe.each(BACKENDS)('on $name', (backend) => {
       const check = (c: string) => s.request('/api/v1/devices/enroll/check', { code: c });
       const first = await check(code.toLowerCase().replace('-', ''));
       expect(first.status).toBe(200);
-      expect(first.json).toEqual({ providerName: 'Maria', agencyName: 'Sunrise Agency' });
+      expect(first.json).toEqual({
+        kind: 'provider',
+        providerName: 'Maria',
+        agencyName: 'Sunrise Agency',
+      });
       expect(EnrollCheckResponseSchema.safeParse(first.json).success).toBe(true);
       expect((await check(code)).status).toBe(200);
       expect((await enroll(s, code)).status).toBe(200);
