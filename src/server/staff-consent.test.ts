@@ -13,43 +13,16 @@ import { STAFF_ROUTES, staffAnswer, type StaffRoute } from './staff-reads';
 import {
   forbiddenValues,
   leak,
-  providerRecords,
+  loadMemory,
   randomWorld,
   reshuffle,
   seeded,
-  sharingRecord,
   staffCalls,
+  worldRecords,
   type World,
 } from './test-consent-world';
 import { MemoryStaffStore } from './test-staff-store';
 import { T0 } from './test-support';
-
-/** Loads a world; `stripped` leaves out what her state does not share, as if it never existed. */
-function load(store: MemoryStaffStore, world: World, seed: number, stripped: boolean): void {
-  const random = seeded(seed);
-  store.agencies = world.agencies.map((a) => ({ ...a }));
-  store.providers = world.providers.map(({ providerId, name, agencyId }) => ({
-    providerId,
-    name,
-    agencyId,
-  }));
-  store.staff = world.staff.map((s) => ({ ...s, agencyId: s.agencyId ?? '' }));
-  store.assignments = world.staff.flatMap((s) =>
-    s.assigned.map((p): [string, string] => [s.staffId, p]),
-  );
-  store.records.clear();
-  for (const p of world.providers) {
-    const scope = `provider:${p.providerId}`;
-    const shares = p.state === 'numbers' || p.state === 'numbers-and-pdsa';
-    const records = providerRecords(p.providerId, random);
-    if (stripped && !shares) continue;
-    const sharing = sharingRecord(p);
-    if (sharing) store.put(scope, 'sharing', sharing);
-    for (const { table, record } of records)
-      if (!stripped || table !== 'pdsa' || p.state === 'numbers-and-pdsa')
-        store.put(scope, table, record);
-  }
-}
 
 async function call(store: MemoryStaffStore, world: World, staffId: string, path: string) {
   const viewer = world.staff.find((s) => s.staffId === staffId)!;
@@ -82,8 +55,9 @@ describe('consent on every staff answer (SYNC.md §14, fuzz)', () => {
       const stripped = new MemoryStaffStore();
       for (let round = 0; round < 2; round++) {
         if (round > 0) reshuffle(world, random);
-        load(full, world, seed * 100 + round, false);
-        load(stripped, world, seed * 100 + round, true);
+        const records = worldRecords(world, seed * 100 + round);
+        loadMemory(full, world, records);
+        loadMemory(stripped, world, records, true);
         for (const viewer of world.staff)
           for (const path of staffCalls(world)) {
             const got = await call(full, world, viewer.staffId, path);

@@ -39,6 +39,7 @@ import type { StoredRecord } from '../domain/envelope';
 import type { StaffRole } from '../domain/scopes';
 import { MEASURE_IDS, type MeasureId } from '../domain/tables';
 import { badRequest, HttpError } from './errors';
+import { byName } from './people';
 
 /** Who reads: a staff member, from her device's token. */
 export interface Viewer {
@@ -74,13 +75,13 @@ export interface ShownPart {
 
 /** What one answer reads (and, for a roll-up, writes), inside one transaction. */
 export interface StaffReadTx {
-  /** Agencies in name order: those of `ids`, or every agency when null. */
+  /** Agencies (in any order: the answers sort): those of `ids`, or every agency when null. */
   agencies(ids: readonly string[] | null): Promise<AgencyRow[]>;
-  /** Providers in name order: of the agencies (every agency when null), or assigned to a coach. */
+  /** Providers of the agencies (every agency when null), or assigned to a coach; any order. */
   providers(
     where: { agencyIds: readonly string[] | null } | { assignedTo: string },
   ): Promise<ProviderRow[]>;
-  /** Staff members of the agencies (every agency when null) in name order; never `collaborative`. */
+  /** Staff members of the agencies (every agency when null); never `collaborative`; any order. */
   staff(agencyIds: readonly string[] | null): Promise<StaffRow[]>;
   /** The stored records of these tables in these scopes (`provider:<id>`…), by scope then table. */
   records(
@@ -96,8 +97,13 @@ export interface StaffReadTx {
 }
 
 export interface StaffReadStore {
-  /** Runs `fn` in one transaction; `write` when it may add to a history. */
-  staffRead<T>(write: boolean, fn: (tx: StaffReadTx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction that sees one snapshot of the database. `historyOf`: the staff
+   * member whose rule-4 history it may read and extend (null: it reads no history); two such
+   * transactions of one staff member never overlap, so neither is judged on a history missing the
+   * other's points.
+   */
+  staffRead<T>(historyOf: string | null, fn: (tx: StaffReadTx) => Promise<T>): Promise<T>;
 }
 
 /** The routes' roles (SYNC.md §17). */
@@ -138,8 +144,14 @@ function queryOf(
   return out;
 }
 
-const byName = <T extends { name: string }>(a: T, b: T) =>
-  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+const providerOrder = byName<ProviderRow>(
+  (p) => p.name,
+  (p) => p.providerId,
+);
+const agencyOrder = byName<AgencyRow>(
+  (a) => a.name,
+  (a) => a.agencyId,
+);
 
 /** The providers a coach or manager reads individually: her assigned ones, or her agency's. */
 function ownProviders(tx: StaffReadTx, viewer: Viewer): Promise<ProviderRow[]> {
@@ -194,9 +206,11 @@ export async function providersAnswer(
 ): Promise<ProvidersAnswer> {
   allow('providers', viewer);
   queryOf(params, []);
-  const rows = await store.staffRead(false, (tx) => ownProviders(tx, viewer));
+  const rows = await store.staffRead(null, (tx) => ownProviders(tx, viewer));
   return {
-    providers: [...rows].sort(byName).map((p) => ({ providerId: p.providerId, name: p.name })),
+    providers: [...rows]
+      .sort(providerOrder)
+      .map((p) => ({ providerId: p.providerId, name: p.name })),
   };
 }
 
@@ -213,13 +227,13 @@ export async function sharedAnswer(
 ): Promise<SharedAnswer> {
   allow('shared', viewer);
   queryOf(params, []);
-  const views = await store.staffRead(false, async (tx) =>
+  const views = await store.staffRead(null, async (tx) =>
     sharingViews(tx, await ownProviders(tx, viewer), true),
   );
   return {
     asOf: new Date(now).toISOString(),
     providers: views
-      .sort((a, b) => byName(a.provider, b.provider))
+      .sort((a, b) => providerOrder(a.provider, b.provider))
       .map(({ provider, view }) => ({
         providerId: provider.providerId,
         name: provider.name,
@@ -240,8 +254,8 @@ export async function agenciesAnswer(
   allow('agencies', viewer);
   queryOf(params, []);
   const ids = viewer.role === 'collaborative' ? null : [ownAgency(viewer)];
-  const rows = await store.staffRead(false, (tx) => tx.agencies(ids));
-  return { agencies: [...rows].sort(byName) };
+  const rows = await store.staffRead(null, (tx) => tx.agencies(ids));
+  return { agencies: [...rows].sort(agencyOrder) };
 }
 
 // ---- GET /api/v1/staff/rollups ----
@@ -486,7 +500,7 @@ export async function rollupAnswer(
   const weeks = rollupWeeks(now, query.weeks);
   const { grain } = query;
 
-  return store.staffRead(true, async (tx) => {
+  return store.staffRead(viewer.staffId, async (tx) => {
     const allAgencies = await tx.agencies(null);
     let groupAgencies: AgencyRow[];
     let group: RollupAnswer['group'];

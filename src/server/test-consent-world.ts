@@ -7,7 +7,7 @@
 import type { StoredRecord } from '../domain/envelope';
 import { weekDays } from '../domain/dates';
 import type { StaffRole } from '../domain/scopes';
-import { rec } from './test-staff-store';
+import { MemoryStaffStore, rec } from './test-staff-store';
 
 export const CONSENT_STATES = [
   'absent',
@@ -220,8 +220,7 @@ export function forbiddenValues(world: World, viewer: WorldStaff, call: string):
     const m = markers(p.providerId);
     out.push(...m.never);
     if (p.state !== 'numbers-and-pdsa') out.push(...m.pdsa);
-    const shares = p.state === 'numbers' || p.state === 'numbers-and-pdsa';
-    if (anonymous || (!shares && call.includes('/shared'))) out.push(p.name, p.providerId);
+    if (anonymous || (!shares(p) && call.includes('/shared'))) out.push(p.name, p.providerId);
   }
   return out;
 }
@@ -229,4 +228,63 @@ export function forbiddenValues(world: World, viewer: WorldStaff, call: string):
 /** The first forbidden value found in an answer's text, or null. */
 export function leak(text: string, forbidden: readonly string[]): string | null {
   return forbidden.find((v) => text.includes(v)) ?? null;
+}
+
+/** Every provider's records for a world: her `sharing` record (or none) and the others. */
+export type WorldRecords = Map<
+  string,
+  {
+    sharing: StoredRecord<unknown> | null;
+    records: { table: string; record: StoredRecord<unknown> }[];
+  }
+>;
+
+export function worldRecords(world: World, seed: number): WorldRecords {
+  const random = seeded(seed);
+  return new Map(
+    world.providers.map((p) => [
+      p.providerId,
+      { sharing: sharingRecord(p), records: providerRecords(p.providerId, random) },
+    ]),
+  );
+}
+
+/** Whether her state shares anything. */
+export const shares = (p: WorldProvider) => p.state === 'numbers' || p.state === 'numbers-and-pdsa';
+
+/**
+ * Loads a world into the in-memory store; `stripped` leaves out what her state does not share (all
+ * her records, or her cycles at `numbers`), as if it had never existed.
+ */
+export function loadMemory(
+  store: MemoryStaffStore,
+  world: World,
+  records: WorldRecords,
+  stripped = false,
+): void {
+  store.agencies = world.agencies.map((a) => ({ ...a }));
+  store.providers = world.providers.map(({ providerId, name, agencyId }) => ({
+    providerId,
+    name,
+    agencyId,
+  }));
+  store.staff = world.staff.map(({ staffId, name, role, agencyId }) => ({
+    staffId,
+    name,
+    role,
+    agencyId: agencyId ?? '',
+  }));
+  store.assignments = world.staff.flatMap((s) =>
+    s.assigned.map((p): [string, string] => [s.staffId, p]),
+  );
+  store.records.clear();
+  for (const p of world.providers) {
+    if (stripped && !shares(p)) continue;
+    const scope = `provider:${p.providerId}`;
+    const own = records.get(p.providerId)!;
+    if (own.sharing) store.put(scope, 'sharing', own.sharing);
+    for (const { table, record } of own.records)
+      if (!stripped || table !== 'pdsa' || p.state === 'numbers-and-pdsa')
+        store.put(scope, table, record);
+  }
 }

@@ -64,7 +64,7 @@ export class MemoryStaffStore implements StaffReadStore {
     tables.set(table, list);
   }
 
-  async staffRead<T>(_write: boolean, fn: (tx: StaffReadTx) => Promise<T>): Promise<T> {
+  async staffRead<T>(_historyOf: string | null, fn: (tx: StaffReadTx) => Promise<T>): Promise<T> {
     const pending: [string, ShownPart][] = [];
     const tx: StaffReadTx = {
       agencies: async (ids) =>
