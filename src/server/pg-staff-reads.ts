@@ -7,6 +7,7 @@
  */
 import type pg from 'pg';
 import { fromPgText, toPgText } from './pg-push-store';
+import { decodeParts, encodeParts } from './history-parts';
 import { storedRecordFromSql, type RecordRowSql } from './record-row';
 import type { StaffReadStore, StaffReadTx } from './staff-reads';
 
@@ -80,7 +81,7 @@ function txOn(client: pg.PoolClient): StaffReadTx {
       for (const r of rows) {
         let list = out.get(r.point_key);
         if (!list) out.set(r.point_key, (list = []));
-        list.push(JSON.parse(r.parts) as string[]);
+        list.push(decodeParts(r.parts));
       }
       return out;
     },
@@ -94,7 +95,7 @@ function txOn(client: pg.PoolClient): StaffReadTx {
           staffId,
           entries.map((e) => e.key),
           entries.map((e) => e.hash),
-          entries.map((e) => JSON.stringify(e.parts)),
+          entries.map((e) => encodeParts(e.parts)),
         ],
       );
     },

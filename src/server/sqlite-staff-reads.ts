@@ -5,6 +5,7 @@
  * to a write (another process's commit in between, the admin command's, makes it SQLITE_BUSY: a
  * 503 the device retries). The queue also keeps two answers of one staff member from overlapping.
  */
+import { decodeParts, encodeParts } from './history-parts';
 import { storedRecordFromSql, type RecordRowSql } from './record-row';
 import type { Db } from './sqlite-db';
 import type { StaffReadStore, StaffReadTx } from './staff-reads';
@@ -79,13 +80,13 @@ export function sqliteStaffRead(
         if (rows.length)
           out.set(
             key,
-            rows.map((r) => JSON.parse(r.parts) as string[]),
+            rows.map((r) => decodeParts(r.parts)),
           );
       }
       return out;
     },
     addShownParts: async (staffId, entries) => {
-      for (const e of entries) stmt.addPart.run(staffId, e.key, e.hash, JSON.stringify(e.parts));
+      for (const e of entries) stmt.addPart.run(staffId, e.key, e.hash, encodeParts(e.parts));
     },
   };
 

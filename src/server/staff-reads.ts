@@ -11,7 +11,12 @@ import { EventDataSchema } from '../domain/agency-records';
 import { sharedView, sharingOf, type SharedProvider } from '../domain/agency/consent';
 import { liveData } from '../domain/agency/live';
 import type { Grain } from '../domain/agency/periods';
-import { poolSeries, type PooledPoint, type PoolOptions } from '../domain/agency/pool';
+import {
+  poolSeries,
+  type PooledPoint,
+  type PooledSeries,
+  type PoolOptions,
+} from '../domain/agency/pool';
 import {
   allProviderContributions,
   PROVIDER_MEASURE_KINDS,
@@ -346,8 +351,9 @@ interface SeriesJob {
  * ever shown would cost more than the answer (a collaborative point holds a part per provider), so
  * a first pass with no history finds each point's candidate unknown part; a point whose candidate
  * was shown before needs only that one (it equals one shown before: rule 4 passes), and only the
- * others load their whole history. The second pass is the answer; its new unknown parts are added
- * to the history in the same transaction.
+ * others load their whole history. A second pass with that history is the answer (needed only when
+ * some point's history was loaded); its new unknown parts are added to the history in the same
+ * transaction.
  */
 async function poolWithHistory(
   tx: StaffReadTx,
@@ -358,6 +364,7 @@ async function poolWithHistory(
   const none = () => [];
   const candidates = new Map<string, string[]>();
   const asked = new Set<string>();
+  const firstSeries = new Map<string, PooledSeries>();
   const firstPass = (job: SeriesJob, grain: Grain) => {
     const r = poolSeries(job.contributions, {
       ...job.options,
@@ -368,10 +375,11 @@ async function poolWithHistory(
     for (const p of r.points) asked.add(pointKey(group, job.series, grain, p.period));
     for (const [period, parts] of r.unknownShown)
       candidates.set(pointKey(group, job.series, grain, period), parts);
+    return r;
   };
   for (const job of jobs) {
     if (!job.options.suppress) continue;
-    firstPass(job, job.options.grain);
+    firstSeries.set(job.series, firstPass(job, job.options.grain));
     // Rule 5 reads the same viewer's weekly chart, with its own history.
     if (job.options.grain === 'month') firstPass(job, 'week');
   }
@@ -396,11 +404,15 @@ async function poolWithHistory(
   const added: ShownPart[] = [];
   for (const job of jobs) {
     const { grain } = job.options;
-    const r = poolSeries(job.contributions, {
-      ...job.options,
-      shownBefore: (period) => before(pointKey(group, job.series, grain, period)),
-      shownBeforeWeekly: (week) => before(pointKey(group, job.series, 'week', week)),
-    });
+    // When every point asked has no history or its candidate was shown before, the history judges
+    // each as the first pass did (rule 4 passes both ways): its answer is the first pass's.
+    const r =
+      (unmatched.length === 0 ? firstSeries.get(job.series) : undefined) ??
+      poolSeries(job.contributions, {
+        ...job.options,
+        shownBefore: (period) => before(pointKey(group, job.series, grain, period)),
+        shownBeforeWeekly: (week) => before(pointKey(group, job.series, 'week', week)),
+      });
     out.set(job.series, r.points);
     if (!job.options.suppress) continue;
     for (const [period, parts] of r.unknownShown) {
