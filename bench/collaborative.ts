@@ -264,7 +264,11 @@ async function sqliteRollup(): Promise<Record<string, unknown>> {
       const weeklyFirst = await answer('week');
       const weeklyNext = await answer('week');
       const monthlyFirst = await answer('month');
-      const history = (await repository.dump()).staff_view_history as { parts: string }[];
+      const history = new Database(file, { readonly: true });
+      const stored = history
+        .prepare('SELECT count(*) AS n, sum(length(parts)) AS bytes FROM staff_view_history')
+        .get() as { n: number; bytes: number };
+      history.close();
       return {
         'collaborative.sqlite.records': rows,
         'collaborative.sqlite.seed.ms': Math.round(seedMs),
@@ -275,9 +279,8 @@ async function sqliteRollup(): Promise<Record<string, unknown>> {
         'collaborative.sqlite.rollup.monthly.first.ms': monthlyFirst.ms,
         'collaborative.sqlite.rollup.monthly.first.cpuMs': monthlyFirst.cpuMs,
         'collaborative.sqlite.rollup.answerBytes': weeklyNext.bytes,
-        'collaborative.sqlite.history.rows': history.length,
-        'collaborative.sqlite.history.MB':
-          Math.round(history.reduce((n, h) => n + h.parts.length, 0) / 1e5) / 10,
+        'collaborative.sqlite.history.rows': stored.n,
+        'collaborative.sqlite.history.MB': Math.round(stored.bytes / 1e5) / 10,
       };
     } finally {
       await repository.close();

@@ -51,7 +51,7 @@ export function pullRowJson(r: RecordRowSql): string {
 }
 
 /** A SQL row of `records` as a StoredRecord, for the staff read routes' consent filter. */
-export function storedRecordFromSql(r: RecordRowSql): StoredRecord<unknown> {
+export function storedRecordFromSql(r: Omit<RecordRowSql, 'last_status'>): StoredRecord<unknown> {
   return {
     id: r.id,
     data: JSON.parse(r.data) as unknown,

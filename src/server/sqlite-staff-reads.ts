@@ -28,8 +28,10 @@ export function sqliteStaffRead(
     staff: db.prepare<[], { staffId: string; name: string; agencyId: string }>(
       'SELECT id AS staffId, name, agency_id AS agencyId FROM staff WHERE agency_id IS NOT NULL',
     ),
-    records: db.prepare<[string, string], RecordRowSql>(
-      'SELECT * FROM records WHERE scope = ? AND tbl = ?',
+    // The columns a StoredRecord has, no more: a roll-up reads every provider's records.
+    records: db.prepare<[string, string], Omit<RecordRowSql, 'last_status'>>(
+      `SELECT tbl, id, version, server_seq, hlc, device_id, deleted, schema_version, created_at,
+         updated_at, data FROM records WHERE scope = ? AND tbl = ?`,
     ),
     hashes: db.prepare<[string, string], { parts_hash: string }>(
       'SELECT parts_hash FROM staff_view_history WHERE staff_id = ? AND point_key = ?',
