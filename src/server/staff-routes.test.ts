@@ -306,6 +306,27 @@ describe.each(BACKENDS)('the staff read routes on $name', (backend) => {
     expect([revoked.status, revoked.json.error.code]).toEqual([403, 'DEVICE_REVOKED']);
   });
 
+  it('answers roll-ups asked at once, of one viewer and of several, all alike', async () => {
+    const server = await backend.server();
+    const { agencyId, manager, collab } = await acorn(server);
+    const q = `/api/v1/staff/rollups?group=agency&agency=${agencyId}&grain=week&weeks=4`;
+    const answers = await Promise.all(
+      [collab, collab, collab, manager, manager].map((s) => get(server, q, s.token)),
+    );
+    for (const a of answers) expect(a.status).toBe(200);
+    const collabAnswers = answers.slice(0, 3).map((a) => a.json);
+    expect(collabAnswers[1]).toEqual(collabAnswers[0]);
+    expect(collabAnswers[2]).toEqual(collabAnswers[0]);
+    expect(p6At(collabAnswers[0])).toMatchObject({ shown: true, reporting: 6 });
+    // One history row per point shown, however many answers showed it.
+    const history = (await server.repository.dump()).staff_view_history as {
+      staff_id: string;
+      point_key: string;
+    }[];
+    const keys = history.map((h) => `${h.staff_id} ${h.point_key}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it('consent fuzz: pushed records of every state, every call of every staff member', async () => {
     const db: TestDatabase = backend.database();
     const server = makeServer({ repository: await db.open() });
