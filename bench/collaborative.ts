@@ -1,12 +1,21 @@
 /**
- * Collaborative roll-up bench (SYNC.md §15), pure domain for now: 1,000 sharing providers in 20
- * agencies × 156 weeks (three years) of check-ins and notes. Times, in ms: the consent filter over
- * every provider's records (what the server runs on every read), and the roll-up of the six provider
- * measures across agencies (contributions, pooling with small-cell rules 1–5, the run-chart analysis)
- * weekly and monthly. Reading the records from SQLite is not in it yet: it comes with the staff
- * routes. Run by bench/run.mjs; needs no build and no browser.
+ * Collaborative roll-up bench (SYNC.md §15, §17): 1,000 sharing providers in 20 agencies × 156 weeks
+ * (three years) of check-ins and notes. Times, in ms: the consent filter over every provider's
+ * records (what the server runs on every read), and the roll-up of the six provider measures across
+ * agencies (contributions, pooling with small-cell rules 1–5, the run-chart analysis) weekly and
+ * monthly, in memory; then the same collaborative on SQLite (seeded directly with SQL), the whole
+ * answer of `GET /api/v1/staff/rollups?group=collaborative&weeks=156` for the collaborative's data
+ * manager (records read in one transaction, consent filter, pooling, her rule-4 history read and
+ * written): the weekly answer first (an empty history: every shown point's unknown part is written)
+ * and next (unchanged: nothing written), the monthly one first, and the history's size. Run by
+ * bench/run.mjs; needs no build and no browser.
  */
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { createSqliteRepository } from '../src/server/sqlite-repository';
+import { rollupWeeks, staffAnswer } from '../src/server/staff-reads';
 import type { StoredRecord } from '../src/domain/envelope';
 import { addWeeks, weekDays, weeksBetween } from '../src/domain/dates';
 import { sharedView, type SharedProvider } from '../src/domain/agency/consent';
@@ -55,6 +64,8 @@ function rec(id: string, data: unknown): StoredRecord<unknown> {
 }
 
 const axis = weeksBetween('2024-W01', addWeeks('2024-W01', WEEKS - 1));
+/** A server clock whose 156-week roll-up axis is exactly `axis`: the Wednesday after it. */
+const NOW = Date.parse(`${weekDays(addWeeks(axis.at(-1)!, 1))[2]}T12:00:00Z`);
 
 function providerRecords(p: number, random: () => number) {
   const checkins: StoredRecord<unknown>[] = [];
@@ -171,6 +182,110 @@ export async function run(): Promise<Record<string, unknown>> {
     'collaborative.rollUp6Measures.monthly.ms': monthly.wall,
     'collaborative.rollUp6Measures.monthly.cpuMs': monthly.cpu,
     'collaborative.loadAverage1m': Math.round(loadavg()[0]! * 10) / 10,
-    'collaborative.sqlite': 'not yet: reading the records from SQLite comes with the staff routes',
+    ...(await sqliteRollup()),
   };
+}
+
+/**
+ * The collaborative on SQLite: agencies, providers and every record inserted directly, then the
+ * roll-up route's answer (staffAnswer, as the route calls it) timed on the repository.
+ */
+async function sqliteRollup(): Promise<Record<string, unknown>> {
+  if (rollupWeeks(NOW, WEEKS).join() !== axis.join()) throw new Error('the axis does not match');
+  const dir = mkdtempSync(join(tmpdir(), 'naptime-bench-collaborative-'));
+  const file = join(dir, 'naptime.sqlite');
+  try {
+    await createSqliteRepository(file).close(); // creates and migrates it
+    const t0 = performance.now();
+    const db = new Database(file);
+    const random = mulberry32(15);
+    const insert = db.prepare(
+      `INSERT INTO records (scope, tbl, id, version, server_seq, hlc, device_id, deleted, schema_version,
+         created_at, updated_at, data, last_status) VALUES (?, ?, ?, 1, ?, ?, 'd', 0, 1, ?, ?, ?, 'applied')`,
+    );
+    let rows = 0;
+    db.transaction(() => {
+      const when = '2024-01-01T09:00:00-06:00';
+      for (let a = 0; a < AGENCIES; a++)
+        db.prepare('INSERT INTO agencies (id, name, created_at) VALUES (?, ?, ?)').run(
+          `a${a}`,
+          `Agency ${a}`,
+          when,
+        );
+      db.prepare(
+        "INSERT INTO staff (id, agency_id, name, role, created_at) VALUES ('collab', NULL, 'Data manager', 'collaborative', ?)",
+      ).run(when);
+      const addProvider = db.prepare(
+        'INSERT INTO providers (id, agency_id, name, created_at) VALUES (?, ?, ?, ?)',
+      );
+      for (let p = 0; p < PROVIDERS; p++) {
+        // Ids shaped like the server's (random UUIDs): the history's size depends on them.
+        const hex = Array.from({ length: 4 }, () =>
+          Math.floor(random() * 2 ** 32)
+            .toString(16)
+            .padStart(8, '0'),
+        ).join('');
+        const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+        addProvider.run(id, `a${p % AGENCIES}`, `Provider ${p}`, when);
+        const raw = providerRecords(p, random);
+        const scope = `provider:${id}`;
+        let serverSeq = 0;
+        for (const [table, list] of [
+          ['sharing', [raw.sharing]],
+          ['checkins', raw.checkins],
+          ['observations', raw.observations],
+        ] as const)
+          for (const r of list) {
+            insert.run(scope, table, r.id, ++serverSeq, r.hlc, when, when, JSON.stringify(r.data));
+            rows++;
+          }
+      }
+    })();
+    db.close();
+    const seedMs = performance.now() - t0;
+
+    const repository = createSqliteRepository(file);
+    const viewer = { staffId: 'collab', role: 'collaborative', agencyId: null } as const;
+    const answer = async (grain: Grain) => {
+      const params = new URLSearchParams({ group: 'collaborative', grain, weeks: String(WEEKS) });
+      const t = performance.now();
+      const c0 = process.cpuUsage();
+      const a = await staffAnswer(repository, viewer, 'rollups', params, NOW);
+      const c = process.cpuUsage(c0);
+      if (!('providers' in a) || (a as { providers: { of: number } }).providers.of !== PROVIDERS)
+        throw new Error('the roll-up did not pool every provider');
+      return {
+        ms: Math.round(performance.now() - t),
+        cpuMs: Math.round((c.user + c.system) / 1000),
+        bytes: JSON.stringify(a).length,
+      };
+    };
+    try {
+      const weeklyFirst = await answer('week');
+      const weeklyNext = await answer('week');
+      const monthlyFirst = await answer('month');
+      const history = new Database(file, { readonly: true });
+      const stored = history
+        .prepare('SELECT count(*) AS n, sum(length(parts)) AS bytes FROM staff_view_history')
+        .get() as { n: number; bytes: number };
+      history.close();
+      return {
+        'collaborative.sqlite.records': rows,
+        'collaborative.sqlite.seed.ms': Math.round(seedMs),
+        'collaborative.sqlite.rollup.weekly.first.ms': weeklyFirst.ms,
+        'collaborative.sqlite.rollup.weekly.first.cpuMs': weeklyFirst.cpuMs,
+        'collaborative.sqlite.rollup.weekly.next.ms': weeklyNext.ms,
+        'collaborative.sqlite.rollup.weekly.next.cpuMs': weeklyNext.cpuMs,
+        'collaborative.sqlite.rollup.monthly.first.ms': monthlyFirst.ms,
+        'collaborative.sqlite.rollup.monthly.first.cpuMs': monthlyFirst.cpuMs,
+        'collaborative.sqlite.rollup.answerBytes': weeklyNext.bytes,
+        'collaborative.sqlite.history.rows': stored.n,
+        'collaborative.sqlite.history.MB': Math.round(stored.bytes / 1e5) / 10,
+      };
+    } finally {
+      await repository.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

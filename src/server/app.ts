@@ -14,6 +14,7 @@ import { HttpError, errorBody } from './errors';
 import { silentLogger } from './logger';
 import { createPushBudget, createRateLimiter, DEFAULT_PUSH_BUDGET } from './rate-limit';
 import { serveStatic } from './static';
+import { registerStaffRoutes } from './staff-routes';
 import { registerSyncRoutes } from './sync-routes';
 
 export type { AppDeps } from './context';
@@ -138,6 +139,7 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/api/v1/health', (c) => c.json({ ok: true }));
   registerEnrollRoute(app, ctx);
   registerSyncRoutes(app, ctx);
+  registerStaffRoutes(app, ctx);
 
   app.all('/api/*', (c) =>
     c.json(errorBody('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404),

@@ -204,4 +204,20 @@ DROP TABLE enrollment_codes;
 ALTER TABLE enrollment_codes_v3 RENAME TO enrollment_codes;
 `,
   },
+  {
+    id: 4,
+    name: "staff viewers' history of shown unknown parts",
+    sql: `
+-- Each staff member's history of the pooled points shown to her (SYNC.md §15 rule 4): per point
+-- (group, measure, grain, period) every unknown part shown, as its sorted parts (encoded by
+-- history-parts.ts) and their hash.
+CREATE TABLE staff_view_history (
+  staff_id TEXT NOT NULL REFERENCES staff(id),
+  point_key TEXT NOT NULL,
+  parts_hash TEXT NOT NULL,
+  parts TEXT NOT NULL,
+  PRIMARY KEY (staff_id, point_key, parts_hash)
+);
+`,
+  },
 ];

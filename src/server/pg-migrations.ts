@@ -194,4 +194,20 @@ ALTER TABLE enrollment_codes ADD CONSTRAINT enrollment_codes_one_owner
   CHECK ((provider_id IS NULL) <> (staff_id IS NULL));
 `,
   },
+  {
+    id: 3,
+    name: "staff viewers' history of shown unknown parts",
+    sql: `
+-- Each staff member's history of the pooled points shown to her (SYNC.md §15 rule 4): per point
+-- (group, measure, grain, period) every unknown part shown, as its sorted parts (encoded by
+-- history-parts.ts) and their hash.
+CREATE TABLE staff_view_history (
+  staff_id text NOT NULL REFERENCES staff(id),
+  point_key text NOT NULL,
+  parts_hash text NOT NULL,
+  parts text NOT NULL,
+  PRIMARY KEY (staff_id, point_key, parts_hash)
+);
+`,
+  },
 ];

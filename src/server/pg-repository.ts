@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { openPool, inTransaction, type PgOptions } from './pg-db';
 import { fromPgText, pushOnConnection, toPgText } from './pg-push-store';
+import { pgStaffRead } from './pg-staff-reads';
 import { pullRowJson, type RecordRowSql } from './record-row';
 import {
   DEVICE_AUTH_SELECT,
@@ -52,6 +53,7 @@ const TABLES = [
   'records',
   'record_versions',
   'mutations',
+  'staff_view_history',
 ];
 
 /** Expired rate-limit charges of keys never used again are swept this often. */
@@ -457,6 +459,8 @@ export async function createPgRepository(
       );
       return r.rows.length > 0;
     },
+
+    staffRead: pgStaffRead(pool),
 
     async insertEnrollmentCode(c) {
       const r = await pool.query(

@@ -3,6 +3,7 @@
  * names and keep `data` as the JSON text the server wrote), turned into a StoredRow for the push
  * algorithm or straight into the pull's wire JSON.
  */
+import type { StoredRecord } from '../domain/envelope';
 import type { StoredRow } from './push-store';
 
 /** A row of `records` as the database returns it. */
@@ -47,4 +48,21 @@ export function pullRowJson(r: RecordRowSql): string {
     `"schemaVersion":${r.schema_version},"createdAt":${JSON.stringify(r.created_at)},"updatedAt":${JSON.stringify(r.updated_at)},` +
     `"data":${r.data}}`
   );
+}
+
+/** A SQL row of `records` as a StoredRecord, for the staff read routes' consent filter. */
+export function storedRecordFromSql(r: Omit<RecordRowSql, 'last_status'>): StoredRecord<unknown> {
+  return {
+    id: r.id,
+    data: JSON.parse(r.data) as unknown,
+    schemaVersion: r.schema_version,
+    hlc: r.hlc,
+    deviceId: r.device_id,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    deleted: r.deleted ? 1 : 0,
+    version: r.version,
+    serverSeq: r.server_seq,
+    syncStatus: 'synced',
+  };
 }

@@ -10,6 +10,7 @@
 import type { CursorSecret } from './cursor';
 import type { StaffRole } from '../domain/scopes';
 import type { PushInput, PushOutcome } from './push';
+import type { StaffReadStore } from './staff-reads';
 
 /** A device found by its token: a provider's (scope `provider:<id>`) or a staff member's. */
 export type DeviceAuth = ProviderDeviceAuth | StaffDeviceAuth;
@@ -151,7 +152,8 @@ export interface WindowCharge {
   refund(): Promise<void>;
 }
 
-export interface Repository {
+/** The staff read routes' store (`staffRead`, staff-reads.ts) is part of it, on both backends. */
+export interface Repository extends StaffReadStore {
   /**
    * True when other server processes may use the same database at once (PostgreSQL): state a
    * process keeps for speed, such as a scope's clock, must then catch up with the database's.

@@ -35,6 +35,7 @@ import type {
 import { openDatabase, type Db } from './sqlite-db';
 import { pullRowJson, type RecordRowSql } from './record-row';
 import { SEEN_REFRESH_MS, SqlitePushStatements, hlcMetaKey } from './sqlite-push-store';
+import { sqliteStaffRead } from './sqlite-staff-reads';
 
 const TABLES = [
   'schema_migrations',
@@ -49,6 +50,7 @@ const TABLES = [
   'records',
   'record_versions',
   'mutations',
+  'staff_view_history',
 ];
 
 /** Pushes written in one commit at most (each is at most 500 mutations). */
@@ -495,6 +497,8 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
     async hasRecord(scope, table, id) {
       return (await exclusive(() => stmt.hasRecord.get(scope, table, id))) !== undefined;
     },
+
+    staffRead: sqliteStaffRead(db, exclusive),
 
     async insertEnrollmentCode(c) {
       const r = await exclusive(() =>

@@ -9,10 +9,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { createPgRepository } from './pg-repository';
 import type { Repository } from './repository';
+import { BUSY_TIMEOUT_MS } from './sqlite-db';
 import { createSqliteRepository } from './sqlite-repository';
 import { makeServer } from './test-support';
 
@@ -31,6 +33,12 @@ const MISSING =
 /** One database of a backend: every `open()` opens the same data (where the backend can). */
 export interface TestDatabase {
   open(): Promise<Repository>;
+  /**
+   * Runs one statement (`?` placeholders) on the database from outside the server, as an operator
+   * or an older version would (rows no push could write); null for `:memory:`, which only its own
+   * connection sees.
+   */
+  sql: ((statement: string, params?: unknown[]) => Promise<void>) | null;
 }
 
 export interface Backend {
@@ -101,14 +109,25 @@ export function backends(): Backend[] {
     {
       name: 'sqlite :memory:',
       persistent: false,
-      database: () => ({ open: async () => track(createSqliteRepository(':memory:')) }),
+      database: () => ({ open: async () => track(createSqliteRepository(':memory:')), sql: null }),
     },
     {
       name: 'sqlite file',
       persistent: true,
       database: () => {
         const file = join(dir, `db-${++counter}.sqlite`);
-        return { open: async () => track(createSqliteRepository(file)) };
+        return {
+          open: async () => track(createSqliteRepository(file)),
+          sql: async (statement, params = []) => {
+            const db = new Database(file);
+            try {
+              db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+              db.prepare(statement).run(...params);
+            } finally {
+              db.close();
+            }
+          },
+        };
       },
     },
     {
@@ -118,6 +137,20 @@ export function backends(): Backend[] {
         const schema = `s${++counter}`;
         return {
           open: async () => track(await createPgRepository(pgUrl, { schema, poolSize: 4 })),
+          sql: async (statement, params = []) => {
+            const client = new pg.Client({ connectionString: pgUrl });
+            await client.connect();
+            try {
+              await client.query(`SET search_path = ${schema}`);
+              let n = 0;
+              await client.query(
+                statement.replace(/\?/g, () => `$${++n}`),
+                params,
+              );
+            } finally {
+              await client.end();
+            }
+          },
         };
       },
     },
