@@ -674,3 +674,35 @@ describe('SQLite only', () => {
     expect(lines.some((l) => l.startsWith('storage full'))).toBe(true);
   });
 });
+
+describe('PostgreSQL only', () => {
+  const postgres = BACKENDS.find((b) => b.name === 'postgresql')!;
+
+  it('answers 503 STORAGE_FULL at the MAX_DB_MB quota (pg_database_size), logs it plainly and writes nothing', async () => {
+    const lines: string[] = [];
+    const logger = {
+      info() {},
+      warn() {},
+      error: (msg: string, f?: object) => lines.push(`${msg} ${JSON.stringify(f)}`),
+    };
+    const db = postgres.database();
+    const roomy = makeServer({ repository: await db.open({ maxDbBytes: 2 ** 40 }) });
+    const p = await roomy.createProvider();
+    const a = await roomy.enroll(p.providerId);
+    expect((await roomy.push(a, [noteCreate()])).json.results[0].status).toBe('applied');
+    const { rows } = await roomy.pullAll(a);
+    expect(rows).toHaveLength(1);
+
+    // The same database under a quota it already passes: every push is refused, nothing written.
+    const full = makeServer({ repository: await db.open({ maxDbBytes: 1 }), deps: { logger } });
+    const before = await full.repository.dump();
+    const res = await full.push(a, [noteCreate(), noteCreate()]);
+    expect(res.status, lines.join('\n')).toBe(503);
+    expect(res.json.error.code).toBe('STORAGE_FULL');
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(lines.some((l) => l.startsWith('storage full'))).toBe(true);
+    expect(await full.repository.dump()).toEqual(before);
+    // Pulls still answer: the quota stops growth, not reading.
+    expect((await full.pull(a)).status).toBe(200);
+  });
+});

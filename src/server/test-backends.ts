@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import type { PgOptions } from './pg-db';
 import { createPgRepository } from './pg-repository';
 import type { Repository } from './repository';
 import { createSqliteRepository } from './sqlite-repository';
@@ -30,7 +31,8 @@ const MISSING =
 
 /** One database of a backend: every `open()` opens the same data (where the backend can). */
 export interface TestDatabase {
-  open(): Promise<Repository>;
+  /** `pg` options (a quota) apply on PostgreSQL only. */
+  open(pg?: Pick<PgOptions, 'maxDbBytes'>): Promise<Repository>;
 }
 
 export interface Backend {
@@ -117,7 +119,8 @@ export function backends(): Backend[] {
       database: () => {
         const schema = `s${++counter}`;
         return {
-          open: async () => track(await createPgRepository(pgUrl, { schema, poolSize: 4 })),
+          open: async (options = {}) =>
+            track(await createPgRepository(pgUrl, { ...options, schema, poolSize: 4 })),
         };
       },
     },
