@@ -39,6 +39,18 @@ describe.each(BACKENDS)('on $name', (backend) => {
       expect(res.json.serverHlc >= m.hlc).toBe(true);
     });
 
+    it('keeps mutations whose id or table hold a lone surrogate or U+0000, and knows them again', async () => {
+      const { s, a } = await twoDevices();
+      const note = noteCreate({ mutationId: 'm-\udfff-\u0000' });
+      const odd = { ...noteCreate({ mutationId: '\ud800' }), table: 'x\udc00\u0000' };
+      const first = await s.push(a, [note, odd]);
+      expect(first.status).toBe(200);
+      expect(first.json.results.map((r: any) => r.status)).toEqual(['applied', 'rejected']);
+      expect(first.json.results[1].code).toBe('UNKNOWN_TABLE');
+      const again = await s.push(a, [note, odd]);
+      expect(again.json.results.map((r: any) => r.status)).toEqual(['duplicate', 'duplicate']);
+    });
+
     it('fast-forwards an update on the current version and bumps the version', async () => {
       const { s, a } = await twoDevices();
       const m = noteCreate();
