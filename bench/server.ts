@@ -9,8 +9,9 @@
  * SQLite also the disk a device can fill: bytes the database grows by per byte a device sends,
  * for one-field edits of 60 KiB records. PostgreSQL is a throwaway cluster with its durable
  * defaults (test/postgres.mjs), or BENCH_DATABASE_URL (then without backend CPU). BENCH_SEED
- * (1,000,000) sets the seeded records; with them the whole bench takes about 100 s (the seeds about
- * 10 s on SQLite, 30 s on PostgreSQL). Bounded loops; no traffic leaves the machine.
+ * (1,000,000) sets the seeded records; with them the whole bench takes 45-100 s on a shared 2-core
+ * machine (the seeds 5-9 s on SQLite, 9-30 s on PostgreSQL). Bounded loops; no traffic leaves the
+ * machine.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
