@@ -285,7 +285,6 @@ export async function pushOnConnection(
 
   const outcome = await processPush(store, input);
   if (!writes.size && !logs.length) return outcome;
-  const t = (x: string) => toPgText(x);
   await client.query(WRITE_ALL, [
     scope,
     prunes.map((p) => p[0]),
@@ -293,8 +292,8 @@ export async function pushOnConnection(
     prunes.map((p) => p[2]),
     JSON.stringify(
       kept.map((k) => ({
-        tbl: t(k.tbl),
-        id: t(k.id),
+        tbl: toPgText(k.tbl),
+        id: toPgText(k.id),
         version: k.version,
         server_seq: k.server_seq,
         hlc: k.hlc,
@@ -307,8 +306,8 @@ export async function pushOnConnection(
     ),
     JSON.stringify(
       [...writes.values()].map(({ row, mutationId, data }) => ({
-        tbl: t(row.table),
-        id: t(row.id),
+        tbl: toPgText(row.table),
+        id: toPgText(row.id),
         version: row.version,
         server_seq: row.serverSeq,
         hlc: row.hlc,
