@@ -5,8 +5,8 @@
  * list; 1/true means loopback: X-Forwarded-For is read only from a socket of one of them; behind a
  * proxy set HOST=127.0.0.1 too), DATABASE_URL (postgres://…: PostgreSQL, shared by every process
  * given the same URL; unset: SQLite in DATA_DIR), PUSH_BUDGET_REQUESTS_PER_MINUTE (600) and PUSH_BUDGET_MB_PER_HOUR
- * (512) per device, MAX_DB_MB (SQLite only; no cap: a quota; beyond it pushes answer 503
- * STORAGE_FULL). Once
+ * (512) per device, MAX_DB_MB (no cap: a quota on the database, SQLite or PostgreSQL; beyond it
+ * pushes answer 503 STORAGE_FULL). Once
  * listening it prints exactly one JSON line on stdout, `{"msg":"listening","port":…,"url":…}`; logs
  * go to stderr. SIGTERM and SIGINT close the server, then the database.
  */
@@ -73,10 +73,7 @@ const logger = createJsonLogger((line) => process.stderr.write(line));
 if (!env.DATABASE_URL) mkdirSync(dataDir, { recursive: true });
 let opened;
 try {
-  opened = await openRepository(env, {
-    // SQLite's default page size is 4096 bytes.
-    ...(Number.isFinite(maxDbMb) ? { maxPageCount: Math.ceil((maxDbMb * MB) / 4096) } : {}),
-  });
+  opened = await openRepository(env, Number.isFinite(maxDbMb) ? { maxDbMb } : {});
 } catch (err) {
   // The message only: a connection error could quote the URL, password included.
   process.stderr.write(

@@ -26,6 +26,11 @@ export interface PgOptions {
   schema?: string;
   /** Connections per process (default 10). */
   poolSize?: number;
+  /**
+   * A quota on the database (`pg_database_size`, MAX_DB_MB): at or beyond it pushes answer 503
+   * STORAGE_FULL and write nothing (pg-repository.ts).
+   */
+  maxDbBytes?: number;
 }
 
 /** True for a `postgres://` or `postgresql://` URL. */

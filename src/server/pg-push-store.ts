@@ -76,19 +76,24 @@ const ACTIVE_DEVICES = {
 const CONTENT_AT = `SELECT data, deleted FROM record_versions
   WHERE scope = $1 AND tbl = $2 AND id = $3 AND version = $4`;
 
+/**
+ * Every write of a push in one statement. The rows travel as JSON (json_to_recordset), not as
+ * arrays of text: node-postgres escapes each element of a text[] in JavaScript, which cost more
+ * CPU than the rest of the push, while JSON.stringify is native and PostgreSQL parses it once.
+ */
 const WRITE_ALL = `WITH pruned AS (
     DELETE FROM record_versions v USING unnest($2::text[], $3::text[], $4::int[]) AS p(tbl, id, floor)
     WHERE v.scope = $1 AND v.tbl = p.tbl AND v.id = p.id AND v.version < p.floor
   ), kept AS (
     INSERT INTO record_versions (scope, tbl, id, version, server_seq, hlc, device_id, deleted, data, mutation_id)
-    SELECT $1, * FROM unnest($5::text[], $6::text[], $7::int[], $8::bigint[], $9::text[], $10::text[],
-      $11::smallint[], $12::text[], $13::text[])
+    SELECT $1, * FROM json_to_recordset($5::json) AS k(tbl text, id text, version int,
+      server_seq bigint, hlc text, device_id text, deleted smallint, data text, mutation_id text)
   ), written AS (
     INSERT INTO records (scope, tbl, id, version, server_seq, hlc, device_id, deleted, schema_version,
       created_at, updated_at, data, last_status, mutation_id)
-    SELECT $1, * FROM unnest($14::text[], $15::text[], $16::int[], $17::bigint[], $18::text[],
-      $19::text[], $20::smallint[], $21::int[], $22::text[], $23::text[], $24::text[], $25::text[],
-      $26::text[])
+    SELECT $1, * FROM json_to_recordset($6::json) AS w(tbl text, id text, version int,
+      server_seq bigint, hlc text, device_id text, deleted smallint, schema_version int,
+      created_at text, updated_at text, data text, last_status text, mutation_id text)
     ON CONFLICT (scope, tbl, id) DO UPDATE SET version = excluded.version,
       server_seq = excluded.server_seq, hlc = excluded.hlc, device_id = excluded.device_id,
       deleted = excluded.deleted, schema_version = excluded.schema_version,
@@ -97,15 +102,25 @@ const WRITE_ALL = `WITH pruned AS (
   ), logged AS (
     INSERT INTO mutations (scope, mutation_id, device_id, device_seq, tbl, record_id, op, client_hlc,
       status, quarantine_id, received_at, payload, result)
-    SELECT $1, m.mutation_id, $27, m.device_seq, m.tbl, m.record_id, m.op, m.client_hlc, m.status,
-      m.quarantine_id, $36, m.payload, m.result
-    FROM unnest($28::text[], $29::bigint[], $30::text[], $31::text[], $32::text[], $33::text[],
-      $34::text[], $35::text[], $37::text[], $38::text[])
-      AS m(mutation_id, device_seq, tbl, record_id, op, client_hlc, status, quarantine_id, payload, result)
+    SELECT $1, m.mutation_id, $7, m.device_seq, m.tbl, m.record_id, m.op, m.client_hlc, m.status,
+      m.quarantine_id, $8, m.payload, m.result
+    FROM json_to_recordset($9::json) AS m(mutation_id text, device_seq bigint, tbl text,
+      record_id text, op text, client_hlc text, status text, quarantine_id text, payload text,
+      result text)
   )
-  UPDATE scope_counters SET seq = greatest(seq, $39),
-    hlc = CASE WHEN $40::text COLLATE "C" > hlc THEN $40::text ELSE hlc END
+  UPDATE scope_counters SET seq = greatest(seq, $10),
+    hlc = CASE WHEN $11::text COLLATE "C" > hlc THEN $11::text ELSE hlc END
   WHERE scope = $1`;
+
+/**
+ * A device's string as it goes into JSON for PostgreSQL: a lone surrogate becomes U+FFFD, as it
+ * does when node-postgres sends a string as UTF-8 (JSON would keep it as an escape PostgreSQL
+ * refuses). Strings the server made or checked (HLCs, record ids, JSON texts) need no such care:
+ * JSON.stringify already escapes lone surrogates in the JSON texts as ASCII.
+ */
+function wellFormed(s: string | null): string | null {
+  return s === null ? null : (s as unknown as { toWellFormed(): string }).toWellFormed();
+}
 
 interface StoredRaw {
   row: RecordRowSql & { mutation_id: string | null };
@@ -127,7 +142,10 @@ export async function pushOnConnection(
   // HLC since this process last saw the scope (SYNC.md §1).
   if (counter.hlc && parseHlc(counter.hlc)) input.clock.recv(counter.hlc);
 
-  const mutationIds = input.mutations.map((m) => toPgText(m.mutationId as string));
+  // Known results are keyed by the mutation id as stored, which is what a replay's id reads back
+  // as (a lone surrogate is U+FFFD there).
+  const storedId = (id: string) => wellFormed(toPgText(id))!;
+  const mutationIds = input.mutations.map((m) => storedId(m.mutationId as string));
   const results = new Map<string, TerminalResult>();
   for (const r of (
     await client.query<{ mutation_id: string; result: string }>(KNOWN_RESULTS, [
@@ -138,7 +156,7 @@ export async function pushOnConnection(
       now - SEEN_REFRESH_MS,
     ])
   ).rows)
-    results.set(fromPgText(r.mutation_id), JSON.parse(r.result) as TerminalResult);
+    results.set(r.mutation_id, JSON.parse(r.result) as TerminalResult);
 
   const tbls: string[] = [];
   const ids: string[] = [];
@@ -201,7 +219,7 @@ export async function pushOnConnection(
 
   const store: PushStore = {
     async findResult(mutationId) {
-      return results.get(mutationId);
+      return results.get(storedId(mutationId));
     },
     async getRecord(table, id) {
       const key = keyOf(table, id);
@@ -273,53 +291,64 @@ export async function pushOnConnection(
     },
     async logMutation(e) {
       logs.push(e);
-      results.set(e.mutationId, e.result);
+      results.set(storedId(e.mutationId), e.result);
     },
   };
 
   const outcome = await processPush(store, input);
   if (!writes.size && !logs.length) return outcome;
-  const w = [...writes.values()];
-  const t = (s: string) => toPgText(s);
   await client.query(WRITE_ALL, [
     scope,
     prunes.map((p) => p[0]),
     prunes.map((p) => p[1]),
     prunes.map((p) => p[2]),
-    kept.map((k) => t(k.tbl)),
-    kept.map((k) => t(k.id)),
-    kept.map((k) => k.version),
-    kept.map((k) => k.server_seq),
-    kept.map((k) => k.hlc),
-    kept.map((k) => k.device_id),
-    kept.map((k) => k.deleted),
-    kept.map((k) => k.data),
-    kept.map((k) => toPgText(k.mutation_id)),
-    w.map((x) => t(x.row.table)),
-    w.map((x) => t(x.row.id)),
-    w.map((x) => x.row.version),
-    w.map((x) => x.row.serverSeq),
-    w.map((x) => x.row.hlc),
-    w.map((x) => x.row.deviceId),
-    w.map((x) => x.row.deleted),
-    w.map((x) => x.row.schemaVersion),
-    w.map((x) => x.row.createdAt),
-    w.map((x) => x.row.updatedAt),
-    w.map((x) => x.data),
-    w.map((x) => x.row.lastStatus),
-    w.map((x) => toPgText(x.mutationId)),
+    JSON.stringify(
+      kept.map((k) => ({
+        tbl: toPgText(k.tbl),
+        id: toPgText(k.id),
+        version: k.version,
+        server_seq: k.server_seq,
+        hlc: k.hlc,
+        device_id: k.device_id,
+        deleted: k.deleted,
+        data: k.data,
+        // As read from the row: already in its stored form.
+        mutation_id: k.mutation_id,
+      })),
+    ),
+    JSON.stringify(
+      [...writes.values()].map(({ row, mutationId, data }) => ({
+        tbl: toPgText(row.table),
+        id: toPgText(row.id),
+        version: row.version,
+        server_seq: row.serverSeq,
+        hlc: row.hlc,
+        device_id: row.deviceId,
+        deleted: row.deleted,
+        schema_version: row.schemaVersion,
+        created_at: row.createdAt,
+        updated_at: row.updatedAt,
+        data,
+        last_status: row.lastStatus,
+        mutation_id: mutationId === null ? null : storedId(mutationId),
+      })),
+    ),
     deviceId,
-    logs.map((e) => t(e.mutationId)),
-    logs.map((e) => e.deviceSeq),
-    logs.map((e) => toPgText(e.table)),
-    logs.map((e) => toPgText(e.recordId)),
-    logs.map((e) => toPgText(e.op)),
-    logs.map((e) => toPgText(e.clientHlc)),
-    logs.map((e) => e.status),
-    logs.map((e) => e.quarantineId),
     now,
-    logs.map((e) => e.payload),
-    logs.map((e) => stringifyJson(e.result)),
+    JSON.stringify(
+      logs.map((e) => ({
+        mutation_id: storedId(e.mutationId),
+        device_seq: e.deviceSeq,
+        tbl: wellFormed(toPgText(e.table)),
+        record_id: wellFormed(toPgText(e.recordId)),
+        op: wellFormed(toPgText(e.op)),
+        client_hlc: wellFormed(toPgText(e.clientHlc)),
+        status: e.status,
+        quarantine_id: e.quarantineId,
+        payload: e.payload,
+        result: stringifyJson(e.result),
+      })),
+    ),
     seq,
     highWater,
   ]);

@@ -60,6 +60,20 @@ const TABLES = [
 const SWEEP_MS = 10 * 60 * 1000;
 
 /**
+ * The database's size is read at most this often for the quota (`pg_database_size` walks the
+ * database's files): a push may overshoot the quota by what the pushes of one interval add.
+ */
+const QUOTA_REFRESH_MS = 1000;
+
+/**
+ * The quota's refusal, with PostgreSQL's own SQLSTATE for a full disk (53100, disk_full), so that
+ * it is answered as a full disk is: 503 STORAGE_FULL (app.ts).
+ */
+function quotaReached(): Error {
+  return Object.assign(new Error('The database is at its MAX_DB_MB quota.'), { code: '53100' });
+}
+
+/**
  * One page in one statement (one snapshot): the scope's counter, how far the scan went, and the
  * rows to send. Echo rows are skipped in the database, from the index alone; the scan stops at
  * `maxScan` rows, and the rows fetched stop once their data passes `maxBytes` (one row more, so
@@ -100,6 +114,25 @@ export async function createPgRepository(
   const pool: pg.Pool = await openPool(url, options);
   let nodeId: string | null = null;
   let closed = false;
+
+  let sizeReadAt = 0;
+  let size: Promise<number> | null = null;
+  /** The database's size in bytes, read again once it is older than QUOTA_REFRESH_MS. */
+  function databaseBytes(): Promise<number> {
+    const now = performance.now();
+    if (!size || now - sizeReadAt >= QUOTA_REFRESH_MS) {
+      sizeReadAt = now;
+      const read = pool
+        .query<{ n: number }>('SELECT pg_database_size(current_database()) AS n')
+        .then((r) => r.rows[0]!.n);
+      // A failed read is tried again by the next push, never cached.
+      read.catch(() => {
+        if (size === read) size = null;
+      });
+      size = read;
+    }
+    return size;
+  }
 
   const pendingAcks = new Map<string, { seq: number; now: number }>();
   let ackTimer: ReturnType<typeof setTimeout> | null = null;
@@ -275,6 +308,9 @@ export async function createPgRepository(
     },
 
     async push(scope, input) {
+      // Before the transaction: a push over the quota writes nothing at all.
+      if (options.maxDbBytes !== undefined && (await databaseBytes()) >= options.maxDbBytes)
+        throw quotaReached();
       // Outside the push's transaction: devices of other scopes must not be locked by it.
       if (pendingAcks.size) await writeAcks().catch(() => undefined);
       return inTransaction(pool, (client) => pushOnConnection(client, scope, input));

@@ -255,8 +255,38 @@ describe.each(BACKENDS)('on $name', (backend) => {
   });
 });
 
-// SQLite only: these reach into the SQLite file itself, or cap its size (a PostgreSQL quota is the
-// database's own business).
+// A restart is a fresh repository on the same database: on PostgreSQL a new pool, as a second
+// process would open (the cursor key and epoch are the database's, never a process's).
+describe.each(BACKENDS.filter((b) => b.persistent))('on $name, across a restart', (backend) => {
+  it('keeps a cursor valid across a restart, and everything stored', async () => {
+    const db = backend.database();
+    const first = makeServer({ repository: await db.open() });
+    const p = await first.createProvider();
+    const a = await first.enroll(p.providerId, 'phone');
+    const b = await first.enroll(p.providerId, 'tablet');
+    await first.push(
+      a,
+      Array.from({ length: 5 }, () => noteCreate()),
+    );
+    const { cursor, rows } = await first.pullAll(b);
+    const dumpBefore = await first.repository.dump();
+    await first.repository.close();
+
+    const again = makeServer({ repository: await db.open() });
+    expect(await again.repository.dump()).toEqual(dumpBefore);
+    const pushed = await again.push(a, [noteCreate()]);
+    expect(pushed.json.results[0]).toMatchObject({ status: 'applied', serverSeq: 6 });
+    const next = await again.pull(b, cursor);
+    expect(next.status).toBe(200);
+    expect(next.json.reset).toBeUndefined();
+    expect(next.json.changes.map((r: any) => r.serverSeq)).toEqual([6]);
+    expect(rows).toHaveLength(5);
+    // The server clock starts above every stored HLC after a restart.
+    expect(pushed.json.serverHlc >= pushed.json.results[0].hlc).toBe(true);
+  });
+});
+
+// SQLite only: these reach into the SQLite file itself.
 describe('SQLite only', () => {
   async function setup(file: string) {
     const s = makeServer({ file });
@@ -265,30 +295,6 @@ describe('SQLite only', () => {
     const b = await s.enroll(p.providerId, 'tablet');
     return { s, a, b, p };
   }
-
-  it('keeps a cursor valid across a restart, and everything stored', async () => {
-    const file = tempDb();
-    const first = await setup(file);
-    await first.s.push(
-      first.a,
-      Array.from({ length: 5 }, () => noteCreate()),
-    );
-    const { cursor, rows } = await first.s.pullAll(first.b);
-    const dumpBefore = await first.s.repository.dump();
-    await first.s.repository.close();
-
-    const again = makeServer({ file });
-    expect(await again.repository.dump()).toEqual(dumpBefore);
-    const pushed = await again.push(first.a, [noteCreate()]);
-    expect(pushed.json.results[0]).toMatchObject({ status: 'applied', serverSeq: 6 });
-    const next = await again.pull(first.b, cursor);
-    expect(next.status).toBe(200);
-    expect(next.json.changes.map((r: any) => r.serverSeq)).toEqual([6]);
-    expect(rows).toHaveLength(5);
-    // The server clock starts above every stored HLC after a restart.
-    expect(pushed.json.serverHlc >= pushed.json.results[0].hlc).toBe(true);
-    await again.repository.close();
-  });
 
   it('starts a scope’s clock after a restart from its high-water mark in meta, without scanning records', async () => {
     const file = tempDb();

@@ -39,6 +39,18 @@ describe.each(BACKENDS)('on $name', (backend) => {
       expect(res.json.serverHlc >= m.hlc).toBe(true);
     });
 
+    it('keeps mutations whose id or table hold a lone surrogate or U+0000, and knows them again', async () => {
+      const { s, a } = await twoDevices();
+      const note = noteCreate({ mutationId: 'm-\udfff-\u0000' });
+      const odd = { ...noteCreate({ mutationId: '\ud800' }), table: 'x\udc00\u0000' };
+      const first = await s.push(a, [note, odd]);
+      expect(first.status).toBe(200);
+      expect(first.json.results.map((r: any) => r.status)).toEqual(['applied', 'rejected']);
+      expect(first.json.results[1].code).toBe('UNKNOWN_TABLE');
+      const again = await s.push(a, [note, odd]);
+      expect(again.json.results.map((r: any) => r.status)).toEqual(['duplicate', 'duplicate']);
+    });
+
     it('fast-forwards an update on the current version and bumps the version', async () => {
       const { s, a } = await twoDevices();
       const m = noteCreate();
@@ -672,5 +684,37 @@ describe('SQLite only', () => {
     expect(res!.json.error.code).toBe('STORAGE_FULL');
     expect(Number(res!.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(lines.some((l) => l.startsWith('storage full'))).toBe(true);
+  });
+});
+
+describe('PostgreSQL only', () => {
+  const postgres = BACKENDS.find((b) => b.name === 'postgresql')!;
+
+  it('answers 503 STORAGE_FULL at the MAX_DB_MB quota (pg_database_size), logs it plainly and writes nothing', async () => {
+    const lines: string[] = [];
+    const logger = {
+      info() {},
+      warn() {},
+      error: (msg: string, f?: object) => lines.push(`${msg} ${JSON.stringify(f)}`),
+    };
+    const db = postgres.database();
+    const roomy = makeServer({ repository: await db.open({ maxDbBytes: 2 ** 40 }) });
+    const p = await roomy.createProvider();
+    const a = await roomy.enroll(p.providerId);
+    expect((await roomy.push(a, [noteCreate()])).json.results[0].status).toBe('applied');
+    const { rows } = await roomy.pullAll(a);
+    expect(rows).toHaveLength(1);
+
+    // The same database under a quota it already passes: every push is refused, nothing written.
+    const full = makeServer({ repository: await db.open({ maxDbBytes: 1 }), deps: { logger } });
+    const before = await full.repository.dump();
+    const res = await full.push(a, [noteCreate(), noteCreate()]);
+    expect(res.status, lines.join('\n')).toBe(503);
+    expect(res.json.error.code).toBe('STORAGE_FULL');
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(lines.some((l) => l.startsWith('storage full'))).toBe(true);
+    expect(await full.repository.dump()).toEqual(before);
+    // Pulls still answer: the quota stops growth, not reading.
+    expect((await full.pull(a)).status).toBe(200);
   });
 });

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import type { PgOptions } from './pg-db';
 import { createPgRepository } from './pg-repository';
 import type { Repository } from './repository';
 import { BUSY_TIMEOUT_MS } from './sqlite-db';
@@ -32,7 +33,8 @@ const MISSING =
 
 /** One database of a backend: every `open()` opens the same data (where the backend can). */
 export interface TestDatabase {
-  open(): Promise<Repository>;
+  /** `pg` options (a quota) apply on PostgreSQL only. */
+  open(pg?: Pick<PgOptions, 'maxDbBytes'>): Promise<Repository>;
   /**
    * Runs one statement (`?` placeholders) on the database from outside the server, as an operator
    * or an older version would (rows no push could write); null for `:memory:`, which only its own
@@ -136,7 +138,8 @@ export function backends(): Backend[] {
       database: () => {
         const schema = `s${++counter}`;
         return {
-          open: async () => track(await createPgRepository(pgUrl, { schema, poolSize: 4 })),
+          open: async (options = {}) =>
+            track(await createPgRepository(pgUrl, { ...options, schema, poolSize: 4 })),
           sql: async (statement, params = []) => {
             const client = new pg.Client({ connectionString: pgUrl });
             await client.connect();
