@@ -153,7 +153,7 @@ export async function runAdminCommand(
         throw new AdminError('USAGE', 'Give exactly one of --provider ID and --staff ID.');
       let owner: NewEnrollmentCode['owner'];
       if (providerId !== undefined) {
-        if (!(await repository.providerExists(providerId)))
+        if (!(await repository.providerInfo(providerId)))
           throw new AdminError('NOT_FOUND', `No provider with id ${providerId}.`);
         owner = { kind: 'provider', providerId };
       } else {

@@ -380,10 +380,6 @@ export async function createPgRepository(
       });
     },
 
-    async providerExists(providerId) {
-      return (await providerInfo(pool, providerId)) !== null;
-    },
-
     async providerInfo(providerId) {
       return providerInfo(pool, providerId);
     },

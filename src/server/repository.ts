@@ -2,10 +2,10 @@
  * Everything the routes and the admin command need from storage. Routes see only this interface (all
  * methods async); two implementations: SQLite, embedded, one process (`sqlite-repository.ts`), and
  * PostgreSQL, for several processes on one database (`pg-repository.ts`); `open-repository.ts`
- * picks one from the environment. Every method that reads or writes a provider's records takes its
- * scope (`provider:<id>`) and touches nothing outside it. A new kind of read (a staff view, say)
- * is a new method here, implemented by both, and proven by the tests that run on both backends
- * (`test-backends.ts`).
+ * picks one from the environment. Every method that reads or writes records takes its scope
+ * (`provider:<id>`, `staff:<id>` or `agency:<id>`, SYNC.md §12) and touches nothing outside it. A
+ * new kind of read (a staff view, say) is a new method here, implemented by both, and proven by the
+ * tests that run on both backends (`test-backends.ts`).
  */
 import type { CursorSecret } from './cursor';
 import type { StaffRole } from '../domain/scopes';
@@ -203,12 +203,11 @@ export interface Repository extends StaffReadStore {
     providerName: string,
     now: number,
   ): Promise<{ agencyId: string; providerId: string }>;
-  providerExists(providerId: string): Promise<boolean>;
   /** A provider and her agency; null when there is none. */
   providerInfo(providerId: string): Promise<ProviderInfo | null>;
   /**
    * The providers of the agency named exactly `agencyName` whose name is `providerName` trimmed, in
-   * any case (create-provider's DUPLICATE_PROVIDER check, SYNC.md §16); their ids, or [] .
+   * any case (create-provider's DUPLICATE_PROVIDER check, SYNC.md §16); their ids, or none.
    */
   findProvidersByName(agencyName: string, providerName: string): Promise<string[]>;
   /**

@@ -442,10 +442,6 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
       );
     },
 
-    async providerExists(providerId) {
-      return (await exclusive(() => stmt.provider.get(providerId))) !== undefined;
-    },
-
     async providerInfo(providerId) {
       return (await exclusive(() => stmt.provider.get(providerId))) ?? null;
     },

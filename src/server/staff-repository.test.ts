@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import {
   codeHashes,
@@ -20,7 +21,10 @@ import {
 import { MIGRATIONS } from './migrations';
 import type { CodeOwner, NewEnrollmentCode, Repository } from './repository';
 import { openDatabase } from './sqlite-db';
-import { backends } from './test-backends';
+import { openPool } from './pg-db';
+import { PG_MIGRATIONS } from './pg-migrations';
+import { createPgRepository } from './pg-repository';
+import { backends, testDatabaseUrl } from './test-backends';
 import { T0 } from './test-support';
 
 const BACKENDS = backends();
@@ -246,6 +250,55 @@ describe('SQLite migration 3', () => {
       db.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('PostgreSQL migration 2', () => {
+  it('keeps the devices and codes of a database made before staff existed', async () => {
+    const schema = `m2_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const url = testDatabaseUrl();
+    const old = await openPool(
+      url,
+      { schema },
+      PG_MIGRATIONS.filter((m) => m.id < 2),
+    );
+    try {
+      await old.query("INSERT INTO agencies VALUES ('a1', 'Sunrise', 'x')");
+      await old.query("INSERT INTO providers VALUES ('p1', 'a1', 'Ana', 'x')");
+      await old.query(
+        "INSERT INTO devices (id, provider_id, name, token_hash, created_at, last_seen_at, acked_seq) VALUES ('d1', 'p1', 'tablet', 'h1', 'x', 5, 7)",
+      );
+      await old.query(
+        "INSERT INTO enrollment_codes (id, provider_id, selector_hash, secret_salt, secret_hash, created_at, expires_at) VALUES ('c1', 'p1', 's', 'x', 'y', 1, 2)",
+      );
+    } finally {
+      await old.end();
+    }
+    const repo = await createPgRepository(url, { schema, poolSize: 1 });
+    try {
+      expect(await repo.findDevice('h1')).toMatchObject({ kind: 'provider', providerId: 'p1' });
+      expect(await repo.listDevices()).toEqual([
+        expect.objectContaining({ deviceId: 'd1', kind: 'provider', providerId: 'p1' }),
+      ]);
+      const dump = await repo.dump();
+      expect(dump.enrollment_codes).toEqual([
+        expect.objectContaining({ provider_id: 'p1', staff_id: null }),
+      ]);
+    } finally {
+      await repo.close();
+    }
+    const cleanup = new pg.Client({ connectionString: url });
+    await cleanup.connect();
+    try {
+      await expect(
+        cleanup.query(
+          `INSERT INTO ${schema}.devices (id, name, token_hash, created_at) VALUES ('d2', 'x', 'h2', 'x')`,
+        ),
+      ).rejects.toThrow(/devices_one_owner/);
+      await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
+    } finally {
+      await cleanup.end();
     }
   });
 });

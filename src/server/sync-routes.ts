@@ -119,12 +119,12 @@ export function registerSyncRoutes(app: Hono, ctx: RouteContext): void {
     const results: PushOutcome['results'] = new Array(mutations.length);
     const warnings: PushOutcome['warnings'] = [];
     const clocks: ServerClock[] = [];
-    // Each scope's part in its own push; every mutation keeps its place in the answer.
-    for (const scope of [...new Set(targets), ...(mutations.length ? [] : [auth.scope])]) {
+    // Each scope's part in its own push (an empty push still goes to the device's own scope);
+    // every mutation keeps its place in the answer.
+    for (const scope of mutations.length ? new Set(targets) : [auth.scope]) {
       const clock = await ctx.clockFor(scope);
       clocks.push(clock);
       const indexes = targets.flatMap((t, i) => (t === scope ? [i] : []));
-      if (!indexes.length) continue;
       const outcome = await repository.push(scope, {
         deviceId: auth.deviceId,
         scopeKind: scope === auth.scope ? auth.kind : 'agency',
