@@ -1,8 +1,9 @@
 /**
  * Live reads and writes behind Progress: her notes, check-ins, PDSA cycles, first use and chart
- * preferences, turned into six charts by the domain (`weeklyMeasures`, `progressOfMeasure`). The rows are
- * read live as one snapshot (`readProgressRows`), then parsed in short chunks (`parseProgressRows`)
- * so that the page keeps answering while three years of rows are checked. `undefined` means loading.
+ * preferences, turned into six charts by the domain (`weeklyMeasures`, `progressOfMeasure`). The
+ * rows are read live as one snapshot (`readProgressRows`), then parsed in short chunks
+ * (`parseProgressRows`) so that the page keeps answering while three years of rows are checked.
+ * `undefined` means loading.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { weeklyMeasures } from '../../../domain/measures';
@@ -32,9 +33,9 @@ export interface ProgressView {
 }
 
 /**
- * The six charts from parsed records, with `today` for the current week. `between` runs after the
- * weekly measures and after each chart's analysis: the hook hands the main thread back there, since
- * three years' analysis of six charts in one task held an old tablet's page for a quarter second.
+ * The six charts from parsed records, with `today` for the current week. `between` runs before each
+ * chart's analysis: the hook hands the main thread back there, since three years' weekly measures
+ * and six analyses in one task held an old tablet's page for a quarter second.
  */
 export async function progressView(
   records: ProgressRecords,
