@@ -9,13 +9,14 @@ import { DbContext } from './db';
 import { NaptimeDb } from '../storage/db';
 import { ensureDeviceMeta } from '../storage/meta';
 import { getSettings } from '../storage/settings';
-import { pickLanguage, setLanguage } from './i18n/i18n';
+import { pickLanguage, setLanguage, warmUpFormatters } from './i18n/i18n';
 import { startServiceWorker } from './pwa';
 import { isOnline } from './state';
 import { startSyncIfConnected } from './sync-runtime';
 import './styles.css';
 
 async function boot(): Promise<void> {
+  warmUpFormatters(); // while the database opens, on another thread
   const db = new NaptimeDb();
   const root = document.getElementById('app')!;
   try {

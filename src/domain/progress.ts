@@ -37,7 +37,7 @@ import {
 import { analyzeRunChart, type RuleSet, type RunChartAnalysis } from './run-chart';
 import { sinceReading } from './run-chart/readings';
 import { valueOf } from './run-chart/values';
-import { MEASURE_IDS } from './tables';
+import { MEASURE_IDS, type MeasureId } from './tables';
 
 export {
   BASELINE_WEEKS,
@@ -127,13 +127,21 @@ export function progressOf(
   cycles: readonly PdsaCycleInput[],
   preferences: ChartPreferences,
 ): MeasureProgress[] {
-  return MEASURE_IDS.map((m) => {
-    const p = measureProgress(
-      measures[m],
-      cycles,
-      preferences.rules,
-      preferences.medianMode[m] ?? 'baseline',
-    );
-    return { ...p, goal: goalOf(p.analysis, preferences.goals?.[m]) };
-  });
+  return MEASURE_IDS.map((m) => progressOfMeasure(measures, m, cycles, preferences));
+}
+
+/** One measure's chart of `progressOf` (Progress analyses one per task: src/app/features/progress). */
+export function progressOfMeasure(
+  measures: WeeklyMeasures,
+  m: MeasureId,
+  cycles: readonly PdsaCycleInput[],
+  preferences: ChartPreferences,
+): MeasureProgress {
+  const p = measureProgress(
+    measures[m],
+    cycles,
+    preferences.rules,
+    preferences.medianMode[m] ?? 'baseline',
+  );
+  return { ...p, goal: goalOf(p.analysis, preferences.goals?.[m]) };
 }

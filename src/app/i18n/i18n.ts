@@ -82,6 +82,24 @@ export function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFo
   return f as Intl.DateTimeFormat;
 }
 
+/**
+ * Starts ICU's one-time set-up for these locales in a worker (src/app/i18n/intl-warmup.worker.ts
+ * says why), so that the page's first formatter does not hold the main thread. Nothing depends on
+ * it: where there is no Worker, or it fails, the first formatter is made the slow way.
+ */
+export function warmUpFormatters(locales: readonly string[] = [englishRegion(), 'es']): void {
+  if (typeof Worker === 'undefined') return;
+  try {
+    const worker = new Worker(new URL('./intl-warmup.worker.ts', import.meta.url));
+    const stop = () => worker.terminate();
+    worker.onmessage = stop;
+    worker.onerror = stop;
+    worker.postMessage(locales);
+  } catch {
+    // no worker: nothing lost but the head start
+  }
+}
+
 /** A number formatter for the current language, made once per options. */
 export function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `n|${dateLocale()}|${JSON.stringify(options)}`;

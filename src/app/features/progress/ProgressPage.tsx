@@ -2,11 +2,13 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { language, t, tn } from '../../i18n/i18n';
 import { MeasureCard } from './MeasureCard';
+import { warmUpCharts } from './RunChart';
 import { useProgress } from './use-progress';
 
 /** Progress: her own run charts, one per measure, each read out in a sentence (DESIGN.md 6). */
 export function ProgressPage(): JSX.Element {
   const data = useProgress();
+  useEffect(warmUpCharts, []); // while the rows load
   void language.value; // re-render on a language switch
   // One card more per task: six cards (sentences, dates, controls) in one task froze an old tablet.
   const [shown, setShown] = useState(1);

@@ -1,18 +1,19 @@
 /**
  * Live reads and writes behind Progress: her notes, check-ins, PDSA cycles, first use and chart
- * preferences, turned into six charts by the domain (`weeklyMeasures`, `progressOf`). The rows are
- * read live as one snapshot (`readProgressRows`), then parsed in short chunks (`parseProgressRows`)
- * so that the page keeps answering while three years of rows are checked. `undefined` means loading.
+ * preferences, turned into six charts by the domain (`weeklyMeasures`, `progressOfMeasure`). The
+ * rows are read live as one snapshot (`readProgressRows`), then parsed in short chunks
+ * (`parseProgressRows`) so that the page keeps answering while three years of rows are checked.
+ * `undefined` means loading.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { weeklyMeasures } from '../../../domain/measures';
 import {
-  progressOf,
+  progressOfMeasure,
   type MeasureProgress,
   type MedianMode,
   type PdsaCycleInput,
 } from '../../../domain/progress';
-import type { MeasureId } from '../../../domain/tables';
+import { MEASURE_IDS, type MeasureId } from '../../../domain/tables';
 import {
   parseProgressRows,
   readProgressRows,
@@ -31,8 +32,16 @@ export interface ProgressView {
   unreadable: number;
 }
 
-/** The six charts from parsed records, with `today` for the current week (pure, for tests). */
-export function progressView(records: ProgressRecords, today: Date): ProgressView {
+/**
+ * The six charts from parsed records, with `today` for the current week. `between` runs before each
+ * chart's analysis: the hook hands the main thread back there, since three years' weekly measures
+ * and six analyses in one task held an old tablet's page for a quarter second.
+ */
+export async function progressView(
+  records: ProgressRecords,
+  today: Date,
+  between: () => Promise<void> = async () => {},
+): Promise<ProgressView> {
   const measures = weeklyMeasures({
     observations: records.observations,
     checkins: records.checkins,
@@ -41,11 +50,12 @@ export function progressView(records: ProgressRecords, today: Date): ProgressVie
   });
   const cycles: PdsaCycleInput[] = records.pdsa.map((r) => ({ ...r.data, id: r.id }));
   const { chartRules, medianMode, goals } = records.settings;
-  return {
-    charts: progressOf(measures, cycles, { rules: chartRules, medianMode, goals }),
-    settings: records.settings,
-    unreadable: records.unreadable.length,
-  };
+  const charts: MeasureProgress[] = [];
+  for (const m of MEASURE_IDS) {
+    await between();
+    charts.push(progressOfMeasure(measures, m, cycles, { rules: chartRules, medianMode, goals }));
+  }
+  return { charts, settings: records.settings, unreadable: records.unreadable.length };
 }
 
 const handBack = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -65,7 +75,7 @@ export function useProgress(): ProgressView | undefined {
       const records = await parseProgressRows(rows);
       await handBack();
       if (!isCurrent) return;
-      const next = progressView(records, new Date());
+      const next = await progressView(records, new Date(), handBack);
       await handBack();
       if (isCurrent) setView(next);
     })();
