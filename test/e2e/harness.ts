@@ -14,6 +14,7 @@ import {
   type Browser,
   type BrowserContext,
   type BrowserContextOptions,
+  type CDPSession,
   type LaunchOptions,
   type Page,
 } from 'playwright-core';
@@ -254,8 +255,56 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
  */
 export async function goOffline(context: BrowserContext, server: ServerHandle): Promise<void> {
   await server.stop();
+  await cutOff(context);
+}
+
+const offline = new WeakSet<BrowserContext>();
+const watched = new WeakSet<Page>();
+
+/**
+ * Cuts a context's network: `setOffline`, `/api/` aborted, and the offline state told again to each
+ * new document. Chromium 150 starts every document with `navigator.onLine` true under playwright's
+ * offline emulation, though every fetch still fails; a real tablet's browser takes it from the
+ * system. Telling the page again (one CDP session per page) fires its `offline` event as a real
+ * loss of signal does.
+ */
+export async function cutOff(context: BrowserContext): Promise<void> {
+  offline.add(context);
   await context.setOffline(true);
   await context.route('**/api/**', (route) => route.abort('internetdisconnected'));
+  const watch = (page: Page) => {
+    if (watched.has(page)) return;
+    watched.add(page);
+    let cdp: Promise<CDPSession> | null = null;
+    page.on('domcontentloaded', () => {
+      if (!offline.has(context)) return;
+      cdp ??= context.newCDPSession(page);
+      cdp
+        .then((session) =>
+          session.send('Network.emulateNetworkConditions', {
+            offline: offline.has(context),
+            latency: 0,
+            downloadThroughput: -1,
+            uploadThroughput: -1,
+          }),
+        )
+        .catch(() => {}); // the page closed first
+    });
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+}
+
+/** Gives a context cut off by `cutOff` its network back. */
+export async function restore(context: BrowserContext): Promise<void> {
+  offline.delete(context);
+  await context.unroute('**/api/**');
+  await context.setOffline(false);
+}
+
+/** Waits until the page reads itself offline (the re-told state of `cutOff` arrives just after load). */
+export async function expectOffline(page: Page): Promise<void> {
+  await page.waitForFunction(() => !navigator.onLine, null, { timeout: 10_000 });
 }
 
 export interface AxeViolation {

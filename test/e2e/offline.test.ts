@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { goOffline, type Size } from './harness';
+import { expectOffline, goOffline, type Size } from './harness';
 import { openApp, useBrowserSuite } from './suite';
 import { App, type Screen } from './pages';
 
@@ -21,7 +21,7 @@ const openOnline = (size: Size) => openApp(suite, size);
 async function reloadOffline(page: Page, app: App): Promise<void> {
   await page.reload({ waitUntil: 'load' });
   await app.waitForShell();
-  expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+  await expectOffline(page);
 }
 
 describe('offline at phone size', () => {

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   accessibleTexts,
+  expectOffline,
   goOffline,
   newContext,
   runAxe,
@@ -65,7 +66,7 @@ async function openOffline(
 async function reloadOffline(page: Page, app: App): Promise<void> {
   await page.reload({ waitUntil: 'load' });
   await app.waitForShell();
-  expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+  await expectOffline(page);
 }
 
 /** Screenshot, axe and (in Spanish) English-only words of the screen as it is now. */

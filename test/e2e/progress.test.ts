@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ROOT,
   accessibleTexts,
+  expectOffline,
   goOffline,
   newContext,
   runAxe,
@@ -88,7 +89,7 @@ describe('Progress', () => {
     await goOffline(suite.context, suite.server);
     await page.reload({ waitUntil: 'load' });
     await app.waitForShell();
-    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+    await expectOffline(page);
 
     const progress = new ProgressScreen(page, suite.catalogues, 'en');
     await progress.open();

@@ -16,9 +16,11 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach } from 'vitest';
 import {
   cleanupTempDirs,
+  cutOff,
   killBrowser,
   launchPersistent,
   makeTempDir,
+  restore,
   ROOT,
   sleep,
   startServer,
@@ -199,14 +201,12 @@ function escape(s: string): string {
 
 /** Cuts only this device off the network (the server keeps running for the others). */
 export async function cutNetwork(device: Device): Promise<void> {
-  await device.context.setOffline(true);
-  await device.context.route('**/api/**', (route) => route.abort('internetdisconnected'));
+  await cutOff(device.context);
 }
 
 /** Gives the device its network back; the browser's `online` event starts a sync (SYNC.md §9). */
 export async function restoreNetwork(device: Device): Promise<void> {
-  await device.context.unroute('**/api/**');
-  await device.context.setOffline(false);
+  await restore(device.context);
 }
 
 /** Every row of one object store of the app's database, read with plain IndexedDB in the page. */
