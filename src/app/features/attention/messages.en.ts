@@ -1,12 +1,10 @@
-/** English words of "Needs your attention" and of each record's sync state (merged into i18n/en.ts). */
+/** English words of "Needs your attention" and of each record's sync state (merged into i18n/en-later.ts, loaded after the first paint). */
 import { glossaryIn } from '../../i18n/glossary';
 
 const g = glossaryIn('en');
 
 export const attentionEn = {
   'attention.title': 'Needs your attention',
-  'attention.link.one': '{count} thing needs your attention',
-  'attention.link.other': '{count} things need your attention',
   'attention.none': 'Nothing needs your attention. Everything is in order.',
   'attention.conflictsTitle': 'Changed on two devices',
   'attention.conflictsIntro':
@@ -44,10 +42,6 @@ export const attentionEn = {
   'attention.rejectedNotice': `Not accepted by your ${g.agency}’s server. {reason} Fix it here and save again.`,
   'attention.conflictNotice': 'This was changed on two devices. Choose the version to keep.',
   'attention.seeBoth': 'See both versions',
-  'sync.state.pending': g.savedHere,
-  'sync.state.synced': 'Synced',
-  'sync.state.rejected': 'Not accepted',
-  'sync.state.attention': 'Needs your attention',
   'reject.VALIDATION_FAILED': 'Something in it is not right.',
   'reject.RECORD_TOO_LARGE': 'It is too large to send. Please shorten the longest text.',
   'reject.FORBIDDEN': 'This change is not allowed.',

@@ -6,8 +6,6 @@ const g = glossaryIn('es');
 
 export const attentionEs: Record<keyof typeof attentionEn, string> = {
   'attention.title': 'Necesita su atención',
-  'attention.link.one': '{count} cosa necesita su atención',
-  'attention.link.other': '{count} cosas necesitan su atención',
   'attention.none': 'Nada necesita su atención. Todo está en orden.',
   'attention.conflictsTitle': 'Cambiado en dos dispositivos',
   'attention.conflictsIntro':
@@ -46,10 +44,6 @@ export const attentionEs: Record<keyof typeof attentionEn, string> = {
   'attention.conflictNotice':
     'Esto se cambió en dos dispositivos. Elija la versión que quiere guardar.',
   'attention.seeBoth': 'Ver las dos versiones',
-  'sync.state.pending': g.savedHere,
-  'sync.state.synced': 'Sincronizado',
-  'sync.state.rejected': 'No aceptado',
-  'sync.state.attention': 'Necesita su atención',
   'reject.VALIDATION_FAILED': 'Algo no está bien.',
   'reject.RECORD_TOO_LARGE':
     'Es demasiado grande para enviarlo. Acorte el texto más largo, por favor.',
