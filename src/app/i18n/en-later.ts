@@ -1,11 +1,12 @@
 /**
- * English words of the screens after the first (Progress, connecting and syncing, data, "Needs
+ * English words of the screens after the first (Progress, PDSA cycles, connecting and syncing, data, "Needs
  * your attention", printing): a chunk of their own, loaded after the first paint and awaited by
  * every lazy screen (i18n.ts `loadLaterWords`). Keys are shared with es-later.ts.
  */
 import { attentionEn } from '../features/attention/messages.en';
 import { connectEn } from '../features/connect/messages.en';
 import { dataEn } from '../features/data/messages.en';
+import { pdsaEn } from '../features/pdsa/messages.en';
 import { printEn } from '../features/print/messages.en';
 import { progressEn } from '../features/progress/messages.en';
 
@@ -15,6 +16,7 @@ const enLater = {
   ...dataEn,
   ...attentionEn,
   ...printEn,
+  ...pdsaEn,
 };
 
 export type LaterMessages = typeof enLater;

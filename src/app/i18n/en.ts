@@ -9,7 +9,7 @@ import type { LaterMessages } from './en-later';
 import { attentionHomeEn } from '../features/attention/home-messages.en';
 import { dataHomeEn } from '../features/data/home-messages.en';
 import { notesEn } from '../features/notes/messages.en';
-import { pdsaEn } from '../features/pdsa/messages.en';
+import { pdsaHomeEn } from '../features/pdsa/home-messages.en';
 import { settingsEn } from '../features/settings/messages.en';
 import { welcomeEn } from '../features/welcome/messages.en';
 import { uiEn } from '../ui/messages.en';
@@ -205,7 +205,7 @@ const core = {
 /** Features with many words keep them in their own folder (messages.en.ts / messages.es.ts). */
 const en = {
   ...core,
-  ...pdsaEn,
+  ...pdsaHomeEn,
   ...dataHomeEn,
   ...notesEn,
   ...settingsEn,

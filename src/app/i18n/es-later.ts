@@ -3,6 +3,7 @@ import type { LaterMessages } from './en-later';
 import { attentionEs } from '../features/attention/messages.es';
 import { connectEs } from '../features/connect/messages.es';
 import { dataEs } from '../features/data/messages.es';
+import { pdsaEs } from '../features/pdsa/messages.es';
 import { printEs } from '../features/print/messages.es';
 import { progressEs } from '../features/progress/messages.es';
 
@@ -12,6 +13,7 @@ const esLater: LaterMessages = {
   ...dataEs,
   ...attentionEs,
   ...printEs,
+  ...pdsaEs,
 };
 
 export default esLater;

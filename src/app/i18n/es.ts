@@ -4,7 +4,7 @@ import { glossaryIn } from './glossary';
 import { attentionHomeEs } from '../features/attention/home-messages.es';
 import { dataHomeEs } from '../features/data/home-messages.es';
 import { notesEs } from '../features/notes/messages.es';
-import { pdsaEs } from '../features/pdsa/messages.es';
+import { pdsaHomeEs } from '../features/pdsa/home-messages.es';
 import { settingsEs } from '../features/settings/messages.es';
 import { welcomeEs } from '../features/welcome/messages.es';
 import { uiEs } from '../ui/messages.es';
@@ -13,7 +13,7 @@ const g = glossaryIn('es');
 
 const core: Omit<
   FirstMessages,
-  | keyof typeof pdsaEs
+  | keyof typeof pdsaHomeEs
   | keyof typeof dataHomeEs
   | keyof typeof notesEs
   | keyof typeof settingsEs
@@ -211,7 +211,7 @@ const core: Omit<
 
 const es: FirstMessages = {
   ...core,
-  ...pdsaEs,
+  ...pdsaHomeEs,
   ...dataHomeEs,
   ...notesEs,
   ...settingsEs,
