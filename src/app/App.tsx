@@ -1,45 +1,57 @@
 import type { JSX } from 'preact';
 import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
 import { HomePage } from './features/home/HomePage';
+import { withLaterWords } from './i18n/i18n';
 import { NotFoundPage } from './shell/NotFoundPage';
 import { Shell } from './shell/Shell';
 
-// Every screen but Home is its own chunk; all of them are precached, so they open offline.
-const NotesPage = lazy(() => import('./features/notes/NotesPage').then((m) => m.NotesPage));
+// Every screen but Home is its own chunk, opened with the later words (i18n.ts); all of them are
+// precached, so they open offline.
+const NotesPage = lazy(() =>
+  withLaterWords(import('./features/notes/NotesPage')).then((m) => m.NotesPage),
+);
 const NoteFormPage = lazy(() =>
-  import('./features/notes/NoteFormPage').then((m) => m.NoteFormPage),
+  withLaterWords(import('./features/notes/NoteFormPage')).then((m) => m.NoteFormPage),
 );
 const RecentlyDeletedPage = lazy(() =>
-  import('./features/notes/RecentlyDeletedPage').then((m) => m.RecentlyDeletedPage),
+  withLaterWords(import('./features/notes/RecentlyDeletedPage')).then((m) => m.RecentlyDeletedPage),
 );
 const ChildrenPage = lazy(() =>
-  import('./features/children/ChildrenPage').then((m) => m.ChildrenPage),
+  withLaterWords(import('./features/children/ChildrenPage')).then((m) => m.ChildrenPage),
 );
-const ChildPage = lazy(() => import('./features/children/ChildPage').then((m) => m.ChildPage));
+const ChildPage = lazy(() =>
+  withLaterWords(import('./features/children/ChildPage')).then((m) => m.ChildPage),
+);
 const ChildFormPage = lazy(() =>
-  import('./features/children/ChildFormPage').then((m) => m.ChildFormPage),
+  withLaterWords(import('./features/children/ChildFormPage')).then((m) => m.ChildFormPage),
 );
-const CheckinPage = lazy(() => import('./features/checkin/CheckinPage').then((m) => m.CheckinPage));
-const PdsaListPage = lazy(() => import('./features/pdsa/PdsaListPage').then((m) => m.PdsaListPage));
+const CheckinPage = lazy(() =>
+  withLaterWords(import('./features/checkin/CheckinPage')).then((m) => m.CheckinPage),
+);
+const PdsaListPage = lazy(() =>
+  withLaterWords(import('./features/pdsa/PdsaListPage')).then((m) => m.PdsaListPage),
+);
 const PdsaCyclePage = lazy(() =>
-  import('./features/pdsa/PdsaCyclePage').then((m) => m.PdsaCyclePage),
+  withLaterWords(import('./features/pdsa/PdsaCyclePage')).then((m) => m.PdsaCyclePage),
 );
 // Progress carries Chart.js: only this chunk imports it.
 const ProgressPage = lazy(() =>
-  import('./features/progress/ProgressPage').then((m) => m.ProgressPage),
+  withLaterWords(import('./features/progress/ProgressPage')).then((m) => m.ProgressPage),
 );
 const PrintChildPage = lazy(() =>
-  import('./features/print/PrintChildPage').then((m) => m.PrintChildPage),
+  withLaterWords(import('./features/print/PrintChildPage')).then((m) => m.PrintChildPage),
 );
 const PrintMonthPage = lazy(() =>
-  import('./features/print/PrintMonthPage').then((m) => m.PrintMonthPage),
+  withLaterWords(import('./features/print/PrintMonthPage')).then((m) => m.PrintMonthPage),
 );
 const AttentionPage = lazy(() =>
-  import('./features/attention/AttentionPage').then((m) => m.AttentionPage),
+  withLaterWords(import('./features/attention/AttentionPage')).then((m) => m.AttentionPage),
 );
-const ConnectPage = lazy(() => import('./features/connect/ConnectPage').then((m) => m.ConnectPage));
+const ConnectPage = lazy(() =>
+  withLaterWords(import('./features/connect/ConnectPage')).then((m) => m.ConnectPage),
+);
 const SettingsPage = lazy(() =>
-  import('./features/settings/SettingsPage').then((m) => m.SettingsPage),
+  withLaterWords(import('./features/settings/SettingsPage')).then((m) => m.SettingsPage),
 );
 
 /** Every screen opens at its top, header in view (after a save, Home is not left scrolled down). */

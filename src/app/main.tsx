@@ -9,7 +9,7 @@ import { DbContext } from './db';
 import { NaptimeDb } from '../storage/db';
 import { ensureDeviceMeta } from '../storage/meta';
 import { getSettings } from '../storage/settings';
-import { pickLanguage, setLanguage, warmUpFormatters } from './i18n/i18n';
+import { loadLaterWords, pickLanguage, setLanguage, warmUpFormatters } from './i18n/i18n';
 import { startServiceWorker } from './pwa';
 import { isOnline } from './state';
 import { startSyncIfConnected } from './sync-runtime';
@@ -44,8 +44,14 @@ async function boot(): Promise<void> {
   window.addEventListener('online', () => (isOnline.value = true));
   window.addEventListener('offline', () => (isOnline.value = false));
   startServiceWorker();
-  // The sync client is its own chunk, loaded once the first screen is painted.
-  requestAnimationFrame(() => setTimeout(() => void startSyncIfConnected(db), 0));
+  // The sync client and the other screens' words are chunks of their own, loaded once the first
+  // screen is painted.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      void loadLaterWords();
+      void startSyncIfConnected(db);
+    }, 0),
+  );
 }
 
 void boot();

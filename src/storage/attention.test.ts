@@ -3,12 +3,14 @@ import type { MutationResult } from '../domain/sync-messages';
 import type { ConflictData } from '../domain/records';
 import {
   countNeedingAttention,
+  discardRejected,
   listOpenConflicts,
   listRecordIdsNeedingAttention,
   listRejected,
 } from './attention';
 import { resolveConflict, withLosingValues } from './conflicts';
 import type { NaptimeDb } from './db';
+import { exportRow } from './export';
 import { applyPullPage } from './pull-apply';
 import { applyPushResults } from './push-apply';
 import { takeBatch } from './push-batch';
@@ -310,5 +312,74 @@ describe('listRejected', () => {
     // Saved again (fixed): pending, no longer listed.
     await saveObservation(db, { id: saved.record.id, ...note('Shorter now') });
     expect(await listRejected(db)).toEqual([]);
+  });
+});
+
+describe('a record not accepted that this build cannot read', () => {
+  const unreadable = {
+    id: 'note-from-a-newer-build',
+    data: { childIds: ['child-1'], text: 42, mood: 'sunny' },
+    schemaVersion: 1,
+    hlc: HLC_A,
+    deviceId: 'device-a',
+    createdAt: '2026-01-29T13:05:00-06:00',
+    updatedAt: '2026-01-29T13:05:00-06:00',
+    deleted: 0,
+    version: 0,
+    serverSeq: null,
+    syncStatus: 'rejected',
+    syncError: {
+      code: 'VALIDATION_FAILED',
+      message: 'bad',
+      details: [{ path: 'data.text', message: 'wrong-type' }],
+    },
+  };
+
+  it('is listed as not readable, with its raw fields and reason, and leaves only once discarded', async () => {
+    const db = await open();
+    await db.synced('observations').put(unreadable as never);
+    const [item] = await listRejected(db);
+    expect(item).toMatchObject({ table: 'observations', isReadable: false });
+    expect(item!.record.data).toEqual(unreadable.data);
+    expect(item!.record.syncError?.code).toBe('VALIDATION_FAILED');
+
+    const copy = await exportRow(db, 'observations', unreadable.id);
+    expect(copy?.tables.observations).toEqual([unreadable]);
+    expect(copy?.unreadable.observations).toEqual([unreadable.id]);
+    expect(copy?.tables.children).toEqual([]);
+
+    expect(await discardRejected(db, 'observations', unreadable.id)).toEqual({ ok: true });
+    expect(await listRejected(db)).toEqual([]);
+    expect(await db.synced('observations').get(unreadable.id)).toBeUndefined();
+    expect(await countNeedingAttention(db)).toEqual({ conflicts: 0, rejected: 0 });
+  });
+
+  it('is never discarded once it is not rejected any more, or while a change of it waits', async () => {
+    const db = await open();
+    const saved = await saveObservation(db, note('a readable note'));
+    if (!saved.ok) throw new Error('save failed');
+    expect(await discardRejected(db, 'observations', saved.record.id)).toEqual({
+      ok: false,
+      reason: 'changed',
+    });
+    expect(await getRecord(db, 'observations', saved.record.id)).toMatchObject({ ok: true });
+    await db.synced('observations').put({ ...unreadable, id: saved.record.id } as never);
+    // Its outbox entry still waits: discarding would lose a change about to be sent.
+    expect(await discardRejected(db, 'observations', saved.record.id)).toEqual({
+      ok: false,
+      reason: 'changed',
+    });
+    expect(await discardRejected(db, 'observations', 'not-there')).toEqual({
+      ok: false,
+      reason: 'changed',
+    });
+  });
+
+  it('is listed as readable when it parses (its form opens it)', async () => {
+    const db = await open();
+    const saved = await saveObservation(db, note('fine'));
+    if (!saved.ok) throw new Error('save failed');
+    await db.synced('observations').update(saved.record.id, { syncStatus: 'rejected' } as never);
+    expect((await listRejected(db))[0]).toMatchObject({ isReadable: true });
   });
 });

@@ -3,12 +3,14 @@
  * accept, and their counts. A conflict is open while its `resolvedAt` is empty; the record it names
  * needs her attention while any open conflict names it, whatever the record's own `syncStatus` says
  * (a pull replaces it with `synced`, and a device that did not push the losing side never had it).
- * Reads only, apart from `conflicts.ts` (which writes her choice), so Home's count stays small.
+ * Reads here, so Home's count stays small; `conflicts.ts` writes her choice, and
+ * `discardRejected` removes a record not accepted that this build cannot read, once she has a copy.
  */
 import type { StoredRecord } from '../domain/envelope';
 import { ConflictDataSchema, type ConflictData } from '../domain/records';
 import { isSyncedTable, SYNCED_TABLES, type SyncedTable } from '../domain/tables';
 import type { NaptimeDb } from './db';
+import { toStorageFailure, type StorageFailure } from './errors';
 import { readRow, type ReadItem } from './read';
 
 /** A table whose records can be in conflict (every synced table but `conflicts`). */
@@ -26,10 +28,14 @@ export interface OpenConflict {
   record: ReadItem<Record<string, unknown>> | null;
 }
 
-/** A record the server (or this device) did not accept, with the reason kept for her. */
+/**
+ * A record the server (or this device) did not accept, with the reason kept for her. `isReadable`
+ * is false when this build cannot read it (its form cannot open it): `record` is then the raw row.
+ */
 export interface RejectedItem {
   table: RecordTable;
   record: StoredRecord<Record<string, unknown>>;
+  isReadable: boolean;
 }
 
 /** True for a table whose records can be in conflict. */
@@ -89,7 +95,11 @@ export async function listRejected(db: NaptimeDb): Promise<RejectedItem[]> {
       // A row whose data no longer parses is still listed: she opens it to see it, nothing hides.
       const record = item.ok ? item.record : (raw as StoredRecord<Record<string, unknown>>);
       if (record && typeof record === 'object' && typeof record.id === 'string')
-        out.push({ table, record: record as StoredRecord<Record<string, unknown>> });
+        out.push({
+          table,
+          record: record as StoredRecord<Record<string, unknown>>,
+          isReadable: item.ok,
+        });
     }
   }
   return out.sort((a, b) => (a.record.hlc < b.record.hlc ? 1 : -1));
@@ -105,4 +115,33 @@ export async function countNeedingAttention(
   for (const table of RECORD_TABLES)
     rejected += await db.synced(table).where('syncStatus').equals('rejected').count();
   return { conflicts, rejected };
+}
+
+/** What discarding gave: done, or the record is no longer one to discard (sent again, or gone). */
+export type DiscardResult = { ok: true } | { ok: false; reason: 'changed' } | StorageFailure;
+
+/**
+ * Removes a record not accepted from this device (SYNC.md §4), in one transaction, only while it is
+ * still `rejected` and nothing waits to send it. For a record this build cannot read, after she
+ * saved a copy of it (`exportRow`): nothing is lost silently. An earlier version the server
+ * accepted stays on the server.
+ */
+export async function discardRejected(
+  db: NaptimeDb,
+  table: RecordTable,
+  id: string,
+): Promise<DiscardResult> {
+  try {
+    const store = db.synced(table);
+    return await db.transaction('rw', [store, db.outbox], async () => {
+      const raw = (await store.get(id)) as { syncStatus?: unknown } | undefined;
+      const waiting = await db.outbox.where('[table+recordId]').equals([table, id]).count();
+      if (raw?.syncStatus !== 'rejected' || waiting > 0)
+        return { ok: false as const, reason: 'changed' as const };
+      await store.delete(id);
+      return { ok: true as const };
+    });
+  } catch (error) {
+    return toStorageFailure(error);
+  }
 }

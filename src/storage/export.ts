@@ -25,9 +25,8 @@ async function readAllRows(db: NaptimeDb): Promise<Rows> {
   });
 }
 
-/** The whole device as a JSON-able export (`naptime-export`, format version 1). */
-export async function exportAll(db: NaptimeDb): Promise<ExportFile> {
-  const tables = await readAllRows(db);
+/** An export file of `tables` (`naptime-export`, format version 1), naming the rows this build cannot read. */
+function exportFileOf(db: NaptimeDb, tables: Rows): ExportFile {
   const unreadable = Object.fromEntries(
     SYNCED_TABLES.map((t) => [
       t,
@@ -41,6 +40,28 @@ export async function exportAll(db: NaptimeDb): Promise<ExportFile> {
     tables,
     unreadable,
   };
+}
+
+/** The whole device as a JSON-able export. */
+export async function exportAll(db: NaptimeDb): Promise<ExportFile> {
+  return exportFileOf(db, await readAllRows(db));
+}
+
+/**
+ * One row as stored, alone in an export file (the copy she keeps before discarding a record this
+ * build cannot read); null when the row is not there.
+ */
+export async function exportRow(
+  db: NaptimeDb,
+  table: SyncedTable,
+  id: string,
+): Promise<ExportFile | null> {
+  const raw = await db.synced(table).get(id);
+  if (raw === undefined) return null;
+  const tables = Object.fromEntries(
+    SYNCED_TABLES.map((t) => [t, t === table ? [withoutDerivedIndexFields(raw)] : []]),
+  ) as Rows;
+  return exportFileOf(db, tables);
 }
 
 /** The readable, not deleted records of the tables a person reads in a spreadsheet, in one transaction. */

@@ -153,7 +153,36 @@ async function seedConflicts(week: string): Promise<void> {
   );
 }
 
-const api = { connect, sync, ids, seedConflicts };
+/**
+ * A note the server refused that this build cannot read (its text a number, a field from a newer
+ * build), written as a row the way a newer build or the push response would have left it.
+ */
+async function seedUnreadableRejected(): Promise<string> {
+  db ??= new NaptimeDb();
+  const id = newRecordId();
+  const now = toLocalDateTime(new Date());
+  await db.observations.put({
+    id,
+    data: { text: 42, observedAt: now, mood: 'sunny' },
+    schemaVersion: 1,
+    hlc: '2026-01-29T19:05:00.000Z-0000-00000000000000aa',
+    deviceId: 'device-a',
+    createdAt: now,
+    updatedAt: now,
+    deleted: 0,
+    version: 0,
+    serverSeq: null,
+    syncStatus: 'rejected',
+    syncError: {
+      code: 'VALIDATION_FAILED',
+      message: 'text: expected string',
+      details: [{ path: 'data.text', message: 'wrong-type' }],
+    },
+  } as never);
+  return id;
+}
+
+const api = { connect, sync, ids, seedConflicts, seedUnreadableRejected };
 /** What the test calls through `page.evaluate`. */
 export type AttentionSeed = typeof api;
 

@@ -13,6 +13,7 @@
  * app's Connect screen on two browsers.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -56,6 +57,8 @@ const seed = (page: Page) =>
       page.evaluate(() => (window as any).naptimeAttention.ids()),
     seedConflicts: (week: string): Promise<void> =>
       page.evaluate((w) => (window as any).naptimeAttention.seedConflicts(w), week),
+    seedUnreadableRejected: (): Promise<string> =>
+      page.evaluate(() => (window as any).naptimeAttention.seedUnreadableRejected()),
   }) as const;
 
 /**
@@ -323,5 +326,54 @@ describe('Needs your attention', () => {
     await checkScreen(page, 'attention-kinds-tablet-es', 'es');
     await page.setViewportSize(SIZES.phone.viewport!);
     await checkScreen(page, 'attention-kinds-phone-es', 'es');
+  });
+
+  it('shows a refused note this build cannot read, in her words, and lets her keep a copy and discard it, in English and Spanish', async () => {
+    const { page, app } = await openApp(suite, 'phone');
+    await injectSeed(page);
+    const id = await seed(page).seedUnreadableRejected();
+    await app.goTo('Home');
+    await page.getByRole('link', { name: '1 thing needs your attention' }).click();
+    const card = page.locator('.card.rejected');
+    await card.waitFor();
+    const text = (await card.textContent()) ?? '';
+    for (const words of [
+      'An item this device cannot show',
+      'In “What I saw and heard”',
+      '42',
+      'sunny',
+    ])
+      expect(text, words).toContain(words);
+    expect(text).not.toMatch(/wrong-type|expected string|\btext\b|\bmood\b/);
+    expect(await card.getByRole('link', { name: 'Open and fix' }).count()).toBe(0);
+    // Discard only once she has a copy.
+    expect(await card.getByRole('button', { name: 'Discard it' }).count()).toBe(0);
+    await checkScreen(page, 'attention-unreadable-phone-en', 'en');
+
+    await app.switchLanguage('es');
+    await page.goto(new URL('/attention', page.url()).href);
+    await app.waitForShell();
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Algo que este dispositivo no puede mostrar');
+    await checkScreen(page, 'attention-unreadable-phone-es', 'es');
+    await app.switchLanguage('en');
+    await page.goto(new URL('/attention', page.url()).href);
+    await card.waitFor();
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByRole('button', { name: 'Save a copy' }).click(),
+    ]);
+    const copy = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(copy.format).toBe('naptime-export');
+    expect(copy.tables.observations).toMatchObject([{ id, data: { text: 42, mood: 'sunny' } }]);
+    expect(copy.unreadable.observations).toEqual([id]);
+
+    await card.getByRole('button', { name: 'Discard it' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Discard it from this device?' });
+    await dialog.waitFor();
+    expect(await runAxe(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Discard it' }).click();
+    await page.getByText('Nothing needs your attention. Everything is in order.').waitFor();
   });
 });

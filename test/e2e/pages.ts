@@ -34,10 +34,15 @@ function catalogueOf(mod: Record<string, unknown>, name: Lang): Catalogue {
 }
 
 let cached: Catalogues | null = null;
-/** The English and Spanish catalogues (src/app/i18n/en.ts, es.ts). */
+/**
+ * The English and Spanish catalogues, whole: the first screen's words (src/app/i18n/en.ts, es.ts)
+ * and the later ones (en-later.ts, es-later.ts).
+ */
 export async function loadCatalogues(): Promise<Catalogues> {
   if (cached) return cached;
-  const [en, es] = await Promise.all([importApp('i18n/en.ts'), importApp('i18n/es.ts')]);
+  const [en, enLater, es, esLater] = await Promise.all(
+    ['en', 'en-later', 'es', 'es-later'].map((name) => importApp(`i18n/${name}.ts`)),
+  );
   let sameInBoth: readonly string[] = [];
   try {
     const glossary = await importApp('i18n/glossary.ts');
@@ -46,7 +51,11 @@ export async function loadCatalogues(): Promise<Catalogues> {
   } catch {
     // no allow-list: every value must differ
   }
-  cached = { en: catalogueOf(en, 'en'), es: catalogueOf(es, 'es'), sameInBoth };
+  cached = {
+    en: { ...catalogueOf(en!, 'en'), ...catalogueOf(enLater!, 'en') },
+    es: { ...catalogueOf(es!, 'es'), ...catalogueOf(esLater!, 'es') },
+    sameInBoth,
+  };
   return cached;
 }
 

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import en from './en';
-import es from './es';
+import enFirst from './en';
+import enLater from './en-later';
+import esFirst from './es';
+import esLater from './es-later';
 import { GLOSSARY, SAME_IN_BOTH_LANGUAGES } from './glossary';
 import { pickLanguage } from './i18n';
 
+const en = { ...enFirst, ...enLater };
+const es = { ...esFirst, ...esLater };
+
 describe('the English and Spanish catalogues', () => {
-  it('have exactly the same keys', () => {
-    expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
+  it('have exactly the same keys, in the first screen’s part and in the later one', () => {
+    expect(Object.keys(esFirst).sort()).toEqual(Object.keys(enFirst).sort());
+    expect(Object.keys(esLater).sort()).toEqual(Object.keys(enLater).sort());
+    expect(Object.keys(enFirst).filter((k) => k in enLater)).toEqual([]);
   });
 
   it('have no empty value', () => {

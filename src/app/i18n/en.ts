@@ -1,15 +1,18 @@
-/** English words of every screen. Keys are shared with es.ts; product terms come from the glossary. */
+/**
+ * English words of the first screen (Home, the shell, the lists and forms it opens most), and the
+ * types of every word. Keys are shared with es.ts; product terms come from the glossary. The words
+ * of the other screens are in en-later.ts, loaded after the first paint (i18n.ts `loadLaterWords`),
+ * so the first screen stays small (DESIGN.md "Architecture").
+ */
 import { glossaryIn } from './glossary';
-import { connectEn } from '../features/connect/messages.en';
-import { dataEn } from '../features/data/messages.en';
+import type { LaterMessages } from './en-later';
+import { attentionHomeEn } from '../features/attention/home-messages.en';
+import { dataHomeEn } from '../features/data/home-messages.en';
 import { notesEn } from '../features/notes/messages.en';
-import { pdsaEn } from '../features/pdsa/messages.en';
-import { printEn } from '../features/print/messages.en';
+import { pdsaHomeEn } from '../features/pdsa/home-messages.en';
 import { settingsEn } from '../features/settings/messages.en';
 import { welcomeEn } from '../features/welcome/messages.en';
-import { progressEn } from '../features/progress/messages.en';
 import { uiEn } from '../ui/messages.en';
-import { attentionEn } from '../features/attention/messages.en';
 
 const g = glossaryIn('en');
 
@@ -20,6 +23,7 @@ const core = {
   'nav.children': g.Children,
   'nav.settings': 'Settings',
   'nav.checkin': 'Check-in',
+  'nav.progress': 'Progress',
   'nav.more': 'More',
   'shell.skip': 'Skip to content',
   'shell.offline': 'Offline: everything still saves on this device',
@@ -181,7 +185,6 @@ const core = {
   'settings.privacyTitle': 'Your data',
   'settings.privacy': `Your ${g.notes} are saved on this device and work without internet. Nobody else can see them.`,
   'settings.version': 'Naptime version {version}',
-  'sync.rejected': 'Not accepted: needs a fix',
   'notFound.title': 'This page does not exist.',
   'notFound.home': 'Go to Home',
   'error.invalid': 'Please check this answer.',
@@ -202,18 +205,18 @@ const core = {
 /** Features with many words keep them in their own folder (messages.en.ts / messages.es.ts). */
 const en = {
   ...core,
-  ...pdsaEn,
-  ...dataEn,
-  ...progressEn,
+  ...pdsaHomeEn,
+  ...dataHomeEn,
   ...notesEn,
   ...settingsEn,
-  ...connectEn,
-  ...printEn,
   ...welcomeEn,
   ...uiEn,
-  ...attentionEn,
+  ...attentionHomeEn,
 };
 
-export type Messages = typeof en;
+/** The words of the first screen. */
+export type FirstMessages = typeof en;
+/** Every word of the app: the first screen's and the later ones. */
+export type Messages = FirstMessages & LaterMessages;
 export type MessageKey = keyof Messages;
 export default en;

@@ -1,31 +1,25 @@
-/** Las palabras en español de cada pantalla. Mismas claves que en.ts; los términos vienen del glosario. */
-import type { Messages } from './en';
+/** Las palabras en español de la primera pantalla. Mismas claves que en.ts; los términos vienen del glosario. */
+import type { FirstMessages } from './en';
 import { glossaryIn } from './glossary';
-import { connectEs } from '../features/connect/messages.es';
-import { dataEs } from '../features/data/messages.es';
+import { attentionHomeEs } from '../features/attention/home-messages.es';
+import { dataHomeEs } from '../features/data/home-messages.es';
 import { notesEs } from '../features/notes/messages.es';
-import { pdsaEs } from '../features/pdsa/messages.es';
-import { printEs } from '../features/print/messages.es';
+import { pdsaHomeEs } from '../features/pdsa/home-messages.es';
 import { settingsEs } from '../features/settings/messages.es';
 import { welcomeEs } from '../features/welcome/messages.es';
-import { progressEs } from '../features/progress/messages.es';
 import { uiEs } from '../ui/messages.es';
-import { attentionEs } from '../features/attention/messages.es';
 
 const g = glossaryIn('es');
 
 const core: Omit<
-  Messages,
-  | keyof typeof pdsaEs
-  | keyof typeof dataEs
-  | keyof typeof progressEs
+  FirstMessages,
+  | keyof typeof pdsaHomeEs
+  | keyof typeof dataHomeEs
   | keyof typeof notesEs
   | keyof typeof settingsEs
-  | keyof typeof connectEs
-  | keyof typeof printEs
   | keyof typeof welcomeEs
   | keyof typeof uiEs
-  | keyof typeof attentionEs
+  | keyof typeof attentionHomeEs
 > = {
   'nav.label': 'Principal',
   'nav.home': 'Inicio',
@@ -33,6 +27,7 @@ const core: Omit<
   'nav.children': g.Children,
   'nav.settings': 'Ajustes',
   'nav.checkin': 'Registro semanal',
+  'nav.progress': 'Progreso',
   'nav.more': 'Más',
   'shell.skip': 'Ir al contenido',
   'shell.offline': 'Sin conexión: todo se sigue guardando en este dispositivo',
@@ -197,7 +192,6 @@ const core: Omit<
   'settings.privacyTitle': 'Sus datos',
   'settings.privacy': `Sus ${g.notes} se guardan en este dispositivo y funcionan sin internet. Nadie más puede verlas.`,
   'settings.version': 'Naptime versión {version}',
-  'sync.rejected': 'No aceptado: hay que corregirlo',
   'notFound.title': 'Esta página no existe.',
   'notFound.home': 'Ir a Inicio',
   'error.invalid': 'Revise esta respuesta, por favor.',
@@ -215,18 +209,15 @@ const core: Omit<
     'No se pudo guardar en este dispositivo. Su texto sigue aquí. Inténtelo otra vez.',
 };
 
-const es: Messages = {
+const es: FirstMessages = {
   ...core,
-  ...pdsaEs,
-  ...dataEs,
-  ...progressEs,
+  ...pdsaHomeEs,
+  ...dataHomeEs,
   ...notesEs,
   ...settingsEs,
-  ...connectEs,
-  ...printEs,
   ...welcomeEs,
   ...uiEs,
-  ...attentionEs,
+  ...attentionHomeEs,
 };
 
 export default es;

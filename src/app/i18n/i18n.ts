@@ -1,6 +1,8 @@
 /**
  * The app's language: one signal, one writer (`setLanguage`). Catalogues are lazy chunks so the
- * first screen loads only the one in use; both are precached, so switching works offline.
+ * first screen loads only the one in use, and of it only the words of the first screen (en.ts);
+ * the other screens' words (en-later.ts) follow after the first paint, and every lazy screen waits
+ * for them (`loadLaterWords`). All are precached, so switching works offline.
  */
 import { signal } from '@preact/signals';
 import type { MessageKey, Messages } from './en';
@@ -10,7 +12,24 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** The language on screen. */
 export const language = signal<Language>('en');
-const catalogue = signal<Messages | null>(null);
+
+/** The words on screen: the first screen's, and the later ones once loaded (both of `lang`). */
+interface Catalogue {
+  lang: Language;
+  words: Partial<Messages>;
+  hasLater: boolean;
+}
+const catalogue = signal<Catalogue | null>(null);
+/** Set by the first `loadLaterWords`: from then on a language change loads both parts. */
+let isLaterWanted = false;
+
+async function firstWords(lang: Language): Promise<Partial<Messages>> {
+  return (lang === 'es' ? await import('./es') : await import('./en')).default;
+}
+
+async function laterWords(lang: Language): Promise<Partial<Messages>> {
+  return (lang === 'es' ? await import('./es-later') : await import('./en-later')).default;
+}
 
 /** First run: the first of the browser's languages that we speak, else English. */
 export function pickLanguage(preferred: readonly string[]): Language {
@@ -23,15 +42,41 @@ export function pickLanguage(preferred: readonly string[]): Language {
 
 /** Loads a catalogue and makes it the one on screen; resolves once the words have changed. */
 export async function setLanguage(lang: Language): Promise<void> {
-  const mod = lang === 'es' ? await import('./es') : await import('./en');
-  catalogue.value = mod.default;
+  const first = await firstWords(lang);
+  // Checked after the first await: a `loadLaterWords` started meanwhile must find them in `lang`.
+  const later = isLaterWanted ? await laterWords(lang) : null;
+  catalogue.value = { lang, words: later ? { ...first, ...later } : first, hasLater: !!later };
   language.value = lang;
   document.documentElement.lang = lang;
 }
 
+/**
+ * Loads the words of the screens after the first, in the language on screen, once; resolves when
+ * they are there. Every lazy screen awaits it before it renders, so none shows a bare key.
+ */
+export async function loadLaterWords(): Promise<void> {
+  isLaterWanted = true;
+  for (;;) {
+    const current = catalogue.value;
+    if (!current || current.hasLater) return;
+    const later = await laterWords(current.lang);
+    // A language change while loading has loaded its own later words: look again.
+    if (catalogue.value === current) {
+      catalogue.value = { ...current, words: { ...current.words, ...later }, hasLater: true };
+      return;
+    }
+  }
+}
+
+/** A lazy chunk, resolved once the later words are loaded too (for every lazy screen and card). */
+export async function withLaterWords<T>(chunk: Promise<T>): Promise<T> {
+  const [loaded] = await Promise.all([chunk, loadLaterWords()]);
+  return loaded;
+}
+
 /** The message for `key` in the current language, with `{name}` placeholders filled in. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const text = catalogue.value?.[key] ?? key;
+  const text = catalogue.value?.words[key] ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setLanguage } from '../../i18n/i18n';
+import { loadLaterWords, setLanguage } from '../../i18n/i18n';
 import { comparisonRows, fieldLabel, valueWords } from './field-words';
 import { rejectReason } from './reject-words';
 
@@ -18,7 +18,7 @@ const note = {
 };
 
 describe('a conflict in her words (English)', () => {
-  beforeAll(() => setLanguage('en'));
+  beforeAll(() => setLanguage('en').then(loadLaterWords));
 
   it('shows the form’s labels and the app’s words, only for what differs', () => {
     const rows = comparisonRows(
@@ -115,7 +115,7 @@ describe('a conflict in her words (English)', () => {
 });
 
 describe('a conflict in her words (Spanish)', () => {
-  beforeAll(() => setLanguage('es'));
+  beforeAll(() => setLanguage('es').then(loadLaterWords));
   afterAll(() => setLanguage('en'));
 
   it('uses the Spanish labels and words', () => {

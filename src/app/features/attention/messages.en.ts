@@ -1,12 +1,10 @@
-/** English words of "Needs your attention" and of each record's sync state (merged into i18n/en.ts). */
+/** English words of "Needs your attention" and of each record's sync state (merged into i18n/en-later.ts, loaded after the first paint). */
 import { glossaryIn } from '../../i18n/glossary';
 
 const g = glossaryIn('en');
 
 export const attentionEn = {
   'attention.title': 'Needs your attention',
-  'attention.link.one': '{count} thing needs your attention',
-  'attention.link.other': '{count} things need your attention',
   'attention.none': 'Nothing needs your attention. Everything is in order.',
   'attention.conflictsTitle': 'Changed on two devices',
   'attention.conflictsIntro':
@@ -44,10 +42,14 @@ export const attentionEn = {
   'attention.rejectedNotice': `Not accepted by your ${g.agency}’s server. {reason} Fix it here and save again.`,
   'attention.conflictNotice': 'This was changed on two devices. Choose the version to keep.',
   'attention.seeBoth': 'See both versions',
-  'sync.state.pending': g.savedHere,
-  'sync.state.synced': 'Synced',
-  'sync.state.rejected': 'Not accepted',
-  'sync.state.attention': 'Needs your attention',
+  'attention.unreadableIntro':
+    'This version of Naptime cannot open it to fix it. Here is what it holds. Save a copy of it; then you can discard it from this device.',
+  'attention.saveCopy': 'Save a copy',
+  'attention.copySaved': 'The copy is saved. You can discard it from this device now.',
+  'attention.discard': 'Discard it',
+  'attention.discardTitle': 'Discard it from this device?',
+  'attention.discardBody': `It leaves this device. The copy you saved keeps it, and an earlier version your ${g.agency}’s server accepted stays there.`,
+  'attention.discarded': 'Discarded from this device. Your copy keeps it.',
   'reject.VALIDATION_FAILED': 'Something in it is not right.',
   'reject.RECORD_TOO_LARGE': 'It is too large to send. Please shorten the longest text.',
   'reject.FORBIDDEN': 'This change is not allowed.',

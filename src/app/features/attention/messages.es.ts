@@ -6,8 +6,6 @@ const g = glossaryIn('es');
 
 export const attentionEs: Record<keyof typeof attentionEn, string> = {
   'attention.title': 'Necesita su atención',
-  'attention.link.one': '{count} cosa necesita su atención',
-  'attention.link.other': '{count} cosas necesitan su atención',
   'attention.none': 'Nada necesita su atención. Todo está en orden.',
   'attention.conflictsTitle': 'Cambiado en dos dispositivos',
   'attention.conflictsIntro':
@@ -46,10 +44,14 @@ export const attentionEs: Record<keyof typeof attentionEn, string> = {
   'attention.conflictNotice':
     'Esto se cambió en dos dispositivos. Elija la versión que quiere guardar.',
   'attention.seeBoth': 'Ver las dos versiones',
-  'sync.state.pending': g.savedHere,
-  'sync.state.synced': 'Sincronizado',
-  'sync.state.rejected': 'No aceptado',
-  'sync.state.attention': 'Necesita su atención',
+  'attention.unreadableIntro':
+    'Esta versión de Naptime no puede abrirlo para corregirlo. Esto es lo que contiene. Guarde una copia; después puede descartarlo de este dispositivo.',
+  'attention.saveCopy': 'Guardar una copia',
+  'attention.copySaved': 'La copia está guardada. Ya puede descartarlo de este dispositivo.',
+  'attention.discard': 'Descartarlo',
+  'attention.discardTitle': '¿Descartarlo de este dispositivo?',
+  'attention.discardBody': `Sale de este dispositivo. La copia que guardó lo conserva, y una versión anterior que el servidor de su ${g.agency} aceptó se queda allí.`,
+  'attention.discarded': 'Descartado de este dispositivo. Su copia lo conserva.',
   'reject.VALIDATION_FAILED': 'Algo no está bien.',
   'reject.RECORD_TOO_LARGE':
     'Es demasiado grande para enviarlo. Acorte el texto más largo, por favor.',

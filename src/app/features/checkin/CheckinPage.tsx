@@ -12,6 +12,7 @@ import { weekName } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { showToast } from '../../state';
 import { ChipGroup } from '../../ui/ChipGroup';
+import { FormActions, focusFirstProblem } from '../../ui/FormActions';
 import { ReadFailed } from '../../ui/ReadFailed';
 import { Stepper } from '../../ui/Stepper';
 import { storageFailureKey } from '../../ui/storage-words';
@@ -57,12 +58,7 @@ export function CheckinPage(): JSX.Element {
     if (await editor.save()) {
       showToast('saved.here');
       route(query.from ?? '/', true);
-    } else
-      requestAnimationFrame(() =>
-        document
-          .querySelector<HTMLElement>('[aria-invalid="true"], .has-error input, .form-alert')
-          ?.focus(),
-      );
+    } else focusFirstProblem();
   };
 
   return (
@@ -137,11 +133,7 @@ export function CheckinPage(): JSX.Element {
             onChange={(v) => editor.change({ p6: v[0] ? Number(v[0]) : null })}
             error={issueText('p6', editor.issues, a.p4)}
           />
-          <div class="form-actions">
-            <button type="submit" class="button primary">
-              {t('checkin.save')}
-            </button>
-          </div>
+          <FormActions saveLabel={t('checkin.save')} />
         </>
       )}
     </form>

@@ -7,6 +7,7 @@ import { showToast } from '../../state';
 import { Field } from '../../ui/Field';
 import { RecordSyncNotice } from '../attention/RecordSyncNotice';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { FormActions } from '../../ui/FormActions';
 import { ReadFailed } from '../../ui/ReadFailed';
 import { storageFailureKey } from '../../ui/storage-words';
 import { useChildEditor } from './use-child-editor';
@@ -138,19 +139,13 @@ export function ChildFormPage(): JSX.Element {
         <span>{t('children.active')}</span>
       </label>
       <p class="hint">{t('children.activeHint')}</p>
-      <div class="form-actions">
-        <button type="submit" class="button primary">
-          {t('children.save')}
-        </button>
-        <button type="button" class="button" onClick={() => void onCancel()}>
-          {t('common.cancel')}
-        </button>
-        {id && (
-          <button type="button" class="button danger" onClick={() => setAskingDelete(true)}>
-            {t('children.delete')}
-          </button>
-        )}
-      </div>
+      <FormActions
+        saveLabel={t('children.save')}
+        cancelLabel={t('common.cancel')}
+        onCancel={onCancel}
+        deleteLabel={id ? t('children.delete') : undefined}
+        onDelete={() => setAskingDelete(true)}
+      />
       {isAskingDelete && (
         <ConfirmDialog
           title={t('children.deleteTitle', { name: savedName })}

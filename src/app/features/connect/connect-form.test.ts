@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../i18n/en';
+import enFirst from '../../i18n/en';
+import enLater from '../../i18n/en-later';
 import { deviceName, failureMessage, readConnectForm, readServerAddress } from './connect-form';
+
+const en = { ...enFirst, ...enLater };
 
 describe('readServerAddress', () => {
   it('keeps an https address as its origin, with a path when the server lives under one', () => {

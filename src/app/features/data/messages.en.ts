@@ -1,4 +1,4 @@
-/** English words of the data screens (merged into i18n/en.ts). */
+/** English words of the data screens (merged into i18n/en-later.ts, loaded after the first paint). */
 import { glossaryIn } from '../../i18n/glossary';
 
 const g = glossaryIn('en');
@@ -9,7 +9,6 @@ export const dataEn = {
   'data.storage.notPersisted': `Not protected yet: if the device runs out of space, the browser may clear your ${g.notes}. Export your data now and then.`,
   'data.storage.unknown': `This browser does not say whether it keeps your ${g.notes} safe. Export your data now and then.`,
   'data.storage.used': 'Space used by Naptime: {size}',
-  'data.storage.homeScreen': `On iPhone and iPad, add Naptime to your Home Screen: tap Share, then “Add to Home Screen”. Otherwise Safari may delete your ${g.notes} after 7 days without use.`,
   'data.export.title': 'Export',
   'data.export.explain':
     'Save a copy of everything in a file: a backup you can import again (JSON), or spreadsheets, one CSV file for each kind of record (.zip).',
@@ -56,10 +55,6 @@ export const dataEn = {
   'data.storage.lastCopy': 'Your last saved copy: {date}.',
   'data.storage.noCopyYet': 'You have not saved a copy of your data yet.',
   'data.storage.copyHint': `Until you connect to your ${g.agency}, a saved copy is the only backup of your ${g.notes}. Save one each week.`,
-  'data.reminder.title': 'Time to save a copy',
-  'data.reminder.text': `It has been more than a week since you saved a copy of your ${g.notes}. They are only on this device.`,
-  'data.reminder.never': `Your ${g.notes} are only on this device. Save a copy, so nothing is lost if it breaks.`,
-  'data.reminder.go': 'Save a copy now',
   'sheet.file.zip': 'naptime-spreadsheets',
   'sheet.file.notes': 'notes',
   'sheet.file.children': 'children',

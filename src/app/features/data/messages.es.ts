@@ -1,4 +1,4 @@
-/** Las palabras en español de las pantallas de datos (se unen en i18n/es.ts). */
+/** Las palabras en español de las pantallas de datos (se unen en i18n/es-later.ts). */
 import { glossaryIn } from '../../i18n/glossary';
 import type { dataEn } from './messages.en';
 
@@ -10,7 +10,6 @@ export const dataEs: Record<keyof typeof dataEn, string> = {
   'data.storage.notPersisted': `Todavía sin protección: si el dispositivo se queda sin espacio, el navegador podría borrar sus ${g.notes}. Exporte sus datos de vez en cuando.`,
   'data.storage.unknown': `Este navegador no indica si guarda sus ${g.notes} de forma segura. Exporte sus datos de vez en cuando.`,
   'data.storage.used': 'Espacio que usa Naptime: {size}',
-  'data.storage.homeScreen': `En iPhone y iPad, agregue Naptime a su pantalla de inicio: toque Compartir y luego “Agregar a pantalla de inicio”. Si no, Safari podría borrar sus ${g.notes} después de 7 días sin usarla.`,
   'data.export.title': 'Exportar',
   'data.export.explain':
     'Guarde una copia de todo en un archivo: una copia de seguridad que puede volver a importar (JSON), u hojas de cálculo, un archivo CSV para cada tipo de registro (.zip).',
@@ -57,10 +56,6 @@ export const dataEs: Record<keyof typeof dataEn, string> = {
   'data.storage.lastCopy': 'Su última copia guardada: {date}.',
   'data.storage.noCopyYet': 'Todavía no ha guardado una copia de sus datos.',
   'data.storage.copyHint': `Hasta que se conecte con su ${g.agency}, una copia guardada es el único respaldo de sus ${g.notes}. Guarde una cada semana.`,
-  'data.reminder.title': 'Es hora de guardar una copia',
-  'data.reminder.text': `Hace más de una semana que no guarda una copia de sus ${g.notes}. Solo están en este dispositivo.`,
-  'data.reminder.never': `Sus ${g.notes} solo están en este dispositivo. Guarde una copia para no perder nada si se descompone.`,
-  'data.reminder.go': 'Guardar una copia ahora',
   'sheet.file.zip': 'naptime-hojas-de-calculo',
   'sheet.file.notes': 'notas',
   'sheet.file.children': 'ninos',

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_BOM, parseCsv } from '../../../domain/csv';
 import type { StoredRecord } from '../../../domain/envelope';
-import en, { type MessageKey } from '../../i18n/en';
-import es from '../../i18n/es';
+import enFirst, { type MessageKey } from '../../i18n/en';
+import enLater from '../../i18n/en-later';
+import esFirst from '../../i18n/es';
+import esLater from '../../i18n/es-later';
 import { sheetDateTime, spreadsheetFiles, type SpreadsheetRecords, type Translate } from './spreadsheets';
+
+const en = { ...enFirst, ...enLater };
+const es = { ...esFirst, ...esLater };
 
 const words = (catalogue: Record<string, string>): Translate => (key: MessageKey, params) =>
   catalogue[key]!.replace(/\{(\w+)\}/g, (w, n: string) => (params && n in params ? String(params[n]) : w));

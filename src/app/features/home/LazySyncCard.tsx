@@ -1,6 +1,6 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../i18n/i18n';
+import { t, withLaterWords } from '../../i18n/i18n';
 
 type Card = typeof import('./SyncCard').SyncCard;
 let loaded: Card | null = null;
@@ -15,7 +15,7 @@ export function LazySyncCard({ children }: { children?: ComponentChildren }): JS
   useEffect(() => {
     if (Card) return;
     let live = true;
-    void import('./SyncCard').then((m) => {
+    void withLaterWords(import('./SyncCard')).then((m) => {
       loaded = m.SyncCard;
       if (live) setCard(() => m.SyncCard);
     });

@@ -5,7 +5,7 @@ import { isoWeekOf } from '../../../domain/dates';
 import { t } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/en';
 import { showToast } from '../../state';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { FormActions, focusFirstProblem } from '../../ui/FormActions';
 import { ReadFailed } from '../../ui/ReadFailed';
 import { storageFailureKey } from '../../ui/storage-words';
 import { hasContent } from './note-form';
@@ -17,7 +17,6 @@ import { useNoteEditor } from './use-note-editor';
 export function NoteFormPage(): JSX.Element {
   const { params, query } = useRoute();
   const { route, url } = useLocation();
-  const [isAskingDiscard, setAskingDiscard] = useState(false);
   const editId = params.id;
   const editor = useNoteEditor(editId, query.child);
   const [storageError, setStorageError] = useState<MessageKey | null>(null);
@@ -47,20 +46,10 @@ export function NoteFormPage(): JSX.Element {
       return;
     }
     if (outcome.reason !== 'invalid') setStorageError(storageFailureKey(outcome.reason));
-    // Take her to the first thing to fix.
-    requestAnimationFrame(() =>
-      document
-        .querySelector<HTMLElement>('[aria-invalid="true"], .has-error input, .form-alert')
-        ?.focus(),
-    );
+    focusFirstProblem();
   };
 
-  const onCancel = () => {
-    if (!editId && hasContent(editor.values!)) setAskingDiscard(true);
-    else void discard();
-  };
   const discard = async () => {
-    setAskingDiscard(false);
     const problem = await editor.discard(() => route(url));
     if (problem) return setStorageError(problem);
     back();
@@ -93,29 +82,16 @@ export function NoteFormPage(): JSX.Element {
         </p>
       )}
       <NoteForm values={editor.values} onChange={editor.change} errors={editor.errors} />
-      <div class="form-actions">
-        <button type="submit" class="button primary" disabled={editor.isSaving}>
-          {t('note.save')}
-        </button>
-        <button type="button" class="button" onClick={onCancel}>
-          {t(editId ? 'common.cancel' : 'note.discard')}
-        </button>
-        {editId && (
-          <button type="button" class="button danger" onClick={() => void onDelete()}>
-            {t('note.delete')}
-          </button>
-        )}
-      </div>
-      {isAskingDiscard && (
-        <ConfirmDialog
-          title={t('note.discardConfirm')}
-          confirmLabel={t('discard.confirm')}
-          cancelLabel={t('discard.keep')}
-          isDanger
-          onConfirm={() => void discard()}
-          onCancel={() => setAskingDiscard(false)}
-        />
-      )}
+      <FormActions
+        saveLabel={t('note.save')}
+        isSaving={editor.isSaving}
+        cancelLabel={t(editId ? 'common.cancel' : 'note.discard')}
+        onCancel={discard}
+        hasUnsavedWork={!editId && hasContent(editor.values)}
+        discardQuestion={t('note.discardConfirm')}
+        deleteLabel={editId ? t('note.delete') : undefined}
+        onDelete={onDelete}
+      />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { pdsaStatus } from '../../../domain/pdsa';
 import { toCalendarDate } from '../../../domain/dates';
 import { dayInWords } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { FormActions, focusFirstProblem } from '../../ui/FormActions';
 import { ReadFailed } from '../../ui/ReadFailed';
 import { storageFailureKey } from '../../ui/storage-words';
 import { showToast } from '../../state';
@@ -28,7 +28,6 @@ function partsToOpen(v: PdsaFormValues, isNew: boolean): PartName[] {
 export function PdsaCyclePage(): JSX.Element {
   const { params, query } = useRoute();
   const { route, url } = useLocation();
-  const [isAskingDiscard, setAskingDiscard] = useState(false);
   const editId = params.id;
   const editor = usePdsaEditor(editId, editId ? undefined : query.after);
   useIdeaPrefill(editor, editId || query.after ? undefined : query.idea);
@@ -56,12 +55,7 @@ export function PdsaCyclePage(): JSX.Element {
     setAlert(
       t(outcome.reason === 'invalid' ? 'pdsa.error.fixBelow' : storageFailureKey(outcome.reason)),
     );
-    // Take her to the first thing to fix.
-    requestAnimationFrame(() =>
-      document
-        .querySelector<HTMLElement>('[aria-invalid="true"], .has-error input, .form-alert')
-        ?.focus(),
-    );
+    focusFirstProblem();
     return false;
   };
 
@@ -78,12 +72,7 @@ export function PdsaCyclePage(): JSX.Element {
     route(`/pdsa/new?after=${encodeURIComponent(values.id)}`);
   };
 
-  const onCancel = () => {
-    if (editor.hasUnsavedWork) setAskingDiscard(true);
-    else void discard();
-  };
   const discard = async () => {
-    setAskingDiscard(false);
     const problem = await editor.discard(() => route(url));
     if (problem) return setAlert(t(problem));
     route('/pdsa', true);
@@ -133,10 +122,16 @@ export function PdsaCyclePage(): JSX.Element {
         errors={editor.errors}
         initiallyOpen={partsToOpen(values, !editId)}
       />
-      <div class="form-actions">
-        <button type="submit" class="button primary" disabled={editor.isSaving}>
-          {t('pdsa.save')}
-        </button>
+      <FormActions
+        saveLabel={t('pdsa.save')}
+        isSaving={editor.isSaving}
+        cancelLabel={t(editId ? 'common.cancel' : 'pdsa.discard')}
+        onCancel={discard}
+        hasUnsavedWork={editor.hasUnsavedWork}
+        discardQuestion={t('pdsa.discardConfirm')}
+        deleteLabel={editId ? t('pdsa.delete') : undefined}
+        onDelete={onDelete}
+      >
         {editId && status === 'done' && (
           <button
             type="button"
@@ -147,25 +142,7 @@ export function PdsaCyclePage(): JSX.Element {
             {t('pdsa.nextCycle')}
           </button>
         )}
-        <button type="button" class="button" onClick={onCancel}>
-          {t(editId ? 'common.cancel' : 'pdsa.discard')}
-        </button>
-        {editId && (
-          <button type="button" class="button danger" onClick={() => void onDelete()}>
-            {t('pdsa.delete')}
-          </button>
-        )}
-      </div>
-      {isAskingDiscard && (
-        <ConfirmDialog
-          title={t('pdsa.discardConfirm')}
-          confirmLabel={t('discard.confirm')}
-          cancelLabel={t('discard.keep')}
-          isDanger
-          onConfirm={() => void discard()}
-          onCancel={() => setAskingDiscard(false)}
-        />
-      )}
+      </FormActions>
     </form>
   );
 }

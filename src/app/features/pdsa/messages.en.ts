@@ -1,10 +1,6 @@
-/** English words of the pdsa screens (merged into i18n/en.ts). */
-import { glossaryIn } from '../../i18n/glossary';
-
-const g = glossaryIn('en');
+/** English words of the pdsa screens (merged into i18n/en-later.ts, loaded after the first paint). */
 
 export const pdsaEn = {
-  'nav.pdsa': 'PDSA',
   'pdsa.title': 'My PDSA cycles',
   'pdsa.intro':
     'Try one change idea in small steps. In each cycle you plan it, do it, look at what happened, and decide what comes next.',
@@ -16,10 +12,6 @@ export const pdsaEn = {
   'pdsa.nextCycle': 'Next cycle',
   'pdsa.nextCycleOf': 'Next cycle of “{idea}”',
   'pdsa.unreadable': 'One cycle could not be read. It is kept on this device.',
-  'pdsa.status.planned': 'Planned',
-  'pdsa.status.doing': 'Doing',
-  'pdsa.status.studying': 'Studying',
-  'pdsa.status.done': 'Done',
   'pdsa.statusNow': 'Where this cycle is: {status}',
   'pdsa.newTitle': 'New change idea',
   'pdsa.cycleTitle': 'Cycle {n}',
@@ -39,15 +31,7 @@ export const pdsaEn = {
   'pdsa.changeIdea': 'Change idea',
   'pdsa.changeIdeaHint': 'A few words, for example “Write one note at nap time”.',
   'pdsa.purpose.legend': 'What will this cycle do?',
-  'pdsa.purpose.collect': 'Collect information',
-  'pdsa.purpose.develop': 'Develop a change',
-  'pdsa.purpose.test': 'Test a change',
-  'pdsa.purpose.implement': 'Put a change in place',
   'pdsa.driver.legend': 'Which part of the work does it help?',
-  'pdsa.driver.observe': `Observing and writing down what ${g.toddlers} do`,
-  'pdsa.driver.plan': 'Planning from what I observe',
-  'pdsa.driver.peer': 'Talking with other providers',
-  'pdsa.driver.other': 'Something else',
   'pdsa.objective': 'Objective of this cycle',
   'pdsa.objectiveHint': 'What do you want to find out or get done in this cycle?',
   'pdsa.questions.legend': 'Questions and predictions',
@@ -64,14 +48,6 @@ export const pdsaEn = {
   'pdsa.plan.who': 'Who will take part?',
   'pdsa.plan.when': 'When?',
   'pdsa.plan.where': 'Where?',
-  'pdsa.measure.label': 'Which chart will show the result?',
-  'pdsa.measure.none': 'Not chosen yet',
-  'pdsa.measure.notes': `${g.Notes} written each week`,
-  'pdsa.measure.notes-with-idea': `${g.Notes} with an idea to try next`,
-  'pdsa.measure.p2': `Days I wrote down something a ${g.toddler} did or said`,
-  'pdsa.measure.p3': `Activities I planned for ${g.toddlers} from what I observed`,
-  'pdsa.measure.p5-of-p4': `Talks with other providers about ${g.toddlers} in mixed-age groups (percent)`,
-  'pdsa.measure.p6': `How easy it was to find time to write ${g.notes}`,
   'pdsa.endDate': 'End date',
   'pdsa.endDateHint': 'When you will stop and look at what happened. You can leave it empty.',
   'pdsa.morePlan': 'More about this plan',
@@ -91,9 +67,6 @@ export const pdsaEn = {
   'pdsa.study.result': 'What really happened? (question {n})',
   'pdsa.study.learned': 'What did you learn?',
   'pdsa.act.legend': 'What will you do with this change?',
-  'pdsa.act.adopt': 'Adopt: keep doing it',
-  'pdsa.act.adapt': 'Adapt: change it and try again',
-  'pdsa.act.abandon': 'Abandon: stop, try something else',
   'pdsa.act.nextStep': 'Next step',
   'pdsa.act.nextStepHint': 'It becomes the objective of your next cycle.',
   'pdsa.save': 'Save cycle',
@@ -111,8 +84,4 @@ export const pdsaEn = {
   'pdsa.error.tooManyQuestions': 'A cycle can hold at most 10 questions.',
   'pdsa.error.tooLong': 'This is longer than 2,000 characters. Please shorten it a little.',
   'pdsa.error.fixBelow': 'Something needs your attention. The parts to check are open below.',
-  'pdsaHome.title': 'PDSA cycle in progress',
-  'pdsaHome.continue': 'Continue: {idea}, cycle {n}',
-  'pdsaHome.none': 'No cycle in progress.',
-  'pdsaHome.start': 'Start a PDSA cycle',
 };

@@ -1,11 +1,7 @@
-/** Las palabras en español de las pantallas de pdsa (se unen en i18n/es.ts). */
-import { glossaryIn } from '../../i18n/glossary';
+/** Las palabras en español de las pantallas de pdsa (se unen en i18n/es-later.ts). */
 import type { pdsaEn } from './messages.en';
 
-const g = glossaryIn('es');
-
 export const pdsaEs: Record<keyof typeof pdsaEn, string> = {
-  'nav.pdsa': 'PDSA',
   'pdsa.title': 'Mis ciclos PDSA',
   'pdsa.intro':
     'Pruebe una idea de cambio a pasos pequeños. En cada ciclo la planea, la hace, mira lo que pasó y decide qué sigue.',
@@ -18,10 +14,6 @@ export const pdsaEs: Record<keyof typeof pdsaEn, string> = {
   'pdsa.nextCycle': 'Siguiente ciclo',
   'pdsa.nextCycleOf': 'Siguiente ciclo de “{idea}”',
   'pdsa.unreadable': 'No se pudo leer un ciclo. Se guarda en este dispositivo.',
-  'pdsa.status.planned': 'Por hacer',
-  'pdsa.status.doing': 'En marcha',
-  'pdsa.status.studying': 'Revisando resultados',
-  'pdsa.status.done': 'Terminado',
   'pdsa.statusNow': 'En qué va este ciclo: {status}',
   'pdsa.newTitle': 'Nueva idea de cambio',
   'pdsa.cycleTitle': 'Ciclo {n}',
@@ -41,15 +33,7 @@ export const pdsaEs: Record<keyof typeof pdsaEn, string> = {
   'pdsa.changeIdea': 'Idea de cambio',
   'pdsa.changeIdeaHint': 'Pocas palabras, por ejemplo «Escribir una nota a la hora de la siesta».',
   'pdsa.purpose.legend': '¿Qué hará este ciclo?',
-  'pdsa.purpose.collect': 'Reunir información',
-  'pdsa.purpose.develop': 'Preparar un cambio',
-  'pdsa.purpose.test': 'Probar un cambio',
-  'pdsa.purpose.implement': 'Poner un cambio en práctica',
   'pdsa.driver.legend': '¿Con qué parte del trabajo ayuda?',
-  'pdsa.driver.observe': `Observar y anotar lo que hacen los ${g.toddlers}`,
-  'pdsa.driver.plan': 'Planear a partir de lo que observo',
-  'pdsa.driver.peer': 'Hablar con otras proveedoras',
-  'pdsa.driver.other': 'Otra cosa',
   'pdsa.objective': 'Objetivo de este ciclo',
   'pdsa.objectiveHint': '¿Qué quiere averiguar o lograr en este ciclo?',
   'pdsa.questions.legend': 'Preguntas y predicciones',
@@ -66,14 +50,6 @@ export const pdsaEs: Record<keyof typeof pdsaEn, string> = {
   'pdsa.plan.who': '¿Quién va a participar?',
   'pdsa.plan.when': '¿Cuándo?',
   'pdsa.plan.where': '¿Dónde?',
-  'pdsa.measure.label': '¿Qué gráfica mostrará el resultado?',
-  'pdsa.measure.none': 'Todavía sin elegir',
-  'pdsa.measure.notes': `${g.Notes} escritas cada semana`,
-  'pdsa.measure.notes-with-idea': `${g.Notes} con una idea para probar`,
-  'pdsa.measure.p2': `Días en que anoté algo que hizo o dijo alguno de los ${g.toddlers}`,
-  'pdsa.measure.p3': `Actividades que planeé para los ${g.toddlers} a partir de lo que observé`,
-  'pdsa.measure.p5-of-p4': `Conversaciones con otras proveedoras sobre ${g.toddlers} en grupos de edades mixtas (por ciento)`,
-  'pdsa.measure.p6': `Qué tan fácil fue encontrar tiempo para escribir ${g.notes}`,
   'pdsa.endDate': 'Fecha de fin',
   'pdsa.endDateHint': 'Cuándo va a parar y ver qué pasó. Puede dejarla vacía.',
   'pdsa.morePlan': 'Más sobre este plan',
@@ -95,9 +71,6 @@ export const pdsaEs: Record<keyof typeof pdsaEn, string> = {
   'pdsa.study.result': '¿Qué pasó en realidad? (pregunta {n})',
   'pdsa.study.learned': '¿Qué aprendió?',
   'pdsa.act.legend': '¿Qué hará con este cambio?',
-  'pdsa.act.adopt': 'Adoptar: seguir haciéndolo',
-  'pdsa.act.adapt': 'Adaptar: cambiarlo y probar otra vez',
-  'pdsa.act.abandon': 'Abandonar: dejarlo y probar otra cosa',
   'pdsa.act.nextStep': 'Próximo paso',
   'pdsa.act.nextStepHint': 'Será el objetivo de su siguiente ciclo.',
   'pdsa.save': 'Guardar ciclo',
@@ -115,8 +88,4 @@ export const pdsaEs: Record<keyof typeof pdsaEn, string> = {
   'pdsa.error.tooManyQuestions': 'Un ciclo puede tener como máximo 10 preguntas.',
   'pdsa.error.tooLong': 'Esto tiene más de 2.000 caracteres. Por favor, acórtelo un poco.',
   'pdsa.error.fixBelow': 'Hay algo que revisar. Las partes que debe mirar están abiertas abajo.',
-  'pdsaHome.title': 'Ciclo PDSA en curso',
-  'pdsaHome.continue': 'Continuar: {idea}, ciclo {n}',
-  'pdsaHome.none': 'No hay ningún ciclo en curso.',
-  'pdsaHome.start': 'Empezar un ciclo PDSA',
 };

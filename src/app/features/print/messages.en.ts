@@ -1,4 +1,4 @@
-/** English words of the printable summaries (merged into i18n/en.ts). */
+/** English words of the printable summaries (merged into i18n/en-later.ts, loaded after the first paint). */
 import { glossaryIn } from '../../i18n/glossary';
 
 const g = glossaryIn('en');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addWeeks, weekMonday, weeksBetween } from '../../../domain/dates';
 import { measureProgress, type MedianMode, type PdsaCycleInput } from '../../../domain/progress';
 import type { RuleSet, RunChartPoint } from '../../../domain/run-chart';
-import { setLanguage, type Language } from '../../i18n/i18n';
+import { loadLaterWords, setLanguage, type Language } from '../../i18n/i18n';
 import {
   chartAlt,
   cycleSentence,
@@ -129,7 +129,7 @@ const EXACT: Record<Language, Partial<Record<keyof typeof CASES, string>>> = {
 };
 
 describe('outcomeSentence in English', () => {
-  beforeAll(() => setLanguage('en'));
+  beforeAll(() => setLanguage('en').then(loadLaterWords));
 
   it('says each outcome in its own words, as strongly as the evidence allows, with the chance in words', () => {
     expect(outcomeSentence(CASES.changeDown)).toMatch(
@@ -254,7 +254,7 @@ describe('outcomeSentence in English', () => {
 });
 
 describe.each<Language>(['en', 'es'])('outcomeSentence in %s', (lang) => {
-  beforeAll(() => setLanguage(lang));
+  beforeAll(() => setLanguage(lang).then(loadLaterWords));
 
   it('says these outcomes in exactly these words (the long run that may be chance among them)', () => {
     for (const [name, words] of Object.entries(EXACT[lang]))
@@ -274,7 +274,7 @@ describe.each<Language>(['en', 'es'])('outcomeSentence in %s', (lang) => {
 });
 
 describe('outcomeSentence in Spanish', () => {
-  beforeAll(() => setLanguage('es'));
+  beforeAll(() => setLanguage('es').then(loadLaterWords));
 
   it('speaks to her as "usted", with Spanish dates, the chance in words and the cycle', () => {
     expect(outcomeSentence(CASES.newPhase)).toMatch(

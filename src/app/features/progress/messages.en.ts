@@ -1,10 +1,9 @@
-/** English words of the Progress screen and its chart settings (merged into i18n/en.ts). */
+/** English words of the Progress screen and its chart settings (merged into i18n/en-later.ts, loaded after the first paint). */
 import { glossaryIn } from '../../i18n/glossary';
 
 const g = glossaryIn('en');
 
 export const progressEn = {
-  'nav.progress': 'Progress',
   'progress.title': 'Progress',
   'progress.intro':
     'One chart for each thing you track, one point per week. The line through the middle is the median: about half of your weeks are above it, half below.',

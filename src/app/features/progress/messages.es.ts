@@ -1,11 +1,10 @@
-/** Spanish words of the Progress screen and its chart settings (merged into i18n/es.ts). */
+/** Spanish words of the Progress screen and its chart settings (merged into i18n/es-later.ts). */
 import { glossaryIn } from '../../i18n/glossary';
 import type { progressEn } from './messages.en';
 
 const g = glossaryIn('es');
 
 export const progressEs: Record<keyof typeof progressEn, string> = {
-  'nav.progress': 'Progreso',
   'progress.title': 'Su progreso',
   'progress.intro':
     'Una gráfica por cada cosa que usted sigue, un punto por semana. La línea del medio es la mediana: más o menos la mitad de sus semanas queda por encima y la otra mitad por debajo.',
