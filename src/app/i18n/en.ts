@@ -1,6 +1,7 @@
 /** English words of every screen. Keys are shared with es.ts; product terms come from the glossary. */
 import { glossaryIn } from './glossary';
 import { connectEn } from '../features/connect/messages.en';
+import { staffEn } from '../features/staff/messages.en';
 import { dataEn } from '../features/data/messages.en';
 import { notesEn } from '../features/notes/messages.en';
 import { pdsaEn } from '../features/pdsa/messages.en';
@@ -208,6 +209,7 @@ const en = {
   ...notesEn,
   ...settingsEn,
   ...connectEn,
+  ...staffEn,
   ...printEn,
   ...welcomeEn,
   ...uiEn,

@@ -2,6 +2,7 @@
 import type { Messages } from './en';
 import { glossaryIn } from './glossary';
 import { connectEs } from '../features/connect/messages.es';
+import { staffEs } from '../features/staff/messages.es';
 import { dataEs } from '../features/data/messages.es';
 import { notesEs } from '../features/notes/messages.es';
 import { pdsaEs } from '../features/pdsa/messages.es';
@@ -22,6 +23,7 @@ const core: Omit<
   | keyof typeof notesEs
   | keyof typeof settingsEs
   | keyof typeof connectEs
+  | keyof typeof staffEs
   | keyof typeof printEs
   | keyof typeof welcomeEs
   | keyof typeof uiEs
@@ -223,6 +225,7 @@ const es: Messages = {
   ...notesEs,
   ...settingsEs,
   ...connectEs,
+  ...staffEs,
   ...printEs,
   ...welcomeEs,
   ...uiEs,
