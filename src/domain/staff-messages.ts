@@ -29,6 +29,7 @@ export const StaffEnrollCheckResponseSchema = z.looseObject({
   role: z.enum(STAFF_ROLES),
   agencyName: z.nullable(z.string()),
 });
+export type StaffEnrollCheckResponse = z.infer<typeof StaffEnrollCheckResponseSchema>;
 
 /** Either enrollment answer, told apart by `kind`. */
 export type AnyEnrollResponse =

@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'REQUEST_TIMEOUT',
   'STORAGE_FULL',
+  // A token of the wrong kind, or a staff role a read route does not serve (SYNC.md §17).
+  'FORBIDDEN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

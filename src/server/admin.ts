@@ -1,14 +1,19 @@
 /**
- * `npm run -s admin -- <command> [--flags]` (SYNC.md §10): one JSON line on stdout; an error is one
+ * `npm run -s admin -- <command> [--flags]` (SYNC.md §10, §16): one JSON line on stdout (`--help`,
+ * or no command, prints the commands as text, exit 0, without opening the database); an error is one
  * JSON line `{"error": {code, message}}` on stderr and exit code 2. Opens the same database as the
  * server (open-repository.ts: DATABASE_URL for PostgreSQL, else the SQLite file in DATA_DIR); WAL
  * and the busy timeout make SQLite safe while the server runs, PostgreSQL is made for it.
  */
-import { AdminError, runAdminCommand } from './admin-commands';
+import { ADMIN_HELP, AdminError, runAdminCommand, wantsHelp } from './admin-commands';
 import { openRepository } from './open-repository';
 import type { Repository } from './repository';
 
 async function main(): Promise<number> {
+  if (wantsHelp(process.argv.slice(2))) {
+    process.stdout.write(ADMIN_HELP);
+    return 0;
+  }
   let repository: Repository | undefined;
   try {
     repository = (await openRepository(process.env)).repository;

@@ -9,7 +9,8 @@ import { hashToken } from './enrollment-code';
 import { HttpError, badRequest, unauthenticated } from './errors';
 import type { Logger } from './logger';
 import type { PushBudget, PushBudgetSizes, RateLimiter } from './rate-limit';
-import type { DeviceAuth, Repository } from './repository';
+import type { StaffRole } from '../domain/scopes';
+import type { DeviceAuth, Repository, StaffDeviceAuth } from './repository';
 import { ServerClock } from './server-clock';
 
 /** The dependencies of `createApp`. */
@@ -93,6 +94,47 @@ export async function authenticate(c: Context, repository: Repository): Promise<
   if (device.revoked)
     throw new HttpError(403, 'DEVICE_REVOKED', 'This device was disconnected by the agency.');
   return device;
+}
+
+/** Who reads a staff route (SYNC.md §17): the staff member of the token, her role and agency. */
+export interface StaffViewer {
+  deviceId: string;
+  staffId: string;
+  role: StaffRole;
+  /** Null for `collaborative`. */
+  agencyId: string | null;
+}
+
+/**
+ * The staff member behind the bearer token, for the read routes of SYNC.md §17: as `authenticate`
+ * (401 unknown, 403 DEVICE_REVOKED), then 403 FORBIDDEN for a provider's token, and for a role not
+ * in `roles` when given.
+ */
+export async function authenticateStaff(
+  c: Context,
+  repository: Repository,
+  roles?: readonly StaffRole[],
+): Promise<StaffViewer> {
+  const device = await authenticate(c, repository);
+  if (device.kind !== 'staff')
+    throw new HttpError(
+      403,
+      'FORBIDDEN',
+      'This is for agency staff; a provider reads her own data.',
+    );
+  if (roles && !roles.includes(device.role))
+    throw new HttpError(403, 'FORBIDDEN', `This is not for the ${device.role} role.`);
+  return staffViewerOf(device);
+}
+
+/** A staff device's viewer: only what a read route may use. */
+export function staffViewerOf(device: StaffDeviceAuth): StaffViewer {
+  return {
+    deviceId: device.deviceId,
+    staffId: device.staffId,
+    role: device.role,
+    agencyId: device.agencyId,
+  };
 }
 
 /** 426 below the minimum protocol, 400 PROTOCOL_UNSUPPORTED above what this server knows. */

@@ -64,3 +64,46 @@ export function decodeCursor(
     return null;
   }
 }
+
+/** Where a cursor of several scopes stands: one sequence per scope, in the scopes' order. */
+export interface ScopesPosition {
+  seqs: number[];
+  full: boolean;
+}
+
+/**
+ * The cursor of a device that pulls several scopes (a staff device: `staff:<id>` and
+ * `agency:<id>`, SYNC.md §12): one signed cursor per scope, in order, joined by `~` (a character no
+ * signed cursor holds). A cursor of one scope is exactly `encodeCursor`'s, so a provider's cursor
+ * is unchanged.
+ */
+export function encodeScopesCursor(
+  secret: CursorSecret,
+  scopes: readonly string[],
+  seqs: readonly number[],
+  full = false,
+): string {
+  return scopes.map((scope, i) => encodeCursor(secret, scope, seqs[i]!, full)).join('~');
+}
+
+/**
+ * The position of a cursor of `scopes`, or null unless it has exactly one verified part per scope,
+ * each for its own scope: a cursor made for other scopes (another person's, another kind of
+ * device's) never reads these.
+ */
+export function decodeScopesCursor(
+  secret: CursorSecret,
+  scopes: readonly string[],
+  cursor: string,
+): ScopesPosition | null {
+  if (cursor.length > 1000 * scopes.length) return null;
+  const parts = cursor.split('~');
+  if (parts.length !== scopes.length) return null;
+  const positions: CursorPosition[] = [];
+  for (const [i, part] of parts.entries()) {
+    const position = decodeCursor(secret, scopes[i]!, part);
+    if (!position) return null;
+    positions.push(position);
+  }
+  return { seqs: positions.map((p) => p.seq), full: positions.every((p) => p.full) };
+}

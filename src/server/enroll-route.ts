@@ -6,7 +6,8 @@
  * do not count). Each attempt is counted before the code is checked (rate-limit.ts). The
  * token is shown once and stored only as a hash; an `enroll` that carries the device's current
  * token in `Authorization` revokes that token in the same transaction, so a re-enrolled tablet
- * keeps no live old token (whichever provider the new code is for).
+ * keeps no live old token (whichever provider the new code is for). A staff member's code answers
+ * with her, her role and agency (SYNC.md §13), a provider's with `kind: "provider"`.
  */
 import { randomUUID } from 'node:crypto';
 import type { Context, Hono } from 'hono';
@@ -18,6 +19,7 @@ import {
   type EnrollCheckResponse,
   type EnrollResponse,
 } from '../domain/sync-messages';
+import type { StaffEnrollCheckResponse, StaffEnrollResponse } from '../domain/staff-messages';
 import { readJsonObject } from './body';
 import { shapeError, type RouteContext } from './context';
 import {
@@ -87,27 +89,50 @@ export function registerEnrollRoute(app: Hono, ctx: RouteContext): void {
     const deviceId = randomUUID();
     const { token, tokenHash } = newDeviceToken();
     const old = bearer(c);
-    const provider = await repository.enroll({
+    const owner = await repository.enroll({
       ...codeParts(parsed.data.code),
       deviceId,
       deviceName: parsed.data.deviceName.trim(),
       tokenHash,
       revokeTokenHash: old ? hashToken(old) : null,
     });
-    if (!provider) throw invalidCode();
+    if (!owner) throw invalidCode();
     await attempt.forgive();
+    if (owner.kind === 'staff') {
+      ctx.logger.info('device enrolled', {
+        deviceId,
+        staffId: owner.staffId,
+        replacedToken: old !== null,
+      });
+      const clock = await ctx.clockFor(`staff:${owner.staffId}`, { fresh: true });
+      return c.json({
+        kind: 'staff',
+        deviceId,
+        deviceToken: token,
+        staffId: owner.staffId,
+        staffName: owner.staffName,
+        role: owner.role,
+        agencyId: owner.agencyId,
+        agencyName: owner.agencyName,
+        serverHlc: clock.current(),
+      } satisfies StaffEnrollResponse);
+    }
     ctx.logger.info('device enrolled', {
       deviceId,
-      providerId: provider.providerId,
+      providerId: owner.providerId,
       replacedToken: old !== null,
     });
-    const clock = await ctx.clockFor(`provider:${provider.providerId}`, { fresh: true });
+    const clock = await ctx.clockFor(`provider:${owner.providerId}`, { fresh: true });
     return c.json({
+      kind: 'provider',
       deviceId,
       deviceToken: token,
-      ...provider,
+      providerId: owner.providerId,
+      providerName: owner.providerName,
+      agencyId: owner.agencyId,
+      agencyName: owner.agencyName,
       serverHlc: clock.current(),
-    } satisfies EnrollResponse);
+    } satisfies EnrollResponse & { kind: 'provider' });
   });
 
   app.post('/api/v1/devices/enroll/check', async (c) => {
@@ -115,13 +140,21 @@ export function registerEnrollRoute(app: Hono, ctx: RouteContext): void {
     const body = await readJsonObject(c.req.raw, LIMITS.smallBodyBytes, ctx.bodyTimeoutMs);
     const parsed = EnrollCheckRequestSchema.safeParse(body);
     if (!parsed.success) throw shapeError(parsed.error.issues);
-    const provider = await repository.checkCode(codeParts(parsed.data.code));
-    if (!provider) throw invalidCode();
+    const owner = await repository.checkCode(codeParts(parsed.data.code));
+    if (!owner) throw invalidCode();
     await attempt.forgive();
+    if (owner.kind === 'staff')
+      return c.json({
+        kind: 'staff',
+        staffName: owner.staffName,
+        role: owner.role,
+        agencyName: owner.agencyName,
+      } satisfies StaffEnrollCheckResponse);
     return c.json({
-      providerName: provider.providerName,
-      agencyName: provider.agencyName,
-    } satisfies EnrollCheckResponse);
+      kind: 'provider',
+      providerName: owner.providerName,
+      agencyName: owner.agencyName,
+    } satisfies EnrollCheckResponse & { kind: 'provider' });
   });
 
   // Choice: no body is needed (the token names the device), and a token already revoked answers

@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import {
+  StaffEnrollCheckResponseSchema,
+  StaffEnrollResponseSchema,
+  parseEnrollResponse,
+} from '../domain/staff-messages';
 import { EnrollCheckResponseSchema, EnrollResponseSchema } from '../domain/sync-messages';
 import { CODE_TTL_MS, normalizeCode } from './enrollment-code';
 import { backends } from './test-backends';
@@ -37,6 +42,7 @@ describe.each(BACKENDS)('on $name', (backend) => {
       expect(res.status).toBe(200);
       expect(EnrollResponseSchema.safeParse(res.json).success).toBe(true);
       expect(res.json).toMatchObject({
+        kind: 'provider',
         providerId: p.providerId,
         providerName: 'Maria',
         agencyId: p.agencyId,
@@ -112,7 +118,11 @@ describe.each(BACKENDS)('on $name', (backend) => {
       const check = (c: string) => s.request('/api/v1/devices/enroll/check', { code: c });
       const first = await check(code.toLowerCase().replace('-', ''));
       expect(first.status).toBe(200);
-      expect(first.json).toEqual({ providerName: 'Maria', agencyName: 'Sunrise Agency' });
+      expect(first.json).toEqual({
+        kind: 'provider',
+        providerName: 'Maria',
+        agencyName: 'Sunrise Agency',
+      });
       expect(EnrollCheckResponseSchema.safeParse(first.json).success).toBe(true);
       expect((await check(code)).status).toBe(200);
       expect((await enroll(s, code)).status).toBe(200);
@@ -146,6 +156,109 @@ describe.each(BACKENDS)('on $name', (backend) => {
           .status,
       ).toBe(400);
       expect((await s.request('/api/v1/devices/enroll', '[1]')).status).toBe(400);
+    });
+  });
+
+  describe('staff codes (SYNC.md §13)', () => {
+    async function withStaffCode(role: 'coach' | 'manager' | 'collaborative' = 'coach') {
+      const s = await makeServer();
+      const staff = await s.createStaff(role, 'Sunrise Agency', 'Zoe');
+      const { code } = await s.admin('enroll-code', '--staff', staff.staffId);
+      return { s, staff, code: code as string };
+    }
+    const check = (s: TestServer, code: string) =>
+      s.request('/api/v1/devices/enroll/check', { code });
+
+    it('enroll a staff device and answer her, her role and agency, with kind "staff"', async () => {
+      const { s, staff, code } = await withStaffCode('manager');
+      const res = await enroll(s, code);
+      expect(res.status).toBe(200);
+      expect(StaffEnrollResponseSchema.safeParse(res.json).success).toBe(true);
+      expect(parseEnrollResponse(res.json)?.kind).toBe('staff');
+      expect(res.json).toEqual({
+        kind: 'staff',
+        deviceId: expect.any(String),
+        deviceToken: expect.any(String),
+        staffId: staff.staffId,
+        staffName: 'Zoe',
+        role: 'manager',
+        agencyId: staff.agencyId,
+        agencyName: 'Sunrise Agency',
+        serverHlc: expect.any(String),
+      });
+      expect(JSON.stringify(await s.repository.dump())).not.toContain(res.json.deviceToken);
+      expect((await enroll(s, code)).json.error.code).toBe('ENROLLMENT_CODE_INVALID');
+      // Her token works for pull (her own scopes), and is listed as a staff device.
+      const pulled = await s.pull({ deviceId: res.json.deviceId, token: res.json.deviceToken });
+      expect(pulled.status).toBe(200);
+      const { devices } = await s.admin('list-devices');
+      expect(devices).toEqual([expect.objectContaining({ kind: 'staff', staffId: staff.staffId })]);
+    });
+
+    it('answer agencyId and agencyName null for the collaborative role', async () => {
+      const { s, code } = await withStaffCode('collaborative');
+      const checked = await check(s, code);
+      expect(checked.json).toEqual({
+        kind: 'staff',
+        staffName: 'Zoe',
+        role: 'collaborative',
+        agencyName: null,
+      });
+      const res = await enroll(s, code);
+      expect(res.json).toMatchObject({ kind: 'staff', agencyId: null, agencyName: null });
+    });
+
+    it('check a staff code without spending it', async () => {
+      const { s, code } = await withStaffCode();
+      const first = await check(s, code.toLowerCase());
+      expect(first.json).toEqual({
+        kind: 'staff',
+        staffName: 'Zoe',
+        role: 'coach',
+        agencyName: 'Sunrise Agency',
+      });
+      expect(StaffEnrollCheckResponseSchema.safeParse(first.json).success).toBe(true);
+      expect((await enroll(s, code)).status).toBe(200);
+      expect((await check(s, code)).json.error.code).toBe('ENROLLMENT_CODE_INVALID');
+    });
+
+    it('expire after 72 hours and lock after five wrong secrets, as provider codes do', async () => {
+      const { s, staff, code } = await withStaffCode();
+      const { code: expiring } = await s.admin('enroll-code', '--staff', staff.staffId);
+      s.state.now += CODE_TTL_MS;
+      const expired = await enroll(s, expiring);
+      s.state.now -= CODE_TTL_MS;
+      expect([expired.status, expired.json.error.code]).toEqual([403, 'ENROLLMENT_CODE_INVALID']);
+      for (let i = 0; i < 3; i++) await check(s, `${code.slice(0, 4)}-00000${i}`);
+      for (let i = 0; i < 2; i++) await enroll(s, `${code.slice(0, 4)}-11111${i}`);
+      s.state.ip = '198.51.100.7';
+      const locked = await enroll(s, code);
+      expect([locked.status, locked.json.error.code]).toEqual([403, 'ENROLLMENT_CODE_INVALID']);
+    });
+
+    it('share the per-IP limit with provider codes', async () => {
+      const { s, staff } = await withStaffCode();
+      const p = await s.createProvider('Sunrise Agency', 'Maria');
+      for (let i = 0; i < 10; i++) expect((await enroll(s, 'ZZZZ-ZZZZZZ')).status).toBe(403);
+      const { code: staffCode } = await s.admin('enroll-code', '--staff', staff.staffId);
+      const { code: providerCode } = await s.admin('enroll-code', '--provider', p.providerId);
+      expect((await enroll(s, staffCode)).status).toBe(429);
+      expect((await check(s, providerCode)).status).toBe(429);
+      s.state.ip = '203.0.113.9';
+      expect((await enroll(s, staffCode)).status).toBe(200);
+    });
+
+    it('re-enrolling a provider’s tablet with a staff code revokes its provider token', async () => {
+      const { s, staff, code } = await withStaffCode();
+      const p = await s.createProvider('Sunrise Agency', 'Maria');
+      const old = await s.enroll(p.providerId);
+      const res = await s.request(
+        '/api/v1/devices/enroll',
+        { code, deviceName: 'tablet' },
+        { token: old.token },
+      );
+      expect(res.json).toMatchObject({ kind: 'staff', staffId: staff.staffId });
+      expect((await s.pull(old)).json.error.code).toBe('DEVICE_REVOKED');
     });
   });
 

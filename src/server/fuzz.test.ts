@@ -619,6 +619,173 @@ describe.each(BACKENDS)('fuzz on $name', (backend) => {
 });
 
 // SQLite only: a database capped in size (a PostgreSQL quota is the database's own business).
+/** A provider, a coach and a manager of one agency, a manager of another, and a collaborative. */
+async function staffWorld(backend: Backend) {
+  const s = await backend.server();
+  const p = await s.createProvider('Agency A', 'Ana');
+  const provider = await s.enroll(p.providerId, 'tablet');
+  const coach = await s.enrollStaff((await s.createStaff('coach', 'Agency A', 'Zoe')).staffId);
+  const manager = await s.enrollStaff((await s.createStaff('manager', 'Agency A', 'Mia')).staffId);
+  const other = await s.enrollStaff((await s.createStaff('manager', 'Agency B', 'Bo')).staffId);
+  const collab = await s.enrollStaff((await s.createStaff('collaborative', null, 'Quinn')).staffId);
+  return { s, devices: { provider, coach, manager, other, collab } };
+}
+
+/** Agency-side data: valid, nearly valid, or hostile. */
+const agencyData = fc.oneof(
+  fc.record({
+    providerId: fc.constantFrom('p1', null, '', '💥'),
+    date: fc.constantFrom('2026-11-26', '2026-02-30', 'today'),
+    kind: fc.constantFrom('visit', 'call', 'group', 'nope'),
+    groupSize: fc.oneof(fc.integer({ min: -1, max: 61 }), fc.constant(null)),
+    observation: fc.boolean(),
+    planning: fc.boolean(),
+    qiData: weird,
+  }),
+  fc.record({
+    week: fc.constantFrom('2026-W48', '2026-W53', 'week'),
+    s1: fc.integer({ min: -1, max: 61 }),
+    s2: fc.integer({ min: 0, max: 61 }),
+    s6: fc.oneof(fc.constant(['time', 'time']), fc.constant(['other']), weird),
+  }),
+  fc.record({
+    date: fc.constantFrom('2026-11-20', 'x'),
+    title: fc.oneof(fc.string({ maxLength: 5 }), fc.constant('   ')),
+    kind: fc.constantFrom('learning-session', 'webinar', 'party'),
+  }),
+  fc.record({ level: fc.constantFrom('nothing', 'numbers', 'all'), firstUseAt: weird }),
+  fc.record({ resolvedAt: fc.constant('2026-11-26T12:00:00Z'), resolution: weird }),
+  protoData,
+  deepJson,
+  weird,
+);
+/** A well-formed mutation of an agency-side table with valid data (it may still be forbidden). */
+const coherentStaffMutation = fc
+  .record({
+    mutationId: fc.oneof(fc.uuid(), fc.constantFrom('dup-1', 'dup-2')),
+    table: fc.constantFrom('ta-contacts', 'staff-checkins', 'events', 'sharing'),
+    op: fc.constantFrom('create', 'create', 'update'),
+    id: fc.constantFrom('e1', 'e2'),
+    baseVersion: fc.nat(2),
+    hlc: fc.integer({ min: T0 - 864e5, max: T0 + 864e5 }).map((ms) => hlcAt(ms)),
+    title: fc.constantFrom('Session', 'Webinar'),
+  })
+  .map((x) => {
+    const data: Record<string, Record<string, unknown>> = {
+      'ta-contacts': {
+        providerId: 'p1',
+        date: '2026-11-26',
+        kind: 'call',
+        observation: true,
+        planning: false,
+        qiData: true,
+      },
+      'staff-checkins': { week: '2026-W48', s1: 2, s2: 1 },
+      events: { date: '2026-11-20', title: x.title, kind: 'webinar' },
+      sharing: { level: 'numbers' },
+    };
+    const id =
+      x.table === 'sharing'
+        ? 'sharing'
+        : x.table === 'staff-checkins'
+          ? 'staff-checkin-2026-W48'
+          : x.id;
+    return {
+      mutationId: x.mutationId,
+      table: x.table,
+      op: x.op,
+      id,
+      baseVersion: x.op === 'create' ? 0 : x.baseVersion,
+      hlc: x.hlc,
+      schemaVersion: 1,
+      createdAt: '2026-11-26T06:05:00-06:00',
+      deleted: 0,
+      data: x.op === 'create' ? data[x.table] : { title: x.title, s1: 3 },
+    };
+  });
+const hostileStaffMutation = fc.record(
+  {
+    mutationId: mostly(fc.oneof(fc.uuid(), fc.constantFrom('dup-1', 'dup-2')), weird),
+    table: mostly(
+      fc.constantFrom('ta-contacts', 'staff-checkins', 'events', 'sharing', 'conflicts'),
+      fc.oneof(fc.constantFrom(...SYNCED_TABLES, 'nope', '__proto__', 'agency:x'), weird),
+    ),
+    op: mostly(fc.constantFrom('create', 'update', 'delete'), weird),
+    id: mostly(
+      fc.constantFrom('e1', 'e2', 'sharing', 'staff-checkin-2026-W48', 'c1'),
+      fc.string({ maxLength: 110 }),
+    ),
+    baseVersion: mostly(fc.nat(3), weird),
+    hlc: hlcArb,
+    schemaVersion: mostly(fc.constant(1), weird),
+    createdAt: mostly(fc.constant('2026-11-26T06:05:00-06:00'), weird),
+    deleted: mostly(fc.constantFrom(0, 1), weird),
+    data: agencyData,
+  },
+  { requiredKeys: ['mutationId', 'table', 'op', 'id', 'baseVersion', 'hlc', 'schemaVersion'] },
+);
+
+/** The tables each kind of scope may hold (SYNC.md §12). */
+const SCOPE_TABLES: Record<string, string[]> = {
+  provider: [...SYNCED_TABLES, 'sharing'],
+  staff: ['ta-contacts', 'staff-checkins', 'conflicts'],
+  agency: ['events', 'conflicts'],
+};
+
+describe.each(BACKENDS)('fuzz of staff scopes on $name', (backend) => {
+  it('hostile pushes and pulls from every kind of device: below 500, a 4xx changes nothing, every record stays in a scope that allows it', async () => {
+    const w = await staffWorld(backend);
+    const names = ['provider', 'coach', 'manager', 'other', 'collab'] as const;
+    const managers = new Set([w.devices.manager.deviceId, w.devices.other.deviceId]);
+    const cursors: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...names),
+        fc.array(fc.oneof(coherentStaffMutation, coherentStaffMutation, hostileStaffMutation), {
+          maxLength: 8,
+        }),
+        fc.option(fc.oneof(fc.string(), fc.nat()), { nil: undefined }),
+        async (who, mutations, cursorPick) => {
+          const device = w.devices[who];
+          const before = await snapshot(w.s);
+          const res = await w.s.push(device, mutations);
+          expect(res.status).toBeLessThan(500);
+          if (res.status >= 400) {
+            expect(await snapshot(w.s)).toBe(before);
+            return;
+          }
+          expect(res.json.results).toHaveLength(mutations.length);
+          for (const r of res.json.results)
+            expect(MutationResultSchema.safeParse(r).success).toBe(true);
+          const again = await w.s.push(device, mutations);
+          expect(again.json.results).toEqual(expectedReplay(res.json.results));
+          // A pull from a cursor of anyone's (or garbage): a page or reset, never an error.
+          const cursor =
+            typeof cursorPick === 'number' && cursors.length
+              ? cursors[cursorPick % cursors.length]!
+              : typeof cursorPick === 'string'
+                ? cursorPick
+                : null;
+          const pulled = await w.s.pull(device, cursor);
+          expect(pulled.status).toBe(200);
+          expect(PullResponseSchema.safeParse(pulled.json).success).toBe(true);
+          if (pulled.json.cursor) cursors.push(pulled.json.cursor);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    const { records } = await w.s.repository.dump();
+    // The generators reach the database, not only the rejections.
+    expect(records!.length).toBeGreaterThan(0);
+    for (const r of records as { scope: string; tbl: string; device_id: string | null }[]) {
+      const kind = r.scope.slice(0, r.scope.indexOf(':'));
+      expect(SCOPE_TABLES[kind], r.scope).toContain(r.tbl);
+      if (kind === 'agency' && r.device_id !== null) expect(managers.has(r.device_id)).toBe(true);
+    }
+    await w.s.repository.close();
+  });
+});
+
 describe('fuzz on SQLite only', () => {
   it('a full disk: every answer below 500 or 503 STORAGE_FULL, and neither a 4xx nor a 503 changes a record', async () => {
     const s = makeServer({ sqlite: { maxPageCount: 80 } });

@@ -19,6 +19,21 @@
  *   is lost. The mutation log (`mutations`) keeps every payload for the audit either way.
  */
 
+/**
+ * Whose devices may base edits on a scope's versions (SYNC.md §12): a provider's devices, a staff
+ * member's, or (an agency scope) its managers' devices. A staff device's `acked_seq` counts its own
+ * `staff:<id>` scope, so for an agency scope it is not known (taken as 0: nothing is pruned below
+ * what such a device may hold).
+ */
+export function scopeOwner(scope: string): { kind: 'provider' | 'staff' | 'agency'; id: string } {
+  const colon = scope.indexOf(':');
+  const kind = scope.slice(0, colon);
+  return {
+    kind: kind === 'staff' || kind === 'agency' ? kind : 'provider',
+    id: scope.slice(colon + 1),
+  };
+}
+
 /** Devices count for the history while seen within this window. */
 export const HISTORY_ACTIVE_MS = 90 * 24 * 60 * 60 * 1000;
 

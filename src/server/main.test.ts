@@ -133,7 +133,7 @@ describe('main and admin processes', () => {
 
   it('admin errors are one JSON line on stderr with exit code 2', () => {
     for (const args of [
-      [],
+      ['frobnicate'],
       ['create-provider', '--agency', 'A'],
       ['enroll-code', '--provider', 'missing'],
     ]) {
@@ -146,6 +146,16 @@ describe('main and admin processes', () => {
         code: expect.any(String),
         message: expect.any(String),
       });
+    }
+  }, 30_000);
+
+  it('admin --help, or no command, prints the commands as text on stdout with exit code 0', () => {
+    for (const args of [[], ['--help']]) {
+      const r = admin(...args);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe('');
+      for (const command of ['create-staff', 'assign', 'list-devices', 'enroll-code'])
+        expect(r.stdout).toContain(command);
     }
   }, 30_000);
 });

@@ -137,4 +137,71 @@ INSERT OR REPLACE INTO meta (key, value)
   GROUP BY scope;
 `,
   },
+  {
+    id: 3,
+    name: 'staff, assignments, devices and codes of a provider or a staff member',
+    sql: `
+-- Agency staff (SYNC.md §13): a coach or manager belongs to one agency; the collaborative role to
+-- none (it reads every agency).
+CREATE TABLE staff (
+  id TEXT PRIMARY KEY,
+  agency_id TEXT REFERENCES agencies(id),
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('coach', 'manager', 'collaborative')),
+  created_at TEXT NOT NULL,
+  CHECK ((role = 'collaborative') = (agency_id IS NULL))
+);
+CREATE INDEX staff_by_agency ON staff (agency_id);
+
+-- A coach's providers (the admin command checks that both are of one agency and she is a coach).
+CREATE TABLE assignments (
+  staff_id TEXT NOT NULL REFERENCES staff(id),
+  provider_id TEXT NOT NULL REFERENCES providers(id),
+  PRIMARY KEY (staff_id, provider_id)
+);
+CREATE INDEX assignments_by_provider ON assignments (provider_id);
+
+-- A device, and a code, belong to one person: one provider or one staff member (SYNC.md §13).
+-- SQLite cannot relax NOT NULL in place, so both tables are rebuilt; nothing references them.
+CREATE TABLE devices_v3 (
+  id TEXT PRIMARY KEY,
+  provider_id TEXT REFERENCES providers(id),
+  staff_id TEXT REFERENCES staff(id),
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT,
+  last_seen_at INTEGER,
+  acked_seq INTEGER NOT NULL DEFAULT 0,
+  CHECK ((provider_id IS NULL) <> (staff_id IS NULL))
+);
+INSERT INTO devices_v3 (id, provider_id, name, token_hash, created_at, revoked_at, last_seen_at, acked_seq)
+  SELECT id, provider_id, name, token_hash, created_at, revoked_at, last_seen_at, acked_seq FROM devices;
+DROP TABLE devices;
+ALTER TABLE devices_v3 RENAME TO devices;
+CREATE INDEX devices_by_provider ON devices (provider_id);
+CREATE INDEX devices_by_staff ON devices (staff_id);
+
+CREATE TABLE enrollment_codes_v3 (
+  id TEXT PRIMARY KEY,
+  provider_id TEXT REFERENCES providers(id),
+  staff_id TEXT REFERENCES staff(id),
+  selector_hash TEXT NOT NULL UNIQUE,
+  secret_salt TEXT NOT NULL,
+  secret_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  failed_attempts INTEGER NOT NULL DEFAULT 0,
+  used_at INTEGER,
+  used_by_device TEXT,
+  CHECK ((provider_id IS NULL) <> (staff_id IS NULL))
+);
+INSERT INTO enrollment_codes_v3 (id, provider_id, selector_hash, secret_salt, secret_hash, created_at,
+    expires_at, failed_attempts, used_at, used_by_device)
+  SELECT id, provider_id, selector_hash, secret_salt, secret_hash, created_at, expires_at,
+    failed_attempts, used_at, used_by_device FROM enrollment_codes;
+DROP TABLE enrollment_codes;
+ALTER TABLE enrollment_codes_v3 RENAME TO enrollment_codes;
+`,
+  },
 ];

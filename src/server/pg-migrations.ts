@@ -157,4 +157,41 @@ BEGIN
 END $$;
 `,
   },
+  {
+    id: 2,
+    name: 'staff, assignments, devices and codes of a provider or a staff member',
+    sql: `
+-- Agency staff (SYNC.md §13): a coach or manager belongs to one agency; the collaborative role to
+-- none (it reads every agency).
+CREATE TABLE staff (
+  id text PRIMARY KEY,
+  agency_id text REFERENCES agencies(id),
+  name text NOT NULL,
+  role text NOT NULL CHECK (role IN ('coach', 'manager', 'collaborative')),
+  created_at text NOT NULL,
+  CHECK ((role = 'collaborative') = (agency_id IS NULL))
+);
+CREATE INDEX staff_by_agency ON staff (agency_id);
+
+-- A coach's providers (the admin command checks that both are of one agency and she is a coach).
+CREATE TABLE assignments (
+  staff_id text NOT NULL REFERENCES staff(id),
+  provider_id text NOT NULL REFERENCES providers(id),
+  PRIMARY KEY (staff_id, provider_id)
+);
+CREATE INDEX assignments_by_provider ON assignments (provider_id);
+
+-- A device, and a code, belong to one person: one provider or one staff member (SYNC.md §13).
+ALTER TABLE devices ALTER COLUMN provider_id DROP NOT NULL;
+ALTER TABLE devices ADD COLUMN staff_id text REFERENCES staff(id);
+ALTER TABLE devices ADD CONSTRAINT devices_one_owner
+  CHECK ((provider_id IS NULL) <> (staff_id IS NULL));
+CREATE INDEX devices_by_staff ON devices (staff_id);
+
+ALTER TABLE enrollment_codes ALTER COLUMN provider_id DROP NOT NULL;
+ALTER TABLE enrollment_codes ADD COLUMN staff_id text REFERENCES staff(id);
+ALTER TABLE enrollment_codes ADD CONSTRAINT enrollment_codes_one_owner
+  CHECK ((provider_id IS NULL) <> (staff_id IS NULL));
+`,
+  },
 ];

@@ -17,7 +17,13 @@ import { parseHlc } from '../domain/hlc';
 import { stringifyJson } from '../domain/json-bounds';
 import type { RecordContent } from '../domain/merge';
 import type { TerminalResult } from '../domain/sync-messages';
-import { HISTORY_ACTIVE_MS, historyFloor, type ActiveDevice, type VersionRow } from './history';
+import {
+  HISTORY_ACTIVE_MS,
+  historyFloor,
+  scopeOwner,
+  type ActiveDevice,
+  type VersionRow,
+} from './history';
 import { processPush, type PushInput, type PushOutcome } from './push';
 import type { MutationLogEntry, PushStore, StoredRow } from './push-store';
 import { rowFromSql, type RecordRowSql } from './record-row';
@@ -58,8 +64,14 @@ const VERSION_ROWS = `SELECT v.tbl, v.id, v.version, v.server_seq, v.device_id
   FROM unnest($2::text[], $3::text[]) AS k(tbl, id)
   JOIN record_versions v ON v.scope = $1 AND v.tbl = k.tbl AND v.id = k.id`;
 
-const ACTIVE_DEVICES = `SELECT id, acked_seq FROM devices
-  WHERE provider_id = $1 AND revoked_at IS NULL AND last_seen_at >= $2`;
+const ACTIVE_DEVICES = {
+  provider: `SELECT id, acked_seq FROM devices
+    WHERE provider_id = $1 AND revoked_at IS NULL AND last_seen_at >= $2`,
+  staff: `SELECT id, acked_seq FROM devices
+    WHERE staff_id = $1 AND revoked_at IS NULL AND last_seen_at >= $2`,
+  agency: `SELECT d.id, 0 AS acked_seq FROM devices d JOIN staff s ON s.id = d.staff_id
+    WHERE s.agency_id = $1 AND s.role = 'manager' AND d.revoked_at IS NULL AND d.last_seen_at >= $2`,
+};
 
 const CONTENT_AT = `SELECT data, deleted FROM record_versions
   WHERE scope = $1 AND tbl = $2 AND id = $3 AND version = $4`;
@@ -163,10 +175,10 @@ export async function pushOnConnection(
   const logs: MutationLogEntry[] = [];
 
   async function historyInputs(): Promise<void> {
-    const providerId = scope.startsWith('provider:') ? scope.slice('provider:'.length) : scope;
+    const owner = scopeOwner(scope);
     devices = (
-      await client.query<{ id: string; acked_seq: number }>(ACTIVE_DEVICES, [
-        providerId,
+      await client.query<{ id: string; acked_seq: number }>(ACTIVE_DEVICES[owner.kind], [
+        owner.id,
         now - HISTORY_ACTIVE_MS,
       ])
     ).rows.map((r) => ({ id: r.id, ackedSeq: r.acked_seq }));

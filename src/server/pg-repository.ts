@@ -11,12 +11,29 @@ import type pg from 'pg';
 import { openPool, inTransaction, type PgOptions } from './pg-db';
 import { fromPgText, pushOnConnection, toPgText } from './pg-push-store';
 import { pullRowJson, type RecordRowSql } from './record-row';
+import {
+  DEVICE_AUTH_SELECT,
+  DEVICE_LISTING_SELECT,
+  PROVIDER_LISTING_SELECT,
+  STAFF_INFO_SELECT,
+  STAFF_LISTING_SELECT,
+  deviceAuthOf,
+  deviceListingOf,
+  sameName,
+  sortListing,
+  type DeviceAuthRow,
+  type DeviceListingRow,
+} from './people';
 import type {
   CodeCheckInput,
-  DeviceAuth,
+  CodeOwner,
+  ProviderInfo,
+  ProviderListing,
   PullInput,
   PullPage,
   Repository,
+  StaffInfo,
+  StaffListing,
   WindowCharge,
 } from './repository';
 import { SEEN_REFRESH_MS } from './sqlite-push-store';
@@ -27,6 +44,8 @@ const TABLES = [
   'meta',
   'agencies',
   'providers',
+  'staff',
+  'assignments',
   'devices',
   'enrollment_codes',
   'scope_counters',
@@ -111,7 +130,8 @@ export async function createPgRepository(
     const code = (
       await client.query<{
         id: string;
-        provider_id: string;
+        provider_id: string | null;
+        staff_id: string | null;
         secret_salt: string;
         secret_hash: string;
         expires_at: number;
@@ -139,12 +159,7 @@ export async function createPgRepository(
   async function providerInfo(q: pg.Pool | pg.PoolClient, providerId: string) {
     return (
       (
-        await q.query<{
-          providerId: string;
-          providerName: string;
-          agencyId: string;
-          agencyName: string;
-        }>(
+        await q.query<ProviderInfo>(
           `SELECT p.id AS "providerId", p.name AS "providerName", a.id AS "agencyId", a.name AS "agencyName"
            FROM providers p JOIN agencies a ON a.id = p.agency_id WHERE p.id = $1`,
           [providerId],
@@ -153,30 +168,45 @@ export async function createPgRepository(
     );
   }
 
+  async function staffInfo(q: pg.Pool | pg.PoolClient, staffId: string) {
+    return (
+      (await q.query<StaffInfo>(`${STAFF_INFO_SELECT} WHERE s.id = $1`, [staffId])).rows[0] ?? null
+    );
+  }
+
+  /** Whom a code is for, as the enrollment answers say it. */
+  async function ownerOf(
+    client: pg.PoolClient,
+    code: { provider_id: string | null; staff_id: string | null },
+  ): Promise<CodeOwner | null> {
+    if (code.staff_id !== null) {
+      const staff = await staffInfo(client, code.staff_id);
+      return staff ? { kind: 'staff', ...staff } : null;
+    }
+    const provider = await providerInfo(client, code.provider_id!);
+    return provider ? { kind: 'provider', ...provider } : null;
+  }
+
+  /** The id of the agency named `name`, made when new. */
+  async function agencyNamed(client: pg.PoolClient, name: string, createdAt: string) {
+    await client.query(
+      'INSERT INTO agencies (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING',
+      [randomUUID(), name, createdAt],
+    );
+    return (await client.query<{ id: string }>('SELECT id FROM agencies WHERE name = $1', [name]))
+      .rows[0]!.id;
+  }
+
   return {
     shared: true,
 
     async findDevice(tokenHash) {
       const row = (
-        await pool.query<{
-          id: string;
-          provider_id: string;
-          agency_id: string;
-          revoked_at: string | null;
-        }>(
-          'SELECT d.id, d.provider_id, p.agency_id, d.revoked_at FROM devices d JOIN providers p ON p.id = d.provider_id WHERE d.token_hash = $1',
-          [tokenHash],
-        )
+        await pool.query<DeviceAuthRow>(`${DEVICE_AUTH_SELECT} WHERE d.token_hash = $1`, [
+          tokenHash,
+        ])
       ).rows[0];
-      if (!row) return null;
-      const auth: DeviceAuth = {
-        deviceId: row.id,
-        providerId: row.provider_id,
-        agencyId: row.agency_id,
-        scope: `provider:${row.provider_id}`,
-        revoked: row.revoked_at !== null,
-      };
-      return auth;
+      return row ? deviceAuthOf(row) : null;
     },
 
     async enroll(input) {
@@ -191,10 +221,11 @@ export async function createPgRepository(
             [nowIso, input.revokeTokenHash],
           );
         await client.query(
-          'INSERT INTO devices (id, provider_id, name, token_hash, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $5, $6)',
+          'INSERT INTO devices (id, provider_id, staff_id, name, token_hash, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
           [
             input.deviceId,
             code.provider_id,
+            code.staff_id,
             toPgText(input.deviceName),
             input.tokenHash,
             nowIso,
@@ -205,14 +236,14 @@ export async function createPgRepository(
           'UPDATE enrollment_codes SET used_at = $1, used_by_device = $2 WHERE id = $3',
           [input.now, input.deviceId, code.id],
         );
-        return providerInfo(client, code.provider_id);
+        return ownerOf(client, code);
       });
     },
 
     async checkCode(input) {
       return inTransaction(pool, async (client) => {
         const code = await liveCode(client, input);
-        return code ? providerInfo(client, code.provider_id) : null;
+        return code ? ownerOf(client, code) : null;
       });
     },
 
@@ -337,15 +368,7 @@ export async function createPgRepository(
     async createProvider(agencyName, providerName, now) {
       return inTransaction(pool, async (client) => {
         const createdAt = new Date(now).toISOString();
-        await client.query(
-          'INSERT INTO agencies (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING',
-          [randomUUID(), agencyName, createdAt],
-        );
-        const agencyId = (
-          await client.query<{ id: string }>('SELECT id FROM agencies WHERE name = $1', [
-            agencyName,
-          ])
-        ).rows[0]!.id;
+        const agencyId = await agencyNamed(client, agencyName, createdAt);
         const providerId = randomUUID();
         await client.query(
           'INSERT INTO providers (id, agency_id, name, created_at) VALUES ($1, $2, $3, $4)',
@@ -359,13 +382,94 @@ export async function createPgRepository(
       return (await providerInfo(pool, providerId)) !== null;
     },
 
+    async providerInfo(providerId) {
+      return providerInfo(pool, providerId);
+    },
+
+    async findProvidersByName(agencyName, providerName) {
+      const rows = (
+        await pool.query<ProviderListing>(`${PROVIDER_LISTING_SELECT} WHERE a.name = $1`, [
+          agencyName,
+        ])
+      ).rows;
+      return rows.filter((p) => sameName(p.name, providerName)).map((p) => p.providerId);
+    },
+
+    async createStaff(agencyName, name, role, now) {
+      return inTransaction(pool, async (client) => {
+        const createdAt = new Date(now).toISOString();
+        const agencyId =
+          agencyName === null ? null : await agencyNamed(client, agencyName, createdAt);
+        const staffId = randomUUID();
+        await client.query(
+          'INSERT INTO staff (id, agency_id, name, role, created_at) VALUES ($1, $2, $3, $4, $5)',
+          [staffId, agencyId, name, role, createdAt],
+        );
+        return { agencyId, staffId };
+      });
+    },
+
+    async staffInfo(staffId) {
+      return staffInfo(pool, staffId);
+    },
+
+    async setAssignment(staffId, providerId, assigned) {
+      await pool.query(
+        assigned
+          ? 'INSERT INTO assignments (staff_id, provider_id) VALUES ($1, $2) ON CONFLICT DO NOTHING'
+          : 'DELETE FROM assignments WHERE staff_id = $1 AND provider_id = $2',
+        [staffId, providerId],
+      );
+    },
+
+    async assignedProviders(staffId) {
+      const rows = (
+        await pool.query<ProviderListing>(
+          `${PROVIDER_LISTING_SELECT} JOIN assignments s ON s.provider_id = p.id WHERE s.staff_id = $1`,
+          [staffId],
+        )
+      ).rows;
+      return sortListing(rows, (p) => p.providerId);
+    },
+
+    async listProviders(agencyName) {
+      const rows = (
+        agencyName === undefined
+          ? await pool.query<ProviderListing>(PROVIDER_LISTING_SELECT)
+          : await pool.query<ProviderListing>(`${PROVIDER_LISTING_SELECT} WHERE a.name = $1`, [
+              agencyName,
+            ])
+      ).rows;
+      return sortListing(rows, (p) => p.providerId);
+    },
+
+    async listStaff() {
+      const rows = (await pool.query<StaffListing>(STAFF_LISTING_SELECT)).rows;
+      return sortListing(rows, (s) => s.staffId);
+    },
+
+    async listDevices() {
+      return (await pool.query<DeviceListingRow>(DEVICE_LISTING_SELECT)).rows.map((r) =>
+        deviceListingOf({ ...r, name: fromPgText(r.name) }),
+      );
+    },
+
+    async hasRecord(scope, table, id) {
+      const r = await pool.query(
+        'SELECT 1 FROM records WHERE scope = $1 AND tbl = $2 AND id = $3',
+        [scope, toPgText(table), toPgText(id)],
+      );
+      return r.rows.length > 0;
+    },
+
     async insertEnrollmentCode(c) {
       const r = await pool.query(
-        `INSERT INTO enrollment_codes (id, provider_id, selector_hash, secret_salt, secret_hash, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (selector_hash) DO NOTHING`,
+        `INSERT INTO enrollment_codes (id, provider_id, staff_id, selector_hash, secret_salt, secret_hash, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (selector_hash) DO NOTHING`,
         [
           randomUUID(),
-          c.providerId,
+          c.owner.kind === 'provider' ? c.owner.providerId : null,
+          c.owner.kind === 'staff' ? c.owner.staffId : null,
           c.selectorHash,
           c.secretSalt,
           c.secretHash,

@@ -326,6 +326,8 @@ describe('SQLite only', () => {
     const late = [noteCreate(), noteCreate()];
     const out = await processPush(store, {
       deviceId: a.deviceId,
+      scopeKind: 'provider',
+      role: null,
       mutations: late,
       now: T0,
       clock,

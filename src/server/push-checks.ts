@@ -1,10 +1,11 @@
 /**
  * The per-mutation checks of a push (SYNC.md §3 steps 1 and 5): a record's content against its
- * table's schema and the 64 KiB limit, and the rule that a device may only resolve conflict records.
+ * table's schema (any scope's table, SYNC.md §12) and the 64 KiB limit, and the rule that a device may only resolve conflict records.
  */
 import { stringifyJson } from '../domain/json-bounds';
 import type { Changes, FieldMap, RecordContent } from '../domain/merge';
-import { RESOLUTION_FIELDS, validateRecord, type FieldIssue } from '../domain/records';
+import { RESOLUTION_FIELDS, type FieldIssue } from '../domain/records';
+import { validateScopedRecord, type ScopedTable } from '../domain/scopes';
 import { LIMITS, type Mutation, type RejectCode } from '../domain/sync-messages';
 import type { StoredRow } from './push-store';
 
@@ -32,7 +33,8 @@ export function check(table: string, id: string, content: RecordContent): string
       `The record's data is larger than ${LIMITS.recordDataBytes} bytes.`,
     );
   }
-  const result = validateRecord(table as Parameters<typeof validateRecord>[0], id, content.data);
+  // The caller checked the table against the scope (pushAccess) first.
+  const result = validateScopedRecord(table as ScopedTable, id, content.data);
   return result.ok
     ? json
     : new Rejection('VALIDATION_FAILED', 'The record did not pass validation.', result.issues);

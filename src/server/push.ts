@@ -34,7 +34,7 @@ import {
   type MutationResult,
   type TerminalResult,
 } from '../domain/sync-messages';
-import { isSyncedTable } from '../domain/tables';
+import { pushAccess, type ScopeKind, type StaffRole } from '../domain/scopes';
 import { buildConflictRow } from './conflict-record';
 import { changesOf, check, forbiddenConflictWrite, Rejection } from './push-checks';
 import { toServerRecord, type PushStore, type StoredRow } from './push-store';
@@ -42,6 +42,9 @@ import type { ServerHlc } from './server-clock';
 
 export interface PushInput {
   deviceId: string;
+  /** The kind of the scope pushed into, and the pusher's role (null for a provider's device). */
+  scopeKind: ScopeKind;
+  role: StaffRole | null;
   mutations: readonly Record<string, unknown>[];
   now: number;
   clock: ServerHlc;
@@ -113,8 +116,15 @@ export async function processPush(store: PushStore, input: PushInput): Promise<P
   }
 
   async function decide(m: Mutation): Promise<TerminalResult> {
-    if (!isSyncedTable(m.table))
+    // The scope's own tables only, and an agency's only from a manager (SYNC.md §12).
+    const access = pushAccess(input.scopeKind, m.table, input.role);
+    if (access === 'UNKNOWN_TABLE')
       return rejected(m.mutationId, new Rejection('UNKNOWN_TABLE', `Unknown table "${m.table}".`));
+    if (access === 'FORBIDDEN')
+      return rejected(
+        m.mutationId,
+        new Rejection('FORBIDDEN', `This device may not write "${m.table}" in this scope.`),
+      );
     const key = `${m.table}\u0000${m.id}`;
     if (touched.has(key)) {
       return rejected(

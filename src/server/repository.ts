@@ -8,15 +8,34 @@
  * (`test-backends.ts`).
  */
 import type { CursorSecret } from './cursor';
+import type { StaffRole } from '../domain/scopes';
 import type { PushInput, PushOutcome } from './push';
 
-/** A device found by its token, with its provider and agency. */
-export interface DeviceAuth {
+/** A device found by its token: a provider's (scope `provider:<id>`) or a staff member's. */
+export type DeviceAuth = ProviderDeviceAuth | StaffDeviceAuth;
+
+export interface ProviderDeviceAuth {
+  kind: 'provider';
   deviceId: string;
   providerId: string;
   agencyId: string;
   /** `provider:<id>`: every record of the device lives in this scope. */
   scope: string;
+  revoked: boolean;
+}
+
+/** A staff member's device (SYNC.md §12, §13): it pushes and pulls `staff:<id>`. */
+export interface StaffDeviceAuth {
+  kind: 'staff';
+  deviceId: string;
+  staffId: string;
+  role: StaffRole;
+  /** Null for `collaborative`, who belongs to no agency. */
+  agencyId: string | null;
+  /** `staff:<id>`: her own records. */
+  scope: string;
+  /** `agency:<id>`, which she pulls (and pushes events into, as a manager); null for collaborative. */
+  agencyScope: string | null;
   revoked: boolean;
 }
 
@@ -26,6 +45,45 @@ export interface ProviderInfo {
   agencyId: string;
   agencyName: string;
 }
+
+export interface StaffInfo {
+  staffId: string;
+  staffName: string;
+  role: StaffRole;
+  agencyId: string | null;
+  agencyName: string | null;
+}
+
+/** Whom an enrollment code connects: a provider or a staff member (SYNC.md §7, §13). */
+export type CodeOwner = ({ kind: 'provider' } & ProviderInfo) | ({ kind: 'staff' } & StaffInfo);
+
+/** A line of `list-providers` (SYNC.md §16). */
+export interface ProviderListing {
+  providerId: string;
+  name: string;
+  agencyId: string;
+  agencyName: string;
+}
+
+/** A line of `list-staff` (SYNC.md §16). */
+export interface StaffListing {
+  staffId: string;
+  name: string;
+  role: StaffRole;
+  agencyId: string | null;
+  agencyName: string | null;
+}
+
+/** A line of `list-devices` (SYNC.md §16): never its token or the token's hash. */
+export type DeviceListing = {
+  deviceId: string;
+  deviceName: string;
+  /** ISO time of enrollment. */
+  enrolledAt: string;
+  /** ISO time the device last pushed or pulled (refreshed at most hourly), or null. */
+  lastSeenAt: string | null;
+  revoked: boolean;
+} & ({ kind: 'provider'; providerId: string } | { kind: 'staff'; staffId: string });
 
 export interface EnrollInput {
   selectorHash: string;
@@ -51,8 +109,9 @@ export type CodeCheckInput = Pick<
   'selectorHash' | 'secretMatches' | 'now' | 'maxWrongSecrets'
 >;
 
+/** A new code, for exactly one person. */
 export interface NewEnrollmentCode {
-  providerId: string;
+  owner: { kind: 'provider'; providerId: string } | { kind: 'staff'; staffId: string };
   selectorHash: string;
   secretSalt: string;
   secretHash: string;
@@ -99,10 +158,13 @@ export interface Repository {
    */
   readonly shared: boolean;
   findDevice(tokenHash: string): Promise<DeviceAuth | null>;
-  /** Redeems a code and creates the device, or answers null for every kind of bad code. */
-  enroll(input: EnrollInput): Promise<ProviderInfo | null>;
+  /**
+   * Redeems a code and creates the device (of the code's provider or staff member), or answers null
+   * for every kind of bad code.
+   */
+  enroll(input: EnrollInput): Promise<CodeOwner | null>;
   /** Whom a live code belongs to, without spending it; null for every kind of bad code. */
-  checkCode(input: CodeCheckInput): Promise<ProviderInfo | null>;
+  checkCode(input: CodeCheckInput): Promise<CodeOwner | null>;
   /** Revokes the device holding a token (idempotent); false when no device has it. */
   revokeToken(tokenHash: string, now: number): Promise<boolean>;
   /**
@@ -140,6 +202,40 @@ export interface Repository {
     now: number,
   ): Promise<{ agencyId: string; providerId: string }>;
   providerExists(providerId: string): Promise<boolean>;
+  /** A provider and her agency; null when there is none. */
+  providerInfo(providerId: string): Promise<ProviderInfo | null>;
+  /**
+   * The providers of the agency named exactly `agencyName` whose name is `providerName` trimmed, in
+   * any case (create-provider's DUPLICATE_PROVIDER check, SYNC.md §16); their ids, or [] .
+   */
+  findProvidersByName(agencyName: string, providerName: string): Promise<string[]>;
+  /**
+   * Makes a staff member (SYNC.md §13). `agencyName` (matched like createProvider's, created if new)
+   * for a coach or manager; null for collaborative, who belongs to no agency.
+   */
+  createStaff(
+    agencyName: string | null,
+    name: string,
+    role: StaffRole,
+    now: number,
+  ): Promise<{ agencyId: string | null; staffId: string }>;
+  /** A staff member, her role and agency; null when there is none. */
+  staffInfo(staffId: string): Promise<StaffInfo | null>;
+  /**
+   * Assigns (or, with `assigned` false, unassigns) a provider to a coach; idempotent. The caller
+   * checks that both exist, are of one agency and the staff member is a coach.
+   */
+  setAssignment(staffId: string, providerId: string, assigned: boolean): Promise<void>;
+  /** The providers a coach is assigned, in name order. */
+  assignedProviders(staffId: string): Promise<ProviderListing[]>;
+  /** Every provider (of the agency named exactly `agencyName`, when given), by agency, then name. */
+  listProviders(agencyName?: string): Promise<ProviderListing[]>;
+  /** Every staff member, by agency (collaborative first), then name. */
+  listStaff(): Promise<StaffListing[]>;
+  /** Every device, in enrollment order; never a token or its hash. */
+  listDevices(): Promise<DeviceListing[]>;
+  /** True when `scope` holds a record (table, id): a staff push routes a conflict's resolution. */
+  hasRecord(scope: string, table: string, id: string): Promise<boolean>;
   /** Stores a code; false when its selector is already taken (the caller makes another). */
   insertEnrollmentCode(code: NewEnrollmentCode): Promise<boolean>;
   /** Revokes a device (idempotent); false when it does not exist. */

@@ -2,21 +2,38 @@
  * The bounded version history of history.ts over SQLite: which devices are active, which versions a
  * record keeps, and the pruning, with statements prepared once.
  */
-import { HISTORY_ACTIVE_MS, historyFloor, type ActiveDevice, type VersionRow } from './history';
+import {
+  HISTORY_ACTIVE_MS,
+  historyFloor,
+  scopeOwner,
+  type ActiveDevice,
+  type VersionRow,
+} from './history';
 import type { Db } from './sqlite-db';
 
 export { HISTORY_ACTIVE_MS, historyFloor, type ActiveDevice } from './history';
 
 /** The statements of the history rule, prepared once. */
 export class SqliteHistory {
-  private readonly activeStmt;
+  private readonly activeStmts;
   private readonly rowsStmt;
   private readonly pruneStmt;
 
   constructor(db: Db) {
-    this.activeStmt = db.prepare<[string, number], { id: string; acked_seq: number }>(
-      'SELECT id, acked_seq FROM devices WHERE provider_id = ? AND revoked_at IS NULL AND last_seen_at >= ?',
-    );
+    const active = (sql: string) =>
+      db.prepare<[string, number], { id: string; acked_seq: number }>(sql);
+    this.activeStmts = {
+      provider: active(
+        'SELECT id, acked_seq FROM devices WHERE provider_id = ? AND revoked_at IS NULL AND last_seen_at >= ?',
+      ),
+      staff: active(
+        'SELECT id, acked_seq FROM devices WHERE staff_id = ? AND revoked_at IS NULL AND last_seen_at >= ?',
+      ),
+      agency: active(
+        `SELECT d.id, 0 AS acked_seq FROM devices d JOIN staff s ON s.id = d.staff_id
+         WHERE s.agency_id = ? AND s.role = 'manager' AND d.revoked_at IS NULL AND d.last_seen_at >= ?`,
+      ),
+    };
     this.rowsStmt = db.prepare<[string, string, string], VersionRow>(
       'SELECT version, server_seq, device_id FROM record_versions WHERE scope = ? AND tbl = ? AND id = ?',
     );
@@ -25,11 +42,11 @@ export class SqliteHistory {
     );
   }
 
-  /** The active devices of a scope (`provider:<id>`). */
+  /** The active devices of a scope (history.ts `scopeOwner`). */
   activeDevices(scope: string, now: number): ActiveDevice[] {
-    const providerId = scope.startsWith('provider:') ? scope.slice('provider:'.length) : scope;
-    return this.activeStmt
-      .all(providerId, now - HISTORY_ACTIVE_MS)
+    const owner = scopeOwner(scope);
+    return this.activeStmts[owner.kind]
+      .all(owner.id, now - HISTORY_ACTIVE_MS)
       .map((r) => ({ id: r.id, ackedSeq: r.acked_seq }));
   }
 

@@ -8,7 +8,30 @@ import { randomUUID } from 'node:crypto';
 import { parseHlc } from '../domain/hlc';
 import { processPush, type PushInput, type PushOutcome } from './push';
 import { createMemoryWindows } from './rate-limit';
-import type { DeviceAuth, EnrollInput, PullInput, PullPage, Repository } from './repository';
+import {
+  DEVICE_AUTH_SELECT,
+  DEVICE_LISTING_SELECT,
+  PROVIDER_LISTING_SELECT,
+  STAFF_INFO_SELECT,
+  STAFF_LISTING_SELECT,
+  deviceAuthOf,
+  deviceListingOf,
+  sameName,
+  sortListing,
+  type DeviceAuthRow,
+  type DeviceListingRow,
+} from './people';
+import type {
+  CodeOwner,
+  EnrollInput,
+  ProviderInfo,
+  ProviderListing,
+  PullInput,
+  PullPage,
+  Repository,
+  StaffInfo,
+  StaffListing,
+} from './repository';
 import { openDatabase, type Db } from './sqlite-db';
 import { pullRowJson, type RecordRowSql } from './record-row';
 import { SEEN_REFRESH_MS, SqlitePushStatements, hlcMetaKey } from './sqlite-push-store';
@@ -18,6 +41,8 @@ const TABLES = [
   'meta',
   'agencies',
   'providers',
+  'staff',
+  'assignments',
   'devices',
   'enrollment_codes',
   'scope_counters',
@@ -54,12 +79,7 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
     db.pragma(`max_page_count = ${Math.max(1, Math.trunc(options.maxPageCount))}`);
   const pushStatements = new SqlitePushStatements(db);
   const stmt = {
-    device: db.prepare<
-      [string],
-      { id: string; provider_id: string; agency_id: string; revoked_at: string | null }
-    >(
-      'SELECT d.id, d.provider_id, p.agency_id, d.revoked_at FROM devices d JOIN providers p ON p.id = d.provider_id WHERE d.token_hash = ?',
-    ),
+    device: db.prepare<[string], DeviceAuthRow>(`${DEVICE_AUTH_SELECT} WHERE d.token_hash = ?`),
     meta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
     setMeta: db.prepare(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -77,7 +97,8 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
       [string],
       {
         id: string;
-        provider_id: string;
+        provider_id: string | null;
+        staff_id: string | null;
         secret_salt: string;
         secret_hash: string;
         expires_at: number;
@@ -92,7 +113,7 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
       'UPDATE enrollment_codes SET used_at = ?, used_by_device = ? WHERE id = ?',
     ),
     insertDevice: db.prepare(
-      'INSERT INTO devices (id, provider_id, name, token_hash, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO devices (id, provider_id, staff_id, name, token_hash, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     revokeByToken: db.prepare(
       'UPDATE devices SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL',
@@ -104,10 +125,7 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
       `UPDATE devices SET acked_seq = max(acked_seq, ?), last_seen_at = ? WHERE id = ?
          AND (acked_seq < ? OR last_seen_at IS NULL OR last_seen_at < ?)`,
     ),
-    provider: db.prepare<
-      [string],
-      { providerId: string; providerName: string; agencyId: string; agencyName: string }
-    >(
+    provider: db.prepare<[string], ProviderInfo>(
       'SELECT p.id AS providerId, p.name AS providerName, a.id AS agencyId, a.name AS agencyName FROM providers p JOIN agencies a ON a.id = p.agency_id WHERE p.id = ?',
     ),
     agencyByName: db.prepare<[string], { id: string }>('SELECT id FROM agencies WHERE name = ?'),
@@ -116,8 +134,28 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
       'INSERT INTO providers (id, agency_id, name, created_at) VALUES (?, ?, ?, ?)',
     ),
     insertCode: db.prepare(
-      `INSERT OR IGNORE INTO enrollment_codes (id, provider_id, selector_hash, secret_salt, secret_hash, created_at, expires_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO enrollment_codes (id, provider_id, staff_id, selector_hash, secret_salt, secret_hash, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    staff: db.prepare<[string], StaffInfo>(`${STAFF_INFO_SELECT} WHERE s.id = ?`),
+    insertStaff: db.prepare(
+      'INSERT INTO staff (id, agency_id, name, role, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    assign: db.prepare(
+      'INSERT INTO assignments (staff_id, provider_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
+    ),
+    unassign: db.prepare('DELETE FROM assignments WHERE staff_id = ? AND provider_id = ?'),
+    assigned: db.prepare<[string], ProviderListing>(
+      `${PROVIDER_LISTING_SELECT} JOIN assignments s ON s.provider_id = p.id WHERE s.staff_id = ?`,
+    ),
+    providersOf: db.prepare<[string], ProviderListing>(
+      `${PROVIDER_LISTING_SELECT} WHERE a.name = ?`,
+    ),
+    providers: db.prepare<[], ProviderListing>(PROVIDER_LISTING_SELECT),
+    staffList: db.prepare<[], StaffListing>(STAFF_LISTING_SELECT),
+    devices: db.prepare<[], DeviceListingRow>(DEVICE_LISTING_SELECT),
+    hasRecord: db.prepare<[string, string, string], { one: number }>(
+      'SELECT 1 AS one FROM records WHERE scope = ? AND tbl = ? AND id = ?',
     ),
     deviceById: db.prepare<[string], { revoked_at: string | null }>(
       'SELECT revoked_at FROM devices WHERE id = ?',
@@ -267,6 +305,29 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
     return code;
   }
 
+  /** Whom a code is for, as the enrollment answers say it. */
+  function ownerOf(code: {
+    provider_id: string | null;
+    staff_id: string | null;
+  }): CodeOwner | null {
+    if (code.staff_id !== null) {
+      const staff = stmt.staff.get(code.staff_id);
+      return staff ? { kind: 'staff', ...staff } : null;
+    }
+    const provider = stmt.provider.get(code.provider_id!);
+    return provider ? { kind: 'provider', ...provider } : null;
+  }
+
+  /** The id of the agency named `name`, made when new. */
+  function agencyNamed(name: string, createdAt: string): string {
+    let agencyId = stmt.agencyByName.get(name)?.id;
+    if (!agencyId) {
+      agencyId = randomUUID();
+      stmt.insertAgency.run(agencyId, name, createdAt);
+    }
+    return agencyId;
+  }
+
   return {
     // One process: the server clock and the rate-limit windows live in its memory.
     shared: false,
@@ -274,15 +335,7 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
 
     async findDevice(tokenHash) {
       const row = await exclusive(() => stmt.device.get(tokenHash));
-      if (!row) return null;
-      const auth: DeviceAuth = {
-        deviceId: row.id,
-        providerId: row.provider_id,
-        agencyId: row.agency_id,
-        scope: `provider:${row.provider_id}`,
-        revoked: row.revoked_at !== null,
-      };
-      return auth;
+      return row ? deviceAuthOf(row) : null;
     },
 
     async enroll(input) {
@@ -298,13 +351,14 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
             stmt.insertDevice.run(
               input.deviceId,
               code.provider_id,
+              code.staff_id,
               input.deviceName,
               input.tokenHash,
               nowIso,
               input.now,
             );
             stmt.codeUsed.run(input.now, input.deviceId, code.id);
-            return stmt.provider.get(code.provider_id) ?? null;
+            return ownerOf(code);
           })
           .immediate(),
       );
@@ -315,7 +369,7 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
         db
           .transaction(() => {
             const code = liveCode(input);
-            return code ? (stmt.provider.get(code.provider_id) ?? null) : null;
+            return code ? ownerOf(code) : null;
           })
           .immediate(),
       );
@@ -377,11 +431,7 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
         db
           .transaction(() => {
             const createdAt = new Date(now).toISOString();
-            let agencyId = stmt.agencyByName.get(agencyName)?.id;
-            if (!agencyId) {
-              agencyId = randomUUID();
-              stmt.insertAgency.run(agencyId, agencyName, createdAt);
-            }
+            const agencyId = agencyNamed(agencyName, createdAt);
             const providerId = randomUUID();
             stmt.insertProvider.run(providerId, agencyId, providerName, createdAt);
             return { agencyId, providerId };
@@ -394,11 +444,68 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
       return (await exclusive(() => stmt.provider.get(providerId))) !== undefined;
     },
 
+    async providerInfo(providerId) {
+      return (await exclusive(() => stmt.provider.get(providerId))) ?? null;
+    },
+
+    async findProvidersByName(agencyName, providerName) {
+      const rows = await exclusive(() => stmt.providersOf.all(agencyName));
+      return rows.filter((p) => sameName(p.name, providerName)).map((p) => p.providerId);
+    },
+
+    async createStaff(agencyName, name, role, now) {
+      return exclusive(() =>
+        db
+          .transaction(() => {
+            const createdAt = new Date(now).toISOString();
+            const agencyId = agencyName === null ? null : agencyNamed(agencyName, createdAt);
+            const staffId = randomUUID();
+            stmt.insertStaff.run(staffId, agencyId, name, role, createdAt);
+            return { agencyId, staffId };
+          })
+          .immediate(),
+      );
+    },
+
+    async staffInfo(staffId) {
+      return (await exclusive(() => stmt.staff.get(staffId))) ?? null;
+    },
+
+    async setAssignment(staffId, providerId, assigned) {
+      await exclusive(() => (assigned ? stmt.assign : stmt.unassign).run(staffId, providerId));
+    },
+
+    async assignedProviders(staffId) {
+      const rows = await exclusive(() => stmt.assigned.all(staffId));
+      return sortListing(rows, (p) => p.providerId);
+    },
+
+    async listProviders(agencyName) {
+      const rows = await exclusive(() =>
+        agencyName === undefined ? stmt.providers.all() : stmt.providersOf.all(agencyName),
+      );
+      return sortListing(rows, (p) => p.providerId);
+    },
+
+    async listStaff() {
+      const rows = await exclusive(() => stmt.staffList.all());
+      return sortListing(rows, (s) => s.staffId);
+    },
+
+    async listDevices() {
+      return (await exclusive(() => stmt.devices.all())).map(deviceListingOf);
+    },
+
+    async hasRecord(scope, table, id) {
+      return (await exclusive(() => stmt.hasRecord.get(scope, table, id))) !== undefined;
+    },
+
     async insertEnrollmentCode(c) {
       const r = await exclusive(() =>
         stmt.insertCode.run(
           randomUUID(),
-          c.providerId,
+          c.owner.kind === 'provider' ? c.owner.providerId : null,
+          c.owner.kind === 'staff' ? c.owner.staffId : null,
           c.selectorHash,
           c.secretSalt,
           c.secretHash,

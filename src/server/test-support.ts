@@ -18,6 +18,17 @@ export interface Enrolled {
   agencyId: string;
 }
 
+/** A staff member's enrolled device (SYNC.md §13). */
+export interface EnrolledStaff {
+  deviceId: string;
+  token: string;
+  staffId: string;
+  agencyId: string | null;
+}
+
+/** What push and pull need of a device. */
+export type AnyDevice = Pick<Enrolled, 'deviceId' | 'token'>;
+
 /** A test server: the app, its repository, and knobs for the clock and the caller's IP. */
 export function makeServer(
   opts: {
@@ -92,7 +103,32 @@ export function makeServer(
     };
   }
 
-  function push(device: Enrolled, mutations: unknown[], extra: Record<string, unknown> = {}) {
+  async function createStaff(
+    role: 'coach' | 'manager' | 'collaborative',
+    agency: string | null = 'Agency A',
+    name = `Staff ${role}`,
+  ) {
+    const agencyFlags = role === 'collaborative' || agency === null ? [] : ['--agency', agency];
+    return (await admin('create-staff', ...agencyFlags, '--name', name, '--role', role)) as {
+      agencyId: string | null;
+      staffId: string;
+    };
+  }
+
+  async function enrollStaff(staffId: string, deviceName = 'phone'): Promise<EnrolledStaff> {
+    const { code } = await admin('enroll-code', '--staff', staffId);
+    const res = await request('/api/v1/devices/enroll', { code, deviceName });
+    if (res.status !== 200 || res.json.kind !== 'staff')
+      throw new Error(`enroll failed: ${res.status} ${JSON.stringify(res.json)}`);
+    return {
+      deviceId: res.json.deviceId,
+      token: res.json.deviceToken,
+      staffId,
+      agencyId: res.json.agencyId,
+    };
+  }
+
+  function push(device: AnyDevice, mutations: unknown[], extra: Record<string, unknown> = {}) {
     return request(
       '/api/v1/sync/push',
       { protocol: 1, deviceId: device.deviceId, clientHlc: null, mutations, ...extra },
@@ -100,7 +136,7 @@ export function makeServer(
     );
   }
 
-  function pull(device: Enrolled, cursor: string | null = null, limit?: number) {
+  function pull(device: AnyDevice, cursor: string | null = null, limit?: number) {
     return request(
       '/api/v1/sync/pull',
       { protocol: 1, deviceId: device.deviceId, cursor, ...(limit ? { limit } : {}) },
@@ -109,7 +145,7 @@ export function makeServer(
   }
 
   /** Pulls until hasMore is false; returns every row and the last cursor. */
-  async function pullAll(device: Enrolled, cursor: string | null = null, limit?: number) {
+  async function pullAll(device: AnyDevice, cursor: string | null = null, limit?: number) {
     const rows: any[] = [];
     for (let i = 0; i < 1000; i++) {
       const res = await pull(device, cursor, limit);
@@ -122,7 +158,20 @@ export function makeServer(
     return { rows, cursor };
   }
 
-  return { app, repository, state, request, admin, createProvider, enroll, push, pull, pullAll };
+  return {
+    app,
+    repository,
+    state,
+    request,
+    admin,
+    createProvider,
+    enroll,
+    createStaff,
+    enrollStaff,
+    push,
+    pull,
+    pullAll,
+  };
 }
 
 let counter = 0;
@@ -156,6 +205,47 @@ export function noteCreate(over: Record<string, unknown> = {}, data: Record<stri
       text: 'Stacked three blocks',
       ...data,
     },
+    ...over,
+  };
+}
+
+/** A valid create of an agency-side record (SYNC.md §12): a TA contact unless `table` says. */
+export function agencyCreate(
+  table: 'ta-contacts' | 'staff-checkins' | 'events' | 'sharing',
+  data: Record<string, unknown> = {},
+  over: Record<string, unknown> = {},
+) {
+  const defaults: Record<string, Record<string, unknown>> = {
+    'ta-contacts': {
+      providerId: 'p1',
+      date: '2026-11-26',
+      kind: 'visit',
+      observation: true,
+      planning: false,
+      qiData: false,
+    },
+    'staff-checkins': { week: '2026-W48', s1: 3, s2: 1 },
+    events: { date: '2026-11-20', title: 'Learning session 2', kind: 'learning-session' },
+    sharing: { level: 'numbers', firstUseAt: '2026-09-01' },
+  };
+  const merged = { ...defaults[table], ...data };
+  const id =
+    table === 'sharing'
+      ? 'sharing'
+      : table === 'staff-checkins'
+        ? `staff-checkin-${merged.week as string}`
+        : uid(table);
+  return {
+    mutationId: uid('m'),
+    table,
+    op: 'create',
+    id,
+    baseVersion: 0,
+    hlc: hlcAt(T0),
+    schemaVersion: 1,
+    createdAt: '2026-11-26T06:05:00-06:00',
+    deleted: 0,
+    data: merged,
     ...over,
   };
 }
