@@ -31,8 +31,7 @@ export function ParetoBars({
                   <span class="pareto-bar" style={{ width: `${Math.min(100, b.percent)}%` }} />
                 </span>
                 <span class="pareto-text">
-                  {t('staff.measures.barrierRow', {
-                    count: b.count,
+                  {tn('staff.measures.barrierRow', b.count, {
                     percent: percent(b.percent),
                     cumulative: percent(b.cumulativePercent),
                   })}

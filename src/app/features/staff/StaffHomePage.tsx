@@ -29,7 +29,7 @@ export function StaffHomePage(): JSX.Element {
     <section class="page home staff-home">
       <h1>{t('staff.home.hello', { staff: profile?.staffName ?? '' })}</h1>
       {profile && (
-        <p class="hint">
+        <p class="hint staff-role">
           {profile.agencyName ? t('staff.home.roleAt', { role, agency: profile.agencyName }) : role}
         </p>
       )}

@@ -103,8 +103,8 @@ export const staffEn = {
   'staff.measures.barriersNone': 'No survey has named a barrier yet.',
   'staff.measures.barriersOf.one': 'Out of {count} week with a survey.',
   'staff.measures.barriersOf.other': 'Out of {count} weeks with a survey.',
-  'staff.measures.barrierRow':
-    '{count} weeks ({percent}); together with the bars above: {cumulative}',
+  'staff.measures.barrierRow.one': '{count} week ({percent}); with the bars above: {cumulative}',
+  'staff.measures.barrierRow.other': '{count} weeks ({percent}); with the bars above: {cumulative}',
   'staff.events.title': 'Collaborative events',
   'staff.events.intro':
     'Events appear as marks on your agency’s charts. Everyone on your agency’s staff sees them.',

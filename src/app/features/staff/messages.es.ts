@@ -104,8 +104,10 @@ export const staffEs: Record<keyof typeof staffEn, string> = {
   'staff.measures.barriersNone': 'Ninguna encuesta ha nombrado una dificultad todavía.',
   'staff.measures.barriersOf.one': 'De {count} semana con encuesta.',
   'staff.measures.barriersOf.other': 'De {count} semanas con encuesta.',
-  'staff.measures.barrierRow':
-    '{count} semanas ({percent}); junto con las barras de arriba: {cumulative}',
+  'staff.measures.barrierRow.one':
+    '{count} semana ({percent}); con las barras de arriba: {cumulative}',
+  'staff.measures.barrierRow.other':
+    '{count} semanas ({percent}); con las barras de arriba: {cumulative}',
   'staff.events.title': 'Eventos del colaborativo',
   'staff.events.intro':
     'Los eventos aparecen como marcas en las gráficas de su agencia. Todo el personal de su agencia los ve.',
