@@ -1,31 +1,14 @@
 /**
- * The record schemas of every table a device's database holds (a provider's, SYNC.md §1, and a staff
- * member's, §12), so the device's write, read and sync paths treat both alike: one lookup, one
- * validation. `events` records are validated like any other; only a manager's push is accepted.
+ * The data type of every table a device's database holds: a provider's (SYNC.md §1) and a staff
+ * member's (§12). Types only: storage looks the schemas up in `storage/schemas.ts`, which keeps a
+ * staff member's out of a provider's first screen.
  */
 import type { z } from 'zod/mini';
-import { AGENCY_DATA_SCHEMAS, validateAgencyRecord } from './agency-records';
-import { DATA_SCHEMAS, validateRecord, type ValidationResult } from './records';
-import { isSyncedTable, type DeviceTable, type StaffTable } from './tables';
+import type { AGENCY_DATA_SCHEMAS } from './agency-records';
+import type { DATA_SCHEMAS } from './records';
+import type { DeviceTable, StaffTable } from './tables';
 
-/** The data schema of each device table. */
-export const DEVICE_DATA_SCHEMAS = {
-  ...DATA_SCHEMAS,
-  'ta-contacts': AGENCY_DATA_SCHEMAS['ta-contacts'],
-  'staff-checkins': AGENCY_DATA_SCHEMAS['staff-checkins'],
-  events: AGENCY_DATA_SCHEMAS.events,
-} as const satisfies Record<DeviceTable, z.ZodMiniType>;
+type DeviceSchemas = typeof DATA_SCHEMAS & Pick<typeof AGENCY_DATA_SCHEMAS, StaffTable>;
 
-export type DeviceDataOf<T extends DeviceTable> = z.infer<(typeof DEVICE_DATA_SCHEMAS)[T]>;
-
-/** Validates one record of any device table, and its id (see `validateRecord`, `validateAgencyRecord`). */
-export function validateDeviceRecord<T extends DeviceTable>(
-  table: T,
-  id: string,
-  data: unknown,
-): ValidationResult<DeviceDataOf<T>> {
-  const result = isSyncedTable(table)
-    ? validateRecord(table, id, data)
-    : validateAgencyRecord(table as StaffTable, id, data);
-  return result as ValidationResult<DeviceDataOf<T>>;
-}
+/** The data of a record of `T`. */
+export type DeviceDataOf<T extends DeviceTable> = z.infer<DeviceSchemas[T]>;

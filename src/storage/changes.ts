@@ -4,7 +4,7 @@
  * and `null` and absent mean the same.
  */
 import { valuesEqual } from '../domain/merge';
-import { DEVICE_DATA_SCHEMAS } from '../domain/device-records';
+import { dataSchemaOf } from './schemas';
 import type { DeviceTable } from '../domain/tables';
 
 type Data = Record<string, unknown>;
@@ -24,7 +24,7 @@ export function changedFields(before: Data | undefined, after: Data): string[] {
 
 /** The fields a table's schema knows in this build. */
 export function knownFields(table: DeviceTable): string[] {
-  return Object.keys(DEVICE_DATA_SCHEMAS[table].shape);
+  return Object.keys(dataSchemaOf(table).shape);
 }
 
 /**

@@ -11,6 +11,8 @@ import type { DeviceTable } from '../domain/tables';
 import { DELETED_FIELD, knownFields, unionFields } from './changes';
 import { withoutDerivedIndexFields, type NaptimeDb, type OutboxRow, type RecordRow } from './db';
 import { outboxOp } from './outbox';
+// The sync paths handle a staff member's records too: their schemas come with them.
+import './staff-schemas';
 
 /** The record `id` of `table` as stored, or undefined when missing or unreadable. */
 export async function readRecordRow(

@@ -18,11 +18,11 @@
  */
 import { maxHlc } from '../domain/hlc';
 import type { MutationResult, ServerRecord, TerminalResult } from '../domain/sync-messages';
-import { validateDeviceRecord } from '../domain/device-records';
 import { SCHEMA_VERSION, DEVICE_TABLES, type DeviceTable } from '../domain/tables';
 import { DELETED_FIELD } from './changes';
 import type { NaptimeDb, OutboxRow, RecordRow } from './db';
 import { parseRecordRow, promotedEntry, toLocalRecord } from './outbox-chain';
+import { validateDeviceRecord } from './schemas';
 import { receiveHlc, SYNC_META_KEYS } from './sync-state';
 
 /** How many results of each kind a response carried (duplicates counted once, as `duplicate`). */

@@ -8,10 +8,11 @@
 import Dexie from 'dexie';
 import { compareForPicker } from '../domain/children';
 import { StoredRecordSchema, type StoredRecord } from '../domain/envelope';
-import { DEVICE_DATA_SCHEMAS, type DeviceDataOf } from '../domain/device-records';
+import type { DeviceDataOf } from '../domain/device-records';
 import type { ChildData, ObservationData } from '../domain/records';
 import type { DeviceTable } from '../domain/tables';
 import { withoutDerivedIndexFields, type NaptimeDb } from './db';
+import { dataSchemaOf } from './schemas';
 
 /** One row read back: the parsed record, or the raw row that could not be read. */
 export type ReadItem<D> =
@@ -26,9 +27,7 @@ export type DeletedItem =
 export function readRow<T extends DeviceTable>(table: T, raw: unknown): ReadItem<DeviceDataOf<T>> {
   const row = withoutDerivedIndexFields(raw);
   const envelope = StoredRecordSchema.safeParse(row);
-  const data = envelope.success
-    ? DEVICE_DATA_SCHEMAS[table].safeParse(envelope.data.data)
-    : undefined;
+  const data = envelope.success ? dataSchemaOf(table).safeParse(envelope.data.data) : undefined;
   if (envelope.success && data?.success) {
     return {
       ok: true,

@@ -14,6 +14,7 @@ import {
 import type { StoredRecord } from '../domain/envelope';
 import type { NaptimeDb } from './db';
 import { getMeta } from './meta';
+import './staff-schemas';
 import { readRow, type ReadItem } from './read';
 import {
   deleteRecord,

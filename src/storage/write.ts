@@ -9,7 +9,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { toLocalDateTime } from '../domain/dates';
 import { StoredRecordSchema, type StoredRecord } from '../domain/envelope';
 import { hlcSend } from '../domain/hlc';
-import { validateDeviceRecord, type DeviceDataOf } from '../domain/device-records';
+import type { DeviceDataOf } from '../domain/device-records';
 import {
   validateRecord,
   type ChildData,
@@ -23,6 +23,7 @@ import { settleDraftWrites } from './drafts';
 import { toStorageFailure, type StorageFailure } from './errors';
 import { META_KEYS, ensureDeviceMeta } from './meta';
 import { queueChange } from './outbox';
+import { validateDeviceRecord } from './schemas';
 
 /** What a save returns: the committed record, the field problems, or why storage refused it. */
 export type SaveResult<D> =
