@@ -2,8 +2,9 @@
  * Which person this device belongs to, kept apart from the connection (SYNC.md §7, §13): a device
  * belongs to one provider or one staff member, and after "Disconnect" it still holds her records, so
  * a code for anyone else is refused until the device is erased; so is a staff code on a device
- * holding a provider's records (even one never connected), and a provider code on a staff device. The connection itself (token, server
- * address) is in `sync-state.ts`; disconnecting drops it and keeps everything else.
+ * holding a provider's records (even one never connected), and a provider code on a staff device.
+ * The connection itself (token, server address) is in `sync-state.ts`; disconnecting drops it and
+ * keeps everything else.
  */
 import { tablesOfKind, type DeviceKind } from '../domain/tables';
 import type { NaptimeDb } from './db';
@@ -135,7 +136,7 @@ export async function saveEnrollment(
 
 /**
  * Saves a staff member's connection and who she is (which makes this a staff device), in one
- * transaction; the `agencyName` of the connection is hers, for the connection card.
+ * transaction; the connection's names are hers, for the connection card ("as {name}").
  */
 export async function saveStaffEnrollment(
   db: NaptimeDb,

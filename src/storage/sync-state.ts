@@ -55,6 +55,7 @@ export interface SyncConnection {
   deviceToken: string;
   /** Absent on a staff device (its person is in `getStaffProfile`). */
   providerId?: string;
+  /** The name she is connected as (a provider's, or a staff member's on a staff device). */
   providerName?: string;
   agencyName?: string;
   /** The agency server's address as she confirmed it ('' or absent: the app's own origin). */
