@@ -1,9 +1,11 @@
 import type { JSX } from 'preact';
-import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
+import { useEffect } from 'preact/hooks';
+import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
 import { HomePage } from './features/home/HomePage';
 import { withLaterWords } from './i18n/i18n';
 import { NotFoundPage } from './shell/NotFoundPage';
 import { Shell } from './shell/Shell';
+import { staffProfile } from './state';
 
 // Every screen but Home is its own chunk, opened with the later words (i18n.ts); all of them are
 // precached, so they open offline.
@@ -54,6 +56,29 @@ const SettingsPage = lazy(() =>
   withLaterWords(import('./features/settings/SettingsPage')).then((m) => m.SettingsPage),
 );
 
+// The staff app (SYNC.md §13): its own chunks, so a provider's first screen does not grow.
+const StaffHomePage = lazy(() =>
+  import('./features/staff/StaffHomePage').then((m) => m.StaffHomePage),
+);
+const ContactListPage = lazy(() =>
+  import('./features/staff/ContactListPage').then((m) => m.ContactListPage),
+);
+const ContactFormPage = lazy(() =>
+  import('./features/staff/ContactFormPage').then((m) => m.ContactFormPage),
+);
+const SurveyPage = lazy(() => import('./features/staff/SurveyPage').then((m) => m.SurveyPage));
+const MeasuresPage = lazy(() =>
+  import('./features/staff/MeasuresPage').then((m) => m.MeasuresPage),
+);
+const EventsPage = lazy(() => import('./features/staff/EventsPage').then((m) => m.EventsPage));
+
+/** A staff device's `/`: her Home is `/staff`. */
+function ToStaffHome(): null {
+  const { route } = useLocation();
+  useEffect(() => route('/staff', true), []);
+  return null;
+}
+
 /** Every screen opens at its top, header in view (after a save, Home is not left scrolled down). */
 function openAtTop(): void {
   window.scrollTo(0, 0);
@@ -67,7 +92,15 @@ export function App(): JSX.Element {
       <Shell>
         <ErrorBoundary>
           <Router onRouteChange={openAtTop}>
-            <Route path="/" component={HomePage} />
+            <Route path="/" component={staffProfile.value ? ToStaffHome : HomePage} />
+            <Route path="/staff" component={StaffHomePage} />
+            <Route path="/staff/log" component={ContactListPage} />
+            <Route path="/staff/log/new" component={ContactFormPage} />
+            <Route path="/staff/log/:id" component={ContactFormPage} />
+            <Route path="/staff/survey" component={SurveyPage} />
+            <Route path="/staff/survey/:week" component={SurveyPage} />
+            <Route path="/staff/measures" component={MeasuresPage} />
+            <Route path="/staff/events" component={EventsPage} />
             <Route path="/notes" component={NotesPage} />
             <Route path="/notes/new" component={NoteFormPage} />
             <Route path="/notes/deleted" component={RecentlyDeletedPage} />

@@ -12,6 +12,7 @@ import { getSettings } from '../storage/settings';
 import { loadLaterWords, pickLanguage, setLanguage, warmUpFormatters } from './i18n/i18n';
 import { startServiceWorker } from './pwa';
 import { isOnline } from './state';
+import { loadStaffProfile } from './staff-profile';
 import { startSyncIfConnected } from './sync-runtime';
 import './styles.css';
 
@@ -21,6 +22,8 @@ async function boot(): Promise<void> {
   const root = document.getElementById('app')!;
   try {
     await ensureDeviceMeta(db);
+    // Before the first paint: a staff device must never flash the provider's Home.
+    await loadStaffProfile(db);
     const settings = await getSettings(db);
     await setLanguage(
       settings.language ?? pickLanguage(navigator.languages ?? [navigator.language]),

@@ -6,8 +6,11 @@
  * - `failedReads`: written by ui/use-live-query.ts only; each entry reads one failed live query again.
  * - `syncStatus`: written by sync-runtime.ts only, from the sync client's status store; `null`
  *   while no client runs (not connected, or before it loads after the first paint).
+ * - `staffProfile`: written by `loadStaffProfile` only (at start and after connecting): the staff
+ *   member of a staff device (SYNC.md §13), `null` on a provider's; it turns the app into hers.
  */
 import { signal } from '@preact/signals';
+import type { StaffProfile } from '../storage/sync-state';
 import type { SyncSnapshot } from '../sync/status';
 import type { MessageKey } from './i18n/en';
 
@@ -15,6 +18,7 @@ export const updateReady = signal(false);
 /** The retries of live reads that failed; the shell says so while any is here. */
 export const failedReads = signal<ReadonlySet<() => void>>(new Set());
 export const syncStatus = signal<SyncSnapshot | null>(null);
+export const staffProfile = signal<StaffProfile | null>(null);
 export const isOnline = signal(typeof navigator === 'undefined' ? true : navigator.onLine);
 
 export interface Toast {

@@ -52,6 +52,13 @@ describe('agency-side record schemas', () => {
     expect(issues('ta-contacts', ID, { ...visit, providerId: null })).toEqual([
       'providerId:required',
     ]);
+    // A name typed while the provider list has not reached the device is a provider too.
+    expect(issues('ta-contacts', ID, { ...visit, providerId: null, providerName: 'Rosa' })).toEqual(
+      [],
+    );
+    expect(issues('ta-contacts', ID, { ...visit, providerId: null, providerName: '  ' })).toEqual([
+      'providerName:required',
+    ]);
     expect(issues('ta-contacts', ID, { ...group, groupSize: 61 })).toEqual(['groupSize:too-big']);
     expect(issues('ta-contacts', ID, { ...group, groupSize: 2.5 })).toEqual([
       'groupSize:whole-number',

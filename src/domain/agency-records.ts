@@ -22,6 +22,13 @@ export const MAX_GROUP_SIZE = 60;
 export const TaContactDataSchema = z
   .looseObject({
     providerId: z.nullish(serverId),
+    /**
+     * Her name as the coach saw or typed it: typed when the provider list has not reached this
+     * device yet (SYNC.md §17), so a visit logged offline on a new device is never refused.
+     */
+    providerName: z.nullish(
+      z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(200, 'too-long')),
+    ),
     date: CalendarDateSchema,
     kind: z.enum(TA_CONTACT_KINDS),
     groupSize: z.nullish(
@@ -40,7 +47,7 @@ export const TaContactDataSchema = z
         ctx.addIssue({ code: 'custom', path: ['groupSize'], message: 'required' });
       if (c.kind !== 'group' && c.groupSize != null)
         ctx.addIssue({ code: 'custom', path: ['groupSize'], message: 'only-for-group' });
-      if (c.kind !== 'group' && c.providerId == null)
+      if (c.kind !== 'group' && c.providerId == null && c.providerName == null)
         ctx.addIssue({ code: 'custom', path: ['providerId'], message: 'required' });
     }),
   );

@@ -5,7 +5,7 @@
 import { z } from 'zod/mini';
 import { LocalDateTimeSchema } from './dates';
 import { HlcSchema } from './hlc';
-import { SYNCED_TABLES } from './tables';
+import { DEVICE_TABLES } from './tables';
 
 export const SYNC_STATUSES = ['pending', 'synced', 'rejected', 'conflict'] as const;
 export type SyncStatus = (typeof SYNC_STATUSES)[number];
@@ -48,7 +48,7 @@ export type OutboxOp = (typeof OUTBOX_OPS)[number];
 export const OutboxEntrySchema = z.looseObject({
   seq: z.optional(z.number().check(z.int(), z.positive())),
   mutationId: z.string().check(z.minLength(1)),
-  table: z.enum(SYNCED_TABLES),
+  table: z.enum(DEVICE_TABLES),
   recordId: z.string().check(z.minLength(1)),
   op: z.enum(OUTBOX_OPS),
   /** Null while a predecessor for the same record is still in flight (filled when it is acknowledged). */

@@ -47,3 +47,9 @@ export function parseEnrollResponse(body: unknown): AnyEnrollResponse | null {
   const provider = EnrollResponseSchema.safeParse(body);
   return provider.success ? { kind: 'provider', response: provider.data } : null;
 }
+
+/** `GET /api/v1/staff/providers` (SYNC.md §17): the providers she may log a visit with, by name. */
+export const StaffProvidersResponseSchema = z.looseObject({
+  providers: z.array(z.looseObject({ providerId: z.string(), name: z.string() })),
+});
+export type StaffProvidersResponse = z.infer<typeof StaffProvidersResponseSchema>;

@@ -4,8 +4,8 @@
  * and `null` and absent mean the same.
  */
 import { valuesEqual } from '../domain/merge';
-import { DATA_SCHEMAS } from '../domain/records';
-import type { SyncedTable } from '../domain/tables';
+import { dataSchemaOf } from './schemas';
+import type { DeviceTable } from '../domain/tables';
 
 type Data = Record<string, unknown>;
 
@@ -23,8 +23,8 @@ export function changedFields(before: Data | undefined, after: Data): string[] {
 }
 
 /** The fields a table's schema knows in this build. */
-export function knownFields(table: SyncedTable): string[] {
-  return Object.keys(DATA_SCHEMAS[table].shape);
+export function knownFields(table: DeviceTable): string[] {
+  return Object.keys(dataSchemaOf(table).shape);
 }
 
 /**
@@ -32,7 +32,7 @@ export function knownFields(table: SyncedTable): string[] {
  * cleared), over the stored fields this build does not know (kept, so an older app editing a record
  * never strips what a newer one added). A field of `incoming` always wins.
  */
-export function mergeForSave(table: SyncedTable, stored: Data | undefined, incoming: Data): Data {
+export function mergeForSave(table: DeviceTable, stored: Data | undefined, incoming: Data): Data {
   const known = new Set(knownFields(table));
   const kept: Data = {};
   for (const [k, v] of Object.entries(stored ?? {})) if (!known.has(k)) kept[k] = v;

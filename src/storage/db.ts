@@ -1,6 +1,7 @@
 /**
  * The device's database (DESIGN.md "Architecture", SYNC.md §2): one store per synced table, plus the
- * outbox, drafts, meta and settings. Pre-release, so version 1 is edited in place (src/README.md 3).
+ * outbox, drafts, meta and settings. Version 1 holds a provider's tables (edited in place before the
+ * first release, src/README.md 3); version 3 adds a staff member's (SYNC.md §12).
  *
  * Index choices:
  * - `*data.childIds`: IndexedDB allows a multiEntry index on a dotted key path (it must not be an
@@ -18,7 +19,7 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type Middleware, type Table } from 'dexie';
 import { isLocalDateTime, isoWeekOf, instantOf } from '../domain/dates';
 import type { OutboxEntry, StoredRecord, StoredRecordSchema } from '../domain/envelope';
-import type { SyncedTable } from '../domain/tables';
+import type { DeviceTable, StaffTable, SyncedTable } from '../domain/tables';
 
 /** A row of the drafts table: a half-written form, local only. */
 export interface DraftRow {
@@ -67,6 +68,16 @@ const STORES: Record<SyncedTable | 'outbox' | 'drafts' | 'meta' | 'settings', st
   settings: 'key',
 };
 
+/**
+ * A staff member's tables (SYNC.md §12), added in version 3 (version 2 adds `sharing`). A provider's
+ * device has them too, always empty: one database class for every device keeps one upgrade path.
+ */
+const STAFF_STORES: Record<StaffTable, string> = {
+  'ta-contacts': 'id, syncStatus, deleted, data.date',
+  'staff-checkins': 'id, syncStatus, deleted, data.week',
+  events: 'id, syncStatus, deleted, data.date',
+};
+
 /** The Dexie database of one device. `now()` is the clock every write stamps with. */
 export class NaptimeDb extends Dexie {
   children!: Table<StoredRecord, string>;
@@ -89,12 +100,13 @@ export class NaptimeDb extends Dexie {
     });
     this.now = options.now ?? (() => new Date());
     this.version(1).stores(STORES);
+    this.version(3).stores(STAFF_STORES);
     this.use(derivedIndexFields);
   }
 
-  /** The Dexie table of a synced table name. */
-  synced(table: SyncedTable): Table<StoredRecord, string> {
-    return this[table];
+  /** The Dexie table of a device table's name (a provider's or a staff member's). */
+  synced(table: DeviceTable): Table<StoredRecord, string> {
+    return this.table(table);
   }
 }
 

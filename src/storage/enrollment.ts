@@ -1,13 +1,21 @@
 /**
- * Which provider this device belongs to, kept apart from the connection (SYNC.md §7): a device
- * belongs to one provider, and after "Disconnect" it still holds her records, so a code for
- * another provider is refused until the device is erased. The connection itself (token, server
- * address) is in `sync-state.ts`; disconnecting drops it and keeps everything else.
+ * Which person this device belongs to, kept apart from the connection (SYNC.md §7, §13): a device
+ * belongs to one provider or one staff member, and after "Disconnect" it still holds her records, so
+ * a code for anyone else is refused until the device is erased; so is a staff code on a device
+ * holding a provider's records (even one never connected), and a provider code on a staff device.
+ * The connection itself (token, server address) is in `sync-state.ts`; disconnecting drops it and
+ * keeps everything else.
  */
-import { SYNCED_TABLES } from '../domain/tables';
+import { tablesOfKind, type DeviceKind } from '../domain/tables';
 import type { NaptimeDb } from './db';
 import { META_KEYS } from './meta';
-import { SYNC_META_KEYS, saveConnection, type SyncConnection } from './sync-state';
+import {
+  SYNC_META_KEYS,
+  getStaffProfile,
+  saveConnection,
+  type StaffProfile,
+  type SyncConnection,
+} from './sync-state';
 import { toStorageFailure, type StorageFailure } from './errors';
 
 /** The meta keys this module owns. */
@@ -42,10 +50,47 @@ export async function getHeldProvider(db: NaptimeDb): Promise<HeldProvider | nul
   };
 }
 
-/** True when any synced table holds a row (deleted ones too: they are still hers, restorable). */
-export async function holdsRecords(db: NaptimeDb): Promise<boolean> {
-  for (const table of SYNCED_TABLES) if ((await db.synced(table).count()) > 0) return true;
+/**
+ * True when a table of a `kind` device holds a row (deleted ones too: they are still hers,
+ * restorable). `conflicts` is left out of the staff tables' count: it is shared by both kinds.
+ */
+export async function holdsRecords(db: NaptimeDb, kind: DeviceKind = 'provider'): Promise<boolean> {
+  for (const table of tablesOfKind(kind)) {
+    if (kind === 'staff' && table === 'conflicts') continue;
+    if ((await db.synced(table).count()) > 0) return true;
+  }
   return false;
+}
+
+/** Why a staff code may not connect this device, or null when it may. */
+export type StaffRefusal =
+  | { reason: 'provider-device'; held: HeldProvider | null }
+  | { reason: 'other-staff'; held: StaffProfile };
+
+/**
+ * Whether enrolling staff member `candidate` would mix people: the device holds a provider's
+ * records (connected or not), or another staff member's.
+ */
+export async function staffRefusal(
+  db: NaptimeDb,
+  candidate: { staffId?: string; staffName: string; agencyName: string | null },
+): Promise<StaffRefusal | null> {
+  if (await holdsRecords(db, 'provider'))
+    return { reason: 'provider-device', held: await getHeldProvider(db) };
+  const held = await getStaffProfile(db);
+  if (!held) return null;
+  const same =
+    candidate.staffId !== undefined
+      ? candidate.staffId === held.staffId
+      : candidate.staffName === held.staffName && candidate.agencyName === held.agencyName;
+  if (same) return null;
+  return (await holdsRecords(db, 'staff')) ? { reason: 'other-staff', held } : null;
+}
+
+/** The staff member whose records are on this device, when a provider code must be refused. */
+export async function staffHeld(db: NaptimeDb): Promise<StaffProfile | null> {
+  const held = await getStaffProfile(db);
+  return held && (await holdsRecords(db, 'staff')) ? held : null;
 }
 
 /**
@@ -69,7 +114,7 @@ export async function otherProviderHeld(
 /** Saves a new connection and the provider it belongs to, in one transaction. */
 export async function saveEnrollment(
   db: NaptimeDb,
-  connection: SyncConnection & { providerName: string; agencyName: string },
+  connection: SyncConnection & { providerId: string; providerName: string; agencyName: string },
 ): Promise<{ ok: true } | StorageFailure> {
   try {
     await db.transaction('rw', db.meta, async () => {
@@ -80,6 +125,33 @@ export async function saveEnrollment(
         agencyName: connection.agencyName,
       };
       await db.meta.put({ key: ENROLLMENT_META_KEYS.provider, value: held });
+      // A staff member whose device held nothing of hers yet: it is a provider's device now.
+      await db.meta.delete(SYNC_META_KEYS.staff);
+    });
+    return { ok: true };
+  } catch (error) {
+    return toStorageFailure(error);
+  }
+}
+
+/**
+ * Saves a staff member's connection and who she is (which makes this a staff device), in one
+ * transaction; the connection's names are hers, for the connection card ("as {name}").
+ */
+export async function saveStaffEnrollment(
+  db: NaptimeDb,
+  connection: SyncConnection,
+  staff: StaffProfile,
+): Promise<{ ok: true } | StorageFailure> {
+  try {
+    await db.transaction('rw', db.meta, async () => {
+      await saveConnection(db, {
+        ...connection,
+        providerName: staff.staffName,
+        agencyName: staff.agencyName ?? '',
+      });
+      await db.meta.put({ key: SYNC_META_KEYS.staff, value: { ...staff } });
+      await db.meta.delete(ENROLLMENT_META_KEYS.provider);
     });
     return { ok: true };
   } catch (error) {

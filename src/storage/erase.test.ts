@@ -33,11 +33,14 @@ describe('eraseDevice', () => {
       'children',
       'conflicts',
       'drafts',
+      'events',
       'meta',
       'observations',
       'outbox',
       'pdsa',
       'settings',
+      'staff-checkins',
+      'ta-contacts',
     ]);
     for (const [table, rows] of Object.entries(after)) expect(rows, table).toEqual([]);
     expect((await ensureDeviceMeta(db)).nodeId).not.toBe(before.nodeId);

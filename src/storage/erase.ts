@@ -3,7 +3,7 @@
  * meta, settings), so the next start is a fresh first run with a new node id, and the device is
  * free to be enrolled with another provider. The app offers an export first and says what is unsynced.
  */
-import { SYNCED_TABLES } from '../domain/tables';
+import { DEVICE_TABLES } from '../domain/tables';
 import type { NaptimeDb } from './db';
 import { toStorageFailure, type StorageFailure } from './errors';
 
@@ -14,11 +14,11 @@ const UNSYNCED_STATUSES = ['pending', 'rejected', 'conflict'];
  * `syncStatus` is pending, rejected or in conflict. Each record counts once.
  */
 export async function countUnsynced(db: NaptimeDb): Promise<number> {
-  const stores = SYNCED_TABLES.map((t) => db.synced(t));
+  const stores = DEVICE_TABLES.map((t) => db.synced(t));
   return db.transaction('r', [...stores, db.outbox], async () => {
     const keys = new Set<string>();
     for (const entry of await db.outbox.toArray()) keys.add(`${entry.table}/${entry.recordId}`);
-    for (const table of SYNCED_TABLES) {
+    for (const table of DEVICE_TABLES) {
       const ids = await db.synced(table).where('syncStatus').anyOf(UNSYNCED_STATUSES).primaryKeys();
       for (const id of ids) keys.add(`${table}/${id}`);
     }

@@ -7,15 +7,17 @@
 import { isLocalDateTime, toLocalDateTime } from '../domain/dates';
 import { StoredRecordSchema } from '../domain/envelope';
 import type { ServerRecord } from '../domain/sync-messages';
-import type { SyncedTable } from '../domain/tables';
+import type { DeviceTable } from '../domain/tables';
 import { DELETED_FIELD, knownFields, unionFields } from './changes';
 import { withoutDerivedIndexFields, type NaptimeDb, type OutboxRow, type RecordRow } from './db';
 import { outboxOp } from './outbox';
+// The sync paths handle a staff member's records too: their schemas come with them.
+import './staff-schemas';
 
 /** The record `id` of `table` as stored, or undefined when missing or unreadable. */
 export async function readRecordRow(
   db: NaptimeDb,
-  table: SyncedTable,
+  table: DeviceTable,
   id: string,
 ): Promise<RecordRow | undefined> {
   return parseRecordRow(await db.synced(table).get(id));
@@ -29,7 +31,7 @@ export function parseRecordRow(raw: unknown): RecordRow | undefined {
 }
 
 /** The outbox entries of one record, oldest first. */
-export function entriesOf(db: NaptimeDb, table: SyncedTable, id: string): Promise<OutboxRow[]> {
+export function entriesOf(db: NaptimeDb, table: DeviceTable, id: string): Promise<OutboxRow[]> {
   return db.outbox.where('[table+recordId]').equals([table, id]).sortBy('seq');
 }
 
@@ -38,7 +40,7 @@ export function entriesOf(db: NaptimeDb, table: SyncedTable, id: string): Promis
  * absent here is sent as null, so a field cleared while an earlier version was in flight is cleared
  * on the server too), plus `deleted` once the server knows the record.
  */
-export function allFieldsOf(record: RecordRow, table: SyncedTable): string[] {
+export function allFieldsOf(record: RecordRow, table: DeviceTable): string[] {
   const data = unionFields(Object.keys(record.data), knownFields(table));
   return record.version > 0 ? unionFields(data, [DELETED_FIELD]) : data;
 }
@@ -51,7 +53,7 @@ export function allFieldsOf(record: RecordRow, table: SyncedTable): string[] {
 export async function promoteNext(
   db: NaptimeDb,
   record: RecordRow,
-  table: SyncedTable,
+  table: DeviceTable,
   sendAll: boolean,
 ): Promise<void> {
   const [next] = await entriesOf(db, table, record.id);
@@ -63,7 +65,7 @@ export async function promoteNext(
 export function promotedEntry(
   next: OutboxRow | undefined,
   record: RecordRow,
-  table: SyncedTable,
+  table: DeviceTable,
   sendAll: boolean,
 ): OutboxRow | null {
   if (!next || next.payload != null) return null;

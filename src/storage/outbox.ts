@@ -15,7 +15,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { OutboxOp } from '../domain/envelope';
 import type { Hlc } from '../domain/hlc';
-import type { SyncedTable } from '../domain/tables';
+import type { DeviceTable } from '../domain/tables';
 import { DELETED_FIELD, unionFields } from './changes';
 import type { NaptimeDb, OutboxRow, RecordRow } from './db';
 
@@ -37,7 +37,7 @@ export function isNeverSent(entry: OutboxRow): boolean {
 /** Adds or coalesces the outbox entry for one record change. Call inside an rw transaction. */
 export async function queueChange(
   db: NaptimeDb,
-  table: SyncedTable,
+  table: DeviceTable,
   record: RecordRow,
   fields: readonly string[],
   hlc: Hlc,

@@ -14,7 +14,7 @@
  *   losing values; a device may not create them on the server).
  */
 import type { ServerRecord } from '../domain/sync-messages';
-import { isSyncedTable, SYNCED_TABLES, type SyncedTable } from '../domain/tables';
+import { DEVICE_TABLES, tablesOfKind, type DeviceTable } from '../domain/tables';
 import type { NaptimeDb, RecordRow } from './db';
 import {
   allFieldsOf,
@@ -24,7 +24,7 @@ import {
   toLocalRecord,
 } from './outbox-chain';
 import { outboxOp } from './outbox';
-import { receiveHlc, SYNC_META_KEYS } from './sync-state';
+import { getDeviceKind, receiveHlc, SYNC_META_KEYS } from './sync-state';
 import { v7 as uuidv7 } from 'uuid';
 
 /** A page as the server sends it (already parsed). */
@@ -39,7 +39,7 @@ interface RepairState {
   seen: Record<string, [number, string]>;
 }
 
-const storesOf = (db: NaptimeDb) => SYNCED_TABLES.map((t) => db.synced(t));
+const storesOf = (db: NaptimeDb) => DEVICE_TABLES.map((t) => db.synced(t));
 
 async function readRepair(db: NaptimeDb): Promise<RepairState | null> {
   const row = await db.meta.get(SYNC_META_KEYS.repair);
@@ -68,10 +68,12 @@ export function applyPullPage(
 ): Promise<number> {
   return db.transaction('rw', [db.outbox, db.meta, ...storesOf(db)], async () => {
     const repair = await readRepair(db);
-    const rows = page.changes.filter((row) => isSyncedTable(row.table));
+    // Only the tables of this device's kind: a provider's device never stores a staff table's row.
+    const mine = new Set<string>(tablesOfKind(await getDeviceKind(db)));
+    const rows = page.changes.filter((row) => mine.has(row.table));
     const key = (table: string, id: string) => `${table}/${id}`;
     const locals = new Map<string, RecordRow | undefined>();
-    for (const table of SYNCED_TABLES) {
+    for (const table of DEVICE_TABLES) {
       const ids = rows.filter((r) => r.table === table).map((r) => r.id);
       if (ids.length === 0) continue;
       const stored = await db.synced(table).bulkGet(ids);
@@ -85,9 +87,9 @@ export function applyPullPage(
           .toArray()
       ).map((e) => key(e.table, e.recordId)),
     );
-    const puts = new Map<SyncedTable, Map<string, RecordRow>>();
+    const puts = new Map<DeviceTable, Map<string, RecordRow>>();
     for (const row of rows) {
-      const table = row.table as SyncedTable;
+      const table = row.table as DeviceTable;
       const k = key(table, row.id);
       if (repair) repair.seen[k] = [row.version, row.hlc];
       const local = locals.get(k);
@@ -140,7 +142,7 @@ export function finishRepair(db: NaptimeDb): Promise<number> {
     const repair = await readRepair(db);
     if (!repair) return 0;
     let queued = 0;
-    for (const table of SYNCED_TABLES) {
+    for (const table of DEVICE_TABLES) {
       if (table === 'conflicts') continue;
       const rows = await db.synced(table).toArray();
       for (const raw of rows) {

@@ -18,11 +18,11 @@
  */
 import { maxHlc } from '../domain/hlc';
 import type { MutationResult, ServerRecord, TerminalResult } from '../domain/sync-messages';
-import { validateRecord } from '../domain/records';
-import { SCHEMA_VERSION, SYNCED_TABLES, type SyncedTable } from '../domain/tables';
+import { SCHEMA_VERSION, DEVICE_TABLES, type DeviceTable } from '../domain/tables';
 import { DELETED_FIELD } from './changes';
 import type { NaptimeDb, OutboxRow, RecordRow } from './db';
 import { parseRecordRow, promotedEntry, toLocalRecord } from './outbox-chain';
+import { validateDeviceRecord } from './schemas';
 import { receiveHlc, SYNC_META_KEYS } from './sync-state';
 
 /** How many results of each kind a response carried (duplicates counted once, as `duplicate`). */
@@ -52,7 +52,7 @@ function reapplyWaiting(
   return { ...server, data, deleted };
 }
 
-const keyOf = (table: SyncedTable, id: string) => `${table}\u0000${id}`;
+const keyOf = (table: DeviceTable, id: string) => `${table}\u0000${id}`;
 
 /**
  * What applying one response reads and writes, held in memory: the answered entries, the chains
@@ -64,7 +64,7 @@ class WorkingSet {
   readonly byMutation = new Map<string, OutboxRow>();
   private readonly records = new Map<string, RecordRow | undefined>();
   private readonly chains = new Map<string, OutboxRow[]>();
-  private readonly dirty = new Map<string, { table: SyncedTable; row: RecordRow }>();
+  private readonly dirty = new Map<string, { table: DeviceTable; row: RecordRow }>();
   private readonly outboxPuts = new Map<number, OutboxRow>();
   private readonly outboxDeletes = new Set<number>();
 
@@ -86,7 +86,7 @@ class WorkingSet {
     const mutationIds = results.map((r) => r.mutationId);
     const answered = await db.outbox.where('mutationId').anyOf(mutationIds).toArray();
     for (const e of answered) this.byMutation.set(e.mutationId, e);
-    const pairs = new Map<string, [SyncedTable, string]>();
+    const pairs = new Map<string, [DeviceTable, string]>();
     for (const e of answered) pairs.set(keyOf(e.table, e.recordId), [e.table, e.recordId]);
     if (pairs.size === 0) return;
     const chained = await db.outbox
@@ -96,7 +96,7 @@ class WorkingSet {
     for (const key of pairs.keys()) this.chains.set(key, []);
     for (const e of chained) this.chains.get(keyOf(e.table, e.recordId))?.push(e);
     for (const chain of this.chains.values()) chain.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
-    for (const table of SYNCED_TABLES) {
+    for (const table of DEVICE_TABLES) {
       const ids = [...pairs.values()].filter(([t]) => t === table).map(([, id]) => id);
       if (ids.length === 0) continue;
       const rows = await db.synced(table).bulkGet(ids);
@@ -108,18 +108,18 @@ class WorkingSet {
   // Dexie's transaction zone and Chromium commits the transaction under it (PrematureCommitError).
 
   /** A record `load` read (or one written since). */
-  record(table: SyncedTable, id: string): RecordRow | undefined {
+  record(table: DeviceTable, id: string): RecordRow | undefined {
     return this.records.get(keyOf(table, id));
   }
 
   /** The record's entries still in the outbox, oldest first. */
-  chain(table: SyncedTable, id: string): OutboxRow[] {
+  chain(table: DeviceTable, id: string): OutboxRow[] {
     const key = keyOf(table, id);
     if (!this.chains.has(key)) this.chains.set(key, []);
     return this.chains.get(key)!;
   }
 
-  put(table: SyncedTable, row: RecordRow): void {
+  put(table: DeviceTable, row: RecordRow): void {
     const key = keyOf(table, row.id);
     this.records.set(key, row);
     this.dirty.set(key, { table, row });
@@ -136,7 +136,7 @@ class WorkingSet {
   }
 
   /** `promoteNext` on the working set. */
-  promote(row: RecordRow, table: SyncedTable, sendAll: boolean): void {
+  promote(row: RecordRow, table: DeviceTable, sendAll: boolean): void {
     const chain = this.chain(table, row.id);
     const promoted = promotedEntry(chain[0], row, table, sendAll);
     if (!promoted || promoted.seq === undefined) return;
@@ -146,7 +146,7 @@ class WorkingSet {
 
   async flush(): Promise<void> {
     const { db } = this;
-    for (const table of SYNCED_TABLES) {
+    for (const table of DEVICE_TABLES) {
       const rows = [...this.dirty.values()].filter((d) => d.table === table).map((d) => d.row);
       if (rows.length) await db.synced(table).bulkPut(rows as never[]);
     }
@@ -167,7 +167,7 @@ function applyOne(ws: WorkingSet, result: MutationResult, counts: OutcomeCounts)
   const term: TerminalResult = result.status === 'duplicate' ? result.original : result;
   counts[result.status === 'duplicate' ? 'duplicate' : term.status] += 1;
   ws.drop({ ...entry, seq: entry.seq });
-  const table: SyncedTable = entry.table;
+  const table: DeviceTable = entry.table;
   const local = ws.record(table, entry.recordId);
   if (!local) return;
   if (term.status === 'rejected') {
@@ -191,7 +191,7 @@ function applyOne(ws: WorkingSet, result: MutationResult, counts: OutcomeCounts)
         local,
         waiting.flatMap((e) => e.changedFields),
       );
-      if (waiting.length && !validateRecord(table, local.id, next.data).ok) {
+      if (waiting.length && !validateDeviceRecord(table, local.id, next.data).ok) {
         keepLocalForMerge(ws, table, local, term);
         return;
       }
@@ -222,7 +222,7 @@ function applyOne(ws: WorkingSet, result: MutationResult, counts: OutcomeCounts)
  */
 function keepLocalForMerge(
   ws: WorkingSet,
-  table: SyncedTable,
+  table: DeviceTable,
   local: RecordRow,
   term: Extract<TerminalResult, { status: 'merged' | 'conflict' }>,
 ): void {
@@ -245,7 +245,7 @@ export function applyPushResults(
   response: { results: readonly MutationResult[]; serverHlc: string },
   now: number,
 ): Promise<OutcomeCounts> {
-  const stores = SYNCED_TABLES.map((t) => db.synced(t));
+  const stores = DEVICE_TABLES.map((t) => db.synced(t));
   return db.transaction('rw', [db.outbox, db.meta, ...stores], async () => {
     const counts = emptyOutcomes();
     const ws = new WorkingSet(db);

@@ -6,7 +6,7 @@
  * over the server's limit can never be sent: it is marked `rejected` here and the queue goes on.
  */
 import { LIMITS } from '../domain/sync-messages';
-import { SYNCED_TABLES, type SyncedTable } from '../domain/tables';
+import { DEVICE_TABLES, type DeviceTable } from '../domain/tables';
 import type { NaptimeDb, OutboxRow, RecordRow } from './db';
 import { mutationOf, parseRecordRow, promoteNext, readRecordRow } from './outbox-chain';
 
@@ -14,7 +14,7 @@ import { mutationOf, parseRecordRow, promoteNext, readRecordRow } from './outbox
 export interface BatchItem {
   seq: number;
   mutationId: string;
-  table: SyncedTable;
+  table: DeviceTable;
   recordId: string;
   payload: Record<string, unknown>;
   bytes: number;
@@ -64,7 +64,7 @@ export async function rejectLocally(
   await promoteNext(db, marked, entry.table, true);
 }
 
-const keyOf = (table: SyncedTable, id: string) => `${table}\u0000${id}`;
+const keyOf = (table: DeviceTable, id: string) => `${table}\u0000${id}`;
 const needsRecord = (e: OutboxRow) => !e.payload && e.baseVersion !== null;
 
 /**
@@ -73,7 +73,7 @@ const needsRecord = (e: OutboxRow) => !e.payload && e.baseVersion !== null;
  * another, cost a tablet seconds for a batch of 500.
  */
 export function takeBatch(db: NaptimeDb, options: TakeBatchOptions): Promise<Batch> {
-  const stores = SYNCED_TABLES.map((t) => db.synced(t));
+  const stores = DEVICE_TABLES.map((t) => db.synced(t));
   return db.transaction('rw', [db.outbox, ...stores], async () => {
     const entries = await db.outbox.orderBy('seq').toArray();
     const taken = new Set<string>();
@@ -95,7 +95,7 @@ export function takeBatch(db: NaptimeDb, options: TakeBatchOptions): Promise<Bat
     const records = new Map<string, RecordRow | undefined>();
     const prefetch = async (from: number) => {
       const ahead = firsts.slice(from, from + Math.max(1, options.maxCount)).filter(needsRecord);
-      for (const table of SYNCED_TABLES) {
+      for (const table of DEVICE_TABLES) {
         const ids = ahead.filter((e) => e.table === table).map((e) => e.recordId);
         if (ids.length === 0) continue;
         const rows = await db.synced(table).bulkGet(ids);
@@ -169,7 +169,7 @@ export function rejectEntryLocally(
   code: string,
   message: string,
 ): Promise<boolean> {
-  const stores = SYNCED_TABLES.map((t) => db.synced(t));
+  const stores = DEVICE_TABLES.map((t) => db.synced(t));
   return db.transaction('rw', [db.outbox, ...stores], async () => {
     const entry = await db.outbox.get(seq);
     if (!entry) return false;

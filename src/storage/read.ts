@@ -8,9 +8,11 @@
 import Dexie from 'dexie';
 import { compareForPicker } from '../domain/children';
 import { StoredRecordSchema, type StoredRecord } from '../domain/envelope';
-import { DATA_SCHEMAS, type ChildData, type DataOf, type ObservationData } from '../domain/records';
-import type { SyncedTable } from '../domain/tables';
+import type { DeviceDataOf } from '../domain/device-records';
+import type { ChildData, ObservationData } from '../domain/records';
+import type { DeviceTable } from '../domain/tables';
 import { withoutDerivedIndexFields, type NaptimeDb } from './db';
+import { dataSchemaOf } from './schemas';
 
 /** One row read back: the parsed record, or the raw row that could not be read. */
 export type ReadItem<D> =
@@ -22,14 +24,14 @@ export type DeletedItem =
   | (ReadItem<ChildData> & { table: 'children' });
 
 /** Parses one stored row of `table`: envelope and data. */
-export function readRow<T extends SyncedTable>(table: T, raw: unknown): ReadItem<DataOf<T>> {
+export function readRow<T extends DeviceTable>(table: T, raw: unknown): ReadItem<DeviceDataOf<T>> {
   const row = withoutDerivedIndexFields(raw);
   const envelope = StoredRecordSchema.safeParse(row);
-  const data = envelope.success ? DATA_SCHEMAS[table].safeParse(envelope.data.data) : undefined;
+  const data = envelope.success ? dataSchemaOf(table).safeParse(envelope.data.data) : undefined;
   if (envelope.success && data?.success) {
     return {
       ok: true,
-      record: { ...envelope.data, data: data.data } as unknown as StoredRecord<DataOf<T>>,
+      record: { ...envelope.data, data: data.data } as unknown as StoredRecord<DeviceDataOf<T>>,
     };
   }
   const id =
@@ -42,20 +44,20 @@ function rawField(raw: unknown, field: string): unknown {
 }
 
 /** The record `id` of `table`, or null when there is none. */
-export async function getRecord<T extends SyncedTable>(
+export async function getRecord<T extends DeviceTable>(
   db: NaptimeDb,
   table: T,
   id: string,
-): Promise<ReadItem<DataOf<T>> | null> {
+): Promise<ReadItem<DeviceDataOf<T>> | null> {
   const raw = await db.synced(table).get(id);
   return raw === undefined ? null : readRow(table, raw);
 }
 
 /** Every row of `table`, deleted ones included, in id order. */
-export async function listAllRecords<T extends SyncedTable>(
+export async function listAllRecords<T extends DeviceTable>(
   db: NaptimeDb,
   table: T,
-): Promise<ReadItem<DataOf<T>>[]> {
+): Promise<ReadItem<DeviceDataOf<T>>[]> {
   const rows = await db.synced(table).toArray();
   return rows.map((raw) => readRow(table, raw));
 }

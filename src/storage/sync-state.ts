@@ -1,10 +1,12 @@
 /**
  * What the sync client keeps in `meta` (SYNC.md §2, §6, §9): the connection (device id and token),
  * the pull cursor, the repair in progress after a `reset`, and the last successful push and pull
- * times that must survive a reload. Also the counts the status model shows.
+ * times that must survive a reload; and, on a staff member's device, who she is (SYNC.md §13), which
+ * makes it a staff device for as long as it is not erased. Also the counts the status model shows.
  */
 import { hlcRecv, HlcStateSchema } from '../domain/hlc';
-import { SYNCED_TABLES } from '../domain/tables';
+import type { StaffRole } from '../domain/scopes';
+import { DEVICE_TABLES, type DeviceKind } from '../domain/tables';
 import type { NaptimeDb } from './db';
 import { META_KEYS, getMeta } from './meta';
 
@@ -15,13 +17,45 @@ export const SYNC_META_KEYS = {
   repair: 'sync.repair',
   lastPushAt: 'sync.lastPushAt',
   lastPullAt: 'sync.lastPullAt',
+  /** The staff member this device belongs to; kept after a disconnect, like her records. */
+  staff: 'sync.staff',
 } as const;
+
+/** The staff member of a staff device, from her enrollment answer (SYNC.md §13). */
+export interface StaffProfile {
+  staffId: string;
+  staffName: string;
+  role: StaffRole;
+  /** Null for the collaborative's data manager, who belongs to no agency. */
+  agencyId: string | null;
+  agencyName: string | null;
+}
+
+/** The staff member this device belongs to, or null on a provider's device. */
+export async function getStaffProfile(db: NaptimeDb): Promise<StaffProfile | null> {
+  const v = (await getMeta(db, SYNC_META_KEYS.staff)) as Partial<StaffProfile> | undefined;
+  if (!v || typeof v.staffId !== 'string' || typeof v.role !== 'string') return null;
+  return {
+    staffId: v.staffId,
+    staffName: v.staffName ?? '',
+    role: v.role,
+    agencyId: v.agencyId ?? null,
+    agencyName: v.agencyName ?? null,
+  };
+}
+
+/** Whose device this is: a staff member's once enrolled with a staff code, else a provider's. */
+export async function getDeviceKind(db: NaptimeDb): Promise<DeviceKind> {
+  return (await getStaffProfile(db)) ? 'staff' : 'provider';
+}
 
 /** A device's link to the agency's server, saved at enrollment (SYNC.md §7). */
 export interface SyncConnection {
   deviceId: string;
   deviceToken: string;
-  providerId: string;
+  /** Absent on a staff device (its person is in `getStaffProfile`). */
+  providerId?: string;
+  /** The name she is connected as (a provider's, or a staff member's on a staff device). */
   providerName?: string;
   agencyName?: string;
   /** The agency server's address as she confirmed it ('' or absent: the app's own origin). */
@@ -79,7 +113,7 @@ export interface SyncCounts {
 
 /** Reads the counts in one read transaction. */
 export async function getSyncCounts(db: NaptimeDb): Promise<SyncCounts> {
-  const stores = SYNCED_TABLES.map((t) => db.synced(t));
+  const stores = DEVICE_TABLES.map((t) => db.synced(t));
   return db.transaction('r', [db.outbox, ...stores], async () => {
     let oldest: number | null = null;
     let waiting = 0;
@@ -89,7 +123,7 @@ export async function getSyncCounts(db: NaptimeDb): Promise<SyncCounts> {
       if (Number.isFinite(ms) && (oldest === null || ms < oldest)) oldest = ms;
     });
     let rejected = 0;
-    for (const table of SYNCED_TABLES)
+    for (const table of DEVICE_TABLES)
       rejected += await db.synced(table).where('syncStatus').equals('rejected').count();
     const conflicted = await db.conflicts
       .filter(

@@ -9,20 +9,21 @@ import { v7 as uuidv7 } from 'uuid';
 import { toLocalDateTime } from '../domain/dates';
 import { StoredRecordSchema, type StoredRecord } from '../domain/envelope';
 import { hlcSend } from '../domain/hlc';
+import type { DeviceDataOf } from '../domain/device-records';
 import {
   validateRecord,
   type ChildData,
-  type DataOf,
   type FieldIssue,
   type ObservationData,
 } from '../domain/records';
-import { SCHEMA_VERSION, type SyncedTable } from '../domain/tables';
+import { SCHEMA_VERSION, type DeviceTable } from '../domain/tables';
 import { DELETED_FIELD, changedFields, mergeForSave, withoutEmpty } from './changes';
 import { withoutDerivedIndexFields, type NaptimeDb, type RecordRow } from './db';
 import { settleDraftWrites } from './drafts';
 import { toStorageFailure, type StorageFailure } from './errors';
 import { META_KEYS, ensureDeviceMeta } from './meta';
 import { queueChange } from './outbox';
+import { validateDeviceRecord } from './schemas';
 
 /** What a save returns: the committed record, the field problems, or why storage refused it. */
 export type SaveResult<D> =
@@ -50,13 +51,13 @@ class UnreadableRecordError extends Error {}
  * entry and clock. A change that changes nothing writes nothing (besides deleting the draft), unless
  * the record was rejected: its next save sends every field again (SYNC.md §4).
  */
-async function commitChange<T extends SyncedTable>(
+async function commitChange<T extends DeviceTable>(
   db: NaptimeDb,
   table: T,
   id: string,
   decide: (current: RecordRow | undefined) => Decision,
   options: SaveOptions = {},
-): Promise<SaveResult<DataOf<T>>> {
+): Promise<SaveResult<DeviceDataOf<T>>> {
   try {
     if (options.draftKey !== undefined) await settleDraftWrites(db, options.draftKey);
     const store = db.synced(table);
@@ -78,7 +79,7 @@ async function commitChange<T extends SyncedTable>(
       const fields = fieldsToSend(current, decision);
       if (current && fields.length === 0) {
         if (options.draftKey !== undefined) await db.drafts.delete(options.draftKey);
-        return { ok: true as const, record: current as unknown as StoredRecord<DataOf<T>> };
+        return { ok: true as const, record: current as unknown as StoredRecord<DeviceDataOf<T>> };
       }
 
       const now = db.now();
@@ -104,7 +105,7 @@ async function commitChange<T extends SyncedTable>(
       await queueChange(db, table, record, fields, hlc);
       await db.meta.put({ key: META_KEYS.hlc, value: state });
       if (options.draftKey !== undefined) await db.drafts.delete(options.draftKey);
-      return { ok: true as const, record: record as unknown as StoredRecord<DataOf<T>> };
+      return { ok: true as const, record: record as unknown as StoredRecord<DeviceDataOf<T>> };
     });
   } catch (error) {
     return toStorageFailure(error);
@@ -132,19 +133,19 @@ export function fieldsToSend(
  * Creates or updates a record with `data`: every field this build knows comes from `data` (one left
  * out is cleared), fields it does not know stay as stored. Nothing is written when it is invalid.
  */
-export function saveRecord<T extends SyncedTable>(
+export function saveRecord<T extends DeviceTable>(
   db: NaptimeDb,
   table: T,
   id: string,
   data: Data,
   options: SaveOptions = {},
-): Promise<SaveResult<DataOf<T>>> {
+): Promise<SaveResult<DeviceDataOf<T>>> {
   return commitChange(
     db,
     table,
     id,
     (current) => {
-      const checked = validateRecord(table, id, mergeForSave(table, current?.data, data));
+      const checked = validateDeviceRecord(table, id, mergeForSave(table, current?.data, data));
       if (!checked.ok) return checked;
       return { ok: true, data: withoutEmpty(checked.data as Data), deleted: current?.deleted ?? 0 };
     },
@@ -157,22 +158,22 @@ function notFound(): Decision {
 }
 
 /** Soft-deletes a record: `deleted: 1`, its data kept for undo and "recently deleted". */
-export function deleteRecord<T extends SyncedTable>(
+export function deleteRecord<T extends DeviceTable>(
   db: NaptimeDb,
   table: T,
   id: string,
-): Promise<SaveResult<DataOf<T>>> {
+): Promise<SaveResult<DeviceDataOf<T>>> {
   return commitChange(db, table, id, (current) =>
     current ? { ok: true, data: current.data, deleted: 1 } : notFound(),
   );
 }
 
 /** Restores a soft-deleted record (`deleted: 0`). */
-export function restoreRecord<T extends SyncedTable>(
+export function restoreRecord<T extends DeviceTable>(
   db: NaptimeDb,
   table: T,
   id: string,
-): Promise<SaveResult<DataOf<T>>> {
+): Promise<SaveResult<DeviceDataOf<T>>> {
   return commitChange(db, table, id, (current) =>
     current ? { ok: true, data: current.data, deleted: 0 } : notFound(),
   );

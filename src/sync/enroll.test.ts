@@ -55,7 +55,7 @@ describe('checking a code', () => {
     const c = await s.code();
     expect(await checkCode(s.db, s.deps(), c)).toEqual({
       ok: true,
-      owner: { providerName: 'María López', agencyName: 'Sunrise Agency' },
+      owner: { kind: 'provider', providerName: 'María López', agencyName: 'Sunrise Agency' },
     });
     expect(await s.join(c)).toMatchObject({ ok: true });
   });
@@ -117,7 +117,7 @@ describe('connecting', () => {
     for (let i = 0; i < 3; i++) before.push(await saveObservation(s.db, note(`before ${i}`)));
     expect(await s.join(await s.code())).toEqual({
       ok: true,
-      owner: { providerName: 'María López', agencyName: 'Sunrise Agency' },
+      owner: { kind: 'provider', providerName: 'María López', agencyName: 'Sunrise Agency' },
     });
     const conn = await getConnection(s.db);
     expect(conn).toMatchObject({ providerId: s.a.providerId, serverUrl: 'http://localhost:8080' });

@@ -3,25 +3,27 @@
  * the way the connect screen needs it:
  * - `checkCode` asks whom a code connects to (`enroll/check`, the code is not spent);
  * - `connect` redeems it (`enroll`), carrying an old token so the server revokes it, refuses a code
- *   for another provider while the device holds the first one's records, and saves the connection;
+ *   for another person while the device holds the first one's records (and a staff code on a device
+ *   holding a provider's records, SYNC.md §13), and saves the connection;
  * - `disconnect` revokes this device's token and forgets the connection, keeping every record and
  *   the outbox; a token the server could not be told about is revoked later (`revokeLeftovers`).
  */
-import {
-  DisconnectResponseSchema,
-  EnrollCheckResponseSchema,
-  EnrollResponseSchema,
-} from '../domain/sync-messages';
+import type { StaffRole } from '../domain/scopes';
+import { parseEnrollResponse, StaffEnrollCheckResponseSchema } from '../domain/staff-messages';
+import { DisconnectResponseSchema, EnrollCheckResponseSchema } from '../domain/sync-messages';
 import type { NaptimeDb } from '../storage/db';
 import {
   forgetConnection,
   otherProviderHeld,
   saveEnrollment,
+  saveStaffEnrollment,
+  staffHeld,
+  staffRefusal,
   tokenRevoked,
   tokensToRevoke,
   type HeldProvider,
 } from '../storage/enrollment';
-import { getConnection } from '../storage/sync-state';
+import { getConnection, type StaffProfile } from '../storage/sync-state';
 import type { SyncDeps } from './deps';
 import { postJson, type HttpOutcome } from './http';
 
@@ -38,12 +40,25 @@ export type EnrollFailure =
   | { reason: 'not-naptime' }
   | { reason: 'server-error' }
   | { reason: 'other-provider'; held: HeldProvider }
+  | { reason: 'provider-device'; held: HeldProvider | null }
+  | { reason: 'other-staff' | 'staff-device'; held: StaffProfile }
   | { reason: 'storage' };
 
-/** Whom a code connects to. */
-export interface CodeOwner {
-  providerName: string;
-  agencyName: string;
+/** Whom a code connects to: a provider, or a staff member (SYNC.md §13). */
+export type CodeOwner =
+  | { kind: 'provider'; providerName: string; agencyName: string }
+  | { kind: 'staff'; staffName: string; role: StaffRole; agencyName: string | null };
+
+/** Why a code for `owner` may not connect this device (it holds someone else's records), or null. */
+async function refusalFor(
+  db: NaptimeDb,
+  owner: CodeOwner & { providerId?: string; staffId?: string },
+): Promise<EnrollFailure | null> {
+  if (owner.kind === 'staff') return staffRefusal(db, owner);
+  const staff = await staffHeld(db);
+  if (staff) return { reason: 'staff-device', held: staff };
+  const held = await otherProviderHeld(db, owner);
+  return held ? { reason: 'other-provider', held } : null;
 }
 
 /** Maps an answer that is not a success to what she is told. */
@@ -69,12 +84,25 @@ export async function checkCode(
 ): Promise<{ ok: true; owner: CodeOwner } | ({ ok: false } & EnrollFailure)> {
   const res = await postJson(deps, '/api/v1/devices/enroll/check', null, { code });
   if (res.kind !== 'ok') return { ok: false, ...enrollFailureOf(res) };
-  const parsed = EnrollCheckResponseSchema.safeParse(res.json);
-  if (!parsed.success) return { ok: false, reason: 'not-naptime' };
-  const owner = { providerName: parsed.data.providerName, agencyName: parsed.data.agencyName };
-  const held = await otherProviderHeld(db, owner);
-  if (held) return { ok: false, reason: 'other-provider', held };
+  const owner = codeOwnerOf(res.json);
+  if (!owner) return { ok: false, reason: 'not-naptime' };
+  const refused = await refusalFor(db, owner);
+  if (refused) return { ok: false, ...refused };
   return { ok: true, owner };
+}
+
+/** The `enroll/check` answer as whom the code connects to; null when it is not one. */
+function codeOwnerOf(body: unknown): CodeOwner | null {
+  if ((body as { kind?: unknown } | null)?.kind === 'staff') {
+    const staff = StaffEnrollCheckResponseSchema.safeParse(body);
+    if (!staff.success) return null;
+    const { staffName, role, agencyName } = staff.data;
+    return { kind: 'staff', staffName, role, agencyName };
+  }
+  const provider = EnrollCheckResponseSchema.safeParse(body);
+  if (!provider.success) return null;
+  const { providerName, agencyName } = provider.data;
+  return { kind: 'provider', providerName, agencyName };
 }
 
 /**
@@ -92,29 +120,46 @@ export async function connect(
     deviceName: input.deviceName,
   });
   if (res.kind !== 'ok') return { ok: false, ...enrollFailureOf(res) };
-  const parsed = EnrollResponseSchema.safeParse(res.json);
-  if (!parsed.success) return { ok: false, reason: 'not-naptime' };
-  const e = parsed.data;
+  const parsed = parseEnrollResponse(res.json);
+  if (!parsed) return { ok: false, reason: 'not-naptime' };
+  const { deviceId, deviceToken } = parsed.response;
+  const owner: CodeOwner & { providerId?: string; staffId?: string } =
+    parsed.kind === 'staff'
+      ? { kind: 'staff', ...pick(parsed.response, ['staffId', 'staffName', 'role', 'agencyName']) }
+      : {
+          kind: 'provider',
+          ...pick(parsed.response, ['providerId', 'providerName', 'agencyName']),
+        };
   // The check compared names; only the id is certain. A code for someone else was spent, but its
-  // token must not live on, and her records must not be mixed with another provider's.
-  const held = await otherProviderHeld(db, e);
-  if (held) {
-    await postJson(deps, '/api/v1/devices/disconnect', e.deviceToken, {});
-    return { ok: false, reason: 'other-provider', held };
+  // token must not live on, and her records must not be mixed with another person's.
+  const refused = await refusalFor(db, owner);
+  if (refused) {
+    await postJson(deps, '/api/v1/devices/disconnect', deviceToken, {});
+    return { ok: false, ...refused };
   }
-  const saved = await saveEnrollment(db, {
-    deviceId: e.deviceId,
-    deviceToken: e.deviceToken,
-    providerId: e.providerId,
-    providerName: e.providerName,
-    agencyName: e.agencyName,
-    serverUrl: input.serverUrl,
-  });
+  const connection = { deviceId, deviceToken, serverUrl: input.serverUrl };
+  const saved =
+    parsed.kind === 'staff'
+      ? await saveStaffEnrollment(
+          db,
+          connection,
+          pick(parsed.response, ['staffId', 'staffName', 'role', 'agencyId', 'agencyName']),
+        )
+      : await saveEnrollment(db, {
+          ...connection,
+          ...pick(parsed.response, ['providerId', 'providerName', 'agencyName']),
+        });
   if (!saved.ok) {
-    await postJson(deps, '/api/v1/devices/disconnect', e.deviceToken, {});
+    await postJson(deps, '/api/v1/devices/disconnect', deviceToken, {});
     return { ok: false, reason: 'storage' };
   }
-  return { ok: true, owner: { providerName: e.providerName, agencyName: e.agencyName } };
+  const { providerId: _p, staffId: _s, ...shown } = owner;
+  return { ok: true, owner: shown as CodeOwner };
+}
+
+/** The named fields of `from`, and no others (the answers are loose: they may carry more). */
+function pick<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, from[k]])) as Pick<T, K>;
 }
 
 /**

@@ -22,9 +22,11 @@ function retryAfterOf(res: Response, bodyMs: number | undefined): number | null 
   return Number.isFinite(seconds) ? Math.max(0, seconds * 1000) : null;
 }
 
+type HttpDeps = Pick<SyncDeps, 'baseUrl' | 'fetch' | 'setTimeout' | 'clearTimeout' | 'gzip'>;
+
 /** POSTs `body` as JSON (gzipped when `gzip` is available) with the device token, if any. */
 export async function postJson(
-  deps: Pick<SyncDeps, 'baseUrl' | 'fetch' | 'setTimeout' | 'clearTimeout' | 'gzip'>,
+  deps: HttpDeps,
   path: string,
   token: string | null,
   body: unknown,
@@ -32,13 +34,28 @@ export async function postJson(
 ): Promise<HttpOutcome> {
   const text = JSON.stringify(body);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  // Enrollment asks without a token (or with the old one, which the server then revokes).
-  if (token !== null) headers.authorization = `Bearer ${token}`;
   let payload: BodyInit = text;
   if (options.gzip && deps.gzip) {
     payload = (await deps.gzip(encoder.encode(text))) as unknown as BodyInit;
     headers['content-encoding'] = 'gzip';
   }
+  return send(deps, path, token, { method: 'POST', headers, body: payload });
+}
+
+/** GETs `path` with the device token (the staff read routes, SYNC.md §17). */
+export function getJson(deps: HttpDeps, path: string, token: string): Promise<HttpOutcome> {
+  return send(deps, path, token, { method: 'GET', headers: { accept: 'application/json' } });
+}
+
+async function send(
+  deps: HttpDeps,
+  path: string,
+  token: string | null,
+  init: { method: string; headers: Record<string, string>; body?: BodyInit },
+): Promise<HttpOutcome> {
+  const headers = { ...init.headers };
+  // Enrollment asks without a token (or with the old one, which the server then revokes).
+  if (token !== null) headers.authorization = `Bearer ${token}`;
   const controller = new AbortController();
   let timedOut = false;
   const timer = deps.setTimeout(() => {
@@ -47,9 +64,8 @@ export async function postJson(
   }, SYNC_TIMING.requestTimeoutMs);
   try {
     const res = await deps.fetch(`${deps.baseUrl}${path}`, {
-      method: 'POST',
+      ...init,
       headers,
-      body: payload,
       signal: controller.signal,
     });
     const raw = await res.text();

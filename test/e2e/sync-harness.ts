@@ -308,11 +308,12 @@ export interface ServerRow {
 }
 
 /** Everything the server holds for the provider, pulled by a probe device enrolled for it. */
-export async function serverRecords(
-  server: ServerHandle,
-  provider: Provider,
-): Promise<ServerRow[]> {
-  const code = enrollmentCode(server, provider);
+export function serverRecords(server: ServerHandle, provider: Provider): Promise<ServerRow[]> {
+  return recordsSeenWith(server, enrollmentCode(server, provider));
+}
+
+/** Everything a probe device enrolled with `code` (a provider's or a staff member's) pulls. */
+export async function recordsSeenWith(server: ServerHandle, code: string): Promise<ServerRow[]> {
   const post = async (path: string, body: unknown, token?: string) => {
     const res = await fetch(`${server.url}${path}`, {
       method: 'POST',

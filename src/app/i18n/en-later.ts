@@ -9,6 +9,7 @@ import { dataEn } from '../features/data/messages.en';
 import { pdsaEn } from '../features/pdsa/messages.en';
 import { printEn } from '../features/print/messages.en';
 import { progressEn } from '../features/progress/messages.en';
+import { staffEn } from '../features/staff/messages.en';
 
 const enLater = {
   ...progressEn,
@@ -17,6 +18,7 @@ const enLater = {
   ...attentionEn,
   ...printEn,
   ...pdsaEn,
+  ...staffEn,
 };
 
 export type LaterMessages = typeof enLater;

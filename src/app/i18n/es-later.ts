@@ -6,6 +6,7 @@ import { dataEs } from '../features/data/messages.es';
 import { pdsaEs } from '../features/pdsa/messages.es';
 import { printEs } from '../features/print/messages.es';
 import { progressEs } from '../features/progress/messages.es';
+import { staffEs } from '../features/staff/messages.es';
 
 const esLater: LaterMessages = {
   ...progressEs,
@@ -14,6 +15,7 @@ const esLater: LaterMessages = {
   ...attentionEs,
   ...printEs,
   ...pdsaEs,
+  ...staffEs,
 };
 
 export default esLater;

@@ -2,14 +2,15 @@ import type { JSX } from 'preact';
 import { useLocation } from 'preact-iso';
 import { t } from '../i18n/i18n';
 import { Icon } from '../ui/icons';
-import { isCurrent, SECONDARY_NAV } from './nav-items';
+import { staffProfile } from '../state';
+import { isCurrent, SECONDARY_NAV, STAFF_SECONDARY_NAV } from './nav-items';
 
 /** The places she visits less often (her roster, settings), in the header. */
 export function HeaderNav(): JSX.Element {
   const { path } = useLocation();
   return (
     <nav class="header-nav" aria-label={t('nav.more')}>
-      {SECONDARY_NAV.map((item) => (
+      {(staffProfile.value ? STAFF_SECONDARY_NAV : SECONDARY_NAV).map((item) => (
         <a
           key={item.href}
           href={item.href}

@@ -2,18 +2,20 @@ import type { JSX } from 'preact';
 import { useLocation } from 'preact-iso';
 import { t } from '../i18n/i18n';
 import { Icon } from '../ui/icons';
-import { isCurrent, PRIMARY_NAV } from './nav-items';
+import { staffProfile } from '../state';
+import { isCurrent, PRIMARY_NAV, STAFF_PRIMARY_NAV } from './nav-items';
 
 /** The main navigation at the bottom (its places are listed in nav-items.ts). */
 export function NavBar(): JSX.Element {
   const { path } = useLocation();
+  const items = staffProfile.value ? STAFF_PRIMARY_NAV : PRIMARY_NAV;
   return (
     <nav
       class="nav-bar"
       aria-label={t('nav.label')}
-      style={{ gridTemplateColumns: `repeat(${PRIMARY_NAV.length}, 1fr)` }}
+      style={{ gridTemplateColumns: `repeat(${items.length}, 1fr)` }}
     >
-      {PRIMARY_NAV.map((item) => (
+      {items.map((item) => (
         <a
           key={item.href}
           href={item.href}

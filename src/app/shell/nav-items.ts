@@ -21,7 +21,20 @@ export const SECONDARY_NAV: NavItem[] = [
   { href: '/settings', label: 'nav.settings', icon: 'settings' },
 ];
 
-/** True when `path` is at or under the item's place. */
+/** A staff device's places (SYNC.md §13): her Home, contact log, weekly survey and measures. */
+export const STAFF_PRIMARY_NAV: NavItem[] = [
+  { href: '/staff', label: 'nav.home', icon: 'home' },
+  { href: '/staff/log', label: 'nav.staffLog', icon: 'notes' },
+  { href: '/staff/survey', label: 'nav.staffSurvey', icon: 'checkin' },
+  { href: '/staff/measures', label: 'nav.staffMeasures', icon: 'chart' },
+];
+
+export const STAFF_SECONDARY_NAV: NavItem[] = [
+  { href: '/settings', label: 'nav.settings', icon: 'settings' },
+];
+
+/** True when `path` is at or under the item's place (a Home is current only at itself). */
 export function isCurrent(href: string, path: string): boolean {
-  return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+  if (href === '/' || href === '/staff') return path === href;
+  return path === href || path.startsWith(`${href}/`);
 }

@@ -38,10 +38,12 @@ export function ConnectPage(): JSX.Element {
     return (
       <section class="page connect">
         <h1 ref={doneRef} tabIndex={-1}>
-          {t('connect.done.title', { agency: step.owner.agencyName })}
+          {step.owner.agencyName === null
+            ? t('connect.done.collaborative')
+            : t('connect.done.title', { agency: step.owner.agencyName })}
         </h1>
-        <p>{t('connect.done.text')}</p>
-        <a class="button primary" href="/">
+        <p>{t(step.owner.kind === 'staff' ? 'connect.done.staffText' : 'connect.done.text')}</p>
+        <a class="button primary" href={step.owner.kind === 'staff' ? '/staff' : '/'}>
           {t('connect.done.home')}
         </a>
       </section>

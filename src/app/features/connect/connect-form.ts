@@ -78,6 +78,16 @@ export function failureMessage(failure: EnrollFailure): {
         key: 'connect.fail.other-provider',
         params: { provider: failure.held.providerName, agency: failure.held.agencyName },
       };
+    case 'provider-device':
+      return failure.held
+        ? {
+            key: 'connect.fail.provider-device-named',
+            params: { provider: failure.held.providerName, agency: failure.held.agencyName },
+          }
+        : { key: 'connect.fail.provider-device' };
+    case 'other-staff':
+    case 'staff-device':
+      return { key: `connect.fail.${failure.reason}`, params: { staff: failure.held.staffName } };
     default:
       return { key: `connect.fail.${failure.reason}` };
   }

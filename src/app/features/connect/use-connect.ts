@@ -8,6 +8,7 @@ import { countUnsynced } from '../../../storage/erase';
 import { getConnection, type SyncConnection } from '../../../storage/sync-state';
 import { checkCode, connect, type CodeOwner } from '../../../sync/enroll';
 import { useDb } from '../../db';
+import { loadStaffProfile } from '../../staff-profile';
 import { enrollDeps, startSyncIfConnected } from '../../sync-runtime';
 import { useLiveQuery } from '../../ui/use-live-query';
 import {
@@ -73,6 +74,7 @@ export function useConnect() {
       setProblem(failureMessage(result));
       return setStep({ kind: 'form' });
     }
+    await loadStaffProfile(db);
     await startSyncIfConnected(db);
     setStep({ kind: 'done', owner: result.owner });
   };
