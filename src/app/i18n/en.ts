@@ -19,6 +19,9 @@ const g = glossaryIn('en');
 const core = {
   'nav.label': 'Main',
   'nav.home': 'Home',
+  'nav.staffLog': 'Contacts',
+  'nav.staffSurvey': 'Survey',
+  'nav.staffMeasures': 'Measures',
   'nav.notes': g.Notes,
   'nav.children': g.Children,
   'nav.settings': 'Settings',

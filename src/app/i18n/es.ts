@@ -23,6 +23,9 @@ const core: Omit<
 > = {
   'nav.label': 'Principal',
   'nav.home': 'Inicio',
+  'nav.staffLog': 'Contactos',
+  'nav.staffSurvey': 'Encuesta',
+  'nav.staffMeasures': 'Medidas',
   'nav.notes': g.Notes,
   'nav.children': g.Children,
   'nav.settings': 'Ajustes',

@@ -4,9 +4,6 @@ import { glossaryIn } from '../../i18n/glossary';
 const g = glossaryIn('en');
 
 export const staffEn = {
-  'nav.staffLog': 'Contacts',
-  'nav.staffSurvey': 'Survey',
-  'nav.staffMeasures': 'Measures',
   'staff.home.title': 'Staff home',
   'staff.home.hello': 'Hello, {staff}',
   'staff.home.roleAt': '{role} at {agency}',

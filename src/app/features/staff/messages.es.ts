@@ -5,9 +5,6 @@ import type { staffEn } from './messages.en';
 const g = glossaryIn('es');
 
 export const staffEs: Record<keyof typeof staffEn, string> = {
-  'nav.staffLog': 'Contactos',
-  'nav.staffSurvey': 'Encuesta',
-  'nav.staffMeasures': 'Medidas',
   'staff.home.title': 'Inicio del personal',
   'staff.home.hello': 'Hola, {staff}',
   'staff.home.roleAt': '{role} en {agency}',
