@@ -1,6 +1,7 @@
 /**
  * The device's database (DESIGN.md "Architecture", SYNC.md §2): one store per synced table, plus the
- * outbox, drafts, meta and settings. Pre-release, so version 1 is edited in place (src/README.md 3).
+ * outbox, drafts, meta and settings. Version 1 was edited in place while pre-release (src/README.md 3);
+ * since devices hold data, each new store is a new version that only adds.
  *
  * Index choices:
  * - `*data.childIds`: IndexedDB allows a multiEntry index on a dotted key path (it must not be an
@@ -54,7 +55,11 @@ export interface NaptimeDbOptions {
 /** The names of the local-only fields derived for indexes; reads strip them. */
 export const DERIVED_INDEX_FIELDS = ['week', 'observedMs'] as const;
 
-const STORES: Record<SyncedTable | 'outbox' | 'drafts' | 'meta' | 'settings', string> = {
+/** The stores of version 1 (every store but `sharing`). */
+const STORES_V1: Record<
+  Exclude<SyncedTable, 'sharing'> | 'outbox' | 'drafts' | 'meta' | 'settings',
+  string
+> = {
   children: 'id, syncStatus, deleted',
   observations:
     'id, syncStatus, deleted, data.observedAt, *data.childIds, [deleted+week+observedMs]',
@@ -67,6 +72,9 @@ const STORES: Record<SyncedTable | 'outbox' | 'drafts' | 'meta' | 'settings', st
   settings: 'key',
 };
 
+/** Version 2 adds her sharing choice (SYNC.md §14): one record, id `sharing`. */
+const STORES_V2 = { sharing: 'id, syncStatus, deleted' };
+
 /** The Dexie database of one device. `now()` is the clock every write stamps with. */
 export class NaptimeDb extends Dexie {
   children!: Table<StoredRecord, string>;
@@ -74,6 +82,7 @@ export class NaptimeDb extends Dexie {
   checkins!: Table<StoredRecord, string>;
   pdsa!: Table<StoredRecord, string>;
   conflicts!: Table<StoredRecord, string>;
+  sharing!: Table<StoredRecord, string>;
   outbox!: Table<OutboxRow, number>;
   drafts!: Table<DraftRow, string>;
   meta!: Table<KeyValueRow, string>;
@@ -88,7 +97,8 @@ export class NaptimeDb extends Dexie {
       chromeTransactionDurability: 'strict',
     });
     this.now = options.now ?? (() => new Date());
-    this.version(1).stores(STORES);
+    this.version(1).stores(STORES_V1);
+    this.version(2).stores(STORES_V2);
     this.use(derivedIndexFields);
   }
 

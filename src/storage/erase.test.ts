@@ -38,6 +38,7 @@ describe('eraseDevice', () => {
       'outbox',
       'pdsa',
       'settings',
+      'sharing',
     ]);
     for (const [table, rows] of Object.entries(after)) expect(rows, table).toEqual([]);
     expect((await ensureDeviceMeta(db)).nodeId).not.toBe(before.nodeId);
