@@ -38,6 +38,7 @@ const AttentionPage = lazy(() =>
   import('./features/attention/AttentionPage').then((m) => m.AttentionPage),
 );
 const ConnectPage = lazy(() => import('./features/connect/ConnectPage').then((m) => m.ConnectPage));
+const SharingPage = lazy(() => import('./features/sharing/SharingPage').then((m) => m.SharingPage));
 const SettingsPage = lazy(() =>
   import('./features/settings/SettingsPage').then((m) => m.SettingsPage),
 );
@@ -71,6 +72,7 @@ export function App(): JSX.Element {
             <Route path="/pdsa/:id" component={PdsaCyclePage} />
             <Route path="/progress" component={ProgressPage} />
             <Route path="/settings" component={SettingsPage} />
+            <Route path="/settings/sharing" component={SharingPage} />
             <Route path="/attention" component={AttentionPage} />
             <Route path="/connect" component={ConnectPage} />
             <Route path="/print/child/:id" component={PrintChildPage} />

@@ -10,6 +10,7 @@ import { welcomeEn } from '../features/welcome/messages.en';
 import { progressEn } from '../features/progress/messages.en';
 import { uiEn } from '../ui/messages.en';
 import { attentionEn } from '../features/attention/messages.en';
+import { sharingEn } from '../features/sharing/messages.en';
 
 const g = glossaryIn('en');
 
@@ -212,6 +213,7 @@ const en = {
   ...welcomeEn,
   ...uiEn,
   ...attentionEn,
+  ...sharingEn,
 };
 
 export type Messages = typeof en;

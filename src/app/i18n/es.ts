@@ -11,6 +11,7 @@ import { welcomeEs } from '../features/welcome/messages.es';
 import { progressEs } from '../features/progress/messages.es';
 import { uiEs } from '../ui/messages.es';
 import { attentionEs } from '../features/attention/messages.es';
+import { sharingEs } from '../features/sharing/messages.es';
 
 const g = glossaryIn('es');
 
@@ -26,6 +27,7 @@ const core: Omit<
   | keyof typeof welcomeEs
   | keyof typeof uiEs
   | keyof typeof attentionEs
+  | keyof typeof sharingEs
 > = {
   'nav.label': 'Principal',
   'nav.home': 'Inicio',
@@ -227,6 +229,7 @@ const es: Messages = {
   ...welcomeEs,
   ...uiEs,
   ...attentionEs,
+  ...sharingEs,
 };
 
 export default es;
