@@ -39,6 +39,13 @@ const AttentionPage = lazy(() =>
 );
 const ConnectPage = lazy(() => import('./features/connect/ConnectPage').then((m) => m.ConnectPage));
 const SharingPage = lazy(() => import('./features/sharing/SharingPage').then((m) => m.SharingPage));
+// The staff pages carry Chart.js too, in their own chunks (SYNC.md §17).
+const StaffProvidersPage = lazy(() =>
+  import('./features/staff/StaffProvidersPage').then((m) => m.StaffProvidersPage),
+);
+const StaffChartsPage = lazy(() =>
+  import('./features/staff/StaffChartsPage').then((m) => m.StaffChartsPage),
+);
 const SettingsPage = lazy(() =>
   import('./features/settings/SettingsPage').then((m) => m.SettingsPage),
 );
@@ -75,6 +82,8 @@ export function App(): JSX.Element {
             <Route path="/settings/sharing" component={SharingPage} />
             <Route path="/attention" component={AttentionPage} />
             <Route path="/connect" component={ConnectPage} />
+            <Route path="/staff/providers" component={StaffProvidersPage} />
+            <Route path="/staff/charts" component={StaffChartsPage} />
             <Route path="/print/child/:id" component={PrintChildPage} />
             <Route path="/print/month" component={PrintMonthPage} />
             <Route default component={NotFoundPage} />

@@ -11,6 +11,7 @@ import { progressEn } from '../features/progress/messages.en';
 import { uiEn } from '../ui/messages.en';
 import { attentionEn } from '../features/attention/messages.en';
 import { sharingEn } from '../features/sharing/messages.en';
+import { staffEn } from '../features/staff/messages.en';
 
 const g = glossaryIn('en');
 
@@ -214,6 +215,7 @@ const en = {
   ...uiEn,
   ...attentionEn,
   ...sharingEn,
+  ...staffEn,
 };
 
 export type Messages = typeof en;

@@ -12,6 +12,7 @@ import { progressEs } from '../features/progress/messages.es';
 import { uiEs } from '../ui/messages.es';
 import { attentionEs } from '../features/attention/messages.es';
 import { sharingEs } from '../features/sharing/messages.es';
+import { staffEs } from '../features/staff/messages.es';
 
 const g = glossaryIn('es');
 
@@ -28,6 +29,7 @@ const core: Omit<
   | keyof typeof uiEs
   | keyof typeof attentionEs
   | keyof typeof sharingEs
+  | keyof typeof staffEs
 > = {
   'nav.label': 'Principal',
   'nav.home': 'Inicio',
@@ -230,6 +232,7 @@ const es: Messages = {
   ...uiEs,
   ...attentionEs,
   ...sharingEs,
+  ...staffEs,
 };
 
 export default es;
