@@ -226,9 +226,9 @@ export function rollupsAnswer(today: Date, grain: 'week' | 'month' = 'week', n =
         id: 'e1',
         date: weekDays(weeks[8]!)[2],
         kind: 'learning-session',
-        title: 'Learning session 1',
+        title: 'Encuentro de otoño',
       },
-      { id: 'e2', date: weekDays(weeks[16]!)[1], kind: 'webinar', title: 'Webinar: run charts' },
+      { id: 'e2', date: weekDays(weeks[16]!)[1], kind: 'webinar', title: 'Taller PDSA' },
     ],
   };
 }
