@@ -137,7 +137,7 @@ export function coachAnswers(today: Date) {
     {
       providerId: 'p-bea',
       name: 'Beatriz Gómez',
-      records: providerRecords(weeks.slice(0, 17), { level: 'numbers', seed: 2 }),
+      records: providerRecords(weeks.slice(0, 18), { level: 'numbers', seed: 2 }),
     },
     {
       providerId: 'p-carla',

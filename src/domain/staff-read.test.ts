@@ -68,10 +68,7 @@ describe('the staff read answers (SYNC.md §17)', () => {
     for (const p of points)
       if (!p.shown) expect(Object.keys(p).sort()).toEqual(['of', 'period', 'shown', 'suppressed']);
     expect(parsed.staff.barriers?.[0]?.barrier).toBe('time');
-    expect(parsed.events.map((e) => e.title)).toEqual([
-      'Learning session 1',
-      'Webinar: run charts',
-    ]);
+    expect(parsed.events.map((e) => e.title)).toEqual(['Encuentro de otoño', 'Taller PDSA']);
   });
 
   it('read a suppressed point sent with only period, suppressed and of; drop unknown measures and barriers', () => {
