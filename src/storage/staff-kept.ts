@@ -32,6 +32,11 @@ export async function keepAnswer(
   await db.meta.put({ key: PREFIX + route, value: { answer, savedAt } });
 }
 
+/** Forgets the kept answer of `route`. */
+export async function forgetKeptAnswer(db: NaptimeDb, route: string): Promise<void> {
+  await db.meta.delete(PREFIX + route);
+}
+
 /** Forgets every kept answer (the server no longer lets this device read them). */
 export async function forgetKeptAnswers(db: NaptimeDb): Promise<void> {
   await db.meta.where('key').startsWith(PREFIX).delete();

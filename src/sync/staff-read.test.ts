@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StaffSharedAnswerSchema } from '../domain/staff-read';
+import { StaffProvidersAnswerSchema, StaffSharedAnswerSchema } from '../domain/staff-read';
 import { coachAnswers } from '../domain/staff-read-fixtures';
 import type { NaptimeDb } from '../storage/db';
 import { getKeptAnswer } from '../storage/staff-kept';
@@ -86,14 +86,19 @@ describe('readStaffRoute (SYNC.md §17)', () => {
     expect((await readKept(db, ROUTE, StaffSharedAnswerSchema))?.answer).toEqual(shared);
   });
 
-  it('forgets every kept copy when the server says this device may no longer read', async () => {
+  it('forgets the route’s copy on a 403, and every copy on a 401 (revoked)', async () => {
     answer = () => json(coachAnswers(today).shared);
     await read();
+    const other = '/api/v1/staff/providers';
+    answer = () => json(coachAnswers(today).providers);
+    await readStaffRoute(db, deps, other, StaffProvidersAnswerSchema);
     answer = () => json({ error: { code: 'FORBIDDEN', message: 'not for you' } }, 403);
     expect(await read()).toEqual({ answer: null, savedAt: null, problem: 'not-allowed' });
     expect(await getKeptAnswer(db, ROUTE)).toBeNull();
+    expect(await getKeptAnswer(db, other)).not.toBeNull();
     answer = () => json({ error: { code: 'UNAUTHENTICATED', message: 'revoked' } }, 401);
     expect(await read()).toMatchObject({ answer: null, problem: 'unauthenticated' });
+    expect(await getKeptAnswer(db, other)).toBeNull();
   });
 
   it('says so when the device is not connected, without asking anyone', async () => {

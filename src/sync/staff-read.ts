@@ -2,14 +2,18 @@
  * The staff read routes' client (SYNC.md §17): a GET with the device's token, the answer checked by
  * its schema (`domain/staff-read.ts`), then kept whole (`storage/staff-kept.ts`) so the page reads
  * offline "as of" when it came. Offline, on a network error, a timeout, a server error or an answer
- * that does not parse, the kept copy is shown with the reason. A 401 or 403 (the token is revoked, or
- * this device may not read it) forgets every kept copy: what the server no longer lets this device
- * read must not stay on it.
+ * that does not parse, the kept copy is shown with the reason. What the server no longer lets this
+ * device read must not stay on it: a 401 (the token is revoked) forgets every kept copy, a 403 (not
+ * for this role) that route's.
  */
 import type { z } from 'zod/mini';
-import { ErrorBodySchema } from '../domain/sync-messages';
 import type { NaptimeDb } from '../storage/db';
-import { forgetKeptAnswers, getKeptAnswer, keepAnswer } from '../storage/staff-kept';
+import {
+  forgetKeptAnswer,
+  forgetKeptAnswers,
+  getKeptAnswer,
+  keepAnswer,
+} from '../storage/staff-kept';
 import { getConnection } from '../storage/sync-state';
 
 /** The environment of a read: the browser's `fetch` and clock, or a test's. */
@@ -94,17 +98,14 @@ export async function readStaffRoute<T>(
   } finally {
     clearTimeout(timer);
   }
-  if (res.status === 401 || res.status === 403) {
+  if (res.status === 401) {
     await forgetKeptAnswers(db);
-    const code = ErrorBodySchema.safeParse(json);
-    return {
-      answer: null,
-      savedAt: null,
-      problem:
-        res.status === 403 && (!code.success || code.data.error.code === 'FORBIDDEN')
-          ? 'not-allowed'
-          : 'unauthenticated',
-    };
+    return { answer: null, savedAt: null, problem: 'unauthenticated' };
+  }
+  if (res.status === 403) {
+    // Not for her role (a coach asking for the agencies): only this route's copy goes.
+    await forgetKeptAnswer(db, route);
+    return { answer: null, savedAt: null, problem: 'not-allowed' };
   }
   if (!res.ok) return kept(db, route, schema, 'server');
   const parsed = schema.safeParse(json);
