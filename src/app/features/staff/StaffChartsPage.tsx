@@ -138,7 +138,7 @@ export function StaffChartsPage(): JSX.Element {
       />
       {answer && (
         <>
-          <p class="hint">{subtitle}</p>
+          <p class="hint">{groupName(answer)}</p>
           <div class="chart-actions">
             <button type="button" class="button" onClick={() => void onExport()}>
               {t('staff.charts.exportCsv')}
