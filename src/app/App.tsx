@@ -52,25 +52,39 @@ const AttentionPage = lazy(() =>
 const ConnectPage = lazy(() =>
   withLaterWords(import('./features/connect/ConnectPage')).then((m) => m.ConnectPage),
 );
+const SharingPage = lazy(() =>
+  withLaterWords(import('./features/sharing/SharingPage')).then((m) => m.SharingPage),
+);
+// The staff pages carry Chart.js too, in their own chunks (SYNC.md §17).
+const StaffProvidersPage = lazy(() =>
+  withLaterWords(import('./features/staff/StaffProvidersPage')).then((m) => m.StaffProvidersPage),
+);
+const StaffChartsPage = lazy(() =>
+  withLaterWords(import('./features/staff/StaffChartsPage')).then((m) => m.StaffChartsPage),
+);
 const SettingsPage = lazy(() =>
   withLaterWords(import('./features/settings/SettingsPage')).then((m) => m.SettingsPage),
 );
 
 // The staff app (SYNC.md §13): its own chunks, so a provider's first screen does not grow.
 const StaffHomePage = lazy(() =>
-  import('./features/staff/StaffHomePage').then((m) => m.StaffHomePage),
+  withLaterWords(import('./features/staff/StaffHomePage')).then((m) => m.StaffHomePage),
 );
 const ContactListPage = lazy(() =>
-  import('./features/staff/ContactListPage').then((m) => m.ContactListPage),
+  withLaterWords(import('./features/staff/ContactListPage')).then((m) => m.ContactListPage),
 );
 const ContactFormPage = lazy(() =>
-  import('./features/staff/ContactFormPage').then((m) => m.ContactFormPage),
+  withLaterWords(import('./features/staff/ContactFormPage')).then((m) => m.ContactFormPage),
 );
-const SurveyPage = lazy(() => import('./features/staff/SurveyPage').then((m) => m.SurveyPage));
+const SurveyPage = lazy(() =>
+  withLaterWords(import('./features/staff/SurveyPage')).then((m) => m.SurveyPage),
+);
 const MeasuresPage = lazy(() =>
-  import('./features/staff/MeasuresPage').then((m) => m.MeasuresPage),
+  withLaterWords(import('./features/staff/MeasuresPage')).then((m) => m.MeasuresPage),
 );
-const EventsPage = lazy(() => import('./features/staff/EventsPage').then((m) => m.EventsPage));
+const EventsPage = lazy(() =>
+  withLaterWords(import('./features/staff/EventsPage')).then((m) => m.EventsPage),
+);
 
 /** A staff device's `/`: her Home is `/staff`. */
 function ToStaffHome(): null {
@@ -116,8 +130,11 @@ export function App(): JSX.Element {
             <Route path="/pdsa/:id" component={PdsaCyclePage} />
             <Route path="/progress" component={ProgressPage} />
             <Route path="/settings" component={SettingsPage} />
+            <Route path="/settings/sharing" component={SharingPage} />
             <Route path="/attention" component={AttentionPage} />
             <Route path="/connect" component={ConnectPage} />
+            <Route path="/staff/providers" component={StaffProvidersPage} />
+            <Route path="/staff/charts" component={StaffChartsPage} />
             <Route path="/print/child/:id" component={PrintChildPage} />
             <Route path="/print/month" component={PrintMonthPage} />
             <Route default component={NotFoundPage} />

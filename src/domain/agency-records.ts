@@ -5,8 +5,9 @@
  * like every record schema: unknown fields are kept; null and absent mean the same.
  */
 import { z } from 'zod/mini';
-import { CalendarDateSchema, IsoWeekSchema, LocalDateTimeSchema } from './dates';
+import { CalendarDateSchema, IsoWeekSchema } from './dates';
 import { issueKey, toFieldIssues, type FieldIssue, type ValidationResult } from './records';
+import { SHARING_ID, SharingDataSchema } from './sharing';
 
 const noRepeats = (a: readonly unknown[]) => new Set(a).size === a.length;
 const serverId = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, 'bad-id'));
@@ -99,17 +100,8 @@ export function staffCheckinId(week: string): string {
   return `staff-checkin-${week}`;
 }
 
-export const SHARING_LEVELS = ['nothing', 'numbers', 'numbers-and-pdsa'] as const;
-export type SharingLevel = (typeof SHARING_LEVELS)[number];
-/** The one id of a provider's sharing record (SYNC.md §12). */
-export const SHARING_ID = 'sharing';
-
-/** Her choice of what her agency's staff may read (SYNC.md §14). */
-export const SharingDataSchema = z.looseObject({
-  level: z.enum(SHARING_LEVELS),
-  firstUseAt: z.nullish(z.union([CalendarDateSchema, LocalDateTimeSchema])),
-});
-export type SharingData = z.infer<typeof SharingDataSchema>;
+export { SHARING_ID, SHARING_LEVELS, SharingDataSchema } from './sharing';
+export type { SharingData, SharingLevel } from './sharing';
 
 export const EVENT_KINDS = ['learning-session', 'coaching-call', 'webinar', 'other'] as const;
 

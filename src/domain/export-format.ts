@@ -25,12 +25,19 @@ type PerTable<V> = { [T in SyncedTable]: V };
 const perTable = <S extends z.ZodMiniType>(schema: S) =>
   z.strictObject(Object.fromEntries(SYNCED_TABLES.map((t) => [t, schema])) as PerTable<S>);
 
+/** Every table, `sharing` optional: a file exported before it existed still imports (SYNC.md §14). */
+const tablesOf = <S extends z.ZodMiniType>(schema: S) =>
+  z.strictObject({
+    ...(Object.fromEntries(SYNCED_TABLES.map((t) => [t, schema])) as PerTable<S>),
+    sharing: z.optional(schema),
+  });
+
 /** The shape of an export file; rows are checked one by one by `parseExport`. */
 export const ExportFileSchema = z.looseObject({
   format: z.literal(EXPORT_FORMAT),
   formatVersion: z.literal(EXPORT_FORMAT_VERSION),
   exportedAt: LocalDateTimeSchema,
-  tables: perTable(z.array(z.unknown())),
+  tables: tablesOf(z.array(z.unknown())),
   unreadable: z.optional(z.partial(perTable(z.array(z.string())))),
 });
 
@@ -98,7 +105,7 @@ export function parseExport(json: unknown): { ok: true; value: ParsedExport } | 
   for (const table of SYNCED_TABLES) {
     const listed = new Set(file.data.unreadable?.[table] ?? []);
     const ids = new Set<string>();
-    for (const [index, row] of file.data.tables[table].entries()) {
+    for (const [index, row] of (file.data.tables[table] ?? []).entries()) {
       const id = row && typeof row === 'object' ? (row as { id?: unknown }).id : undefined;
       if (typeof id === 'string' && ids.has(id)) {
         return { ok: false, reason: 'damaged', message: `${table} holds the id ${id} twice` };

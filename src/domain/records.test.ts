@@ -628,6 +628,19 @@ describe('validateRecord', () => {
     });
   });
 
+  it('accepts her sharing choice only under the id sharing, with a known level', () => {
+    const sharing = { level: 'numbers', firstUseAt: '2026-01-05T08:00:00-06:00' };
+    expect(validateRecord('sharing', 'sharing', sharing)).toEqual({ ok: true, data: sharing });
+    expect(validateRecord('sharing', '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', sharing)).toEqual({
+      ok: false,
+      issues: [{ path: 'id', message: 'sharing-id' }],
+    });
+    expect(validateRecord('sharing', 'sharing', { level: 'everything' })).toEqual({
+      ok: false,
+      issues: [{ path: 'level', message: 'not-an-option' }],
+    });
+  });
+
   it('refuses an id that is empty, too long, or has spaces or slashes', () => {
     for (const id of ['', 'a b', 'a/b', '-abc', 'x'.repeat(101)]) {
       expect(validateRecord('children', id, child), JSON.stringify(id)).toEqual({

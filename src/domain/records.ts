@@ -5,6 +5,7 @@
  */
 import { z } from 'zod/mini';
 import { CalendarDateSchema, IsoWeekSchema, LocalDateTimeSchema } from './dates';
+import { SHARING_ID, SharingDataSchema } from './sharing';
 import { MEASURE_IDS, type SyncedTable } from './tables';
 
 const notBlank = (s: string) => s.trim().length > 0;
@@ -169,6 +170,7 @@ export const DATA_SCHEMAS = {
   checkins: CheckinDataSchema,
   pdsa: PdsaDataSchema,
   conflicts: ConflictDataSchema,
+  sharing: SharingDataSchema,
 } as const satisfies Record<SyncedTable, z.ZodMiniType>;
 
 export type DataOf<T extends SyncedTable> = z.infer<(typeof DATA_SCHEMAS)[T]>;
@@ -212,7 +214,7 @@ export function toFieldIssues(error: z.core.$ZodError): FieldIssue[] {
 
 /**
  * Validates one record's data for its table, and its id: a check-in's id must be `checkin-<week>`,
- * every other id a short token of letters, digits and dashes (a UUIDv7 when made by the app).
+ * her sharing choice's `sharing`, every other id a short token of letters, digits and dashes (a UUIDv7 when made by the app).
  */
 export function validateRecord<T extends SyncedTable>(
   table: T,
@@ -222,6 +224,9 @@ export function validateRecord<T extends SyncedTable>(
   const parsed = DATA_SCHEMAS[table].safeParse(data, { error: issueKey });
   const issues: FieldIssue[] = parsed.success ? [] : toFieldIssues(parsed.error);
   if (!RECORD_ID.test(id)) issues.push({ path: 'id', message: 'bad-id' });
+  // Her one sharing record (SYNC.md §12): two of her devices write the same record.
+  else if (table === 'sharing' && id !== SHARING_ID)
+    issues.push({ path: 'id', message: 'sharing-id' });
   if (
     table === 'checkins' &&
     parsed.success &&

@@ -18,7 +18,7 @@ export type ScopedTable = SyncedTable | AgencyTable;
 
 /** The tables of each kind of scope, and nothing else (SYNC.md §12's table). */
 export const SCOPE_TABLES: Readonly<Record<ScopeKind, readonly ScopedTable[]>> = {
-  provider: [...SYNCED_TABLES, 'sharing'],
+  provider: SYNCED_TABLES,
   staff: ['ta-contacts', 'staff-checkins', 'conflicts'],
   agency: ['events', 'conflicts'],
 };

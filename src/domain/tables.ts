@@ -1,5 +1,15 @@
-/** The synced tables of DESIGN.md, in the order a full export lists them. */
-export const SYNCED_TABLES = ['children', 'observations', 'checkins', 'pdsa', 'conflicts'] as const;
+/**
+ * The synced tables of a provider's device (DESIGN.md, SYNC.md §12), in the order a full export lists
+ * them; `sharing` holds her one sharing choice (SYNC.md §14).
+ */
+export const SYNCED_TABLES = [
+  'children',
+  'observations',
+  'checkins',
+  'pdsa',
+  'conflicts',
+  'sharing',
+] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 /** The tables a staff device syncs (SYNC.md §12): its own scope's and its agency's (plus `conflicts`). */

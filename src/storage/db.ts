@@ -1,7 +1,8 @@
 /**
  * The device's database (DESIGN.md "Architecture", SYNC.md §2): one store per synced table, plus the
- * outbox, drafts, meta and settings. Version 1 holds a provider's tables (edited in place before the
- * first release, src/README.md 3); version 3 adds a staff member's (SYNC.md §12).
+ * outbox, drafts, meta and settings. Version 1 was edited in place while pre-release (src/README.md 3);
+ * since devices hold data, each new store is a new version that only adds: version 2 her sharing
+ * choice, version 3 a staff member's tables (SYNC.md §12).
  *
  * Index choices:
  * - `*data.childIds`: IndexedDB allows a multiEntry index on a dotted key path (it must not be an
@@ -55,7 +56,11 @@ export interface NaptimeDbOptions {
 /** The names of the local-only fields derived for indexes; reads strip them. */
 export const DERIVED_INDEX_FIELDS = ['week', 'observedMs'] as const;
 
-const STORES: Record<SyncedTable | 'outbox' | 'drafts' | 'meta' | 'settings', string> = {
+/** The stores of version 1 (every store but `sharing`). */
+const STORES_V1: Record<
+  Exclude<SyncedTable, 'sharing'> | 'outbox' | 'drafts' | 'meta' | 'settings',
+  string
+> = {
   children: 'id, syncStatus, deleted',
   observations:
     'id, syncStatus, deleted, data.observedAt, *data.childIds, [deleted+week+observedMs]',
@@ -68,9 +73,12 @@ const STORES: Record<SyncedTable | 'outbox' | 'drafts' | 'meta' | 'settings', st
   settings: 'key',
 };
 
+/** Version 2 adds her sharing choice (SYNC.md §14): one record, id `sharing`. */
+const STORES_V2 = { sharing: 'id, syncStatus, deleted' };
+
 /**
- * A staff member's tables (SYNC.md §12), added in version 3 (version 2 adds `sharing`). A provider's
- * device has them too, always empty: one database class for every device keeps one upgrade path.
+ * A staff member's tables (SYNC.md §12), added in version 3. A provider's device has them too,
+ * always empty: one database class for every device keeps one upgrade path.
  */
 const STAFF_STORES: Record<StaffTable, string> = {
   'ta-contacts': 'id, syncStatus, deleted, data.date',
@@ -85,6 +93,7 @@ export class NaptimeDb extends Dexie {
   checkins!: Table<StoredRecord, string>;
   pdsa!: Table<StoredRecord, string>;
   conflicts!: Table<StoredRecord, string>;
+  sharing!: Table<StoredRecord, string>;
   outbox!: Table<OutboxRow, number>;
   drafts!: Table<DraftRow, string>;
   meta!: Table<KeyValueRow, string>;
@@ -99,7 +108,8 @@ export class NaptimeDb extends Dexie {
       chromeTransactionDurability: 'strict',
     });
     this.now = options.now ?? (() => new Date());
-    this.version(1).stores(STORES);
+    this.version(1).stores(STORES_V1);
+    this.version(2).stores(STORES_V2);
     this.version(3).stores(STAFF_STORES);
     this.use(derivedIndexFields);
   }

@@ -39,6 +39,7 @@ describe('eraseDevice', () => {
       'outbox',
       'pdsa',
       'settings',
+      'sharing',
       'staff-checkins',
       'ta-contacts',
     ]);

@@ -9,7 +9,9 @@ import { dataEn } from '../features/data/messages.en';
 import { pdsaEn } from '../features/pdsa/messages.en';
 import { printEn } from '../features/print/messages.en';
 import { progressEn } from '../features/progress/messages.en';
+import { sharingEn } from '../features/sharing/messages.en';
 import { staffEn } from '../features/staff/messages.en';
+import { staffViewsEn } from '../features/staff/views-messages.en';
 
 const enLater = {
   ...progressEn,
@@ -19,6 +21,8 @@ const enLater = {
   ...printEn,
   ...pdsaEn,
   ...staffEn,
+  ...staffViewsEn,
+  ...sharingEn,
 };
 
 export type LaterMessages = typeof enLater;

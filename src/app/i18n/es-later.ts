@@ -6,7 +6,9 @@ import { dataEs } from '../features/data/messages.es';
 import { pdsaEs } from '../features/pdsa/messages.es';
 import { printEs } from '../features/print/messages.es';
 import { progressEs } from '../features/progress/messages.es';
+import { sharingEs } from '../features/sharing/messages.es';
 import { staffEs } from '../features/staff/messages.es';
+import { staffViewsEs } from '../features/staff/views-messages.es';
 
 const esLater: LaterMessages = {
   ...progressEs,
@@ -16,6 +18,8 @@ const esLater: LaterMessages = {
   ...printEs,
   ...pdsaEs,
   ...staffEs,
+  ...staffViewsEs,
+  ...sharingEs,
 };
 
 export default esLater;

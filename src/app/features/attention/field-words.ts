@@ -71,6 +71,7 @@ const LABELS: Record<RecordTable, Record<string, MessageKey>> = {
     nextStep: 'pdsa.act.nextStep',
     startsPhase: 'pdsa.startsPhase',
   },
+  sharing: { level: 'sharing.levelLegend', firstUseAt: 'sharing.firstUse' },
 };
 
 /** The label of a field path of `table` ("Another detail" for one this build does not know). */
@@ -146,6 +147,10 @@ export function valueWords(
       return t(v ? 'pdsa.do.asPlannedYes' : 'pdsa.do.asPlannedNo');
     case 'pdsa:startsPhase':
       return t(v ? 'attention.yes' : 'attention.no');
+    case 'sharing:level':
+      return t(`sharing.level.${String(v)}` as MessageKey);
+    case 'sharing:firstUseAt':
+      return dayInWords(String(v).slice(0, 10));
   }
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);

@@ -36,6 +36,8 @@ export function recordTitle(table: RecordTable, data: Data | null, ctx: WordsCon
         idea: String(data.changeIdea ?? ''),
         n: Number(data.cycle ?? 1),
       });
+    case 'sharing':
+      return t('sharing.title');
   }
 }
 
@@ -52,6 +54,8 @@ export function recordHref(table: RecordTable, id: string, data: Data | null): s
       return `/checkin/${encodeURIComponent(String(data?.week ?? id.replace(/^checkin-/, '')))}${from}`;
     case 'pdsa':
       return `/pdsa/${key}${from}`;
+    case 'sharing':
+      return '/settings/sharing';
   }
 }
 

@@ -52,6 +52,9 @@ export function SettingsPage(): JSX.Element {
         </p>
       )}
       <ConnectionCard />
+      <a class="more-link" href="/settings/sharing">
+        {t('sharing.link')}
+      </a>
       <section class="card" aria-labelledby="settings-privacy">
         <h2 id="settings-privacy">{t('settings.privacyTitle')}</h2>
         <p>{t('settings.privacy')}</p>

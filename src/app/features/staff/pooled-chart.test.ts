@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import type {} from 'chartjs-plugin-annotation';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLaterWords, setLanguage } from '../../i18n/i18n';
+import { StaffRollupsAnswerSchema } from '../../../domain/staff-read';
+import { rollupsAnswer } from '../../../domain/staff-read-fixtures';
+import { parseCsv } from '../../../domain/csv';
+import { periodStart, pooledCharts, pooledConfig } from './pooled-chart';
+import { pooledCsv, pooledWords } from './pooled-words';
+
+const today = new Date('2026-12-02T12:00:00');
+const answer = StaffRollupsAnswerSchema.parse(rollupsAnswer(today));
+
+beforeAll(() => setLanguage('en').then(loadLaterWords));
+
+describe('pooledCharts', () => {
+  it('puts Chart 1 (staff S2/S1) first, Chart 2 (providers P5/P4) next, then every other measure', () => {
+    const charts = pooledCharts(answer);
+    expect(charts.map((c) => c.id)).toEqual([
+      'staff-s2-of-s1',
+      'providers-p5-of-p4',
+      'providers-notes',
+      'providers-notes-with-idea',
+      'providers-p2',
+      'providers-p3',
+      'providers-p6',
+      'staff-s3-of-s1',
+      'staff-s4-of-s1',
+      'staff-s5',
+    ]);
+    expect(charts[0]!.of).toBe(7);
+    expect(charts[1]!.of).toBe(9);
+  });
+
+  it('reads a suppressed point as a missing week and places the events on their periods', () => {
+    const chart1 = pooledCharts(answer)[0]!;
+    const hidden = chart1.points.findIndex((p) => !p.shown);
+    expect(hidden).toBeGreaterThanOrEqual(0);
+    expect(chart1.analysis.points[hidden]!.value).toBeNull();
+    expect(chart1.events.map((e) => e.index)).toEqual([8, 16]);
+    const config = pooledConfig(chart1, pooledWords(chart1));
+    expect(config.data.datasets[0]!.data[hidden]).toEqual({ x: hidden, y: null });
+    expect(Object.keys(config.options!.plugins!.annotation!.annotations!)).toEqual([
+      'event-0',
+      'event-1',
+    ]);
+    expect(pooledWords(chart1).reportingLabels[hidden]).toBe('–');
+  });
+
+  it('pools months by the month of each week’s Thursday', () => {
+    const monthly = pooledCharts(StaffRollupsAnswerSchema.parse(rollupsAnswer(today, 'month')));
+    expect(monthly[0]!.grain).toBe('month');
+    expect(monthly[0]!.points.every((p) => /^\d{4}-\d{2}$/.test(p.period))).toBe(true);
+    expect(periodStart('2026-11', 'month')).toBe('2026-11-01');
+    expect(periodStart('2026-W48', 'week')).toBe('2026-11-23');
+  });
+
+  it('exports every point and event as CSV with dates a spreadsheet reads, and no ids', () => {
+    const charts = pooledCharts(answer);
+    const rows = parseCsv(pooledCsv(charts, answer));
+    const points = charts.reduce((n, c) => n + c.points.length, 0);
+    expect(rows).toHaveLength(1 + points + answer.events.length);
+    for (const row of rows.slice(1)) expect(row[1]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const hidden = rows.find((r) => r[5] === 'too few to show');
+    expect(hidden?.[2]).toBe('');
+    expect(hidden?.[3]).toBe('');
+    expect(rows[0]).toEqual(['Chart', 'Period', 'Value', 'Reporting', 'Of', 'Shown']);
+    expect(rows[1]![0]).toBe('Chart 1: % of TA contacts on observation and recording');
+    expect(rows.flat().join(' ')).not.toMatch(/\bp\d\b|\bs\d\b|\ba1\b|\be1\b|staff-s/);
+  });
+});
