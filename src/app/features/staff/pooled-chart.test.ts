@@ -6,7 +6,7 @@ import { StaffRollupsAnswerSchema } from '../../../domain/staff-read';
 import { rollupsAnswer } from '../../../domain/staff-read-fixtures';
 import { parseCsv } from '../../../domain/csv';
 import { periodStart, pooledCharts, pooledConfig } from './pooled-chart';
-import { pooledCsv, pooledWords } from './pooled-words';
+import { pooledCsv, pooledSentence, pooledWords } from './pooled-words';
 
 const today = new Date('2026-12-02T12:00:00');
 const answer = StaffRollupsAnswerSchema.parse(rollupsAnswer(today));
@@ -67,5 +67,39 @@ describe('pooledCharts', () => {
     expect(rows[0]).toEqual(['Chart', 'Period', 'Value', 'Reporting', 'Of', 'Shown']);
     expect(rows[1]![0]).toBe('Chart 1: % of TA contacts on observation and recording');
     expect(rows.flat().join(' ')).not.toMatch(/\bp\d\b|\bs\d\b|\ba1\b|\be1\b|staff-s/);
+  });
+
+  it('claims a change only as strongly as the evidence, as her own Progress does', () => {
+    const withPoints = (values: readonly number[]) => {
+      const copy = structuredClone(answer);
+      const series = copy.providers.measures['p5-of-p4']!;
+      series.points = values.map((value, i) => ({
+        period: copy.weeks[i]!,
+        shown: true as const,
+        value,
+        reporting: 5,
+        of: 9,
+        agencies: { included: 1, of: 1 },
+      }));
+      return pooledCharts(copy).find((c) => c.id === 'providers-p5-of-p4')!;
+    };
+    // Seeded noise (a linear congruential generator): a marked run or two, never "changed" for most.
+    let seed = 7;
+    const noise = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 40 + 40;
+    let changed = 0;
+    for (let chart = 0; chart < 200; chart++) {
+      const c = withPoints(Array.from({ length: 52 }, noise));
+      if (c.outcome.claim === 'change') changed++;
+      else expect(pooledSentence(c)).not.toMatch(/went (up|down)/);
+    }
+    expect(changed).toBeLessThanOrEqual(10); // ≤ 5%, where IHI shifts alone mark most 52-week charts
+    // The pilot's Chart 2: about 60% for 12 weeks, then about 80%.
+    const rise = withPoints(
+      Array.from({ length: 52 }, (_, i) => (i < 12 ? 58 + (i % 3) * 2 : 78 + (i % 3) * 2)),
+    );
+    expect(rise.outcome.claim).toBe('change');
+    expect(pooledSentence(rise)).toMatch(
+      /^These numbers went up, beyond ordinary variation\. By chance alone/,
+    );
   });
 });

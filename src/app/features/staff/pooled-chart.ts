@@ -12,7 +12,8 @@ import { analyzePooled, type PooledPoint } from '../../../domain/agency/pool';
 import { periodOf, type Grain } from '../../../domain/agency/periods';
 import type { StaffMeasureId } from '../../../domain/agency/staff-measures';
 import { isoWeekOf, weekMonday } from '../../../domain/dates';
-import { MIN_POINTS } from '../../../domain/progress';
+import { BASELINE_WEEKS, MIN_POINTS, outcomeOf } from '../../../domain/progress';
+import type { Outcome } from '../../../domain/progress-types';
 import type { RunChartAnalysis } from '../../../domain/run-chart';
 import type { PooledSeriesAnswer, StaffRollupsAnswer } from '../../../domain/staff-read';
 import { MEASURE_IDS, type MeasureId } from '../../../domain/tables';
@@ -34,6 +35,8 @@ export interface PooledChart {
   /** N: the people of the group (providers who share, or staff). */
   of: number;
   analysis: RunChartAnalysis;
+  /** What the sentence may claim, calibrated to chance as on her own Progress (progress.ts). */
+  outcome: Outcome;
   events: { index: number; event: RollupEvent }[];
 }
 
@@ -71,6 +74,12 @@ export function pooledCharts(answer: StaffRollupsAnswer): PooledChart[] {
         return i === undefined ? [] : [{ index: i, event }];
       })
       .sort((a, b) => a.index - b.index);
+    // The default reading of her own Progress: IHI marks, a frozen 12-point baseline, and a sentence
+    // as strong as the evidence (a pooled chart of noise is not "something changed").
+    const analysis = analyzePooled(
+      { points: series.points, unknownShown: new Map() },
+      { minPoints: MIN_POINTS, baselineCount: [BASELINE_WEEKS] },
+    );
     return [
       {
         id: `${which.part}-${which.measure}`,
@@ -79,10 +88,8 @@ export function pooledCharts(answer: StaffRollupsAnswer): PooledChart[] {
         grain,
         points: series.points,
         of: part.of,
-        analysis: analyzePooled(
-          { points: series.points, unknownShown: new Map() },
-          { minPoints: MIN_POINTS },
-        ),
+        analysis,
+        outcome: outcomeOf(analysis, [], BASELINE_WEEKS),
         events,
       },
     ];

@@ -8,7 +8,7 @@ import { toCsv } from '../../../domain/csv';
 import type { StaffRollupsAnswer } from '../../../domain/staff-read';
 import type { MessageKey } from '../../i18n/en';
 import { dateFormat, numberFormat, t } from '../../i18n/i18n';
-import { shortWeek } from '../progress/chart-words';
+import { oddsOf, shortWeek } from '../progress/chart-words';
 import { periodStart, type PooledChart, type PooledWords } from './pooled-chart';
 
 /** "Chart 1: % of TA contacts on observation and recording", "Notes recorded", … */
@@ -50,11 +50,26 @@ export function reportingText(chart: PooledChart, p: PooledPoint): string {
 
 /** What the analysis says, in one sentence. */
 export function pooledSentence(chart: PooledChart): string {
-  const a = chart.analysis;
-  if (!a.phases.some((p) => p.enoughData)) return t('staff.charts.noMedian');
-  if (a.summary.ihi.shift) return t('staff.charts.signal.shift');
-  if (a.summary.ihi.trend) return t('staff.charts.signal.trend');
-  return t('staff.charts.signal.none');
+  const o = chart.outcome;
+  switch (o.kind) {
+    case 'no-data':
+    case 'not-enough':
+      return t('staff.charts.noMedian');
+    case 'no-signal':
+      return t('staff.charts.signal.none');
+    case 'change': {
+      const e = o.evidence!;
+      const chance =
+        e.chance < 0.001
+          ? t('progress.outcome.changeRare')
+          : t('progress.outcome.changeChance', { odds: oddsOf(e.chance) });
+      return `${t(`staff.charts.change.${o.direction}`)} ${chance}`;
+    }
+    default:
+      return o.evidence
+        ? t('staff.charts.maybe', { odds: oddsOf(o.evidence.chance) })
+        : t('staff.charts.maybeEarly');
+  }
 }
 
 /** "Median 44%", or that there is none yet. */

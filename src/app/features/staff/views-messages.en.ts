@@ -54,9 +54,12 @@ export const staffViewsEn = {
   'staff.charts.reportingRow.staff': 'Staff reporting, of {n}',
   'staff.charts.median': 'Median {value}',
   'staff.charts.noMedian': 'Not enough points shown for a median yet.',
-  'staff.charts.signal.shift':
-    'A shift: 6 or more points in a row on one side of the median. Something changed.',
-  'staff.charts.signal.trend': 'A trend: 5 or more points in a row going the same way.',
+  'staff.charts.change.up': 'These numbers went up, beyond ordinary variation.',
+  'staff.charts.change.down': 'These numbers went down, beyond ordinary variation.',
+  'staff.charts.maybe':
+    'The rules mark a pattern here, but it could be chance: about 1 chart in {odds} this long shows one like it.',
+  'staff.charts.maybeEarly':
+    'The rules mark a pattern here, but it is too early to tell whether it is more than chance.',
   'staff.charts.signal.none':
     'No sign of a real change yet: the ups and downs are ordinary variation.',
   'staff.charts.events': 'Events on this chart',

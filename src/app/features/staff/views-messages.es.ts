@@ -58,10 +58,12 @@ export const staffViewsEs: Record<keyof typeof staffViewsEn, string> = {
   'staff.charts.reportingRow.staff': 'Personal que informa, de {n}',
   'staff.charts.median': 'Mediana {value}',
   'staff.charts.noMedian': 'Todavía no hay suficientes puntos para una mediana.',
-  'staff.charts.signal.shift':
-    'Un cambio: 6 o más puntos seguidos del mismo lado de la mediana. Algo cambió.',
-  'staff.charts.signal.trend':
-    'Una tendencia: 5 o más puntos seguidos que van en la misma dirección.',
+  'staff.charts.change.up': 'Estos números subieron, más allá de la variación normal.',
+  'staff.charts.change.down': 'Estos números bajaron, más allá de la variación normal.',
+  'staff.charts.maybe':
+    'Las reglas marcan un patrón aquí, pero puede ser casualidad: más o menos 1 de cada {odds} gráficas así de largas muestra uno parecido.',
+  'staff.charts.maybeEarly':
+    'Las reglas marcan un patrón aquí, pero todavía es pronto para saber si es algo más que casualidad.',
   'staff.charts.signal.none':
     'Todavía no hay señal de un cambio real: las subidas y bajadas son variación normal.',
   'staff.charts.events': 'Eventos en esta gráfica',
