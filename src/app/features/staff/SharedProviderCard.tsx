@@ -114,6 +114,7 @@ export function SharedProviderCard({
           ` · ${t('staff.since', { date: dayInWords(view.firstUseAt.slice(0, 10)) })}`}
       </p>
       <p class="last-checkin">{lastCheckin(view, today)}</p>
+      <p class="hint">{t('staff.providers.herWords', { name })}</p>
       {charts.map((p) => (
         <SmallChart key={p.measure} progress={p} owner={providerId} />
       ))}

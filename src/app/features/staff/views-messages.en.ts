@@ -30,6 +30,8 @@ export const staffViewsEn = {
   'staff.lastCheckin.now': 'Last check-in: this week',
   'staff.lastCheckin.ago.one': 'Last check-in: {count} week ago',
   'staff.lastCheckin.ago.other': 'Last check-in: {count} weeks ago',
+  'staff.providers.herWords':
+    'Each chart says what {name} reads on her own Progress screen, in the words she reads: “your” is hers.',
   'staff.charts.title': 'Collaborative run charts',
   'staff.charts.intro':
     'Pooled over the providers who share and the staff who report. A point from fewer than 5 people is not shown.',

@@ -32,6 +32,8 @@ export const staffViewsEs: Record<keyof typeof staffViewsEn, string> = {
   'staff.lastCheckin.now': 'Último registro semanal: esta semana',
   'staff.lastCheckin.ago.one': 'Último registro semanal: hace {count} semana',
   'staff.lastCheckin.ago.other': 'Último registro semanal: hace {count} semanas',
+  'staff.providers.herWords':
+    'Cada gráfica dice lo que {name} lee en su propia pantalla de Progreso, con las palabras que ella lee: “su” y “sus” son de ella.',
   'staff.charts.title': 'Gráficas del colaborativo',
   'staff.charts.intro':
     'Juntan a las proveedoras que comparten y al personal que informa. Un punto de menos de 5 personas no se muestra.',
