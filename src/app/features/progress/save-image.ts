@@ -115,19 +115,12 @@ export async function chartImage(
   }
   const legendY = sentenceTop - 20 - row * 32;
 
-  const chartCanvas = document.createElement('canvas');
-  chartCanvas.width = IMAGE_WIDTH - 2 * (MARGIN - 16);
-  chartCanvas.height = legendY - 24 - 124;
-  const config = toRunChartConfig(p, words, { fontSize: 18 });
-  config.options = {
-    ...config.options,
-    responsive: false,
-    maintainAspectRatio: false,
-    devicePixelRatio: 1,
-  };
-  const chart = new Chart(chartCanvas, config);
-  ctx.drawImage(chartCanvas, MARGIN - 16, 124);
-  chart.destroy();
+  drawChartOnto(ctx, toRunChartConfig(p, words, { fontSize: 18 }), {
+    x: MARGIN - 16,
+    y: 124,
+    width: IMAGE_WIDTH - 2 * (MARGIN - 16),
+    height: legendY - 24 - 124,
+  });
 
   ctx.font = `20px ${FONT}`;
   ctx.textBaseline = 'middle';
@@ -146,6 +139,28 @@ export async function chartImage(
 }
 
 /** Downloads the PNG, or shares it as a file where downloads do nothing (ui/save-file.ts). */
+/** Draws a chart off screen at a fixed size (no animation, one pixel per pixel) onto an image. */
+export function drawChartOnto(
+  ctx: CanvasRenderingContext2D,
+  config: ConstructorParameters<typeof Chart>[1],
+  at: { x: number; y: number; width: number; height: number },
+): void {
+  const canvas = document.createElement('canvas');
+  canvas.width = at.width;
+  canvas.height = at.height;
+  const chart = new Chart(canvas, {
+    ...config,
+    options: {
+      ...config.options,
+      responsive: false,
+      maintainAspectRatio: false,
+      devicePixelRatio: 1,
+    },
+  });
+  ctx.drawImage(canvas, at.x, at.y);
+  chart.destroy();
+}
+
 export async function saveImage(blob: Blob, fileName: string, title: string): Promise<void> {
   await saveFile(blob, fileName, 'image/png', title);
 }

@@ -3,9 +3,8 @@
  * (progress/save-image.ts): the title, whose data and when, the chart from the same configuration
  * on an offscreen canvas, and the sentence; then saved as a download or shared as a file.
  */
-import { Chart } from '../progress/chart-setup';
 import { COLOURS } from '../progress/run-chart-config';
-import { IMAGE_HEIGHT, IMAGE_WIDTH, saveImage } from '../progress/save-image';
+import { drawChartOnto, IMAGE_HEIGHT, IMAGE_WIDTH, saveImage } from '../progress/save-image';
 import { pooledConfig, type PooledChart } from './pooled-chart';
 import { pooledMedian, pooledSentence, pooledTitle, pooledWords } from './pooled-words';
 
@@ -28,19 +27,12 @@ export async function savePooledImage(chart: PooledChart, subtitle: string): Pro
   ctx.fillStyle = COLOURS.median;
   ctx.fillText(`${subtitle} · ${pooledMedian(chart)}`, MARGIN, 98, IMAGE_WIDTH - 2 * MARGIN);
 
-  const chartCanvas = document.createElement('canvas');
-  chartCanvas.width = IMAGE_WIDTH - 2 * (MARGIN - 16);
-  chartCanvas.height = IMAGE_HEIGHT - 124 - 80;
-  const config = pooledConfig(chart, pooledWords(chart), { fontSize: 16 });
-  config.options = {
-    ...config.options,
-    responsive: false,
-    maintainAspectRatio: false,
-    devicePixelRatio: 1,
-  };
-  const drawn = new Chart(chartCanvas, config);
-  ctx.drawImage(chartCanvas, MARGIN - 16, 116);
-  drawn.destroy();
+  drawChartOnto(ctx, pooledConfig(chart, pooledWords(chart), { fontSize: 16 }), {
+    x: MARGIN - 16,
+    y: 116,
+    width: IMAGE_WIDTH - 2 * (MARGIN - 16),
+    height: IMAGE_HEIGHT - 124 - 80,
+  });
 
   ctx.font = `24px ${FONT}`;
   ctx.fillStyle = COLOURS.text;
