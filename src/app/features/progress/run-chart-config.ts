@@ -221,6 +221,27 @@ function annotations(progress: MeasureProgress): Record<string, AnnotationOption
   return out;
 }
 
+/** The x axis of a run chart: one slot per period 0…last, a label under the ticks `tickWeeks` picks. */
+export function periodAxis(last: number, labels: readonly string[], fontSize: number) {
+  return {
+    type: 'linear' as const,
+    min: -0.5,
+    max: last + 0.5,
+    grid: { display: false },
+    afterBuildTicks: (scale: { ticks: { value: number }[] }) => {
+      scale.ticks = tickWeeks(last).map((value) => ({ value }));
+    },
+    ticks: {
+      autoSkip: false,
+      maxRotation: 0,
+      color: COLOURS.text,
+      font: { size: fontSize },
+      callback: (v: number | string) =>
+        Number.isInteger(Number(v)) ? (labels[Number(v)] ?? '') : '',
+    },
+  };
+}
+
 /** The Chart.js configuration of one run chart; `animation` is always off (instant, and calm). */
 export function toRunChartConfig(
   progress: MeasureProgress,
@@ -298,23 +319,7 @@ export function toRunChartConfig(
       layout: { padding: { top: 4 + labelRows(progress) * Math.round(fontSize * 1.5), right: 8 } },
       font: { size: fontSize },
       scales: {
-        x: {
-          type: 'linear',
-          min: -0.5,
-          max: n + 0.5,
-          grid: { display: false },
-          afterBuildTicks: (scale: { ticks: { value: number }[] }) => {
-            scale.ticks = tickWeeks(n).map((value) => ({ value }));
-          },
-          ticks: {
-            autoSkip: false,
-            maxRotation: 0,
-            color: COLOURS.text,
-            font: { size: fontSize },
-            callback: (v: number | string) =>
-              Number.isInteger(Number(v)) ? (words.weekLabels[Number(v)] ?? '') : '',
-          },
-        },
+        x: periodAxis(n, words.weekLabels, fontSize),
         y: {
           ...yScale(progress),
           grid: { color: COLOURS.grid },

@@ -17,7 +17,7 @@ import type { Outcome } from '../../../domain/progress-types';
 import type { RunChartAnalysis } from '../../../domain/run-chart';
 import type { PooledSeriesAnswer, StaffRollupsAnswer } from '../../../domain/staff-read';
 import { MEASURE_IDS, type MeasureId } from '../../../domain/tables';
-import { COLOURS, tickWeeks } from '../progress/run-chart-config';
+import { COLOURS, periodAxis } from '../progress/run-chart-config';
 
 export type PooledMeasure =
   { part: 'staff'; measure: StaffMeasureId } | { part: 'providers'; measure: MeasureId };
@@ -215,23 +215,7 @@ export function pooledConfig(
       layout: { padding: { top: 8, right: 8, bottom: Math.round(fontSize * 3.4) } },
       font: { size: fontSize },
       scales: {
-        x: {
-          type: 'linear',
-          min: -0.5,
-          max: n - 0.5,
-          grid: { display: false },
-          afterBuildTicks: (scale: { ticks: { value: number }[] }) => {
-            scale.ticks = tickWeeks(Math.max(0, n - 1)).map((value) => ({ value }));
-          },
-          ticks: {
-            autoSkip: false,
-            maxRotation: 0,
-            color: COLOURS.text,
-            font: { size: fontSize },
-            callback: (v: number | string) =>
-              Number.isInteger(Number(v)) ? (words.periodLabels[Number(v)] ?? '') : '',
-          },
-        },
+        x: periodAxis(Math.max(0, n - 1), words.periodLabels, fontSize),
         y: {
           beginAtZero: true,
           ...(chart.kind === 'percent' ? { max: 100 } : {}),
