@@ -428,12 +428,13 @@ async function poolWithHistory(
   const candidates = new Map<string, string[]>();
   const asked = new Set<string>();
   const firstSeries = new Map<string, PooledSeries>();
-  const firstPass = (job: SeriesJob, grain: Grain) => {
+  const firstPass = (job: SeriesJob, grain: Grain, weekly?: PooledSeries) => {
     const r = poolSeries(job.contributions, {
       ...job.options,
       grain,
       shownBefore: none,
       shownBeforeWeekly: none,
+      weekly,
     });
     for (const p of r.points) asked.add(pointKey(group, job.series, grain, p.period));
     for (const [period, parts] of r.unknownShown)
@@ -443,9 +444,9 @@ async function poolWithHistory(
   for (const job of jobs) {
     if (!job.options.suppress) continue;
     await yieldToLoop();
-    firstSeries.set(job.series, firstPass(job, job.options.grain));
-    // Rule 5 reads the same viewer's weekly chart, with its own history.
-    if (job.options.grain === 'month') firstPass(job, 'week');
+    // Rule 5 reads the same viewer's weekly chart, with its own history: pooled once for both.
+    const weekly = job.options.grain === 'month' ? firstPass(job, 'week') : undefined;
+    firstSeries.set(job.series, firstPass(job, job.options.grain, weekly));
   }
   const keys = [...asked];
   const hashes = await tx.shownHashes(viewer.staffId, keys);

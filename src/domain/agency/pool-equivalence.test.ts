@@ -193,6 +193,15 @@ describe('pool.ts equals the implementation it replaced', () => {
         expect(poolSeries(w.contributions, options)).toEqual(
           referencePool(w.contributions, options),
         );
+        // Rule 5 reusing a weekly chart pooled by the caller, as the roll-up route does.
+        const weekly = poolSeries(w.contributions, {
+          ...options,
+          grain: 'week',
+          shownBefore: before,
+        });
+        expect(poolSeries(w.contributions, { ...options, weekly })).toEqual(
+          referencePool(w.contributions, options),
+        );
         const bare = {
           ...options,
           known: undefined,

@@ -44,6 +44,11 @@ export interface PoolOptions {
   shownBefore?: (period: string) => readonly (readonly string[])[];
   /** For a monthly chart, the same viewer's weekly history (rule 5 reads her weekly chart). */
   shownBeforeWeekly?: (week: string) => readonly (readonly string[])[];
+  /**
+   * For a monthly chart, that weekly chart when the caller has pooled it already, from the same
+   * contributions and options with `shownBeforeWeekly` as its history (rule 5 then reuses it).
+   */
+  weekly?: PooledSeries;
 }
 
 /** One point of a pooled chart. A suppressed point carries no numbers at all. */
@@ -181,11 +186,13 @@ export function poolSeries(
    * (the month less the weeks shown would be the weeks hidden), her weekly history included.
    */
   function monthsSplit(): Set<string> {
-    const weekly = poolSeries(
-      contributions,
-      { ...options, grain: 'week', shownBefore: options.shownBeforeWeekly },
-      false,
-    );
+    const weekly =
+      options.weekly ??
+      poolSeries(
+        contributions,
+        { ...options, grain: 'week', shownBefore: options.shownBeforeWeekly },
+        false,
+      );
     const hidden = new Set<string>();
     const shown = new Set<string>();
     for (const p of weekly.points) {
