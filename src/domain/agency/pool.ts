@@ -72,8 +72,11 @@ export interface PooledSeries {
   unknownShown: Map<string, string[]>;
 }
 
-/** One person's sums in one period, and the weeks they come from (rule 4's parts). */
-type Sums = { numerator: number; denominator: number; weeks: string[] };
+/**
+ * One person's sums in one period, and the weeks they come from (rule 4's parts): `week`, and the
+ * others in `more` (most people have one part per period: no array for them).
+ */
+type Sums = { numerator: number; denominator: number; week: string; more: string[] | null };
 /** One agency's people in one period, with their stats (computed once per point). */
 type Group = { people: Map<string, Sums>; stats: CellStats | null };
 
@@ -129,12 +132,13 @@ export function poolSeries(
     if (sums) {
       sums.numerator += c.numerator;
       sums.denominator += c.denominator;
-      sums.weeks.push(c.week);
+      (sums.more ??= []).push(c.week);
     } else
       group.people.set(c.personId, {
         numerator: c.numerator,
         denominator: c.denominator,
-        weeks: [c.week],
+        week: c.week,
+        more: null,
       });
   }
   const unknownShown = new Map<string, string[]>();
@@ -216,11 +220,19 @@ export function poolSeries(
     const before = options.shownBefore?.(period) ?? [];
     // With nothing shown before, rule 4 passes whatever the parts: build them only to remember.
     if (before.length === 0 && !remember) return null;
-    const ids = new Set<string>();
-    for (let i = 0; i < unknown.length; i++)
-      for (const week of unknown[i]!.weeks) ids.add(partKey(unknownIds[i]!, week));
-    if (!revisionPasses(ids, before)) return 'revision';
-    if (remember) unknownShown.set(period, [...ids].sort());
+    const keys: string[] = [];
+    let repeated = false;
+    for (let i = 0; i < unknown.length; i++) {
+      const s = unknown[i]!;
+      keys.push(partKey(unknownIds[i]!, s.week));
+      if (s.more === null) continue;
+      repeated = true;
+      for (const week of s.more) keys.push(partKey(unknownIds[i]!, week));
+    }
+    // Distinct people give distinct keys; only a person's own weeks may repeat one.
+    const parts = repeated ? [...new Set(keys)] : keys;
+    if (before.length > 0 && !revisionPasses(new Set(parts), before)) return 'revision';
+    if (remember) unknownShown.set(period, parts.sort());
     return null;
   }
 }
