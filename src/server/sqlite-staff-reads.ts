@@ -149,6 +149,7 @@ export function sqliteStaffReads(
   }
 
   const idle: { db: Db; stmt: Statements }[] = [];
+  let closed = false;
   const acquire = () => {
     const reader = idle.pop();
     if (reader) return reader;
@@ -158,7 +159,7 @@ export function sqliteStaffReads(
   };
   const release = (reader: { db: Db; stmt: Statements }) => {
     if (reader.db.inTransaction) reader.db.exec('ROLLBACK');
-    if (idle.length < IDLE_READERS) idle.push(reader);
+    if (!closed && idle.length < IDLE_READERS) idle.push(reader);
     else reader.db.close();
   };
 
@@ -221,6 +222,7 @@ export function sqliteStaffReads(
         }
       }),
     close: () => {
+      closed = true;
       for (const reader of idle.splice(0)) reader.db.close();
     },
   };

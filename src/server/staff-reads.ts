@@ -630,8 +630,11 @@ export async function rollupAnswer(
       viewer.role === 'manager' && query.group === 'agency' && agencyIds[0] === viewer.agencyId;
 
     const groups = groupAgencies.length;
-    const jobs: SeriesJob[] = [
-      ...MEASURE_IDS.map((measure) => ({
+    const jobs: SeriesJob[] = [];
+    for (const measure of MEASURE_IDS) {
+      // A measure's parts of a thousand providers take a while: the event loop gets a turn after each.
+      await yieldToLoop();
+      jobs.push({
         series: `providers:${measure}`,
         contributions: allProviderContributions(sharing, measure, weeks),
         options: {
@@ -643,7 +646,9 @@ export async function rollupAnswer(
           suppress: true,
           known: knownProviders,
         },
-      })),
+      });
+    }
+    jobs.push(
       ...STAFF_MEASURE_IDS.map((measure) => ({
         series: `staff:${measure}`,
         contributions: staff.flatMap((s) => staffContributions(s, measure)),
@@ -657,7 +662,7 @@ export async function rollupAnswer(
           known: knownStaff,
         },
       })),
-    ];
+    );
     const points = await poolWithHistory(tx, viewer, groupKey, jobs);
     const seriesOf = <M extends string>(
       ids: readonly M[],
