@@ -216,7 +216,7 @@ async function sharingViews(
   const sharers = providers.filter((p) => sharingOf(sharingRecord(p)).level !== 'nothing');
   const tables = withCycles ? PROVIDER_TABLES : PROVIDER_TABLES.filter((t) => t !== 'pdsa');
   const seqs = cache ? await tx.scopeSeqs(sharers.map(scope)) : new Map<string, number>();
-  const out: { provider: ProviderRow; view: SharedProvider }[] = [];
+  const views = new Map<ProviderRow, SharedProvider>();
   const unread: ProviderRow[] = [];
   for (const provider of sharers) {
     const record = sharingRecord(provider)!;
@@ -229,7 +229,7 @@ async function sharingViews(
     ) {
       cache!.delete(provider.providerId); // re-inserted below: the most recently used go last
       cache!.set(provider.providerId, hit);
-      out.push({ provider, view: hit.view });
+      views.set(provider, hit.view);
     } else unread.push(provider);
   }
   for (let i = 0; i < unread.length; i += VIEW_CHUNK) {
@@ -246,7 +246,7 @@ async function sharingViews(
         pdsa: own?.get('pdsa') ?? [],
       });
       if (!view) continue;
-      out.push({ provider, view });
+      views.set(provider, view);
       if (!cache) continue;
       cache.delete(provider.providerId);
       cache.set(provider.providerId, {
@@ -258,7 +258,11 @@ async function sharingViews(
       if (cache.size > VIEW_CACHE_SIZE) cache.delete(cache.keys().next().value!);
     }
   }
-  return out;
+  // In the providers' order, cached or not: the pooled sums add up in the same order every time.
+  return sharers.flatMap((provider) => {
+    const view = views.get(provider);
+    return view ? [{ provider, view }] : [];
+  });
 }
 
 // ---- GET /api/v1/staff/providers, /shared, /agencies ----
