@@ -3,13 +3,16 @@
  * reads on its own read connection a chunk of providers at a time, handing the event loop back in
  * between, so a push that arrives while it runs completes first (the order of completion, never a
  * timing). The roll-up still answers from one snapshot: the pushing provider, read in its last
- * chunk, is counted with the choice she had when it began; the next roll-up sees her new one.
+ * chunk, is counted with the choice she had when it began; the next roll-up sees her new one. Its
+ * history rows are written only onto the history its snapshot read (another process's in between:
+ * SQLITE_BUSY_SNAPSHOT, a 503 the device retries).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createSqliteRepository } from './sqlite-repository';
 import { hlcAt, makeServer, T0, update, type TestServer } from './test-support';
 import { VIEW_CHUNK } from './staff-reads';
 
@@ -105,6 +108,35 @@ describe('a collaborative roll-up on a SQLite file', () => {
       // The next one reads her new choice (her cached view is not used once her scope moved on).
       expect((await rollup(server, collab.token)).providers.of).toBe(BULK);
     } finally {
+      await server.repository.close();
+    }
+  });
+
+  it("refuses to add to a viewer's history that another process changed since its snapshot", async () => {
+    dir = mkdtempSync(join(tmpdir(), 'naptime-nonblocking-'));
+    const file = join(dir, 'naptime.sqlite');
+    const server = makeServer({ file });
+    const other = createSqliteRepository(file); // another server process on the same file
+    try {
+      const { staffId } = await server.createStaff('collaborative');
+      const part = (key: string) => ({ key, hash: `h-${key}`, parts: [`p@${key}`] });
+      const size = () =>
+        server.repository.staffRead(
+          staffId,
+          async (tx) => (await tx.shownHashes(staffId, ['k1', 'k2', 'k3'])).size,
+        );
+      await server.repository.staffRead(staffId, (tx) => tx.addShownParts(staffId, [part('k1')]));
+      expect(await size()).toBe(1);
+      const late = server.repository.staffRead(staffId, async (tx) => {
+        await tx.shownHashes(staffId, ['k1']);
+        await other.staffRead(staffId, (o) => o.addShownParts(staffId, [part('k2')]));
+        await tx.addShownParts(staffId, [part('k3')]);
+      });
+      await expect(late).rejects.toMatchObject({ code: 'SQLITE_BUSY_SNAPSHOT' });
+      // Nothing of the refused answer was written; the other process's row was.
+      expect(await size()).toBe(2);
+    } finally {
+      await other.close();
       await server.repository.close();
     }
   });
