@@ -77,8 +77,8 @@ export interface PooledSeries {
  * others in `more` (most people have one part per period: no array for them).
  */
 type Sums = { numerator: number; denominator: number; week: string; more: string[] | null };
-/** One agency's people in one period, with their stats (computed once per point). */
-type Group = { people: Map<string, Sums>; stats: CellStats | null };
+/** One agency's people in one period. */
+type Group = Map<string, Sums>;
 
 function statsOf(people: Iterable<Sums>): CellStats {
   const stats = { people: 0, numerator: 0, denominator: 0 };
@@ -88,10 +88,6 @@ function statsOf(people: Iterable<Sums>): CellStats {
     stats.denominator += s.denominator;
   }
   return stats;
-}
-
-function groupStats(g: Group): CellStats {
-  return (g.stats ??= statsOf(g.people.values()));
 }
 
 function valueOf(stats: CellStats, kind: PooledKind): number | null {
@@ -127,14 +123,14 @@ export function poolSeries(
     if (slot === undefined || (kind === 'percent' && !(c.denominator > 0))) continue;
     const groups = slots[slot]!;
     let group = groups.get(c.groupId);
-    if (!group) groups.set(c.groupId, (group = { people: new Map(), stats: null }));
-    const sums = group.people.get(c.personId);
+    if (!group) groups.set(c.groupId, (group = new Map()));
+    const sums = group.get(c.personId);
     if (sums) {
       sums.numerator += c.numerator;
       sums.denominator += c.denominator;
       (sums.more ??= []).push(c.week);
     } else
-      group.people.set(c.personId, {
+      group.set(c.personId, {
         numerator: c.numerator,
         denominator: c.denominator,
         week: c.week,
@@ -160,17 +156,17 @@ export function poolSeries(
     };
     // Rule 3: an agency's part enters only when it passes rule 1 alone.
     const included = options.suppress
-      ? groups.filter((g) => tooSmall(groupStats(g), kind) === null)
+      ? groups.filter((g) => tooSmall(statsOf(g.values()), kind) === null)
       : groups;
     const people = new Map<string, Sums>();
-    for (const g of included) for (const [id, s] of g.people) people.set(id, s);
+    for (const g of included) for (const [id, s] of g) people.set(id, s);
     if (groups.length === 0 || !options.suppress) return shown(people, included.length);
 
     // With no part left, say why the whole would be too small (one agency: its own reason).
     let whole = people;
     if (included.length === 0) {
       whole = new Map();
-      for (const g of groups) for (const [id, s] of g.people) whole.set(id, s);
+      for (const g of groups) for (const [id, s] of g) whole.set(id, s);
     }
     const reason =
       tooSmall(statsOf(whole.values()), kind) ??
