@@ -142,27 +142,37 @@ function referencePool(contributions: readonly Contribution[], options: PoolOpti
 
 const START = '2025-W50';
 
-const contribution = (weeks: number) =>
-  fc.record({
-    personId: fc.constantFrom('p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8', 'p9', 'p10', 'p11'),
-    groupId: fc.constantFrom('a', 'b', 'c'),
-    week: fc.integer({ min: -1, max: weeks }).map((i) => addWeeks(START, i)),
-    numerator: fc.oneof(fc.integer({ min: 0, max: 7 }), fc.double({ min: 0, max: 7, noNaN: true })),
-    denominator: fc.oneof(fc.constant(1), fc.integer({ min: 0, max: 7 })),
-  });
+const PEOPLE = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8', 'p9', 'p10', 'p11', 'p12'];
 
-const world = fc.integer({ min: 1, max: 12 }).chain((n) =>
+/** A part: mostly of her own agency (p1–p6 a, the others b), now and then of a third. */
+const contribution = (weeks: number) =>
+  fc
+    .record({
+      personId: fc.constantFrom(...PEOPLE),
+      other: fc.integer({ min: 0, max: 19 }),
+      week: fc.integer({ min: -1, max: weeks }).map((i) => addWeeks(START, i)),
+      numerator: fc.oneof(
+        fc.integer({ min: 0, max: 7 }),
+        fc.double({ min: 0, max: 7, noNaN: true }),
+      ),
+      denominator: fc.oneof(fc.constant(1), fc.integer({ min: 0, max: 7 })),
+    })
+    .map(({ other, ...c }): Contribution => ({
+      ...c,
+      groupId: other === 0 ? 'c' : PEOPLE.indexOf(c.personId) < 6 ? 'a' : 'b',
+    }));
+
+const world = fc.integer({ min: 1, max: 6 }).chain((n) =>
   fc.record({
     weeks: fc.constant(weeksBetween(START, addWeeks(START, n - 1))),
-    contributions: fc.array(contribution(n), { maxLength: 150 }),
+    contributions: fc.array(contribution(n), { minLength: 20, maxLength: 200, size: 'max' }),
     kind: fc.constantFrom<PooledKind>('percent', 'mean'),
     grain: fc.constantFrom<'week' | 'month'>('week', 'month'),
     suppress: fc.boolean(),
-    known: fc.subarray(['p1', 'p2', 'p3', 'p4']),
+    known: fc.subarray(['p1', 'p2', 'p7']),
     groups: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
-    history: fc.array(fc.subarray(['p1', 'p2', 'p3', 'p5', 'p6', 'p7', 'p8', 'p9']), {
-      maxLength: 2,
-    }),
+    // Each history entry: the period's parts less those of a few people (0 to 5 of them).
+    history: fc.array(fc.subarray(PEOPLE, { maxLength: 5 }), { maxLength: 2 }),
   }),
 );
 
@@ -170,15 +180,14 @@ describe('pool.ts equals the implementation it replaced', () => {
   it('on random inputs, with and without a history', () => {
     fc.assert(
       fc.property(world, (w) => {
-        // A history of parts per period: some people's parts in every week of the axis.
-        const before = (period: string) =>
-          w.history.map((people) =>
-            people.flatMap((id) =>
-              w.weeks
-                .filter((wk) => periodOf(wk, w.grain) === period || wk === period)
-                .map((wk) => partKey(id, wk)),
-            ),
+        const before = (period: string) => {
+          const parts = w.contributions
+            .filter((c) => c.week === period || periodOf(c.week, 'month') === period)
+            .map((c) => partKey(c.personId, c.week));
+          return w.history.map((dropped) =>
+            parts.filter((k) => !dropped.some((id) => k.startsWith(`${id}@`))),
           );
+        };
         const options: PoolOptions = {
           kind: w.kind,
           weeks: w.weeks,
