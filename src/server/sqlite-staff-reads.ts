@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import { decodeParts, encodeParts } from './history-parts';
 import { storedRecordFromSql, type RecordRowSql } from './record-row';
 import { BUSY_TIMEOUT_MS, type Db } from './sqlite-db';
-import type { ShownPart, StaffReadStore, StaffReadTx } from './staff-reads';
+import { yieldToLoop, type StaffReadStore, type StaffReadTx } from './staff-reads';
 
 /** Read connections kept open between answers (more are opened when answers overlap). */
 const IDLE_READERS = 2;
@@ -125,12 +125,19 @@ export function sqliteStaffReads(
   const addPart = db.prepare(
     'INSERT OR IGNORE INTO staff_view_history (staff_id, point_key, parts_hash, parts) VALUES (?, ?, ?, ?)',
   );
-  const write = (staffId: string, entries: readonly ShownPart[]) => {
-    for (const e of entries) addPart.run(staffId, e.key, e.hash, encodeParts(e.parts));
+  /** A history row as written: key, hash, deflated parts. */
+  type Row = [key: string, hash: string, parts: string];
+  const write = (staffId: string, rows: readonly Row[]) => {
+    for (const r of rows) addPart.run(staffId, ...r);
   };
 
   if (file === ':memory:') {
-    const tx = readsOf(main, async (staffId, entries) => write(staffId, entries));
+    const tx = readsOf(main, async (staffId, entries) =>
+      write(
+        staffId,
+        entries.map((e) => [e.key, e.hash, encodeParts(e.parts)]),
+      ),
+    );
     return {
       staffRead: (_historyOf, fn) =>
         exclusive(async () => {
@@ -180,7 +187,7 @@ export function sqliteStaffReads(
     staffRead: (historyOf, fn) =>
       oneAtATime(historyOf, async () => {
         const reader = acquire();
-        const added = new Map<string, ShownPart[]>();
+        const added = new Map<string, Row[]>();
         try {
           reader.db.exec('BEGIN');
           // The first read takes the snapshot every later statement of the answer sees.
@@ -197,7 +204,13 @@ export function sqliteStaffReads(
               sizeOf(staffId);
               let list = added.get(staffId);
               if (!list) added.set(staffId, (list = []));
-              list.push(...entries);
+              // Deflating a thousand providers' parts per point takes a while: done here, a few at
+              // a time between turns of the event loop, not inside the queue at the end.
+              for (let i = 0; i < entries.length; i++) {
+                if (i > 0 && i % 50 === 0) await yieldToLoop();
+                const e = entries[i]!;
+                list.push([e.key, e.hash, encodeParts(e.parts)]);
+              }
             }),
           );
           reader.db.exec('COMMIT');

@@ -449,7 +449,11 @@ async function poolWithHistory(
     if (!job.options.suppress) continue;
     await yieldToLoop();
     // Rule 5 reads the same viewer's weekly chart, with its own history: pooled once for both.
-    const weekly = job.options.grain === 'month' ? firstPass(job, 'week') : undefined;
+    let weekly: PooledSeries | undefined;
+    if (job.options.grain === 'month') {
+      weekly = firstPass(job, 'week');
+      await yieldToLoop();
+    }
     firstSeries.set(job.series, firstPass(job, job.options.grain, weekly));
   }
   const keys = [...asked];
