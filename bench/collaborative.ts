@@ -7,11 +7,14 @@
  * answer of `GET /api/v1/staff/rollups?group=collaborative&weeks=156` for the collaborative's data
  * manager (records read in one transaction, consent filter, pooling, her rule-4 history read and
  * written): the weekly answer first (an empty history: every shown point's unknown part is written)
- * and next (unchanged: nothing written), the monthly one first, and the history's size. Run by
- * bench/run.mjs; needs no build and no browser.
+ * and next (unchanged: nothing written, every provider's view reused from the cache: her scope's
+ * counter is seeded too), the monthly one first, and the history's size. `maxStallMs`: the longest
+ * the event loop waited during an answer, i.e. how long any other request could be kept waiting.
+ * Run by bench/run.mjs; needs no build and no browser.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createSqliteRepository } from '../src/server/sqlite-repository';
@@ -239,6 +242,7 @@ async function sqliteRollup(): Promise<Record<string, unknown>> {
             insert.run(scope, table, r.id, ++serverSeq, r.hlc, when, when, JSON.stringify(r.data));
             rows++;
           }
+        db.prepare('INSERT INTO scope_counters (scope, seq) VALUES (?, ?)').run(scope, serverSeq);
       }
     })();
     db.close();
@@ -248,15 +252,20 @@ async function sqliteRollup(): Promise<Record<string, unknown>> {
     const viewer = { staffId: 'collab', role: 'collaborative', agencyId: null } as const;
     const answer = async (grain: Grain) => {
       const params = new URLSearchParams({ group: 'collaborative', grain, weeks: String(WEEKS) });
+      // The longest the event loop waited during the answer: how long any other request would.
+      const stall = monitorEventLoopDelay({ resolution: 5 });
+      stall.enable();
       const t = performance.now();
       const c0 = process.cpuUsage();
       const a = await staffAnswer(repository, viewer, 'rollups', params, NOW);
       const c = process.cpuUsage(c0);
+      stall.disable();
       if (!('providers' in a) || (a as { providers: { of: number } }).providers.of !== PROVIDERS)
         throw new Error('the roll-up did not pool every provider');
       return {
         ms: Math.round(performance.now() - t),
         cpuMs: Math.round((c.user + c.system) / 1000),
+        maxStallMs: Math.round(stall.max / 1e6),
         bytes: JSON.stringify(a).length,
       };
     };
@@ -274,10 +283,13 @@ async function sqliteRollup(): Promise<Record<string, unknown>> {
         'collaborative.sqlite.seed.ms': Math.round(seedMs),
         'collaborative.sqlite.rollup.weekly.first.ms': weeklyFirst.ms,
         'collaborative.sqlite.rollup.weekly.first.cpuMs': weeklyFirst.cpuMs,
+        'collaborative.sqlite.rollup.weekly.first.maxStallMs': weeklyFirst.maxStallMs,
         'collaborative.sqlite.rollup.weekly.next.ms': weeklyNext.ms,
         'collaborative.sqlite.rollup.weekly.next.cpuMs': weeklyNext.cpuMs,
+        'collaborative.sqlite.rollup.weekly.next.maxStallMs': weeklyNext.maxStallMs,
         'collaborative.sqlite.rollup.monthly.first.ms': monthlyFirst.ms,
         'collaborative.sqlite.rollup.monthly.first.cpuMs': monthlyFirst.cpuMs,
+        'collaborative.sqlite.rollup.monthly.first.maxStallMs': monthlyFirst.maxStallMs,
         'collaborative.sqlite.rollup.answerBytes': weeklyNext.bytes,
         'collaborative.sqlite.history.rows': stored.n,
         'collaborative.sqlite.history.MB': Math.round(stored.bytes / 1e5) / 10,

@@ -59,6 +59,15 @@ function txOn(client: pg.PoolClient): StaffReadTx {
       }
       return out;
     },
+    scopeSeqs: async (scopes) =>
+      new Map(
+        (
+          await q<{ scope: string; seq: string }>(
+            'SELECT scope, seq FROM scope_counters WHERE scope = ANY($1)',
+            [[...new Set(scopes)]],
+          )
+        ).map((r) => [r.scope, Number(r.seq)]),
+      ),
     shownHashes: async (staffId, keys) => {
       const out = new Map<string, Set<string>>();
       const rows = await q<{ point_key: string; parts_hash: string }>(

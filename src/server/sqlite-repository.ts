@@ -35,7 +35,7 @@ import type {
 import { openDatabase, type Db } from './sqlite-db';
 import { pullRowJson, type RecordRowSql } from './record-row';
 import { SEEN_REFRESH_MS, SqlitePushStatements, hlcMetaKey } from './sqlite-push-store';
-import { sqliteStaffRead } from './sqlite-staff-reads';
+import { sqliteStaffReads } from './sqlite-staff-reads';
 
 const TABLES = [
   'schema_migrations',
@@ -193,6 +193,7 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
   // pull would read rows not yet committed). better-sqlite3 answers at once, so the queue only
   // orders what one thread would run anyway.
   let tail: Promise<unknown> = Promise.resolve();
+  const staffReads = sqliteStaffReads(db, file, exclusive);
   function exclusive<T>(fn: () => T | Promise<T>): Promise<T> {
     const run = tail.then(fn);
     tail = run.catch(() => undefined);
@@ -498,7 +499,7 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
       return (await exclusive(() => stmt.hasRecord.get(scope, table, id))) !== undefined;
     },
 
-    staffRead: sqliteStaffRead(db, exclusive),
+    staffRead: staffReads.staffRead,
 
     async insertEnrollmentCode(c) {
       const r = await exclusive(() =>
@@ -544,6 +545,7 @@ export function createSqliteRepository(file: string, options: SqliteOptions = {}
 
     async close() {
       if (ackTimer) clearTimeout(ackTimer);
+      staffReads.close();
       await exclusive(() => {
         if (db.open && pendingAcks.size) {
           try {

@@ -388,6 +388,39 @@ describe('GET /api/v1/staff/rollups (SYNC.md §17, §15)', () => {
       expect(p).toMatchObject({ shown: true, value: 1, reporting: 9, of: 9 });
   });
 
+  it("reuses a provider's view only while her scope and her choice are unchanged", async () => {
+    const s = world();
+    const q = { group: 'collaborative' };
+    const loads = async () => {
+      const before = s.loads.records;
+      const a = await rollup(s, collab, q);
+      return { a, records: s.loads.records - before };
+    };
+    const first = await loads();
+    const next = await loads();
+    // Her records are not read again (her sharing record, staff and events are), the answer alike.
+    expect(next.records).toBe(first.records - 1);
+    expect(next.a).toEqual(first.a);
+    // A push to her scope, then a change of her choice: each answer is that of a store with no
+    // cache (and the same rule-4 history).
+    const fresh = world();
+    const expected = async () => {
+      fresh.history = structuredClone(s.history);
+      return rollup(fresh, collab, q);
+    };
+    for (const store of [s, fresh]) store.put('provider:a1', 'checkins', checkin(W, 3));
+    let want = await expected();
+    const changed = await loads();
+    expect(changed.records).toBe(first.records);
+    expect(changed.a).toEqual(want);
+    expect(changed.a).not.toEqual(first.a);
+    for (const store of [s, fresh]) setSharing(store, 'b1', 'nothing');
+    want = await expected();
+    const fewer = await loads();
+    expect(fewer.a.providers.of).toBe(first.a.providers.of - 1);
+    expect(fewer.a).toEqual(want);
+  });
+
   it('keeps the history cheap: an unchanged answer loads no past parts and adds none', async () => {
     const s = world();
     const q = { group: 'collaborative' };

@@ -93,6 +93,8 @@ export interface StaffReadTx {
     scopes: readonly string[],
     tables: readonly string[],
   ): Promise<Map<string, Map<string, StoredRecord<unknown>[]>>>;
+  /** The current `serverSeq` of each scope asked for that has one (`scope_counters`). */
+  scopeSeqs(scopes: readonly string[]): Promise<Map<string, number>>;
   /** The hashes of the unknown parts shown to `staffId` before, per point key asked for. */
   shownHashes(staffId: string, keys: readonly string[]): Promise<Map<string, Set<string>>>;
   /** The unknown parts shown to `staffId` before, per point key asked for. */
@@ -167,35 +169,100 @@ function ownProviders(tx: StaffReadTx, viewer: Viewer): Promise<ProviderRow[]> {
 
 const PROVIDER_TABLES = ['observations', 'checkins', 'pdsa'] as const;
 
+/** Providers whose records are read and filtered between two turns of the event loop. */
+export const VIEW_CHUNK = 50;
+
+/** Hands the event loop back: a long answer never holds it for more than one chunk of work. */
+export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * A roll-up's view of one provider, as `sharedView` built it from the records of her scope at
+ * `seq` and her `sharing` record at `sharingVersion`. Both are read in the answer's own
+ * transaction: a push to her scope (a `sharing` change included) moves `seq`, so an entry is used
+ * only while it is exactly what `sharedView` would build again, and dropped when her level changes.
+ */
+interface CachedView {
+  seq: number;
+  sharingVersion: number;
+  level: SharedProvider['level'];
+  view: SharedProvider;
+}
+
+/** At most this many providers' views are kept per store (the oldest used go first). */
+const VIEW_CACHE_SIZE = 5000;
+const viewCaches = new WeakMap<StaffReadStore, Map<string, CachedView>>();
+
+function viewCacheOf(store: StaffReadStore): Map<string, CachedView> {
+  let cache = viewCaches.get(store);
+  if (!cache) viewCaches.set(store, (cache = new Map()));
+  return cache;
+}
+
 /**
  * Each provider who shares, with her consent-filtered view: her `sharing` record first, then her
- * records only when it shares something, both read in the caller's transaction (SYNC.md §14).
- * `withCycles: false` leaves her PDSA records unread (a roll-up pools numbers only).
+ * records only when it shares something, both read in the caller's transaction (SYNC.md §14), a
+ * chunk of providers at a time. `cache` (a roll-up: its views leave her PDSA records unread, it
+ * pools numbers only) reuses a view built for the same records and the same current choice.
  */
 async function sharingViews(
   tx: StaffReadTx,
   providers: readonly ProviderRow[],
   withCycles: boolean,
+  cache: Map<string, CachedView> | null = null,
 ): Promise<{ provider: ProviderRow; view: SharedProvider }[]> {
   const scope = (p: ProviderRow) => `provider:${p.providerId}`;
   const sharing = await tx.records(providers.map(scope), ['sharing']);
-  const sharers = providers.filter(
-    (p) => sharingOf(sharing.get(scope(p))?.get('sharing')?.[0]).level !== 'nothing',
-  );
+  const sharingRecord = (p: ProviderRow) => sharing.get(scope(p))?.get('sharing')?.[0];
+  const sharers = providers.filter((p) => sharingOf(sharingRecord(p)).level !== 'nothing');
   const tables = withCycles ? PROVIDER_TABLES : PROVIDER_TABLES.filter((t) => t !== 'pdsa');
-  const records = await tx.records(sharers.map(scope), tables);
-  const out: { provider: ProviderRow; view: SharedProvider }[] = [];
+  const seqs = cache ? await tx.scopeSeqs(sharers.map(scope)) : new Map<string, number>();
+  const views = new Map<ProviderRow, SharedProvider>();
+  const unread: ProviderRow[] = [];
   for (const provider of sharers) {
-    const own = records.get(scope(provider));
-    const view = sharedView({
-      sharing: sharing.get(scope(provider))?.get('sharing')?.[0],
-      observations: own?.get('observations') ?? [],
-      checkins: own?.get('checkins') ?? [],
-      pdsa: own?.get('pdsa') ?? [],
-    });
-    if (view) out.push({ provider, view });
+    const record = sharingRecord(provider)!;
+    const hit = cache?.get(provider.providerId);
+    if (
+      hit &&
+      hit.seq === (seqs.get(scope(provider)) ?? 0) &&
+      hit.sharingVersion === record.version &&
+      hit.level === sharingOf(record).level
+    ) {
+      cache!.delete(provider.providerId); // re-inserted below: the most recently used go last
+      cache!.set(provider.providerId, hit);
+      views.set(provider, hit.view);
+    } else unread.push(provider);
   }
-  return out;
+  for (let i = 0; i < unread.length; i += VIEW_CHUNK) {
+    if (i > 0) await yieldToLoop();
+    const chunk = unread.slice(i, i + VIEW_CHUNK);
+    const records = await tx.records(chunk.map(scope), tables);
+    for (const provider of chunk) {
+      const own = records.get(scope(provider));
+      const record = sharingRecord(provider)!;
+      const view = sharedView({
+        sharing: record,
+        observations: own?.get('observations') ?? [],
+        checkins: own?.get('checkins') ?? [],
+        pdsa: own?.get('pdsa') ?? [],
+      });
+      if (!view) continue;
+      views.set(provider, view);
+      if (!cache) continue;
+      cache.delete(provider.providerId);
+      cache.set(provider.providerId, {
+        seq: seqs.get(scope(provider)) ?? 0,
+        sharingVersion: record.version,
+        level: view.level,
+        view,
+      });
+      if (cache.size > VIEW_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+  }
+  // In the providers' order, cached or not: the pooled sums add up in the same order every time.
+  return sharers.flatMap((provider) => {
+    const view = views.get(provider);
+    return view ? [{ provider, view }] : [];
+  });
 }
 
 // ---- GET /api/v1/staff/providers, /shared, /agencies ----
@@ -365,12 +432,13 @@ async function poolWithHistory(
   const candidates = new Map<string, string[]>();
   const asked = new Set<string>();
   const firstSeries = new Map<string, PooledSeries>();
-  const firstPass = (job: SeriesJob, grain: Grain) => {
+  const firstPass = (job: SeriesJob, grain: Grain, weekly?: PooledSeries) => {
     const r = poolSeries(job.contributions, {
       ...job.options,
       grain,
       shownBefore: none,
       shownBeforeWeekly: none,
+      weekly,
     });
     for (const p of r.points) asked.add(pointKey(group, job.series, grain, p.period));
     for (const [period, parts] of r.unknownShown)
@@ -379,9 +447,14 @@ async function poolWithHistory(
   };
   for (const job of jobs) {
     if (!job.options.suppress) continue;
-    firstSeries.set(job.series, firstPass(job, job.options.grain));
-    // Rule 5 reads the same viewer's weekly chart, with its own history.
-    if (job.options.grain === 'month') firstPass(job, 'week');
+    await yieldToLoop();
+    // Rule 5 reads the same viewer's weekly chart, with its own history: pooled once for both.
+    let weekly: PooledSeries | undefined;
+    if (job.options.grain === 'month') {
+      weekly = firstPass(job, 'week');
+      await yieldToLoop();
+    }
+    firstSeries.set(job.series, firstPass(job, job.options.grain, weekly));
   }
   const keys = [...asked];
   const hashes = await tx.shownHashes(viewer.staffId, keys);
@@ -404,6 +477,7 @@ async function poolWithHistory(
   const added: ShownPart[] = [];
   for (const job of jobs) {
     const { grain } = job.options;
+    await yieldToLoop();
     // When every point asked has no history or its candidate was shown before, the history judges
     // each as the first pass did (rule 4 passes both ways): its answer is the first pass's.
     const r =
@@ -533,13 +607,13 @@ export async function rollupAnswer(
     const providerRows = await tx.providers({
       agencyIds: query.group === 'agency' ? agencyIds : null,
     });
-    const sharing: SharingProvider[] = (await sharingViews(tx, providerRows, false)).map(
-      ({ provider, view }) => ({
-        providerId: provider.providerId,
-        agencyId: provider.agencyId,
-        view,
-      }),
-    );
+    const sharing: SharingProvider[] = (
+      await sharingViews(tx, providerRows, false, viewCacheOf(store))
+    ).map(({ provider, view }) => ({
+      providerId: provider.providerId,
+      agencyId: provider.agencyId,
+      view,
+    }));
     const knownProviders = new Set<string>();
     if (!collaborative) {
       const own = await ownProviders(tx, viewer);
@@ -564,8 +638,11 @@ export async function rollupAnswer(
       viewer.role === 'manager' && query.group === 'agency' && agencyIds[0] === viewer.agencyId;
 
     const groups = groupAgencies.length;
-    const jobs: SeriesJob[] = [
-      ...MEASURE_IDS.map((measure) => ({
+    const jobs: SeriesJob[] = [];
+    for (const measure of MEASURE_IDS) {
+      // A measure's parts of a thousand providers take a while: the event loop gets a turn after each.
+      await yieldToLoop();
+      jobs.push({
         series: `providers:${measure}`,
         contributions: allProviderContributions(sharing, measure, weeks),
         options: {
@@ -577,7 +654,9 @@ export async function rollupAnswer(
           suppress: true,
           known: knownProviders,
         },
-      })),
+      });
+    }
+    jobs.push(
       ...STAFF_MEASURE_IDS.map((measure) => ({
         series: `staff:${measure}`,
         contributions: staff.flatMap((s) => staffContributions(s, measure)),
@@ -591,7 +670,7 @@ export async function rollupAnswer(
           known: knownStaff,
         },
       })),
-    ];
+    );
     const points = await poolWithHistory(tx, viewer, groupKey, jobs);
     const seriesOf = <M extends string>(
       ids: readonly M[],

@@ -97,6 +97,19 @@ export class MemoryStaffStore implements StaffReadStore {
         }
         return out;
       },
+      // The highest serverSeq of a scope's records stands for its counter (every write raises both).
+      scopeSeqs: async (scopes) => {
+        const out = new Map<string, number>();
+        for (const scope of scopes) {
+          const own = this.records.get(scope);
+          if (!own) continue;
+          let seq = 0;
+          for (const list of own.values())
+            for (const r of list) seq = Math.max(seq, r.serverSeq ?? 0);
+          out.set(scope, seq);
+        }
+        return out;
+      },
       shownHashes: async (staffId, keys) => {
         const mine = this.history.get(staffId);
         const out = new Map<string, Set<string>>();

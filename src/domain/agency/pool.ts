@@ -44,6 +44,11 @@ export interface PoolOptions {
   shownBefore?: (period: string) => readonly (readonly string[])[];
   /** For a monthly chart, the same viewer's weekly history (rule 5 reads her weekly chart). */
   shownBeforeWeekly?: (week: string) => readonly (readonly string[])[];
+  /**
+   * For a monthly chart, that weekly chart when the caller has pooled it already, from the same
+   * contributions and options with `shownBeforeWeekly` as its history (rule 5 then reuses it).
+   */
+  weekly?: PooledSeries;
 }
 
 /** One point of a pooled chart. A suppressed point carries no numbers at all. */
@@ -67,28 +72,17 @@ export interface PooledSeries {
   unknownShown: Map<string, string[]>;
 }
 
-/** One person's sums in one period. */
-type Sums = { numerator: number; denominator: number; weeks: string[] };
-/** Per period, per agency, per person. */
-type Parts = Map<string, Map<string, Map<string, Sums>>>;
+/**
+ * One person's sums in one period, and the weeks they come from (rule 4's parts): `week`, and the
+ * others in `more` (most people have one part per period: no array for them).
+ */
+type Sums = { numerator: number; denominator: number; week: string; more: string[] | null };
+/** One agency's people in one period. */
+type Group = Map<string, Sums>;
 
-function addTo(parts: Parts, c: Contribution, period: string): void {
-  let groups = parts.get(period);
-  if (!groups) parts.set(period, (groups = new Map()));
-  let people = groups.get(c.groupId);
-  if (!people) groups.set(c.groupId, (people = new Map()));
-  const sums = people.get(c.personId);
-  if (sums) {
-    sums.numerator += c.numerator;
-    sums.denominator += c.denominator;
-    sums.weeks.push(c.week);
-  } else
-    people.set(c.personId, { numerator: c.numerator, denominator: c.denominator, weeks: [c.week] });
-}
-
-function statsOf(people: Iterable<[string, Sums]>): CellStats {
+function statsOf(people: Iterable<Sums>): CellStats {
   const stats = { people: 0, numerator: 0, denominator: 0 };
-  for (const [, s] of people) {
+  for (const s of people) {
     stats.people++;
     stats.numerator += s.numerator;
     stats.denominator += s.denominator;
@@ -101,30 +95,60 @@ function valueOf(stats: CellStats, kind: PooledKind): number | null {
   return (kind === 'percent' ? 100 : 1) * (stats.numerator / stats.denominator);
 }
 
-/** Pools contributions into one point per period, suppressing small cells unless told not to. */
+/**
+ * Pools contributions into one point per period, suppressing small cells unless told not to.
+ * `remember: false` (rule 5's look at the weekly chart) leaves `unknownShown` empty, so the sorted
+ * part keys nobody reads are never built.
+ */
 export function poolSeries(
   contributions: readonly Contribution[],
   options: PoolOptions,
+  remember = true,
 ): PooledSeries {
-  const inAxis = new Set(options.weeks);
-  const parts: Parts = new Map();
+  const { grain, kind } = options;
+  const periods = periodsOf(options.weeks, grain);
+  // Each axis week's slot, found with one lookup per contribution: per period, per agency, per person.
+  const slotOf = new Map<string, number>();
+  const slotOfWeek = new Map<string, number>();
+  for (const w of options.weeks) {
+    const period = periodOf(w, grain);
+    let slot = slotOf.get(period);
+    if (slot === undefined) slotOf.set(period, (slot = slotOf.size));
+    slotOfWeek.set(w, slot);
+  }
+  const slots: Map<string, Group>[] = Array.from({ length: slotOf.size }, () => new Map());
   for (const c of contributions) {
+    const slot = slotOfWeek.get(c.week);
     // A percent part with no denominator adds nothing and must not count toward k (rule 1).
-    if (!inAxis.has(c.week) || (options.kind === 'percent' && !(c.denominator > 0))) continue;
-    addTo(parts, c, periodOf(c.week, options.grain));
+    if (slot === undefined || (kind === 'percent' && !(c.denominator > 0))) continue;
+    const groups = slots[slot]!;
+    let group = groups.get(c.groupId);
+    if (!group) groups.set(c.groupId, (group = new Map()));
+    const sums = group.get(c.personId);
+    if (sums) {
+      sums.numerator += c.numerator;
+      sums.denominator += c.denominator;
+      (sums.more ??= []).push(c.week);
+    } else
+      group.set(c.personId, {
+        numerator: c.numerator,
+        denominator: c.denominator,
+        week: c.week,
+        more: null,
+      });
   }
   const unknownShown = new Map<string, string[]>();
   const of = options.population;
-  const splitMonths = options.grain === 'month' && options.suppress ? monthsSplit() : new Set();
-  const points = periodsOf(options.weeks, options.grain).map((period): PooledPoint => {
-    const groups = [...(parts.get(period)?.values() ?? [])];
+  const splitMonths = grain === 'month' && options.suppress ? monthsSplit() : new Set();
+  const points = periods.map((period): PooledPoint => {
+    const groups = [...slots[slotOf.get(period)!]!.values()];
     const allGroups = options.groups ?? groups.length;
     const shown = (people: Map<string, Sums>, included: number): PooledPoint => {
-      const stats = statsOf(people);
+      const stats = statsOf(people.values());
       return {
         period,
         shown: true,
-        value: valueOf(stats, options.kind),
+        value: valueOf(stats, kind),
         reporting: stats.people,
         of,
         agencies: { included, of: allGroups },
@@ -132,16 +156,20 @@ export function poolSeries(
     };
     // Rule 3: an agency's part enters only when it passes rule 1 alone.
     const included = options.suppress
-      ? groups.filter((g) => tooSmall(statsOf(g), options.kind) === null)
+      ? groups.filter((g) => tooSmall(statsOf(g.values()), kind) === null)
       : groups;
     const people = new Map<string, Sums>();
     for (const g of included) for (const [id, s] of g) people.set(id, s);
     if (groups.length === 0 || !options.suppress) return shown(people, included.length);
 
     // With no part left, say why the whole would be too small (one agency: its own reason).
-    const whole = included.length === 0 ? new Map(groups.flatMap((g) => [...g])) : people;
+    let whole = people;
+    if (included.length === 0) {
+      whole = new Map();
+      for (const g of groups) for (const [id, s] of g) whole.set(id, s);
+    }
     const reason =
-      tooSmall(statsOf(whole), options.kind) ??
+      tooSmall(statsOf(whole.values()), kind) ??
       (included.length === 0
         ? 'too-few'
         : splitMonths.has(period)
@@ -158,11 +186,13 @@ export function poolSeries(
    * (the month less the weeks shown would be the weeks hidden), her weekly history included.
    */
   function monthsSplit(): Set<string> {
-    const weekly = poolSeries(contributions, {
-      ...options,
-      grain: 'week',
-      shownBefore: options.shownBeforeWeekly,
-    });
+    const weekly =
+      options.weekly ??
+      poolSeries(
+        contributions,
+        { ...options, grain: 'week', shownBefore: options.shownBeforeWeekly },
+        false,
+      );
     const hidden = new Set<string>();
     const shown = new Set<string>();
     for (const p of weekly.points) {
@@ -175,13 +205,30 @@ export function poolSeries(
   /** Rules 2 and 4, on the part of the point the viewer does not read individually. */
   function bySubtraction(period: string, people: Map<string, Sums>): SuppressionReason | null {
     const known = options.known;
-    const unknown: Iterable<[string, Sums]> =
-      known && known.size > 0 ? [...people].filter(([id]) => !known.has(id)) : people;
-    if (!remainderPasses(statsOf(unknown), options.kind)) return 'subtraction';
-    const ids = new Set<string>();
-    for (const [id, sums] of unknown) for (const week of sums.weeks) ids.add(partKey(id, week));
-    if (!revisionPasses(ids, options.shownBefore?.(period) ?? [])) return 'revision';
-    unknownShown.set(period, [...ids].sort());
+    const unknown: Sums[] = [];
+    const unknownIds: string[] = [];
+    for (const [id, s] of people)
+      if (!known?.has(id)) {
+        unknown.push(s);
+        unknownIds.push(id);
+      }
+    if (!remainderPasses(statsOf(unknown), kind)) return 'subtraction';
+    const before = options.shownBefore?.(period) ?? [];
+    // With nothing shown before, rule 4 passes whatever the parts: build them only to remember.
+    if (before.length === 0 && !remember) return null;
+    const keys: string[] = [];
+    let repeated = false;
+    for (let i = 0; i < unknown.length; i++) {
+      const s = unknown[i]!;
+      keys.push(partKey(unknownIds[i]!, s.week));
+      if (s.more === null) continue;
+      repeated = true;
+      for (const week of s.more) keys.push(partKey(unknownIds[i]!, week));
+    }
+    // Distinct people give distinct keys; only a person's own weeks may repeat one.
+    const parts = repeated ? [...new Set(keys)] : keys;
+    if (before.length > 0 && !revisionPasses(new Set(parts), before)) return 'revision';
+    if (remember) unknownShown.set(period, parts.sort());
     return null;
   }
 }
