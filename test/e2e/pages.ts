@@ -84,7 +84,8 @@ export function englishOnlyMatchers(c: Catalogues): { english: string; pattern: 
     if (c.es[key] === english || spanishValues.has(english) || c.sameInBoth.includes(english))
       continue;
     const parts = english.split(/\{\w+\}/);
-    if (!parts.some((p) => /\p{L}/u.test(p))) continue;
+    // Mostly placeholders ("{role} at {agency}"): too little English to tell it from her own words.
+    if (parts.join('').replace(/\P{L}/gu, '').length < 5) continue;
     out.set(english, new RegExp(`^${parts.map(escapeRegExp).join('.+?')}$`, 's'));
   }
   return [...out].map(([english, pattern]) => ({ english, pattern }));
