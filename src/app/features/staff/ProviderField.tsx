@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import type { StaffProvider } from '../../../storage/staff';
 import { t } from '../../i18n/i18n';
 import { Field } from '../../ui/Field';
-import { TYPED_PROVIDER, type ContactForm } from './contact-form';
+import { showsList, TYPED_PROVIDER, type ContactForm } from './contact-form';
 
 interface Props {
   form: ContactForm;
@@ -25,15 +25,16 @@ export function ProviderField({
   onChange,
   error,
 }: Props): JSX.Element {
-  const isTyped = providers === null || form.providerChoice === TYPED_PROVIDER;
+  const list = showsList(providers, form) ? providers : null;
+  const isTyped = list === null || form.providerChoice === TYPED_PROVIDER;
   const isOld =
-    providers !== null &&
+    list !== null &&
     form.providerChoice !== '' &&
     form.providerChoice !== TYPED_PROVIDER &&
-    !providers.some((p) => p.providerId === form.providerChoice);
+    !list.some((p) => p.providerId === form.providerChoice);
   return (
     <>
-      {providers !== null && (
+      {list !== null && (
         <Field
           id="contact-provider"
           label={t('staff.contact.provider')}
@@ -46,7 +47,7 @@ export function ProviderField({
               onChange={(e) => onChange({ providerChoice: e.currentTarget.value })}
             >
               <option value="">{t('staff.contact.providerChoose')}</option>
-              {providers.map((p) => (
+              {list.map((p) => (
                 <option key={p.providerId} value={p.providerId}>
                   {p.name}
                 </option>
@@ -65,7 +66,13 @@ export function ProviderField({
         <Field
           id="contact-provider-name"
           label={t('staff.contact.providerTyped')}
-          hint={providers === null ? t('staff.contact.providerTypedHint') : null}
+          hint={
+            providers === null
+              ? t('staff.contact.providerTypedHint')
+              : list === null
+                ? t('staff.contact.providerNoneHint')
+                : null
+          }
           error={error}
         >
           {(control) => (

@@ -7,6 +7,7 @@ import {
   emptyContactForm,
   formIssues,
   TYPED_PROVIDER,
+  showsList,
 } from './contact-form';
 
 const providers = [
@@ -35,6 +36,14 @@ describe('the contact form', () => {
       providerId: null,
       providerName: 'Rosa Díaz',
     });
+  });
+
+  it('saves a typed name while her list is empty (nobody assigned yet), and keeps a listed id', () => {
+    const form = { ...emptyContactForm('2026-11-30'), typedName: 'Rosa Díaz' };
+    expect(showsList([], form)).toBe(false);
+    expect(contactDataOf(form, [])).toMatchObject({ providerId: null, providerName: 'Rosa Díaz' });
+    expect(showsList([], { providerChoice: 'p-old' })).toBe(true);
+    expect(showsList(null, { providerChoice: 'p-old' })).toBe(false);
   });
 
   it('drops the provider for a group session, which counts its size', () => {

@@ -60,6 +60,20 @@ export function contactFormOf(data: TaContactData): ContactForm {
 }
 
 /**
+ * Whether the form offers her list: not before it reached the device, nor while it is empty (no
+ * provider assigned yet), unless the contact being edited names a provider of the list.
+ */
+export function showsList(
+  providers: readonly StaffProvider[] | null,
+  form: Pick<ContactForm, 'providerChoice'>,
+): providers is readonly StaffProvider[] {
+  if (providers === null) return false;
+  return (
+    providers.length > 0 || (form.providerChoice !== '' && form.providerChoice !== TYPED_PROVIDER)
+  );
+}
+
+/**
  * The record to save: the chosen provider's id with her name as the list gave it, or the typed
  * name alone; no provider and no size where they do not apply. Unknown fields of `stored` are kept.
  */
@@ -69,7 +83,7 @@ export function contactDataOf(
   stored?: TaContactData,
 ): TaContactData {
   const isGroup = form.kind === 'group';
-  const typed = form.providerChoice === TYPED_PROVIDER || providers === null;
+  const typed = form.providerChoice === TYPED_PROVIDER || !showsList(providers, form);
   const picked = typed ? undefined : providers.find((p) => p.providerId === form.providerChoice);
   // A stored provider who is no longer on the list keeps her id and name.
   const keptId = !typed && !picked && form.providerChoice ? form.providerChoice : null;

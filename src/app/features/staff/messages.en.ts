@@ -27,6 +27,8 @@ export const staffEn = {
   'staff.contact.providerTyped': 'Provider’s name',
   'staff.contact.providerTypedHint':
     'Your list of providers has not reached this device yet. Type her name; it is saved as you wrote it.',
+  'staff.contact.providerNoneHint':
+    'No providers are on your list yet. Type her name; it is saved as you wrote it.',
   'staff.contact.providerOther': 'Someone not on the list: type her name',
   'staff.contact.providerOld': '{name} (no longer on your list)',
   'staff.contact.date': 'Date',

@@ -28,6 +28,8 @@ export const staffEs: Record<keyof typeof staffEn, string> = {
   'staff.contact.providerTyped': 'Nombre de la proveedora',
   'staff.contact.providerTypedHint':
     'Su lista de proveedoras aún no ha llegado a este dispositivo. Escriba su nombre; se guarda tal como lo escribió.',
+  'staff.contact.providerNoneHint':
+    'Todavía no hay proveedoras en su lista. Escriba su nombre; se guarda tal como lo escribió.',
   'staff.contact.providerOther': 'Alguien que no está en la lista: escriba su nombre',
   'staff.contact.providerOld': '{name} (ya no está en su lista)',
   'staff.contact.date': 'Fecha',
