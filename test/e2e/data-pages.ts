@@ -63,7 +63,11 @@ export async function writeNote(
 /** Settings → "Language" → English / Español. */
 export async function switchLanguage(app: App, lang: 'en' | 'es'): Promise<void> {
   await app.goTo('Settings');
-  await labelled(app, 'Language').selectOption({ label: lang === 'es' ? 'Español' : 'English' });
+  // The language picker itself (the export card has a group named "Language" too).
+  await app.page
+    .getByRole('combobox', { name: new RegExp(`^${escapeRegExp(app.t('Language'))}`) })
+    .first()
+    .selectOption({ label: lang === 'es' ? 'Español' : 'English' });
   app.lang = lang;
   await app.waitForShell(10_000);
 }
