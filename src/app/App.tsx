@@ -4,6 +4,7 @@ import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation } fro
 import { HomePage } from './features/home/HomePage';
 import { withLaterWords } from './i18n/i18n';
 import { NotFoundPage } from './shell/NotFoundPage';
+import { openAtTop } from './shell/open-at-top';
 import { Shell } from './shell/Shell';
 import { staffProfile } from './state';
 
@@ -55,48 +56,19 @@ const ConnectPage = lazy(() =>
 const SharingPage = lazy(() =>
   withLaterWords(import('./features/sharing/SharingPage')).then((m) => m.SharingPage),
 );
-// The staff pages carry Chart.js too, in their own chunks (SYNC.md §17).
-const StaffProvidersPage = lazy(() =>
-  withLaterWords(import('./features/staff/StaffProvidersPage')).then((m) => m.StaffProvidersPage),
-);
-const StaffChartsPage = lazy(() =>
-  withLaterWords(import('./features/staff/StaffChartsPage')).then((m) => m.StaffChartsPage),
-);
 const SettingsPage = lazy(() =>
   withLaterWords(import('./features/settings/SettingsPage')).then((m) => m.SettingsPage),
 );
 
-// The staff app (SYNC.md §13): its own chunks, so a provider's first screen does not grow.
-const StaffHomePage = lazy(() =>
-  withLaterWords(import('./features/staff/StaffHomePage')).then((m) => m.StaffHomePage),
-);
-const ContactListPage = lazy(() =>
-  withLaterWords(import('./features/staff/ContactListPage')).then((m) => m.ContactListPage),
-);
-const ContactFormPage = lazy(() =>
-  withLaterWords(import('./features/staff/ContactFormPage')).then((m) => m.ContactFormPage),
-);
-const SurveyPage = lazy(() =>
-  withLaterWords(import('./features/staff/SurveyPage')).then((m) => m.SurveyPage),
-);
-const MeasuresPage = lazy(() =>
-  withLaterWords(import('./features/staff/MeasuresPage')).then((m) => m.MeasuresPage),
-);
-const EventsPage = lazy(() =>
-  withLaterWords(import('./features/staff/EventsPage')).then((m) => m.EventsPage),
-);
+// The staff app (SYNC.md §13): one chunk of routes, each screen its own, so a provider's first screen
+// does not grow.
+const StaffRoutes = lazy(() => import('./features/staff/StaffRoutes').then((m) => m.StaffRoutes));
 
 /** A staff device's `/`: her Home is `/staff`. */
 function ToStaffHome(): null {
   const { route } = useLocation();
   useEffect(() => route('/staff', true), []);
   return null;
-}
-
-/** Every screen opens at its top, header in view (after a save, Home is not left scrolled down). */
-function openAtTop(): void {
-  window.scrollTo(0, 0);
-  document.getElementById('main')?.focus({ preventScroll: true });
 }
 
 /** Routes inside the shell. */
@@ -107,14 +79,8 @@ export function App(): JSX.Element {
         <ErrorBoundary>
           <Router onRouteChange={openAtTop}>
             <Route path="/" component={staffProfile.value ? ToStaffHome : HomePage} />
-            <Route path="/staff" component={StaffHomePage} />
-            <Route path="/staff/log" component={ContactListPage} />
-            <Route path="/staff/log/new" component={ContactFormPage} />
-            <Route path="/staff/log/:id" component={ContactFormPage} />
-            <Route path="/staff/survey" component={SurveyPage} />
-            <Route path="/staff/survey/:week" component={SurveyPage} />
-            <Route path="/staff/measures" component={MeasuresPage} />
-            <Route path="/staff/events" component={EventsPage} />
+            <Route path="/staff" component={StaffRoutes} />
+            <Route path="/staff/*" component={StaffRoutes} />
             <Route path="/notes" component={NotesPage} />
             <Route path="/notes/new" component={NoteFormPage} />
             <Route path="/notes/deleted" component={RecentlyDeletedPage} />
@@ -133,8 +99,6 @@ export function App(): JSX.Element {
             <Route path="/settings/sharing" component={SharingPage} />
             <Route path="/attention" component={AttentionPage} />
             <Route path="/connect" component={ConnectPage} />
-            <Route path="/staff/providers" component={StaffProvidersPage} />
-            <Route path="/staff/charts" component={StaffChartsPage} />
             <Route path="/print/child/:id" component={PrintChildPage} />
             <Route path="/print/month" component={PrintMonthPage} />
             <Route default component={NotFoundPage} />
