@@ -11,14 +11,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { switchLanguage } from './data-pages';
-import {
-  accessibleTexts,
-  runAxe,
-  screenshot,
-  type AxeViolation,
-  type ServerHandle,
-} from './harness';
-import { englishOnlyMatchers } from './pages';
+import { runAxe, screenshot, type AxeViolation, type ServerHandle } from './harness';
+import { englishOnScreen } from './pages';
 import { seedYearInPage } from './progress-pages';
 import { CHANGE_IDEA } from './progress-seed';
 import {
@@ -49,10 +43,7 @@ async function checkPage(d: Device, label: string, found: Record<string, unknown
   const axe: AxeViolation[] = await runAxe(d.page);
   if (axe.length > 0) found[`${label} axe`] = axe;
   if (d.app.lang === 'es') {
-    const matchers = englishOnlyMatchers(suite.catalogues);
-    const english = (await accessibleTexts(d.page)).filter((t) =>
-      matchers.some((m) => m.pattern.test(t)),
-    );
+    const english = await englishOnScreen(d.page, suite.catalogues);
     if (english.length > 0) found[`${label} english`] = english;
   }
 }

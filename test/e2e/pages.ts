@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { ROOT } from './harness';
+import { ROOT, accessibleTexts } from './harness';
 
 export type Lang = 'en' | 'es';
 export type Screen = 'Home' | 'Notes' | 'Children' | 'Settings';
@@ -89,6 +89,12 @@ export function englishOnlyMatchers(c: Catalogues): { english: string; pattern: 
     out.set(english, new RegExp(`^${parts.map(escapeRegExp).join('.+?')}$`, 's'));
   }
   return [...out].map(([english, pattern]) => ({ english, pattern }));
+}
+
+/** The page's accessible texts that are English-only catalogue words (none belong on a Spanish screen). */
+export async function englishOnScreen(page: Page, c: Catalogues): Promise<string[]> {
+  const matchers = englishOnlyMatchers(c);
+  return (await accessibleTexts(page)).filter((text) => matchers.some((m) => m.pattern.test(text)));
 }
 
 /** A form field by its exact accessible name (the issue fixes them; a hint belongs in the description). */

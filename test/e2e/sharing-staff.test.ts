@@ -15,7 +15,6 @@ import { coachAnswers, rollupsAnswer } from '../../src/domain/staff-read-fixture
 import { switchLanguage } from './data-pages';
 import {
   ROOT,
-  accessibleTexts,
   newContext,
   runAxe,
   screenshot,
@@ -25,7 +24,7 @@ import {
   type Size,
   cutOff,
 } from './harness';
-import { App, englishOnlyMatchers, type Lang } from './pages';
+import { App, englishOnScreen, type Lang } from './pages';
 import { seedYearInPage } from './progress-pages';
 import { CHANGE_IDEA } from './progress-seed';
 import { useBrowserSuite } from './suite';
@@ -49,10 +48,7 @@ async function check(app: App, label: string, found: Record<string, unknown>): P
   const axe: AxeViolation[] = await runAxe(app.page);
   if (axe.length > 0) found[`${label} axe`] = axe;
   if (app.lang === 'es') {
-    const matchers = englishOnlyMatchers(suite.catalogues);
-    const english = (await accessibleTexts(app.page)).filter((t) =>
-      matchers.some((m) => m.pattern.test(t)),
-    );
+    const english = await englishOnScreen(app.page, suite.catalogues);
     if (english.length > 0) found[`${label} english`] = english;
   }
 }

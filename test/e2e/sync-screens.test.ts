@@ -4,8 +4,8 @@
  * in Spanish. Screenshots go to test-results/screenshots/sync-*.png.
  */
 import { describe, expect, it } from 'vitest';
-import { accessibleTexts, runAxe, screenshot, type AxeViolation, type Size } from './harness';
-import { englishOnlyMatchers, type Lang } from './pages';
+import { runAxe, screenshot, type AxeViolation, type Size } from './harness';
+import { englishOnScreen, type Lang } from './pages';
 import {
   createProvider,
   cutNetwork,
@@ -27,10 +27,7 @@ async function check(d: Device, name: string, found: Record<string, unknown>): P
   const axe: AxeViolation[] = await runAxe(d.page);
   if (axe.length > 0) found[`${label} axe`] = axe;
   if (d.app.lang === 'es') {
-    const matchers = englishOnlyMatchers(suite.catalogues);
-    const english = (await accessibleTexts(d.page)).filter((t) =>
-      matchers.some((m) => m.pattern.test(t)),
-    );
+    const english = await englishOnScreen(d.page, suite.catalogues);
     if (english.length > 0) found[`${label} english`] = english;
   }
 }
